@@ -1,0 +1,15 @@
+#ifndef DEPECHE_CLINUXFILES_H
+#define DEPECHE_CLINUXFILES_H
+
+/// Opens `path` relative to `dirfd` and refuses to leave that directory or follow any
+/// symbolic link on the way (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS).
+/// Returns the descriptor, or -1 with errno set (ENOSYS on kernels before 5.6).
+int depeche_open_beneath(int dirfd, const char *path, int flags, unsigned int mode);
+
+/// Renames like renameat2(..., RENAME_NOREPLACE): fails with EEXIST instead of replacing.
+int depeche_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);
+
+/// Opens a descriptor that only names `path` (O_PATH | O_NOFOLLOW | O_CLOEXEC), beneath `dirfd`.
+int depeche_open_path_beneath(int dirfd, const char *path);
+
+#endif

@@ -1,0 +1,4 @@
+import ArgumentParser
+import DepecheCore
+
+print("depeche \(Depeche.eventFormatVersion)")

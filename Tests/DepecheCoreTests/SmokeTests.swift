@@ -1,0 +1,4 @@
+import Testing
+@testable import DepecheCore
+
+@Test func formatVersionIsOne() { #expect(Depeche.eventFormatVersion == 1) }
