@@ -1,0 +1,37 @@
+# depeche — see README.md. `make run` and `make test` work on a fresh Debian machine with Swift.
+
+SWIFT          ?= swift
+CONFIG         ?= config/depeche.yaml
+EVAL           ?= ../shared/eval
+APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3
+BIN            := .build/debug/depeche
+RELEASE_BIN    := .build/release/depeche
+SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release run test eval bench install clean
+
+## deps: install the Debian packages depeche needs, if any is missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## run: the daemon in the foreground on the local default config (./var/inbox, ./var/state).
+run: build
+	mkdir -p var/inbox var/state
+	$(BIN) run --config $(CONFIG)
+
+## test: the whole suite (unit and integration tests against the real binary).
+test: build
+	$(SWIFT) test
+
+clean:
+	rm -rf .build var
