@@ -24,7 +24,7 @@ public struct SystemCallError: Error, CustomStringConvertible, Equatable {
 enum Posix {
     /// Retries `body` while it fails with EINTR; throws on any other failure.
     @discardableResult
-    static func check<T: BinaryInteger>(_ call: String, _ path: String, _ body: () -> T) throws -> T {
+    static func check<T: BinaryInteger>(_ call: String, _ path: String, _ body: () -> T) throws(SystemCallError) -> T {
         while true {
             let result = body()
             if result != -1 { return result }
@@ -62,12 +62,14 @@ enum Posix {
     }
 
     /// Reads from `fd` until end of file.
-    static func readAll(_ fd: Int32, path: String, limit: Int = .max) throws -> [UInt8] {
+    static func readAll(_ fd: Int32, path: String, limit: Int = .max) throws(SystemCallError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count <= limit {
-            let count = try chunk.withUnsafeMutableBytes { buffer in
-                try check("read", path) { read(fd, buffer.baseAddress, buffer.count) }
+            let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError("read", path: path)
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[..<count])
