@@ -59,7 +59,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DepecheCoreTests",
-            dependencies: ["DepecheCore"],
+            dependencies: [
+                "DepecheCore",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
