@@ -7,15 +7,15 @@ extension Reliability {
     /// promise of the contract over the whole run. Index snapshots are written every 40 events,
     /// so restarts go through snapshot + replay as well as a full replay.
     ///
-    /// `DEPECHE_TORTURE_ITERATIONS`, `DEPECHE_TORTURE_FILES` (per burst) and
-    /// `DEPECHE_TORTURE_SEED` set the run; `scripts/torture.sh` does 200 iterations.
+    /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and
+    /// `TORTURE_SEED` set the run; `scripts/torture.sh` does 200 iterations.
     @Suite struct CrashTorture {
         @Test func killNineDuringBurstsLosesAndRepeatsNothing() async throws {
-            let iterations = Reliability.environment("DEPECHE_TORTURE_ITERATIONS", default: 6)
-            let burst = Reliability.environment("DEPECHE_TORTURE_FILES", default: 30)
-            let seed = UInt64(Reliability.environment("DEPECHE_TORTURE_SEED", default: Int(UInt32.random(in: 1...UInt32.max))))
+            let iterations = Reliability.environment("TORTURE_ITERATIONS", default: 6)
+            let burst = Reliability.environment("TORTURE_FILES", default: 30)
+            let seed = UInt64(Reliability.environment("TORTURE_SEED", default: Int(UInt32.random(in: 1...UInt32.max))))
             var random = SeededGenerator(seed: seed)
-            let run = try TortureRun()
+            let run = try DaemonSandbox(label: "torture", settings: ["intake.settle_ms": "100", "snapshot.every_events": "40"])
             defer { run.remove() }
 
             var dropped: [DroppedFile] = []
@@ -39,13 +39,11 @@ extension Reliability {
             }
 
             try await run.daemon.start()
-            let settled = await run.daemon.waitUntil(timeout: .seconds(90)) {
-                run.daemon.eventLog.events.count >= dropped.count && FileSystem.nonDirectories(below: run.inbox).isEmpty
-            }
+            let settled = await run.waitUntilProcessed(dropped.count, timeout: .seconds(90))
             let status = await run.daemon.terminate()
             let check = try run.daemon.check()
             let log = run.daemon.eventLog.read()
-            let problems = Invariants(inbox: run.inbox, stateDirectory: run.state).violations(of: log, dropped: dropped)
+            let problems = run.invariants.violations(of: log, dropped: dropped)
             print("""
                 crash torture: seed \(seed), \(iterations) kill -9 (\(killedBeforeReady) before the start-up scan ended), \
                 \(dropped.count) files, \(log.events.count) events, \(problems.count) violation(s)
@@ -58,31 +56,8 @@ extension Reliability {
     }
 }
 
-/// The directories, daemon and writer of one torture run.
-private struct TortureRun {
-    let scratch: ScratchDirectory
-    let foreign: ScratchDirectory
-    let daemon: DaemonProcess
-    let writer: InboxWriter
-    var inbox: String { scratch.appending("inbox") }
-    var state: String { scratch.appending("state") }
-
-    init() throws {
-        scratch = try ScratchDirectory(label: "torture")
-        foreign = try ScratchDirectory(label: "torture", base: "/dev/shm")
-        for directory in ["inbox", "state", "staging"] { try FileSystem.makeDirectories(scratch.appending(directory)) }
-        daemon = try DaemonProcess(
-            inbox: scratch.appending("inbox"), stateDirectory: scratch.appending("state"),
-            settings: ["intake.settle_ms": "100", "snapshot.every_events": "40"], workDirectory: scratch.path)
-        writer = InboxWriter(inbox: scratch.appending("inbox"), staging: scratch.appending("staging"), foreignStaging: foreign.path)
-    }
-
-    func remove() {
-        daemon.kill()
-        scratch.remove()
-        foreign.remove()
-    }
-
+/// How a torture run makes its bursts.
+private enum TortureRun {
     /// The next file of a burst: mostly new pages, some copies of earlier ones, some bad
     /// files; a third of them in per-site subdirectories. Names are unique over the run.
     static func nextFile(iteration: Int, index: Int, contents: inout [[UInt8]], using random: inout SeededGenerator) -> DroppedFile {

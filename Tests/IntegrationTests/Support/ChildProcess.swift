@@ -10,8 +10,12 @@ final class ChildProcess: Sendable {
     private let status = Mutex<Int32?>(nil)
 
     /// Starts `executable` with `arguments`; stdout and stderr are appended to the given files
-    /// (or go to /dev/null). `PATH` is searched when `executable` has no slash.
-    init(_ executable: String, _ arguments: [String], stdout: String? = nil, stderr: String? = nil) throws {
+    /// (or go to /dev/null). `PATH` is searched when `executable` has no slash. The child
+    /// inherits the environment except the variables `dropping` says to leave out.
+    init(
+        _ executable: String, _ arguments: [String], stdout: String? = nil, stderr: String? = nil,
+        dropping: (String) -> Bool = { _ in false }
+    ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -19,13 +23,25 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?] = Self.environment().filter { !dropping($0) }.map { strdup($0) } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
-        let result = argv.withUnsafeBufferPointer { buffer in
-            posix_spawnp(&child, executable, &actions, nil, buffer.baseAddress!, environ)
+        let result = argv.withUnsafeBufferPointer { arguments in
+            envp.withUnsafeBufferPointer { posix_spawnp(&child, executable, &actions, nil, arguments.baseAddress!, $0.baseAddress!) }
         }
         guard result == 0 else { throw HarnessError("cannot start \(executable): \(String(cString: strerror(result)))") }
         pid = child
+    }
+
+    /// This process's environment, as `NAME=value` strings.
+    private static func environment() -> [String] {
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            entries.append(String(cString: entry))
+            cursor += 1
+        }
+        return entries
     }
 
     /// Whether the child is still running (reaps it if it has exited).
@@ -89,14 +105,14 @@ enum Command {
         var stderr: String
     }
 
-    /// Runs `executable arguments…` and waits for it.
-    static func run(_ executable: String, _ arguments: [String]) throws -> Result {
+    /// Runs `executable arguments…` and waits for it (see ``ChildProcess`` for `dropping`).
+    static func run(_ executable: String, _ arguments: [String], dropping: (String) -> Bool = { _ in false }) throws -> Result {
         let out = try temporaryFile(), err = try temporaryFile()
         defer {
             unlink(out)
             unlink(err)
         }
-        let status = try ChildProcess(executable, arguments, stdout: out, stderr: err).wait()
+        let status = try ChildProcess(executable, arguments, stdout: out, stderr: err, dropping: dropping).wait()
         return Result(
             status: status,
             stdout: String(decoding: (try? FileSystem.read(out)) ?? [], as: UTF8.self),

@@ -5,10 +5,10 @@ import Glibc
 /// started, killed and restarted like a real process. Its journal (stderr) accumulates
 /// across restarts in `journalPath`.
 final class DaemonProcess {
-    /// The binary the integration tests run: `$DEPECHE_BINARY`, else `.build/debug/depeche`
-    /// under the package root (found from this file's path). `swift build` makes it.
+    /// The binary the integration tests run: `$INTEGRATION_DEPECHE_BINARY`, else
+    /// `.build/debug/depeche` under the package root (found from this file's path). `swift build` makes it.
     static let binary: String = {
-        if let override = getenv("DEPECHE_BINARY") { return String(cString: override) }
+        if let override = getenv("INTEGRATION_DEPECHE_BINARY") { return String(cString: override) }
         let support = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
         return support.joined(separator: "/") + "/.build/debug/depeche"
     }()
@@ -45,7 +45,8 @@ final class DaemonProcess {
     /// The running process's id, if it runs.
     var pid: pid_t? { child.flatMap { $0.isRunning ? $0.pid : nil } }
 
-    /// Starts the daemon and, unless told not to, waits until it has watched and scanned the inbox.
+    /// Starts the daemon and, unless told not to, waits until it has watched and scanned the
+    /// inbox. `DEPECHE_…` variables of the test's environment are not passed on.
     func start(waitUntilReady: Bool = true, timeout: Duration = .seconds(30)) async throws {
         guard access(Self.binary, X_OK) == 0 else {
             throw HarnessError("\(Self.binary) is missing: run `swift build` before the integration tests")
@@ -53,7 +54,7 @@ final class DaemonProcess {
         let arguments = ["run", "--config", configPath]
             + settings.sorted(by: { $0.key < $1.key }).flatMap { ["--set", "\($0.key)=\($0.value)"] }
         journalOffset = (try? FileSystem.read(journalPath).count) ?? 0
-        let child = try ChildProcess(Self.binary, arguments, stderr: journalPath)
+        let child = try ChildProcess(Self.binary, arguments, stderr: journalPath, dropping: Self.isDepecheVariable)
         self.child = child
         guard waitUntilReady else { return }
         let deadline = ContinuousClock.now + timeout
@@ -105,8 +106,11 @@ final class DaemonProcess {
 
     /// Runs `depeche check` on this daemon's log; returns its exit code and output.
     func check() throws -> Command.Result {
-        try Command.run(Self.binary, ["check", "--config", configPath])
+        try Command.run(Self.binary, ["check", "--config", configPath], dropping: Self.isDepecheVariable)
     }
+
+    /// The test's own `DEPECHE_…` variables would configure the daemon: they are left out.
+    static func isDepecheVariable(_ entry: String) -> Bool { entry.hasPrefix("DEPECHE_") }
 
     /// Polls until `condition` holds; false if `timeout` passes first.
     func waitUntil(timeout: Duration, _ condition: () throws -> Bool) async rethrows -> Bool {

@@ -43,13 +43,22 @@ enum FileSystem {
     /// Writes `bytes` to a new or truncated file.
     static func write(_ bytes: [UInt8], to path: String) throws { try write(bytes, to: Array(path.utf8)) }
 
-    /// `mkdir -p`.
-    static func makeDirectories(_ path: String) throws {
-        var prefix = ""
-        for component in path.split(separator: "/") {
-            prefix += "/" + component
-            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
-                throw HarnessError("mkdir \(prefix): \(String(cString: strerror(errno)))")
+    /// `rename(2)` between raw byte paths.
+    static func rename(_ from: [UInt8], to: [UInt8]) throws {
+        let result = withCString(from) { source in withCString(to) { Glibc.rename(source, $0) } }
+        guard result == 0 else { throw HarnessError("rename \(display(from)) → \(display(to)): \(String(cString: strerror(errno)))") }
+    }
+
+    /// `mkdir -p` (absolute paths).
+    static func makeDirectories(_ path: String) throws { try makeDirectories(Array(path.utf8)) }
+
+    /// `mkdir -p` of a raw byte path (absolute).
+    static func makeDirectories(_ path: [UInt8]) throws {
+        var prefix: [UInt8] = []
+        for component in path.split(separator: UInt8(ascii: "/")) {
+            prefix += [UInt8(ascii: "/")] + component
+            if withCString(prefix, { mkdir($0, 0o755) }) != 0 && errno != EEXIST {
+                throw HarnessError("mkdir \(display(prefix)): \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -102,6 +102,14 @@ struct InboxWriter {
         try await start(bytes, to: path, method: method).wait()
     }
 
+    /// Writes `bytes` to a staged file and renames it to `path` (raw bytes, relative to the
+    /// inbox; the parent must exist): what `mv` does, for names no command line can carry.
+    func moveIn(_ bytes: [UInt8], to path: [UInt8]) throws {
+        let staged = Array("\(staging)/raw-\(UInt64.random(in: 0...UInt64.max))".utf8)
+        try FileSystem.write(bytes, to: staged)
+        try FileSystem.rename(staged, to: Array(inbox.utf8) + [UInt8(ascii: "/")] + path)
+    }
+
     private func run(_ tool: String, _ arguments: [String]) throws -> WriteJob {
         WriteJob(child: try ChildProcess(tool, arguments), description: "\(tool) \(arguments.joined(separator: " "))")
     }

@@ -83,6 +83,17 @@ struct Invariants {
         return problems
     }
 
+    /// For every `ingested` event, the archive file it names holds bytes whose SHA-256 is its
+    /// id (for runs where the dropped files are not known exactly, like replaced files).
+    func archiveViolations(_ events: [LogEvent]) -> [String] {
+        events.filter { $0.type == "document.ingested" }.compactMap { event in
+            guard let stored = event.string("stored"), let bytes = try? FileSystem.read(stateDirectory + "/" + stored) else {
+                return "seq \(event.seq): \(event.string("stored") ?? "no stored path") is missing"
+            }
+            return ContentHash.id(of: bytes) == event.id ? nil : "seq \(event.seq): \(stored) does not hold \(event.id ?? "?")"
+        }
+    }
+
     /// `seq` is 1, 2, 3, … in file order.
     private func sequence(_ events: [LogEvent]) -> [String] {
         for (index, event) in events.enumerated() where event.seq != index + 1 {
