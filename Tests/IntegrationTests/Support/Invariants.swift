@@ -84,13 +84,22 @@ struct Invariants {
     }
 
     /// For every `ingested` event, the archive file it names holds bytes whose SHA-256 is its
-    /// id (for runs where the dropped files are not known exactly, like replaced files).
-    func archiveViolations(_ events: [LogEvent]) -> [String] {
-        events.filter { $0.type == "document.ingested" }.compactMap { event in
-            guard let stored = event.string("stored"), let bytes = try? FileSystem.read(stateDirectory + "/" + stored) else {
-                return "seq \(event.seq): \(event.string("stored") ?? "no stored path") is missing"
+    /// id; for every `rejected` event, something is at its quarantine path. For runs where the
+    /// dropped files are not known exactly (replaced files, renamed directories).
+    func storageViolations(_ events: [LogEvent]) -> [String] {
+        events.compactMap { event in
+            switch event.type {
+            case "document.ingested":
+                guard let stored = event.string("stored"), let bytes = try? FileSystem.read(stateDirectory + "/" + stored) else {
+                    return "seq \(event.seq): \(event.string("stored") ?? "no stored path") is missing"
+                }
+                return ContentHash.id(of: bytes) == event.id ? nil : "seq \(event.seq): \(stored) does not hold \(event.id ?? "?")"
+            case "document.rejected":
+                let location = Array(stateDirectory.utf8) + Array("/quarantine/\(event.seq)/".utf8) + event.path
+                return FileSystem.kind(bytes: location) != nil ? nil : "seq \(event.seq): \(event.displayPath) is not in the quarantine"
+            default:
+                return nil
             }
-            return ContentHash.id(of: bytes) == event.id ? nil : "seq \(event.seq): \(stored) does not hold \(event.id ?? "?")"
         }
     }
 
