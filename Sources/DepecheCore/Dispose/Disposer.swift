@@ -32,18 +32,19 @@ public struct Disposer: Sendable {
     }
 
     /// Takes an ingested or duplicate file out of the inbox, per the mode. `bytes` are its
-    /// contents, used when the archive is on another file system.
-    public func dispose(_ path: InboxPath, id: String, bytes: [UInt8]?) throws {
+    /// contents, used when the archive is on another file system. With `identity` (the file as
+    /// it was read), a file that has changed since is left alone: ``FileChangedError``.
+    public func dispose(_ path: InboxPath, id: String, bytes: [UInt8]?, identity: FileIdentity? = nil) throws {
         switch mode {
         case .keep:
             return
         case .delete:
-            try withParent(of: path) { parent, name in
+            try withParent(of: path, identity: identity) { parent, name in
                 try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
             }
         case .archive:
             let relative = archivePath(id: id, fileExtension: path.fileExtension)!
-            try move(path, to: Array(relative.utf8), bytes: bytes, replaceable: true)
+            try move(path, to: Array(relative.utf8), bytes: bytes, replaceable: true, identity: identity)
         }
     }
 
@@ -53,27 +54,38 @@ public struct Disposer: Sendable {
         Array("quarantine/\(seq)/".utf8) + path.bytes
     }
 
-    /// Moves a rejected file to ``quarantinePath(_:seq:)``.
-    public func quarantine(_ path: InboxPath, seq: Int, bytes: [UInt8]?) throws {
-        try move(path, to: Self.quarantinePath(path, seq: seq), bytes: bytes, replaceable: false)
+    /// Moves a rejected file to ``quarantinePath(_:seq:)``; `identity` as for ``dispose(_:id:bytes:identity:)``.
+    public func quarantine(_ path: InboxPath, seq: Int, bytes: [UInt8]?, identity: FileIdentity? = nil) throws {
+        try move(path, to: Self.quarantinePath(path, seq: seq), bytes: bytes, replaceable: false, identity: identity)
     }
 
     /// Renames `path` to `relative` under the state directory. With `replaceable`, an
     /// existing target (the same content, in a content-addressed store) means the file is
     /// simply removed. Across file systems the bytes are written anew, then the file unlinked.
-    private func move(_ path: InboxPath, to relative: [UInt8], bytes: [UInt8]?, replaceable: Bool) throws {
+    /// If the file is no longer `identity`, the bytes read (if any) are written to the target
+    /// and ``FileChangedError`` is thrown.
+    private func move(_ path: InboxPath, to relative: [UInt8], bytes: [UInt8]?, replaceable: Bool, identity: FileIdentity?) throws {
         let target = InboxPath(bytes: Array(stateDirectory.utf8) + [UInt8(ascii: "/")] + relative)
         try Posix.makeDirectories(bytes: target.directory.bytes)
-        try withParent(of: path) { parent, name in
-            if target.withCString({ depeche_rename_noreplace(parent, name, AT_FDCWD, $0) }) == 0 { return }
-            let code = errno
-            if code == EEXIST && replaceable {
+        do {
+            try withParent(of: path, identity: identity) { parent, name in
+                if target.withCString({ depeche_rename_noreplace(parent, name, AT_FDCWD, $0) }) == 0 { return }
+                let code = errno
+                if code == EEXIST && replaceable {
+                    try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
+                    return
+                }
+                guard code == EXDEV, let bytes else { throw SystemCallError("rename", path: target.displayString, errno: code) }
+                try copyAcross(bytes, to: target, replaceable: replaceable)
                 try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
-                return
             }
-            guard code == EXDEV, let bytes else { throw SystemCallError("rename", path: target.displayString, errno: code) }
+        } catch let changed as FileChangedError {
+            // The event describes the bytes that were read: keep them where it says, and leave
+            // the new file in the inbox.
+            guard let bytes else { throw changed }
             try copyAcross(bytes, to: target, replaceable: replaceable)
-            try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
+            try Posix.syncDirectory(bytes: target.directory.bytes)
+            throw changed
         }
         try Posix.syncDirectory(bytes: target.directory.bytes)
     }
@@ -93,14 +105,30 @@ public struct Disposer: Sendable {
     }
 
     /// Calls `body` with the file's parent directory (opened beneath the inbox, no symlinks)
-    /// and its last component.
-    private func withParent(of path: InboxPath, _ body: (Int32, UnsafePointer<CChar>) throws -> Void) throws {
+    /// and its last component, after checking that the file is still `identity` (when given).
+    private func withParent(of path: InboxPath, identity: FileIdentity?, _ body: (Int32, UnsafePointer<CChar>) throws -> Void) throws {
         let directory = path.directory
         let parent: Int32 = directory.bytes.isEmpty
             ? dup(inboxFD)
             : directory.withCString { depeche_open_directory_beneath(inboxFD, $0) }
         guard parent >= 0 else { throw SystemCallError("openat2", path: directory.displayString) }
         defer { close(parent) }
-        try InboxPath(bytes: path.fileName).withCString { try body(parent, $0) }
+        try InboxPath(bytes: path.fileName).withCString { name in
+            if let identity {
+                var info = stat()
+                try Posix.check("fstatat", path.displayString) { fstatat(parent, name, &info, AT_SYMLINK_NOFOLLOW) }
+                guard FileIdentity(info) == identity else { throw FileChangedError(path: path) }
+            }
+            try body(parent, name)
+        }
     }
+}
+
+/// The file in the inbox is no longer the one whose event was logged (it was replaced or
+/// rewritten after it was read): it is a new file, to be taken again, not moved.
+public struct FileChangedError: Error, CustomStringConvertible {
+    /// The file.
+    public var path: InboxPath
+
+    public var description: String { "\(path) changed after it was read" }
 }

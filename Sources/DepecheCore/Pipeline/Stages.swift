@@ -143,7 +143,8 @@ final class Stages: Sendable {
             return true
         }
         logger.info("finishing the disposal of a file already in the log", metadata: ["file.path": "\(path)", "seq": "\(entry.seq)"])
-        committer.disposals.send(Disposal(seq: entry.seq, path: path, id: entry.id, bytes: nil, quarantine: entry.rejected))
+        committer.disposals.send(Disposal(
+            seq: entry.seq, path: path, id: entry.id, bytes: nil, quarantine: entry.rejected, identity: identity))
         return true
     }
 
@@ -186,11 +187,19 @@ final class Stages: Sendable {
             await log.waitUntilDurable(job.seq)
             do {
                 if job.quarantine {
-                    try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes)
+                    try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes, identity: job.identity)
                 } else if let id = job.id {
-                    try disposer.dispose(job.path, id: id, bytes: job.bytes)
+                    try disposer.dispose(job.path, id: id, bytes: job.bytes, identity: job.identity)
                 }
                 await committer.disposed(job.path)
+            } catch let changed as FileChangedError {
+                logger.notice("a file changed after it was read; taking it again as a new file", metadata: [
+                    "file.path": "\(changed.path)", "seq": "\(job.seq)",
+                ])
+                await committer.disposed(job.path)
+                intake.done(job.path)
+                intake.touch(job.path)
+                continue
             } catch {
                 logger.error("cannot move a processed file out of the inbox; will retry at the next rescan", metadata: [
                     "file.path": "\(job.path)", "error": "\(error)",
