@@ -1,3 +1,4 @@
+import Glibc
 import Logging
 import Synchronization
 
@@ -72,9 +73,24 @@ final class Stages: Sendable {
             case .inboxGone:
                 logger.error("the inbox was removed; waiting for it to be created again", metadata: ["inbox": "\(config.inbox)"])
             case .inboxBack:
-                logger.notice("the inbox is back; restart depeche to take files from it again")
+                do {
+                    try reopenInbox(watcher.inbox)
+                    logger.notice("the inbox is back; taking files from it again", metadata: ["inbox": "\(watcher.inbox)"])
+                    rescan(overflow: false)
+                } catch {
+                    logger.error("the inbox is back but cannot be opened; restart depeche", metadata: ["error": "\(error)"])
+                }
             }
         }
+    }
+
+    /// Points the inbox descriptor every stage holds at the directory now at `path`: the new
+    /// one is duplicated onto the same descriptor number (`dup2` replaces it atomically).
+    private func reopenInbox(_ path: String) throws {
+        let fd = try Posix.check("open", path) { open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        defer { close(fd) }
+        try Posix.check("dup2", path) { dup2(fd, reader.inboxFD) }
+        try Posix.check("fcntl", path) { fcntl(reader.inboxFD, F_SETFD, FD_CLOEXEC) }
     }
 
     private func tick() async {
