@@ -1,4 +1,3 @@
-import Configuration
 import Glibc
 import Logging
 import ServiceLifecycle
@@ -24,15 +23,11 @@ public struct PrometheusTextfileWriter: Service {
             self.interval = interval
         }
 
-        /// Reads the keys below from `config` (scope it to `metrics` first); nil when no path
-        /// is set, since the textfile is off by default.
-        ///
-        /// ## Configuration keys
-        /// - `textfile.path` (string, optional, default: none = off): the `.prom` file to write.
-        /// - `textfile.interval` (int seconds, optional, default: `15`): the time between writes.
-        public init?(config: ConfigReader) {
-            guard let path = config.string(forKey: "textfile.path"), !path.isEmpty else { return nil }
-            self.init(path: path, interval: .seconds(max(1, config.int(forKey: "textfile.interval", default: 15))))
+        /// The textfile `config` asks for (`metrics.textfile`, `metrics.interval_s`); nil when
+        /// `metrics.textfile` is empty, since the textfile is off by default.
+        public init?(_ config: DepecheConfig) {
+            guard let path = config.metricsTextfile else { return nil }
+            self.init(path: path, interval: .seconds(config.metricsIntervalSeconds))
         }
     }
 

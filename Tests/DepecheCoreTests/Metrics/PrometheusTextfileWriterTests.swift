@@ -1,4 +1,3 @@
-import Configuration
 import Glibc
 import Logging
 import ServiceLifecycleTestKit
@@ -117,16 +116,17 @@ import Testing
         #expect(warnings.count == 2, "one for the run of failures, one for the final write")
     }
 
-    @Test func configurationIsOffUnlessAPathIsSet() {
-        let none = ConfigReader(provider: InMemoryProvider(values: [:]))
-        #expect(PrometheusTextfileWriter.Configuration(config: none) == nil)
-        let set = ConfigReader(
-            provider: InMemoryProvider(values: [
-                "metrics.textfile.path": "/var/lib/prometheus/node-exporter/depeche.prom",
-                "metrics.textfile.interval": 30,
-            ]))
+    @Test func configurationIsOffUnlessAPathIsSet() async throws {
+        let off = try await ConfigLoader.load(file: nil, environment: [:])
+        #expect(PrometheusTextfileWriter.Configuration(off) == nil)
+        let on = try await ConfigLoader.load(
+            file: nil,
+            environment: [
+                "DEPECHE_METRICS_TEXTFILE": "/var/lib/prometheus/node-exporter/depeche.prom",
+                "DEPECHE_METRICS_INTERVAL_S": "30",
+            ])
         #expect(
-            PrometheusTextfileWriter.Configuration(config: set.scoped(to: "metrics"))
+            PrometheusTextfileWriter.Configuration(on)
                 == .init(path: "/var/lib/prometheus/node-exporter/depeche.prom", interval: .seconds(30)))
     }
 }
