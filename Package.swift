@@ -63,6 +63,7 @@ let package = Package(
             name: "DepecheCoreTests",
             dependencies: [
                 "DepecheCore",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],

@@ -20,6 +20,9 @@ public enum TextDecoder {
         ("BMP image", Array("BM".utf8) + [0]),
     ]
 
+    /// Tab, line feed, form feed, carriage return and escape occur in text files.
+    static let allowedControls: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1B]
+
     /// Decodes `bytes`; `fileExtension` (lower-case, no dot) helps tell HTML from text.
     public static func decode(_ bytes: [UInt8], fileExtension: String = "") throws(Rejection) -> DecodedDocument {
         guard !bytes.isEmpty else { throw Rejection(.empty, "the file is empty (0 bytes)") }
@@ -29,9 +32,13 @@ public enum TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             throw Rejection(.binary, "the file contains a NUL byte at offset \(nul): binary data, not a text page")
         }
+        let controls = bytes.reduce(0) { $1 < 0x20 && !allowedControls.contains($1) ? $0 + 1 : $0 }
+        if controls * 100 > bytes.count {
+            throw Rejection(.binary, "\(controls) of its \(bytes.count) bytes are control characters: binary data, not a text page")
+        }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
         let format: DocumentFormat = ["html", "htm", "xhtml"].contains(fileExtension) || looksLikeHTML(body) ? .html : .text
-        let decoded = decodeText(body, declaredCharset: format == .html ? declaredCharset(body) : nil)
+        let decoded = try decodeText(body, declaredCharset: format == .html ? declaredCharset(body) : nil)
         guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw Rejection(.blank, "the file holds only white space (\(bytes.count) bytes)")
         }
@@ -39,11 +46,14 @@ public enum TextDecoder {
     }
 
     /// Picks the encoding and decodes.
-    static func decodeText(_ bytes: [UInt8], declaredCharset: String?) -> (text: String, encoding: String, warnings: [String]) {
+    static func decodeText(_ bytes: [UInt8], declaredCharset: String?) throws(Rejection) -> (text: String, encoding: String, warnings: [String]) {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, "utf-8", []) }
         let scan = UTF8Scan(bytes)
         let declaresLegacy = declaredCharset.map { ["windows-1252", "iso-8859-1", "latin1", "iso-8859-15", "cp1252"].contains($0) } ?? false
         if declaresLegacy || scan.validMultibyte == 0 || scan.invalid > scan.validMultibyte {
+            if let undefined = bytes.firstIndex(where: Windows1252.undefined.contains) {
+                throw Rejection(.undecodable, "neither UTF-8 nor Windows-1252: byte 0x\(String(bytes[undefined], radix: 16)) at offset \(undefined)")
+            }
             return (Windows1252.decode(bytes), "windows-1252", [])
         }
         let warning = "repaired \(scan.invalid) invalid UTF-8 sequence(s), first at byte offset \(scan.firstInvalidOffset ?? 0)"
@@ -108,6 +118,9 @@ enum Windows1252 {
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
+
+    /// Bytes Windows-1252 leaves undefined: a file holding them is not Windows-1252 text.
+    static let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
 
     /// Decodes every byte; never fails.
     static func decode(_ bytes: [UInt8]) -> String {

@@ -73,6 +73,19 @@ public enum DocumentEvent: Sendable {
         }
     }
 
+    /// The whole line as logged: `v`, `seq`, `ts`, `type`, then the event's fields, and `\n`.
+    public func line(seq: Int, at time: Timestamp = .now()) -> [UInt8] {
+        var json = JSONWriter()
+        json.field("v", Depeche.eventFormatVersion)
+        json.field("seq", seq)
+        json.field("ts", time.rfc3339)
+        json.field("type", type)
+        write(into: &json)
+        var line = json.finish()
+        line.append(UInt8(ascii: "\n"))
+        return line
+    }
+
     /// Writes the fields after `v`, `seq`, `ts`, `type`.
     public func write(into json: inout JSONWriter) {
         switch self {

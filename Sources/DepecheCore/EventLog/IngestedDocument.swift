@@ -1,34 +1,32 @@
 /// A `document.ingested`: a new document, with what the pipeline learned about it.
 public struct IngestedDocument: Sendable {
-    /// The content id, `sha256:<hex>` of the bytes.
-    public var id: String
+    /// The analysis of the file's bytes.
+    public var document: AnalyzedDocument
     /// The file.
     public var receipt: Receipt
     /// Where the bytes are kept, relative to the state directory, or nil when not archived.
     public var stored: String?
-    /// How the bytes were decoded.
-    public var encoding: String
-    /// `text` or `html`.
-    public var format: DocumentFormat
-    /// The document's language: `fr`, `en`, `ar` or `und`.
-    public var lang: String
+    /// Whether the event carries the cleaned article as `text`.
+    public var includeText: Bool
 
     /// Creates the event body.
-    public init(id: String, receipt: Receipt, stored: String?, encoding: String, format: DocumentFormat, lang: String) {
-        self.id = id
+    public init(document: AnalyzedDocument, receipt: Receipt, stored: String?, includeText: Bool) {
+        self.document = document
         self.receipt = receipt
         self.stored = stored
-        self.encoding = encoding
-        self.format = format
-        self.lang = lang
+        self.includeText = includeText
     }
 
+    /// The content id.
+    public var id: String { document.id }
+
     func write(into json: inout JSONWriter) {
-        json.field("id", id)
+        json.field("id", document.id)
         receipt.write(into: &json)
         json.field("stored", stored)
-        json.field("encoding", encoding)
-        json.field("format", format.rawValue)
-        json.field("lang", lang)
+        json.field("encoding", document.decoded.encoding)
+        json.field("format", document.decoded.format.rawValue)
+        json.field("lang", "und")
+        if includeText { json.field("text", document.article.text) }
     }
 }

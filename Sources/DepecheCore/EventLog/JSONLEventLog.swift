@@ -75,15 +75,7 @@ public final class JSONLEventLog: EventSink {
     public func append(_ event: DocumentEvent) throws -> Int {
         let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
             let seq = state.lastSeq + 1
-            var json = JSONWriter()
-            json.field("v", Depeche.eventFormatVersion)
-            json.field("seq", seq)
-            json.field("ts", Timestamp.now().rfc3339)
-            json.field("type", event.type)
-            event.write(into: &json)
-            var line = json.finish()
-            line.append(UInt8(ascii: "\n"))
-            try write(line, state: &state)
+            try write(event.line(seq: seq), state: &state)
             state.lastSeq = seq
             var ready: [CheckedContinuation<Void, Never>] = []
             switch options.fsync {

@@ -32,30 +32,37 @@ enum Posix {
         }
     }
 
-    /// Opens a directory (following no symlink in its last component).
-    static func openDirectory(_ path: String) throws -> Int32 {
-        try check("open", path) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-    }
-
     /// `mkdir -p`, with mode 0750 for what it creates.
     static func makeDirectories(_ path: String, mode: mode_t = 0o750) throws {
-        var prefix = path.hasPrefix("/") ? "/" : ""
-        for component in path.split(separator: "/") {
+        try makeDirectories(bytes: Array(path.utf8), mode: mode)
+    }
+
+    /// `mkdir -p` for a path given as raw bytes (names need not be UTF-8).
+    static func makeDirectories(bytes path: [UInt8], mode: mode_t = 0o750) throws {
+        var prefix: [UInt8] = path.first == UInt8(ascii: "/") ? [UInt8(ascii: "/")] : []
+        for component in path.split(separator: UInt8(ascii: "/")) {
             prefix += component
-            if mkdir(prefix, mode) != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: prefix) }
-            prefix += "/"
+            let made = InboxPath(bytes: prefix).withCString { mkdir($0, mode) }
+            if made != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: String(decoding: prefix, as: UTF8.self)) }
+            prefix.append(UInt8(ascii: "/"))
         }
     }
 
     /// `fsync` a directory, so that a rename in it is durable.
     static func syncDirectory(_ path: String) throws {
-        let fd = try openDirectory(path)
+        try syncDirectory(bytes: Array(path.utf8))
+    }
+
+    /// `fsync` a directory given as raw bytes.
+    static func syncDirectory(bytes path: [UInt8]) throws {
+        let name = String(decoding: path, as: UTF8.self)
+        let fd = try check("open", name) { InboxPath(bytes: path).withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } }
         defer { close(fd) }
-        try check("fsync", path) { fsync(fd) }
+        try check("fsync", name) { fsync(fd) }
     }
 
     /// Reads the whole file at `path` (small files only: snapshots, configuration).
-    static func readFile(_ path: String) throws -> [UInt8] {
+    static func readFile(_ path: String) throws(SystemCallError) -> [UInt8] {
         let fd = try check("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
         defer { close(fd) }
         return try readAll(fd, path: path)

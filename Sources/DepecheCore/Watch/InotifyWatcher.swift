@@ -130,9 +130,19 @@ public final class InotifyWatcher: Sendable {
                 continuation.yield(.overflow)
             }
             continuation.yield(.directory(path))
-        } else if event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 {
+        } else if event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 || isCompleteOnCreation(path) {
             continuation.yield(.file(path))
         }
+    }
+
+    /// A bare `IN_CREATE` announces a file that will never see a close after writing: a hard
+    /// link (complete at once), a symlink, a FIFO or a device node (to be rejected). A file
+    /// created empty for writing waits for its `IN_CLOSE_WRITE` instead.
+    private func isCompleteOnCreation(_ path: InboxPath) -> Bool {
+        var info = stat()
+        let absolute = InboxPath(bytes: Array(inbox.utf8) + [UInt8(ascii: "/")] + path.bytes)
+        guard absolute.withCString({ lstat($0, &info) }) == 0 else { return false }
+        return info.st_mode & S_IFMT != S_IFREG || info.st_nlink > 1
     }
 
     /// Adds a watch on `top` and every directory below it (symlinks are never followed).
