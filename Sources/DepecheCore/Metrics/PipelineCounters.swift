@@ -88,16 +88,10 @@ public final class PipelineCounters: Sendable {
         processed(bytes: bytes, latency: latency)
     }
 
-    /// A file joined the queue of work.
-    public func enqueued() {
-        queueDepth.add(1, ordering: .relaxed)
-        queueDepthMeter.increment()
-    }
-
-    /// A file left the queue of work (whatever its outcome).
-    public func dequeued() {
-        queueDepth.subtract(1, ordering: .relaxed)
-        queueDepthMeter.decrement()
+    /// `depth` files are waiting to settle or being processed.
+    public func queueDepth(_ depth: Int) {
+        queueDepth.store(depth, ordering: .relaxed)
+        queueDepthMeter.set(depth)
     }
 
     /// The inbox was scanned in full.

@@ -81,6 +81,7 @@ final class Stages: Sendable {
         let period = Duration.milliseconds(max(10, config.settleMilliseconds / 4))
         while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
             intake.takeSettled().forEach(ready.send)
+            hooks.queueDepth(intake.depth)
             try? await Task.sleep(for: period)
         }
     }

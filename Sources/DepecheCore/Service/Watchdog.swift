@@ -1,5 +1,6 @@
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The daemon's side of systemd's watchdog and status line, as a swift-service-lifecycle
 /// `Service`.
@@ -16,11 +17,11 @@ import ServiceLifecycle
 /// drains (systemd stops watching the watchdog once the unit is stopping).
 ///
 /// Without `NOTIFY_SOCKET` (not under systemd) it only waits for shutdown.
-public struct Watchdog: Service {
+public final class Watchdog: Service {
     /// Where notifications go.
     public let notifier: SystemdNotifier
     /// The loops that must keep beating for the watchdog to be fed.
-    public let heartbeats: [Heartbeat]
+    public var heartbeats: [Heartbeat] { monitored.withLock { $0 } }
     /// Where the status line's counts come from.
     public let counters: PipelineCounters
     /// How often `STATUS=` is refreshed at most.
@@ -29,22 +30,30 @@ public struct Watchdog: Service {
     /// of `WATCHDOG_USEC`, so systemd gives up at most 1.5 × `WatchdogSec=` after a wedge.
     public let maximumSilence: Duration
     private let logger: Logger
+    private let monitored: Mutex<[Heartbeat]>
 
-    /// A watchdog for `heartbeats`, reporting `counters`, through `notifier`.
+    /// A watchdog for `heartbeats` (more can join with ``watch(_:)``), reporting `counters`,
+    /// through `notifier`.
     public init(
         notifier: SystemdNotifier,
-        heartbeats: [Heartbeat],
+        heartbeats: [Heartbeat] = [],
         counters: PipelineCounters,
         logger: Logger,
         statusInterval: Duration = .seconds(5),
         maximumSilence: Duration? = nil
     ) {
         self.notifier = notifier
-        self.heartbeats = heartbeats
+        monitored = Mutex(heartbeats)
         self.counters = counters
         self.logger = logger
         self.statusInterval = statusInterval
         self.maximumSilence = maximumSilence ?? (notifier.watchdogTimeout ?? statusInterval) / 2
+    }
+
+    /// From now on the watchdog is fed only while `heartbeat` is alive too (a loop that
+    /// starts after the watchdog, such as the watcher thread).
+    public func watch(_ heartbeat: Heartbeat) {
+        monitored.withLock { $0.append(heartbeat) }
     }
 
     /// The time between two ticks.
@@ -62,8 +71,8 @@ public struct Watchdog: Service {
         try? await cancelWhenGracefulShutdown {
             var withheld = false
             while true {
-                withheld = tick(wasWithheld: withheld)
-                try await Task.sleep(for: tickInterval)
+                withheld = self.tick(wasWithheld: withheld)
+                try await Task.sleep(for: self.tickInterval)
             }
         }
         notifier.notify(.stopping, .status("stopping; " + counters.snapshot().statusLine), logger: logger)
@@ -76,7 +85,7 @@ public struct Watchdog: Service {
         var withheld = false
         if notifier.watchdogTimeout != nil {
             let now = MonotonicTime.nanoseconds()
-            let stalled = heartbeats.first { heartbeat in
+            let stalled = self.heartbeats.first { heartbeat in
                 heartbeat.silence(at: now).map { $0 > maximumSilence } ?? false
             }
             if let stalled {

@@ -34,9 +34,9 @@ public struct WatchError: Error, CustomStringConvertible {
 public final class InotifyWatcher: Sendable {
     /// The inbox, absolute, without a trailing slash.
     public let inbox: String
-    /// Bumped on every turn of the watcher loop (at least once a second): a watchdog that sees
+    /// Beats on every turn of the watcher loop (at least once a second): a watchdog that sees
     /// it stand still knows the thread is stuck.
-    public let heartbeat = Atomic<Int>(0)
+    public let heartbeat = Heartbeat(name: "watcher")
     private let stopRequested = Atomic<Bool>(false)
     private let continuation: AsyncStream<WatchSignal>.Continuation
     /// The signals, in the order the kernel reported them.
@@ -80,7 +80,7 @@ public final class InotifyWatcher: Sendable {
         }
         started.withLock { $0?.resume(); $0 = nil }
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             guard let event = inotifytools_next_event(1) else { continue }
             handle(copy(event))
             if case .gone = rootState { waitForInboxToReturn() }
@@ -181,7 +181,7 @@ public final class InotifyWatcher: Sendable {
     /// Polls every second until the inbox exists again, then watches it anew.
     private func waitForInboxToReturn() {
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             var info = stat()
             if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
                 rootState = .watched

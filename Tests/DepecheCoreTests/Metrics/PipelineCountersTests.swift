@@ -22,11 +22,10 @@ import Testing
     @Test func everyUpdateReachesBothTheSnapshotAndPrometheus() {
         let metrics = PrometheusMetrics()
         let counters = PipelineCounters(factory: metrics.factory)
-        for _ in 0..<3 { counters.enqueued() }
+        counters.queueDepth(3)
         counters.documentIngested(bytes: 1000, latency: .milliseconds(4))
-        counters.dequeued()
         counters.duplicateFound(match: "exact", bytes: 200, latency: .microseconds(300))
-        counters.dequeued()
+        counters.queueDepth(1)
         counters.duplicateFound(match: "near", bytes: 300, latency: .milliseconds(2))
         counters.documentRejected(reason: "empty", bytes: 0, latency: .milliseconds(30))
         counters.rescanned()

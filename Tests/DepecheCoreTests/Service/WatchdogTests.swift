@@ -89,7 +89,7 @@ import Testing
     @Test func withoutWatchdogUsecOnlyStatusIsSent() async throws {
         let socket = try NotifySocket()
         let counters = PipelineCounters(factory: PrometheusMetrics().factory)
-        counters.enqueued()
+        counters.queueDepth(1)
         counters.documentIngested(bytes: 10, latency: .milliseconds(3))
         let watchdog = Watchdog(
             notifier: SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.name]),
