@@ -59,10 +59,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["DepecheCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DepecheCoreTests",
             dependencies: [
                 "DepecheCore",
+                "TestSupport",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
@@ -71,7 +78,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DepecheCore"],
+            dependencies: ["DepecheCore", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Logging
 import ServiceLifecycleTestKit
@@ -6,43 +7,8 @@ import Testing
 @testable import DepecheCore
 
 @Suite struct PrometheusTextfileWriterTests {
-    /// A fresh directory under /tmp, removed with its files when the test ends.
-    private final class Directory {
-        let path: String
-        init() throws {
-            var template = Array("/tmp/depeche-textfile-XXXXXX".utf8CString)
-            guard mkdtemp(&template) != nil else { throw POSIXFailure(call: "mkdtemp") }
-            path = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        }
-        deinit {
-            for name in entries() { unlink(path + "/" + name) }
-            rmdir(path)
-        }
-        func entries() -> [String] {
-            guard let directory = opendir(path) else { return [] }
-            defer { closedir(directory) }
-            var names: [String] = []
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
-                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                if name != "." && name != ".." { names.append(name) }
-            }
-            return names.sorted()
-        }
-        func contents(of name: String) -> [UInt8]? {
-            let fd = open(path + "/" + name, O_RDONLY)
-            guard fd >= 0 else { return nil }
-            defer { close(fd) }
-            var bytes: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 65536)
-            while case let count = read(fd, &buffer, buffer.count), count > 0 { bytes += buffer[..<count] }
-            return bytes
-        }
-    }
-
     @Test func writeReplacesTheFileWholeAndLeavesNothingElse() throws {
-        let directory = try Directory()
+        let directory = TemporaryDirectory()
         let metrics = PrometheusMetrics()
         let counters = PipelineCounters(factory: metrics.factory)
         let writer = PrometheusTextfileWriter(
@@ -53,8 +19,8 @@ import Testing
         counters.documentIngested(bytes: 10, latency: .milliseconds(1))
         try writer.write()
 
-        #expect(directory.entries() == ["depeche.prom"])
-        let text = try #require(directory.contents(of: "depeche.prom"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["depeche.prom"])
+        let text = try #require(directory.read("depeche.prom"))
         #expect(text == metrics.exposition())
         #expect(text.last == UInt8(ascii: "\n"))
         #expect(PrometheusSample.parse(text).contains { $0.name == MetricName.documentsIngested && $0.value == 1 })
@@ -78,7 +44,7 @@ import Testing
     }
 
     @Test func theServiceWritesUntilShutdownAndOnceMoreAfter() async throws {
-        let directory = try Directory()
+        let directory = TemporaryDirectory()
         let metrics = PrometheusMetrics()
         let counters = PipelineCounters(factory: metrics.factory)
         let path = directory.path + "/depeche.prom"
@@ -89,13 +55,13 @@ import Testing
         try await testGracefulShutdown { trigger in
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await writer.run() }
-                while directory.contents(of: "depeche.prom") == nil { try await Task.sleep(for: .milliseconds(10)) }
+                while directory.read("depeche.prom") == nil { try await Task.sleep(for: .milliseconds(10)) }
                 counters.documentRejected(reason: "binary", bytes: 5, latency: .zero)
                 trigger.triggerGracefulShutdown()
                 try await group.next()
             }
         }
-        let text = try #require(directory.contents(of: "depeche.prom"))
+        let text = try #require(directory.read("depeche.prom"))
         #expect(PrometheusSample.parse(text).contains { $0.name == MetricName.documentsRejected && $0.value == 1 })
     }
 

@@ -1,6 +1,7 @@
 import Logging
 import ServiceLifecycle
 import ServiceLifecycleTestKit
+import TestSupport
 import Testing
 
 @testable import DepecheCore

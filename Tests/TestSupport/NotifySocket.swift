@@ -1,18 +1,16 @@
+import DepecheCore
 import Glibc
-import Testing
-
-@testable import DepecheCore
 
 /// The receiving end of `$NOTIFY_SOCKET`, as systemd holds it: a datagram socket the test
 /// binds, at a path in a fresh directory or under an abstract name.
-final class NotifySocket {
+public final class NotifySocket {
     /// The value to put in `NOTIFY_SOCKET`.
-    let name: String
+    public let name: String
     private let fd: Int32
     private let directory: String?
 
     /// Binds a socket at `<tmp>/notify.sock`, or at `@depeche-test-<pid>-<random>` if `abstract`.
-    init(abstract: Bool = false) throws {
+    public init(abstract: Bool = false) throws {
         if abstract {
             directory = nil
             name = "@depeche-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -25,7 +23,7 @@ final class NotifySocket {
         }
         fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXFailure(call: "socket") }
-        let address = try #require(UnixSocketAddress(name))
+        guard let address = UnixSocketAddress(name) else { throw POSIXFailure(call: "UnixSocketAddress") }
         let bound = address.withSockaddr { bind(fd, $0, $1) }
         guard bound == 0 else { throw POSIXFailure(call: "bind") }
     }
@@ -40,7 +38,7 @@ final class NotifySocket {
 
     /// The next datagram, or nil if none comes within `timeout`. Polls without blocking, so
     /// that the services under test keep the cooperative thread pool.
-    func receive(timeout: Duration = .seconds(5)) async -> String? {
+    public func receive(timeout: Duration = .seconds(5)) async -> String? {
         let deadline = ContinuousClock.now + timeout
         var buffer = [UInt8](repeating: 0, count: 4096)
         repeat {
@@ -53,7 +51,7 @@ final class NotifySocket {
     }
 
     /// Every datagram that arrives within `duration`.
-    func receiveAll(for duration: Duration) async -> [String] {
+    public func receiveAll(for duration: Duration) async -> [String] {
         let deadline = ContinuousClock.now + duration
         var messages: [String] = []
         while case let left = deadline - ContinuousClock.now, left > .zero, let message = await receive(timeout: left) {
@@ -64,7 +62,7 @@ final class NotifySocket {
 
     /// Receives until a datagram holds `line` as one of its lines, or `timeout` passes;
     /// returns every datagram received, the matching one last.
-    func receive(until line: String, timeout: Duration = .seconds(10)) async -> [String] {
+    public func receive(until line: String, timeout: Duration = .seconds(10)) async -> [String] {
         let deadline = ContinuousClock.now + timeout
         var messages: [String] = []
         while case let left = deadline - ContinuousClock.now, left > .zero, let message = await receive(timeout: left) {
@@ -77,14 +75,21 @@ final class NotifySocket {
 
 extension String {
     /// Whether one of the lines of this notification is exactly `line`.
-    func hasLine(_ line: String) -> Bool {
+    public func hasLine(_ line: String) -> Bool {
         split(separator: "\n").contains { $0 == line }
     }
 }
 
 /// A C call failed while setting up a test.
-struct POSIXFailure: Error, CustomStringConvertible {
-    let call: String
-    let code = errno
-    var description: String { "\(call): \(String(cString: strerror(code)))" }
+public struct POSIXFailure: Error, CustomStringConvertible {
+    /// The call that failed.
+    public let call: String
+    /// Its `errno`.
+    public let code = errno
+
+    /// A failure of `call`, with the current `errno`.
+    public init(call: String) { self.call = call }
+
+    /// The call and the `errno` message.
+    public var description: String { "\(call): \(String(cString: strerror(code)))" }
 }
