@@ -7,12 +7,6 @@ import Testing
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The `depeche` binary `swift test` built next to the test runner.
-    static var builtBinary: URL {
-        URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("depeche")
-    }
-
     /// A tool's exit status and output.
     struct Run {
         let status: Int32
@@ -50,7 +44,7 @@ import Testing
     /// `systemd/depeche.service` in a fresh directory, its commands pointing at the built binary
     /// (verify checks that every command exists and is executable).
     static func unitCopy() throws -> URL {
-        let binary = builtBinary.path
+        let binary = BuiltBinary.depeche.path
         #expect(FileManager.default.isExecutableFile(atPath: binary), "build depeche first: swift build")
         let text = try String(contentsOf: repository.appendingPathComponent("systemd/depeche.service"), encoding: .utf8)
         #expect(text.contains("/usr/local/bin/depeche "))

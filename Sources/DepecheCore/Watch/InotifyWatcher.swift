@@ -56,9 +56,7 @@ public final class InotifyWatcher: Sendable {
     public func start() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             started.withLock { $0 = continuation }
-            let thread = Thread { [self] in run() }
-            thread.name = "depeche-inotify"
-            thread.start()
+            Thread { [self] in run() }.start()
         }
     }
 
@@ -68,6 +66,10 @@ public final class InotifyWatcher: Sendable {
     // MARK: The watcher thread
 
     private func run() {
+        // Named through procfs for `top -H` and the watchdog test: Foundation's Thread.name
+        // does not reliably reach the kernel on Linux.
+        let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        if comm >= 0 { _ = write(comm, "depeche-inotify", 15); close(comm) }
         guard inotifytools_initialize() != 0 else {
             return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
         }
