@@ -63,6 +63,15 @@ public final class InotifyWatcher: Sendable {
     /// Asks the thread to stop; it does within a second, and the signal stream finishes.
     public func stop() { stopRequested.store(true, ordering: .relaxed) }
 
+    /// Stops the thread and returns once it has released libinotifytools (whose state is
+    /// global: a new watcher may start only after that).
+    public func stopAndWait() async {
+        stop()
+        while !finished.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    private let finished = Atomic<Bool>(false)
+
     // MARK: The watcher thread
 
     private func run() {
@@ -71,11 +80,13 @@ public final class InotifyWatcher: Sendable {
         let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
         if comm >= 0 { _ = write(comm, "depeche-inotify", 15); close(comm) }
         guard inotifytools_initialize() != 0 else {
+            finished.store(true, ordering: .releasing)
             return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
         }
         defer {
             inotifytools_cleanup()
             continuation.finish()
+            finished.store(true, ordering: .releasing)
         }
         do { try watchTree(InboxPath(bytes: [])) } catch {
             return fail(error)
@@ -151,7 +162,10 @@ public final class InotifyWatcher: Sendable {
     private func watchTree(_ top: InboxPath) throws {
         let root = top.bytes.isEmpty ? inbox : inbox + "/" + top.displayString
         let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else {
+            if top.bytes.isEmpty { throw WatchError(description: "inotify: cannot open the inbox \(inbox): \(String(cString: strerror(errno)))") }
+            return
+        }
         defer { close(fd) }
         for directory in InboxScanner(inboxFD: fd).scan().directories {
             let absolute = directory.bytes.isEmpty ? root : root + "/" + directory.displayString
