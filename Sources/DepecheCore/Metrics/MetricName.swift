@@ -14,7 +14,8 @@ public enum MetricName {
     public static let pipelineLatency = "depeche_pipeline_latency_seconds"
     /// Gauge: files seen in the inbox and not yet processed.
     public static let queueDepth = "depeche_queue_depth"
-    /// Counter: full rescans of the inbox (start-up, inotify overflow, reload).
+    /// Counter: full rescans of the inbox after start-up (the periodic backstop, and after an
+    /// inotify overflow).
     public static let rescans = "depeche_rescans_total"
     /// Counter: inotify queue overflows (`IN_Q_OVERFLOW`), each followed by a rescan.
     public static let inotifyOverflows = "depeche_inotify_overflows_total"
