@@ -77,7 +77,7 @@ import Testing
         kill(daemonPID, SIGHUP)
         _ = await socket.receive(until: "READY=1", timeout: .seconds(30))
         kill(daemonPID, SIGTERM)
-        strace.waitUntilExit()
+        await strace.exited()
         #expect(strace.terminationStatus == 0)
 
         let calls = Set(

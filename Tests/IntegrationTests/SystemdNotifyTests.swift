@@ -75,11 +75,13 @@ import Testing
 
         // Wedge the watcher thread: status goes on, watchdog pings stop, and the journal gets
         // an error line; thawed, the pings come back.
+        // Once a tick has withheld its ping, every later one does too.
         let freezer = try ThreadFreezer(pid: daemon.processIdentifier, threadNamed: "depeche-inotify")
-        _ = await socket.receiveAll(for: Self.tick * 2 + .milliseconds(500))
-        let wedged = await socket.receiveAll(for: Self.tick * 2 + .milliseconds(500))
+        let starving = await socket.receive(untilCount: 1, of: { !$0.hasLine("WATCHDOG=1") }, timeout: Self.tick * 4)
+        #expect(starving.last.map { !$0.hasLine("WATCHDOG=1") } == true, "pings went on: \(starving)")
+        let wedged = await socket.receive(untilCount: 2, of: { _ in true }, timeout: Self.tick * 4)
         freezer.thaw()
-        #expect(wedged.filter { $0.split(separator: "\n").contains { $0.hasPrefix("STATUS=") } }.count >= 2, "\(wedged)")
+        #expect(wedged.count == 2 && wedged.allSatisfy { $0.hasPrefix("STATUS=") }, "status goes on: \(wedged)")
         #expect(!wedged.contains { $0.hasLine("WATCHDOG=1") }, "pings went on with the watcher frozen: \(wedged)")
         #expect(log.contains("<3>watchdog ping withheld: a loop has stopped heartbeat=watcher"), "\(log)")
         let thawed = await socket.receive(until: "WATCHDOG=1", timeout: Self.tick * 3)
@@ -89,7 +91,7 @@ import Testing
         daemon.terminate()
         let stopping = await socket.receive(until: "STOPPING=1", timeout: .seconds(30))
         #expect(stopping.last?.hasLine("STOPPING=1") == true, "\(stopping)")
-        daemon.waitUntilExit()
+        await daemon.exited()
         #expect(daemon.terminationStatus == 0, "\(log)")
         #expect(await socket.receiveAll(for: .milliseconds(200)).isEmpty, "nothing after STOPPING=1")
         #expect(log.split(separator: "\n").allSatisfy { $0.hasPrefix("<") }, "every line has a priority:\n\(log)")

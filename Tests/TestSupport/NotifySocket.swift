@@ -63,11 +63,23 @@ public final class NotifySocket {
     /// Receives until a datagram holds `line` as one of its lines, or `timeout` passes;
     /// returns every datagram received, the matching one last.
     public func receive(until line: String, timeout: Duration = .seconds(10)) async -> [String] {
+        await receive(untilCount: 1, of: { $0.hasLine(line) }, timeout: timeout)
+    }
+
+    /// Receives until `count` datagrams satisfy `matches`, or `timeout` passes; returns every
+    /// datagram received, the last match last. Waiting for what must happen, rather than
+    /// counting in a fixed window, keeps a test right when the machine is slow.
+    public func receive(
+        untilCount count: Int, of matches: (String) -> Bool, timeout: Duration = .seconds(10)
+    ) async -> [String] {
         let deadline = ContinuousClock.now + timeout
         var messages: [String] = []
-        while case let left = deadline - ContinuousClock.now, left > .zero, let message = await receive(timeout: left) {
+        var matched = 0
+        while matched < count, case let left = deadline - ContinuousClock.now, left > .zero,
+            let message = await receive(timeout: left)
+        {
             messages.append(message)
-            if message.hasLine(line) { break }
+            if matches(message) { matched += 1 }
         }
         return messages
     }
