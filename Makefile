@@ -10,7 +10,7 @@ SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX         ?= /usr/local
 DESTDIR        ?=
 
-.PHONY: deps build release run test bench-ingest install clean
+.PHONY: deps build release run test bench-ingest install clean torture
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -63,3 +63,7 @@ clean:
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop (files/s, latency, RSS).
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)
+
+## torture: 200 kill -9 iterations of the crash-torture test (scripts/torture.sh [ITERATIONS] [FILES] [SEED]).
+torture: deps
+	scripts/torture.sh

@@ -108,7 +108,7 @@ public final class InotifyWatcher: Sendable {
         var wd: Int32
         var mask: UInt32
         var name: [UInt8]
-        var directory: String?
+        var directory: [UInt8]?
     }
 
     /// Copies what is needed out of libinotifytools' static buffer.
@@ -117,7 +117,7 @@ public final class InotifyWatcher: Sendable {
         let namePointer = UnsafeRawPointer(event).advanced(by: MemoryLayout<inotify_event>.size)
         let raw = UnsafeRawBufferPointer(start: namePointer, count: length)
         let name = Array(raw.prefix(while: { $0 != 0 }))
-        let directory = inotifytools_filename_from_wd(event.pointee.wd).map { String(cString: $0) }
+        let directory = inotifytools_filename_from_wd(event.pointee.wd).map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
         return CopiedEvent(wd: event.pointee.wd, mask: event.pointee.mask, name: name, directory: directory)
     }
 
@@ -160,16 +160,17 @@ public final class InotifyWatcher: Sendable {
 
     /// Adds a watch on `top` and every directory below it (symlinks are never followed).
     private func watchTree(_ top: InboxPath) throws {
-        let root = top.bytes.isEmpty ? inbox : inbox + "/" + top.displayString
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let root = top.bytes.isEmpty ? Array(inbox.utf8) : Array(inbox.utf8) + [UInt8(ascii: "/")] + top.bytes
+        let fd = InboxPath(bytes: root).withCString { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else {
             if top.bytes.isEmpty { throw WatchError(description: "inotify: cannot open the inbox \(inbox): \(String(cString: strerror(errno)))") }
             return
         }
         defer { close(fd) }
         for directory in InboxScanner(inboxFD: fd).scan().directories {
-            let absolute = directory.bytes.isEmpty ? root : root + "/" + directory.displayString
-            if inotifytools_watch_file(absolute + "/", Self.fileEvents) == 0 {
+            let absolute = InboxPath(bytes: directory.bytes.isEmpty ? root : root + [UInt8(ascii: "/")] + directory.bytes)
+            // libinotifytools keeps directories with a trailing slash.
+            if InboxPath(bytes: absolute.bytes + [UInt8(ascii: "/")]).withCString({ inotifytools_watch_file($0, Self.fileEvents) }) == 0 {
                 let code = inotifytools_error()
                 if code == ENOSPC {
                     throw WatchError(description: """
@@ -186,12 +187,13 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// `inbox/site/` → `site`; nil for a directory outside the inbox.
-    private func relativePath(ofWatched directory: String) -> InboxPath? {
+    private func relativePath(ofWatched directory: [UInt8]) -> InboxPath? {
         var path = directory
-        if path.hasSuffix("/") { path.removeLast() }
-        if path == inbox { return InboxPath(bytes: []) }
-        guard path.hasPrefix(inbox + "/") else { return nil }
-        return InboxPath(String(path.dropFirst(inbox.count + 1)))
+        if path.last == UInt8(ascii: "/") { path.removeLast() }
+        let root = Array(inbox.utf8)
+        if path == root { return InboxPath(bytes: []) }
+        guard path.starts(with: root + [UInt8(ascii: "/")]) else { return nil }
+        return InboxPath(bytes: Array(path.dropFirst(root.count + 1)))
     }
 
     /// Polls every second until the inbox exists again, then watches it anew.
