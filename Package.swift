@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "depeche", targets: ["depeche"]),
         .library(name: "DepecheCore", targets: ["DepecheCore"]),
+        .executable(name: "extract-bench", targets: ["ExtractBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,6 +54,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/ExtractBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(
