@@ -3,12 +3,13 @@
 SWIFT          ?= swift
 CONFIG         ?= config/depeche.yaml
 EVAL           ?= ../shared/eval
+EXTRACT        ?= $(BIN) extract
 APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3
 BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test bench-ingest clean
+.PHONY: deps build release run test bench-ingest eval bench-extract clean
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -39,3 +40,17 @@ clean:
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop (files/s, latency, RSS).
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)
+
+## eval: score `$(EXTRACT)` on $(EVAL)/docs against $(EVAL)/gold.jsonl: P/R/F1 per entity type and
+## metadata accuracy (scripts/score.py). Skipped, not failed, when $(EVAL) is absent.
+## Before `depeche extract` runs the extractor: make eval EXTRACT=".build/debug/extract-bench --dump"
+eval:
+	@if [ ! -d "$(EVAL)/docs" ] || [ ! -f "$(EVAL)/gold.jsonl" ]; then \
+		echo "eval: no evaluation set at $(EVAL) (needs docs/ and gold.jsonl); nothing to score"; exit 0; fi; \
+	$(MAKE) --no-print-directory build && python3 scripts/score.py --self-test && \
+	out=$$(mktemp) && trap 'rm -f "$$out"' EXIT && \
+	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
+
+## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
+bench-extract: deps
+	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs

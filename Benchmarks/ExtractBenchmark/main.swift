@@ -12,7 +12,8 @@ import DepecheCore
 import Foundation
 
 struct Options {
-    var docs: [String] = ["../shared/eval/docs", "Tests/DepecheCoreTests/Fixtures/extract"]
+    static let fixtures = "Tests/DepecheCoreTests/Fixtures/extract"
+    var docs: [String] = ["../shared/eval/docs", Options.fixtures]
     var gazetteer = "config/gazetteer"
     var megabytes = 10.0
     var dump: [String]?
@@ -21,7 +22,7 @@ struct Options {
         var rest = arguments.makeIterator()
         while let argument = rest.next() {
             switch argument {
-            case "--docs": docs = [rest.next() ?? ""]
+            case "--docs": docs = [rest.next() ?? "", Options.fixtures]
             case "--gazetteer": gazetteer = rest.next() ?? gazetteer
             case "--megabytes": megabytes = Double(rest.next() ?? "") ?? megabytes
             case "--dump": dump = []

@@ -123,7 +123,6 @@ struct ChunkClassifier {
         while k >= 0 {
             let token = tokens[k]
             if token.isPunct(",") || token.isPunct(":") || token.isPunct("(") {
-                sawOpener = true
                 k -= 1
             } else if let start = NameWords.listOpeners.matchEnding(tokens, at: k) {
                 sawOpener = true

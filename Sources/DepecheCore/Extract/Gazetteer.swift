@@ -65,16 +65,23 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
 public struct Gazetteer: Sendable {
     /// All entries, in load order (an entry's index is its identity).
     public let entries: [GazetteerEntry]
-    /// Folded letters of a spelling → (entry, capitalised words the spelling has).
-    private let spellings: [UInt64: (entry: Int, capitals: Int)]
+    /// Folded letters of a spelling → its entry, how many capitalised words it has, and
+    /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
+    private let spellings: [UInt64: Spelling]
     /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
     private let prefixes: Set<UInt64>
     /// Folded given names.
     private let givenNames: Set<UInt64>
 
+    private struct Spelling: Sendable {
+        var entry: Int
+        var capitals: Int
+        var allCaps: Bool
+    }
+
     /// Builds a gazetteer from entries.
     public init(entries: [GazetteerEntry]) {
-        var spellings: [UInt64: (entry: Int, capitals: Int)] = [:]
+        var spellings: [UInt64: Spelling] = [:]
         var prefixes = Set<UInt64>()
         var givenNames = Set<UInt64>()
         for (index, entry) in entries.enumerated() {
@@ -86,8 +93,16 @@ public struct Gazetteer: Sendable {
                     key.add(scalar.value)
                     prefixes.insert(key.value)
                 }
-                guard key.length > 0, spellings[key.value] == nil else { continue }
-                spellings[key.value] = (index, Self.capitalisedWords(spelling))
+                guard key.length > 0 else { continue }
+                let (capitals, allCaps) = Self.capitalisation(spelling)
+                if let known = spellings[key.value] {
+                    // Spellings of one entry that fold alike: the most lenient one rules.
+                    guard known.entry == index else { continue }
+                    spellings[key.value] = Spelling(entry: index, capitals: min(capitals, known.capitals),
+                                                    allCaps: allCaps && known.allCaps)
+                } else {
+                    spellings[key.value] = Spelling(entry: index, capitals: capitals, allCaps: allCaps)
+                }
             }
         }
         self.entries = entries
@@ -172,6 +187,7 @@ public struct Gazetteer: Sendable {
         var key = FoldedKey()
         if replacingWithAlef { key.add(0x627) }
         var capitals = 0
+        var lowercaseWords = 0
         var best: (entry: Int, last: Int)?
         var j = index
         while j < tokens.count && j - index < 14 {
@@ -185,28 +201,36 @@ public struct Gazetteer: Sendable {
                 continue
             }
             if token.has(.capitalized) || token.has(.arabic) { capitals += 1 }
+            if !token.has(.allCaps) && token.length > 1 { lowercaseWords += 1 }
             var i = token.start + (j == index ? skipping : 0)
             while i < token.end { key.add(text.scalars[i]); i += 1 }
             guard prefixes.contains(key.value) else { break }
-            if let hit = spellings[key.value], capitals >= hit.capitals { best = (hit.entry, j) }
+            if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {
+                best = (hit.entry, j)
+            }
             j += 1
         }
         return best
     }
 
-    /// Words of a spelling that start with an uppercase letter.
-    private static func capitalisedWords(_ spelling: String) -> Int {
-        var count = 0
+    /// Words of a spelling that start with an uppercase letter, and whether all its letters
+    /// (two or more) are uppercase.
+    private static func capitalisation(_ spelling: String) -> (capitals: Int, allCaps: Bool) {
+        var count = 0, upper = 0, lower = 0
         var atWordStart = true
         for scalar in spelling.unicodeScalars {
             let value = scalar.value
             if ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil {
-                if atWordStart && ScalarFolding.isUppercase(value) { count += 1 }
+                let isUpper = ScalarFolding.isUppercase(value)
+                if atWordStart && isUpper { count += 1 }
+                if isUpper { upper += 1 } else if ScalarFolding.isLetter(value) && !ScalarFolding.isArabicLetter(value) {
+                    lower += 1
+                }
                 atWordStart = false
             } else {
                 atWordStart = true
             }
         }
-        return count
+        return (count, upper >= 2 && lower == 0)
     }
 }
