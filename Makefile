@@ -3,6 +3,7 @@
 SWIFT          ?= swift
 CONFIG         ?= config/depeche.yaml
 EVAL           ?= ../shared/eval
+EXTRACT        ?= $(BIN) extract
 APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3 systemd strace
 BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
@@ -10,7 +11,7 @@ SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX         ?= /usr/local
 DESTDIR        ?=
 
-.PHONY: deps build release run test bench-ingest install clean torture
+.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -67,3 +68,17 @@ bench-ingest: deps release
 ## torture: 200 kill -9 iterations of the crash-torture test (scripts/torture.sh [ITERATIONS] [FILES] [SEED]).
 torture: deps
 	scripts/torture.sh
+
+## eval: score `$(EXTRACT)` on $(EVAL)/docs against $(EVAL)/gold.jsonl: P/R/F1 per entity type and
+## metadata accuracy (scripts/score.py). Skipped, not failed, when $(EVAL) is absent.
+## Before `depeche extract` runs the extractor: make eval EXTRACT=".build/debug/extract-bench --dump"
+eval:
+	@if [ ! -d "$(EVAL)/docs" ] || [ ! -f "$(EVAL)/gold.jsonl" ]; then \
+		echo "eval: no evaluation set at $(EVAL) (needs docs/ and gold.jsonl); nothing to score"; exit 0; fi; \
+	$(MAKE) --no-print-directory build && python3 scripts/score.py --self-test && \
+	out=$$(mktemp) && trap 'rm -f "$$out"' EXIT && \
+	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
+
+## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
+bench-extract: deps
+	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs

@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "depeche", targets: ["depeche"]),
         .library(name: "DepecheCore", targets: ["DepecheCore"]),
+        .executable(name: "extract-bench", targets: ["ExtractBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,12 @@ let package = Package(
             name: "TestSupport",
             dependencies: ["DepecheCore"],
             path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/ExtractBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(
