@@ -26,15 +26,12 @@ struct RunCommand: AsyncParsableCommand {
         let metrics = PrometheusMetrics()
         metrics.bootstrap()
         let options = options
-        let layer = ServiceLayer(config: config, metrics: metrics, logger: logger) {
-            // Until the daemon can swap its configuration, a reload checks the file.
-            if try await options.load() != config {
-                logger.warning("the configuration changed; restart depeche to apply it")
-            }
-        }
+        let layer = ServiceLayer(config: config, metrics: metrics, logger: logger)
         let daemon = Daemon(config: config, logger: logger, hooks: layer.hooks)
         let group = ServiceGroup(configuration: .init(
-            services: layer.services(around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)),
+            services: layer.services(
+                around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup),
+                reload: { try await daemon.reload(options.load()) }),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {

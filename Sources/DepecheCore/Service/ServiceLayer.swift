@@ -9,10 +9,12 @@ import ServiceLifecycle
 /// ``PrometheusTextfileWriter``.
 ///
 /// ```swift
-/// let layer = ServiceLayer(config: config, metrics: metrics, logger: logger) { try await reload() }
+/// let layer = ServiceLayer(config: config, metrics: metrics, logger: logger)
 /// let daemon = Daemon(config: config, logger: logger, hooks: layer.hooks)
 /// let group = ServiceGroup(configuration: .init(
-///     services: layer.services(around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)),
+///     services: layer.services(
+///         around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup),
+///         reload: { try await daemon.reload(loadConfiguration()) }),
 ///     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 /// ```
 public struct ServiceLayer: Sendable {
@@ -24,17 +26,16 @@ public struct ServiceLayer: Sendable {
     public let watchdog: Watchdog
     /// The hooks to give the ``Daemon``.
     public let hooks: DaemonHooks
-    private let reloader: ReloadOnHangup
+    private let logger: Logger
     private let textfileWriter: PrometheusTextfileWriter?
 
     /// The layer for `config`, with metrics in `metrics` (already bootstrapped or not),
-    /// systemd's variables from `environment`, and `reload` run on SIGHUP.
+    /// and systemd's variables from `environment`.
     public init(
         config: DepecheConfig,
         metrics: PrometheusMetrics,
         logger: Logger,
-        environment: [String: String] = ProcessEnvironment.values(SystemdNotifier.environmentNames),
-        reload: @escaping @Sendable () async throws -> Void
+        environment: [String: String] = ProcessEnvironment.values(SystemdNotifier.environmentNames)
     ) {
         let counters = PipelineCounters(factory: metrics.factory)
         let notifier = SystemdNotifier(environment: environment)
@@ -57,7 +58,7 @@ public struct ServiceLayer: Sendable {
             },
             queueDepth: { depth in counters.queueDepth(depth) }
         )
-        reloader = ReloadOnHangup(notifier: notifier, counters: counters, logger: logger, reload: reload)
+        self.logger = logger
         textfileWriter = PrometheusTextfileWriter.Configuration(config).map {
             PrometheusTextfileWriter(configuration: $0, metrics: metrics, logger: logger)
         }
@@ -66,14 +67,15 @@ public struct ServiceLayer: Sendable {
     /// The service group's services, in the order that makes shutdown right (the group tells
     /// them in reverse): the watchdog first, so `STOPPING=1` reaches systemd before the drain;
     /// then the reloader, then `daemon`; the textfile writer last, so its final write holds
-    /// the drained counts.
+    /// the drained counts. `reload` runs on SIGHUP.
     public func services(
-        around daemon: ServiceGroupConfiguration.ServiceConfiguration
+        around daemon: ServiceGroupConfiguration.ServiceConfiguration,
+        reload: @escaping @Sendable () async throws -> Void
     ) -> [ServiceGroupConfiguration.ServiceConfiguration] {
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let textfileWriter { services.append(.init(service: textfileWriter)) }
         services.append(daemon)
-        services.append(.init(service: reloader))
+        services.append(.init(service: ReloadOnHangup(notifier: notifier, counters: counters, logger: logger, reload: reload)))
         services.append(.init(service: watchdog))
         return services
     }
