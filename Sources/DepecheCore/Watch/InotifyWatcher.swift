@@ -34,9 +34,9 @@ public struct WatchError: Error, CustomStringConvertible {
 public final class InotifyWatcher: Sendable {
     /// The inbox, absolute, without a trailing slash.
     public let inbox: String
-    /// Bumped on every turn of the watcher loop (at least once a second): a watchdog that sees
+    /// Beats on every turn of the watcher loop (at least once a second): a watchdog that sees
     /// it stand still knows the thread is stuck.
-    public let heartbeat = Atomic<Int>(0)
+    public let heartbeat = Heartbeat(name: "watcher")
     private let stopRequested = Atomic<Bool>(false)
     private let continuation: AsyncStream<WatchSignal>.Continuation
     /// The signals, in the order the kernel reported them.
@@ -56,9 +56,7 @@ public final class InotifyWatcher: Sendable {
     public func start() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             started.withLock { $0 = continuation }
-            let thread = Thread { [self] in run() }
-            thread.name = "depeche-inotify"
-            thread.start()
+            Thread { [self] in run() }.start()
         }
     }
 
@@ -77,6 +75,10 @@ public final class InotifyWatcher: Sendable {
     // MARK: The watcher thread
 
     private func run() {
+        // Named through procfs for `top -H` and the watchdog test: Foundation's Thread.name
+        // does not reliably reach the kernel on Linux.
+        let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        if comm >= 0 { _ = write(comm, "depeche-inotify", 15); close(comm) }
         guard inotifytools_initialize() != 0 else {
             finished.store(true, ordering: .releasing)
             return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
@@ -92,7 +94,7 @@ public final class InotifyWatcher: Sendable {
         rootState = .watched(RootIdentity(inbox))
         started.withLock { $0?.resume(); $0 = nil }
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             if let event = inotifytools_next_event(1) { handle(copy(event)) } else { checkInboxIsStillThere() }
             if case .gone = rootState { waitForInboxToReturn() }
         }
@@ -223,7 +225,7 @@ public final class InotifyWatcher: Sendable {
     /// Polls every second until the inbox exists again, then watches it anew.
     private func waitForInboxToReturn() {
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             var info = stat()
             if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
                 rootState = .watched(RootIdentity(inbox))
