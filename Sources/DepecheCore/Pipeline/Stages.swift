@@ -222,6 +222,14 @@ final class Stages: Sendable {
                 intake.done(job.path)
                 intake.touch(job.path)
                 continue
+            } catch let error as SystemCallError where error.errno == ENOSPC || error.errno == EDQUOT {
+                // The state directory is full: stop taking files (their events would pile up
+                // while the inbox cannot be emptied) and retry this one after the pause.
+                let pause = intake.pauseAfterFailure(returning: job.path)
+                logger.error("no room to store a processed file; not taking files for a while", metadata: [
+                    "file.path": "\(job.path)", "error": "\(error)", "pause": "\(pause)",
+                ])
+                continue
             } catch {
                 logger.error("cannot move a processed file out of the inbox; will retry at the next rescan", metadata: [
                     "file.path": "\(job.path)", "error": "\(error)",
