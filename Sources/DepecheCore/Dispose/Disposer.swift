@@ -81,8 +81,12 @@ public struct Disposer: Sendable {
                     return
                 case EEXIST where replaceable:
                     try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
-                case EXDEV where bytes != nil:
-                    try copyAcross(bytes!, to: target, replaceable: replaceable)
+                case EXDEV:
+                    if let bytes {
+                        try copyAcross(to: target, replaceable: replaceable) { try Posix.writeAll($0, bytes, path: target.displayString) }
+                    } else {
+                        try copyAcross(to: target, replaceable: replaceable) { try Self.stream(from: parent, name, path: path, to: $0) }
+                    }
                     try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
                 default:
                     throw SystemCallError("rename", path: target.displayString, errno: code)
@@ -93,23 +97,47 @@ public struct Disposer: Sendable {
             // the inbox no longer holds them), and leave the new file in the inbox.
             guard let bytes else { throw changed }
             try Posix.makeDirectories(bytes: target.directory.bytes)
-            try copyAcross(bytes, to: target, replaceable: replaceable)
+            try copyAcross(to: target, replaceable: replaceable) { try Posix.writeAll($0, bytes, path: target.displayString) }
             try Posix.syncDirectory(bytes: target.directory.bytes)
             throw changed
         }
     }
 
-    private func copyAcross(_ bytes: [UInt8], to target: InboxPath, replaceable: Bool) throws {
+    /// Writes a new file at `target` (through a temporary, fsync'ed, renamed): `write` fills it.
+    private func copyAcross(to target: InboxPath, replaceable: Bool, _ write: (Int32) throws -> Void) throws {
         if replaceable && target.withCString({ access($0, F_OK) }) == 0 { return }
         let temporary = InboxPath(bytes: target.bytes + Array(".incoming".utf8))
         let fd = try Posix.check("open", temporary.displayString) {
             temporary.withCString { open($0, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640) }
         }
         defer { close(fd) }
-        try Posix.writeAll(fd, bytes, path: temporary.displayString)
-        try Posix.check("fsync", temporary.displayString) { fsync(fd) }
-        try Posix.check("rename", target.displayString) {
-            temporary.withCString { from in target.withCString { depeche_rename_noreplace(AT_FDCWD, from, AT_FDCWD, $0) } }
+        do {
+            try write(fd)
+            try Posix.check("fsync", temporary.displayString) { fsync(fd) }
+            try Posix.check("rename", target.displayString) {
+                temporary.withCString { from in target.withCString { depeche_rename_noreplace(AT_FDCWD, from, AT_FDCWD, $0) } }
+            }
+        } catch {
+            _ = temporary.withCString { unlink($0) }  // a partial copy (disk full) must not hold the space
+            throw error
+        }
+    }
+
+    /// Copies the regular file `name` in `parent` to `output` in chunks (a file whose bytes were
+    /// not kept: one found again after a restart, or one rejected unread for its size).
+    private static func stream(from parent: Int32, _ name: UnsafePointer<CChar>, path: InboxPath, to output: Int32) throws {
+        let input = try Posix.check("openat", path.displayString) { openat(parent, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC) }
+        defer { close(input) }
+        var info = stat()
+        try Posix.check("fstat", path.displayString) { fstat(input, &info) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw SystemCallError("rename", path: path.displayString, errno: EXDEV) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { buffer in
+                try Posix.check("read", path.displayString) { read(input, buffer.baseAddress, buffer.count) }
+            }
+            if count == 0 { return }
+            try Posix.writeAll(output, Array(chunk[..<count]), path: path.displayString)
         }
     }
 
