@@ -17,15 +17,16 @@ extension Reliability {
             var finals: [(path: [UInt8], id: String?)] = []
             for (index, delay) in delays.enumerated() {
                 let path = "replaced-\(index).txt"
-                // ~6 MB: reading and analysing it takes long enough to be caught in the middle.
-                let first = Array(TestPages.page(serial: 100 + index, paragraphCount: 30_000))
+                // ~2 MB: reading and analysing it takes long enough to be caught in the middle.
+                let first = TestPages.page(serial: 100 + index, paragraphCount: 10_000)
                 try await sandbox.writer.write(first, to: path)
                 try await Task.sleep(for: .milliseconds(delay))
                 let last = TestPages.page(serial: 200 + index)
                 try await sandbox.writer.write(last, to: path)
                 finals.append((Array(path.utf8), DroppedFile(path: [], bytes: last, expected: .document).id))
             }
-            let settled = await sandbox.daemon.waitUntil(timeout: .seconds(60)) {
+            // Generous: under ThreadSanitizer the analysis is some fifty times slower.
+            let settled = await sandbox.daemon.waitUntil(timeout: .seconds(180)) {
                 let ids = Set(sandbox.daemon.eventLog.events.compactMap(\.id))
                 return finals.allSatisfy { ids.contains($0.id ?? "") } && FileSystem.nonDirectories(below: sandbox.inbox).isEmpty
             }

@@ -7,8 +7,8 @@ extension Reliability {
     /// promise of the contract over the whole run. Index snapshots are written every 40 events,
     /// so restarts go through snapshot + replay as well as a full replay.
     ///
-    /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and
-    /// `TORTURE_SEED` set the run; `scripts/torture.sh` does 200 iterations.
+    /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and `TORTURE_SEED` set the run;
+    /// `scripts/torture.sh` does 200 iterations.
     @Suite struct CrashTorture {
         /// With the state directory on another file system (/dev/shm), every disposal is a copy
         /// then an unlink, with crash windows of its own.
