@@ -2,6 +2,7 @@
 /// first surface form, its mention count, its offsets and its canonical name.
 struct EntityAssembler {
     let text: TokenizedText
+    let gazetteer: Gazetteer
 
     private struct Draft {
         var entity: Entity
@@ -59,16 +60,21 @@ struct EntityAssembler {
     private func canonical(of mentions: [NameMention]) -> String? {
         if let known = mentions.first(where: { $0.evidence == .gazetteer && $0.canonical != nil })?.canonical
             ?? mentions.first(where: { $0.canonical != nil })?.canonical {
-            return known
+            switch known {
+            case .entry(let index): return gazetteer.entries[index].name
+            case .expansion(let tokens): return text.string(tokens: tokens.lowerBound, tokens.upperBound)
+            }
         }
-        var counts: [String: Int] = [:]
+        var counts: [UInt64: (count: Int, length: Int, range: Range<Int>)] = [:]
         for mention in mentions where mention.type == .person || mentions.count > 1 {
-            counts[surface(mention.range), default: 0] += 1
+            var key = FoldedKey()
+            for index in mention.range { key.add(folded: text.scalars[index]) }
+            let known = counts[key.value]
+            counts[key.value] = ((known?.count ?? 0) + 1, mention.range.count, known?.range ?? mention.range)
         }
-        guard counts.count > 1 else { return nil }
-        return counts.max { a, b in
-            a.value != b.value ? a.value < b.value : (a.key.unicodeScalars.count, b.key) < (b.key.unicodeScalars.count, a.key)
-        }?.key
+        guard counts.count > 1,
+              let best = counts.values.max(by: { ($0.count, $0.length) < ($1.count, $1.length) }) else { return nil }
+        return surface(best.range)
     }
 
     private func span(_ first: Int, _ last: Int) -> Range<Int> { text.tokens[first].start..<text.tokens[last].end }

@@ -10,6 +10,14 @@ enum NameGroup: Hashable, Sendable {
     case surface(UInt64)
 }
 
+/// A name a mention is linked to, resolved to text only for the entities reported.
+enum KnownName: Sendable, Equatable {
+    /// A gazetteer entry's canonical name (its index).
+    case entry(Int)
+    /// An acronym's expansion, by its tokens.
+    case expansion(ClosedRange<Int>)
+}
+
 /// Why a span was proposed as a name; on equal spans the stronger reason wins.
 enum NameEvidence: Int, Comparable, Sendable {
     /// An all-caps word nobody explained ("OFPPT").
@@ -49,7 +57,7 @@ struct NameCandidate: Sendable {
     /// What links it to other mentions.
     var group: NameGroup
     /// The known name it stands for.
-    var canonical: String?
+    var canonical: KnownName?
 
     /// Number of tokens.
     var width: Int { last - first + 1 }

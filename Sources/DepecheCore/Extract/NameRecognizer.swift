@@ -9,7 +9,7 @@ struct NameMention: Sendable {
     /// Index of its entity among `NameRecognizer.Result.clusters`.
     var cluster: Int
     /// The known name it stands for, if any.
-    var canonical: String?
+    var canonical: KnownName?
 }
 
 /// Finds the people, organisations and places of an article: gazetteer spellings, acronyms
@@ -63,13 +63,13 @@ struct NameRecognizer {
         for (index, pair) in pairs.enumerated() {
             let group = NameGroup.acronym(index)
             var type = pair.type
-            var canonical = text.string(tokens: pair.expansion.lowerBound, pair.expansion.upperBound)
+            var canonical = KnownName.expansion(pair.expansion)
             for start in [pair.acronym, pair.expansion.lowerBound] {
                 guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
                       found.last == (start == pair.acronym ? pair.acronym : pair.expansion.upperBound) else { continue }
                 let entry = gazetteer.entries[found.entry]
                 type = Self.entityType(entry.kind) ?? (entry.kind == .misc ? nil : type)
-                canonical = entry.name
+                canonical = .entry(found.entry)
                 links.union(group, .gazetteer(found.entry))
             }
             for span in [pair.acronym...pair.acronym, pair.expansion] {
@@ -81,7 +81,7 @@ struct NameRecognizer {
     }
 
     private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair]) -> [NameCandidate] {
-        var acronyms: [UInt64: Int] = [:]
+        var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
         }
@@ -99,7 +99,7 @@ struct NameRecognizer {
             guard entry.kind != .givenName else { continue }
             candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
                                             type: Self.entityType(entry.kind), evidence: .gazetteer,
-                                            group: .gazetteer(found.entry), canonical: entry.name))
+                                            group: .gazetteer(found.entry), canonical: .entry(found.entry)))
         }
         return candidates
     }
@@ -119,9 +119,7 @@ struct NameRecognizer {
     /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
         let ordered = candidates.sorted {
-            if $0.width != $1.width { return $0.width > $1.width }
-            if $0.evidence != $1.evidence { return $0.evidence > $1.evidence }
-            return $0.first < $1.first
+            ($1.width, $1.evidence.rawValue, $0.first) < ($0.width, $0.evidence.rawValue, $1.first)
         }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
@@ -136,16 +134,16 @@ struct NameRecognizer {
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
         var surnames: [UInt64: NameGroup] = [:]
         var ambiguous = Set<UInt64>()
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
-            for index in candidate.first...candidate.last { taken.insert(index) }
+            for index in candidate.first...candidate.last { taken[index] = true }
             guard candidate.type == .person, candidate.width > 1 else { continue }
             let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
             if let known = surnames[key], known != candidate.group { ambiguous.insert(key) }
             surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
-        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken.contains(chunk.first) {
+        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken[chunk.first] {
             let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
             guard let group = surnames[key], !ambiguous.contains(key) else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,

@@ -58,7 +58,37 @@ struct TokenizedText: Sendable {
 
     /// Tokenizes `text`.
     init(_ text: String) {
-        self.init(scalars: text.unicodeScalars.map(\.value))
+        self.init(scalars: Self.scalarValues(of: text))
+    }
+
+    /// The text's scalar values, decoded straight from its UTF-8 (the text is valid UTF-8).
+    private static func scalarValues(of text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let lead = UInt32(bytes[i])
+                    var value = lead
+                    if lead < 0x80 {
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[n] = value
+                    n += 1
+                }
+                count = n
+            }
+        }
     }
 
     /// Tokenizes scalar values.
@@ -112,9 +142,19 @@ struct TokenizedText: Sendable {
                 var folded = FoldedKey()
                 var upper = 0, lower = 0
                 let arabic = ScalarFolding.isArabicLetter(c)
-                while i < s.count, ScalarFolding.isLetter(s[i]), ScalarFolding.isArabicLetter(s[i]) == arabic {
+                while i < s.count {
                     let x = s[i]
-                    if ScalarFolding.isUppercase(x) { upper += 1 } else if x > 0x40 && x < 0x300 { lower += 1 }
+                    if x < 0x80 {
+                        // ASCII, the common case: no tables, no folding beyond lowercase.
+                        let lowered = x | 0x20
+                        guard !arabic, lowered >= 0x61, lowered <= 0x7A else { break }
+                        if x == lowered { lower += 1 } else { upper += 1 }
+                        folded.add(folded: lowered)
+                        i += 1
+                        continue
+                    }
+                    guard ScalarFolding.isLetter(x), ScalarFolding.isArabicLetter(x) == arabic else { break }
+                    if ScalarFolding.isUppercase(x) { upper += 1 } else if x < 0x300 { lower += 1 }
                     folded.add(x)
                     i += 1
                 }
