@@ -89,7 +89,7 @@ struct NameRecognizer {
         for index in range where !claimed[index] {
             let token = text.tokens[index]
             guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
-            if let pair = acronyms[token.key], token.has(.allCaps) || pairs[pair].acronym == index {
+            if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
             }
