@@ -102,8 +102,11 @@ func benchmark(_ options: Options, extractor: Extractor) {
     print("clean (TextBoilerplate, one pass): \(String(format: "%.1f", Double(pageBytes) / cleanSeconds / 1e6)) MB/s")
     print("extract: \(done) bytes in \(String(format: "%.3f", seconds)) s over \(rounds) rounds, "
         + "\(entities / max(rounds, 1)) entities per round")
-    print("extract: \(String(format: "%.1f", Double(done) / cpu / 1e6)) MB/s per CPU second on one core "
-        + "(\(String(format: "%.1f", Double(done) / seconds / 1e6)) MB/s wall clock)")
+    print("extract: \(String(format: "%.1f", Double(done) / cpu / 1e6)) MB/s of article text per CPU second on one "
+        + "core (\(String(format: "%.1f", Double(done) / seconds / 1e6)) MB/s wall clock)")
+    let pagesPerArticleByte = Double(pageBytes) / Double(articleBytes)
+    print("extract: \(String(format: "%.1f", Double(done) * pagesPerArticleByte / cpu / 1e6)) MB/s of scraped pages "
+        + "(the pages these articles were cleaned from) per CPU second")
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))

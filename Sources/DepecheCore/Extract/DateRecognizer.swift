@@ -42,7 +42,8 @@ struct DateRecognizer {
                 } else {
                     run = dayList(at: i)
                 }
-            } else if token.kind == .word, let month = month(at: i), let date = monthFirst(at: i, month: month) {
+            } else if token.kind == .word, numberFollows(i), let month = month(at: i),
+                      let date = monthFirst(at: i, month: month) {
                 run = ([date], date.last)
             }
             if let run {
@@ -149,6 +150,13 @@ struct DateRecognizer {
             return NumberWords.ordinalSuffixes.contains(suffix) ? (Int(token.key), i + 1) : nil
         }
         return (Int(token.key), i)
+    }
+
+    /// Whether a number follows token `i` (directly or after an abbreviation's period).
+    private func numberFollows(_ i: Int) -> Bool {
+        let tokens = text.tokens
+        guard let next = tokens.at(i + 1) else { return false }
+        return next.kind == .number || (next.isPunct(".") && tokens.at(i + 2)?.kind == .number)
     }
 
     /// The month named at token `i` ("May" only capitalised in English).

@@ -9,12 +9,20 @@ struct EntityAssembler {
         var firstOffset: Int
     }
 
+    /// What makes two numeric mentions one entity: same type, value, currency and unit.
+    private struct ValueKey: Hashable {
+        var type: EntityType
+        var value: EntityValue
+        var currency: String?
+        var unit: UInt64
+    }
+
     /// Entities for the recognised dates, measures and names.
     func entities(dates: [DateMention], referenceYear: Int?, measures: [MeasureMention],
                   names: NameRecognizer.Result) -> [Entity] {
         var drafts: [Draft] = []
-        var index: [String: Int] = [:]
-        func add(_ key: String, _ range: Range<Int>, _ make: () -> Entity) {
+        var index: [ValueKey: Int] = [:]
+        func add(_ key: ValueKey, _ range: Range<Int>, _ make: () -> Entity) {
             if let known = index[key] {
                 drafts[known].entity.count += 1
                 drafts[known].entity.offsets.append(range)
@@ -26,14 +34,15 @@ struct EntityAssembler {
         for date in dates {
             let iso = date.iso(defaultYear: referenceYear)
             let range = span(date.first, date.last)
-            add("DATE \(iso)", range) {
+            add(ValueKey(type: .date, value: .date(iso), unit: 0), range) {
                 Entity(type: .date, text: surface(range), count: 1, value: .date(iso), offsets: [range])
             }
         }
         for measure in measures {
             let range = span(measure.first, measure.last)
-            let unitKey = measure.unit.map { String(FoldedKey.of($0)) } ?? ""
-            add("\(measure.type.rawValue) \(measure.value) \(measure.currency ?? "") \(unitKey)", range) {
+            let key = ValueKey(type: measure.type, value: .number(measure.value), currency: measure.currency,
+                               unit: measure.unit.map { FoldedKey.of($0) } ?? 0)
+            add(key, range) {
                 Entity(type: measure.type, text: surface(range), count: 1, value: .number(measure.value),
                        currency: measure.currency, unit: measure.unit, offsets: [range])
             }

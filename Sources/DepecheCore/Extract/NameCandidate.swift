@@ -8,6 +8,16 @@ enum NameGroup: Hashable, Sendable {
     case person(UInt64)
     /// Anything else, by the folded letters of the mention.
     case surface(UInt64)
+
+    /// One 64-bit key per group (the kinds mixed in so that they do not collide).
+    var key: UInt64 {
+        switch self {
+        case .gazetteer(let index): 0x1000_0000_0000_0000 | UInt64(index)
+        case .acronym(let index): 0x2000_0000_0000_0000 | UInt64(index)
+        case .person(let hash): hash ^ 0x5851_F42D_4C95_7F2D
+        case .surface(let hash): hash ^ 0x1405_7B7E_F767_814F
+        }
+    }
 }
 
 /// A name a mention is linked to, resolved to text only for the entities reported.

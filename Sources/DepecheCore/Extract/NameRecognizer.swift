@@ -32,13 +32,15 @@ struct NameRecognizer {
     /// `extra` are candidates found elsewhere (the byline's publication).
     func recognize(in range: Range<Int>, claimed: [Bool], extra: [NameCandidate]) -> Result {
         var candidates = extra
-        var links = UnionFind<NameGroup>()
+        var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)
         candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs)
         let phrases = OrganisationPhrases(text: text)
         let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
         for index in range where text.tokens[index].kind == .word && !claimed[index] {
+            let token = text.tokens[index]
+            guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
             if let phrase = phrases.phrase(at: index, claimed: claimed) {
                 candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
                                                 evidence: .organisationHead,
@@ -58,7 +60,7 @@ struct NameRecognizer {
 
     // MARK: Candidates
 
-    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind<NameGroup>) -> [NameCandidate] {
+    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind) -> [NameCandidate] {
         var candidates: [NameCandidate] = []
         for (index, pair) in pairs.enumerated() {
             let group = NameGroup.acronym(index)
@@ -70,7 +72,7 @@ struct NameRecognizer {
                 let entry = gazetteer.entries[found.entry]
                 type = Self.entityType(entry.kind) ?? (entry.kind == .misc ? nil : type)
                 canonical = .entry(found.entry)
-                links.union(group, .gazetteer(found.entry))
+                links.union(group.key, NameGroup.gazetteer(found.entry).key)
             }
             for span in [pair.acronym...pair.acronym, pair.expansion] {
                 candidates.append(NameCandidate(first: span.lowerBound, last: span.upperBound, type: type,
@@ -155,28 +157,28 @@ struct NameRecognizer {
     // MARK: Linking
 
     /// Links mentions written alike, and a one-word person to the full name with that surname.
-    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind<NameGroup>) {
+    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {
         var bySurface: [UInt64: NameGroup] = [:]
         var fullNames: [UInt64: NameGroup] = [:]
         for candidate in accepted {
             let key = classifier.surfaceKey(candidate.first, candidate.last)
-            if let other = bySurface[key] { links.union(other, candidate.group) } else { bySurface[key] = candidate.group }
+            if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
-                links.union(full, candidate.group)
+                links.union(full.key, candidate.group.key)
             }
         }
     }
 
-    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind<NameGroup>) -> Result {
-        var clusterOf: [NameGroup: Int] = [:]
+    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
+        var clusterOf = KeyTable<Int>()
         var mentions: [NameMention] = []
         for candidate in accepted {
-            let root = links.find(candidate.group)
+            let root = links.find(candidate.group.key)
             let cluster: Int
             if let known = clusterOf[root] {
                 cluster = known
@@ -193,12 +195,12 @@ struct NameRecognizer {
     }
 }
 
-/// Disjoint sets of hashable elements, with path compression.
-struct UnionFind<Element: Hashable> {
-    private var parent: [Element: Element] = [:]
+/// Disjoint sets of 64-bit keys, with path compression.
+struct UnionFind {
+    private var parent = KeyTable<UInt64>()
 
     /// The representative of `element`'s set.
-    mutating func find(_ element: Element) -> Element {
+    mutating func find(_ element: UInt64) -> UInt64 {
         var root = element
         while let up = parent[root], up != root { root = up }
         var node = element
@@ -210,7 +212,7 @@ struct UnionFind<Element: Hashable> {
     }
 
     /// Merges the sets of `a` and `b`.
-    mutating func union(_ a: Element, _ b: Element) {
+    mutating func union(_ a: UInt64, _ b: UInt64) {
         let (ra, rb) = (find(a), find(b))
         if ra != rb { parent[rb] = ra }
     }

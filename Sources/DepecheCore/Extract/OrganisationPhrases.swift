@@ -12,6 +12,8 @@ struct OrganisationPhrases {
 
     /// Longest name, in tokens.
     private static let maximumTokens = 16
+    /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
+    static let shortestLowercaseHead = 8
     /// "et": joins two parts of one name, or two names when a capital follows.
     private static let and = FoldedKey.of("et")
 
@@ -21,6 +23,7 @@ struct OrganisationPhrases {
         let token = tokens[head]
         guard token.kind == .word, !token.has(.allCaps) else { return nil }
         let lowercaseHead = !token.has(.capitalized)
+        guard !lowercaseHead || token.length >= Self.shortestLowercaseHead else { return nil }
         guard lowercaseHead ? NameWords.lowercaseHeads.contains(token) : NameWords.organisationHeads.contains(token)
         else { return nil }
         var titleCase: Bool?

@@ -147,10 +147,13 @@ struct FoldedKey {
         self.length = 1
     }
 
+    /// The FNV-1a 64-bit prime.
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     /// Feeds one already folded scalar.
     @inline(__always)
     mutating func add(folded scalar: UInt32) {
-        value = (value ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
+        value = (value ^ UInt64(scalar)) &* Self.prime
         length += 1
     }
 
