@@ -5,7 +5,8 @@
 /// - an organisation: a company word last ("Al Barid Bank"), "X centre de contacts", an item
 ///   of a list of organisations ("centres d'appels, en l'occurrence, Crown, Imane Id"), or an
 ///   all-caps word of three to eight letters nothing else explains ("OFPPT");
-/// - a place: an item of a list of places ("villes, notamment, A, B et C").
+/// - a place: an item of a list of places ("villes, notamment, A, B et C");
+/// - either, by the noun before it: "le groupe Accor", "chez l'outsourceur Intelcia", "la ville de Drarga".
 /// Runs with no evidence are left out: a capital alone is not a name.
 struct ChunkClassifier {
     let text: TokenizedText
@@ -27,7 +28,7 @@ struct ChunkClassifier {
             if listType != nil, !onlyListSeparators(previousEnd + 1, chunk.first) { listType = nil }
             if listType == nil { listType = listCategory(before: chunk.first) }
             previousEnd = chunk.last
-            if let type = listType {
+            if let type = listType ?? apposition(before: chunk.first) {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
             }
@@ -113,6 +114,21 @@ struct ChunkClassifier {
         guard let noun = tokens.at(k), noun.kind == .word, !noun.has(.newlineBefore),
               !NameWords.phraseBreakers.contains(noun) else { return nil }
         return k
+    }
+
+    /// "le groupe Accor" → ORG, "la ville de Drarga" → LOC: a noun right before the run says what it is.
+    private func apposition(before first: Int) -> EntityType? {
+        let tokens = text.tokens
+        var k = first - 1
+        if tokens.at(k)?.isPunct("'") == true { k -= 1 }
+        guard let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized), !tokens[first].has(.newlineBefore)
+        else { return nil }
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        if NumberWords.ofWords.contains(noun), let place = tokens.at(k - 1), !place.has(.capitalized),
+           NameWords.placeAppositions.contains(place) {
+            return .loc
+        }
+        return nil
     }
 
     /// The type of list a run opens: "centres d'appels, en l'occurrence, X" → ORG.

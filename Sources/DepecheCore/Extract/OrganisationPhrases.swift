@@ -46,7 +46,7 @@ struct OrganisationPhrases {
                 k += 1
                 continue
             }
-            if NameWords.phraseBreakers.contains(next) { break }
+            if NameWords.phraseBreakers.contains(next) || isVerb(next) { break }
             let capitalised = next.has(.capitalized)
             if titleCase == nil { titleCase = capitalised }
             if !capitalised && (titleCase == true || lowercaseHead) { break }
@@ -57,5 +57,12 @@ struct OrganisationPhrases {
         guard lastContent > head, sawProperWord else { return nil }
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
         return head...lastContent
+    }
+
+    /// A lowercase word with a French verb ending ("financeront", "serait").
+    private func isVerb(_ token: Token) -> Bool {
+        guard !token.has(.capitalized), token.length > 5 else { return false }
+        let word = text.string(token.start, token.end)
+        return NameWords.verbEndings.contains { word.hasSuffix($0) }
     }
 }

@@ -37,6 +37,11 @@ import Testing
         #expect(!extraction.entities.contains { $0.text == "L'Opinion" }, "the masthead is not the article")
     }
 
+    @Test func aParagraphIsNoHeadline() {
+        let text = "Le marché a progressé de 3% cette année, selon les chiffres publiés hier.\nUn second paragraphe suit."
+        #expect(ExtractTestSupport.extract(text).title == nil)
+    }
+
     @Test func markupMetadataWins() {
         let metadata = ArticleMetadata(title: "Titre", published: "2020-01-02", author: "A. B.", source: "Le360")
         let extraction = ExtractTestSupport.extractor.extract(Article(text: "Un texte sur le 3 mars à Rabat.",

@@ -29,6 +29,20 @@ import Testing
         #expect(texts(.person, "Selon Hamid ben Brahim, tout va bien.") == ["Hamid ben Brahim"])
     }
 
+    @Test func roleWordsInsideARun() {
+        #expect(texts(.person, "Finance Minister Nadia Fettah Alaoui said the budget holds.") == ["Nadia Fettah Alaoui"])
+        #expect(texts(.person, "Sa Majesté le Roi Mohammed VI a adressé un message.") == ["Mohammed VI"])
+    }
+
+    @Test func appositionNounsTypeTheName() {
+        #expect(texts(.org, "Le groupe Accor et la firme Yazaki investissent.") == ["Accor", "Yazaki"])
+        #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
+    }
+
+    @Test func verbsEndOrganisationNames() {
+        #expect(texts(.org, "L'Agence nationale des routes financeront les travaux.") == ["Agence nationale des routes"])
+    }
+
     @Test func namesSplitAcrossALineBreak() {
         #expect(texts(.person, "L'entretien accordé par Mohamed\nEl Ouahdoudi au journal.") == ["Mohamed\nEl Ouahdoudi"])
     }

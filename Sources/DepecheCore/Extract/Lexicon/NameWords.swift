@@ -128,6 +128,24 @@ enum NameWords {
         ("like", true), ("namely", true),
     ])
 
+    /// Singular nouns that name what the capitalised name after them is ("le groupe Accor",
+    /// "chez l'outsourceur Intelcia", "the carrier Royal Air Maroc").
+    static let organisationAppositions = WordSet("""
+        groupe société banque fonds opérateur outsourceur compagnie firme constructeur assureur cabinet holding
+        enseigne marque startup entreprise club journal quotidien hebdomadaire magazine chaîne agence association
+        fédération parti syndicat équipementier transporteur distributeur laboratoire plateforme prestataire
+        company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
+        """)
+
+    /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
+    static let placeAppositions = WordSet("""
+        ville région province commune village localité douar quartier préfecture wilaya city town region province
+        """)
+
+    /// Lowercase word endings of French verbs (future, conditional, imperfect): such a word ends
+    /// an organisation name ("la Banque européenne d'investissement financeront …").
+    static let verbEndings = ["ront", "rait", "raient", "aient", "èrent", "erons", "erez"]
+
     /// Words that close a list ("… et bien d'autres", "etc.").
     static let listClosers = WordSet("etc bien autres")
 }
