@@ -54,7 +54,7 @@ struct ChunkClassifier {
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
         if chunk.words >= 2 && !chunk.sentenceInitial && hasRole(around: chunk) { return person(chunk, .role) }
         if chunk.words == 1, firstToken.has(.allCaps), (3...8).contains(firstToken.length),
-           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first) {
+           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first), !joinedToCapitals(chunk.first) {
             return candidate(chunk, .org, .unknownAcronym)
         }
         return nil
@@ -172,6 +172,17 @@ struct ChunkClassifier {
             guard token.isPunct(",") || NumberWords.rangeJoiners.contains(token) else { return false }
         }
         return true
+    }
+
+    /// Whether a hyphen glues the word to another all-caps word ("RETRO-VERSO"): a shouted
+    /// compound, not an acronym.
+    private func joinedToCapitals(_ index: Int) -> Bool {
+        let tokens = text.tokens
+        let before = tokens.at(index - 1).map { $0.isPunct("-") && !tokens[index].has(.spaceBefore) } ?? false
+            && (tokens.at(index - 2)?.has(.allCaps) ?? false)
+        let after = (tokens.at(index + 1).map { $0.isPunct("-") && !$0.has(.spaceBefore) } ?? false)
+            && (tokens.at(index + 2)?.has(.allCaps) ?? false)
+        return before || after
     }
 
     /// Whether every word of the line holding token `index` is all caps (a shouted headline).

@@ -98,6 +98,8 @@ import Testing
         #expect(texts(.org, "La formation lancée par la FNTR et l'ONEE a échoué.") == ["FNTR", "ONEE"])
         #expect(texts(.org, "Le PIB et la TVA progressent avec le RGPD.").isEmpty)
         #expect(texts(.org, "EDITO\nCOUVERTURE") == [])
+        #expect(texts(.org, "RETRO-VERSO : la gare de Rabat-Ville, un fleuron.").isEmpty)
+        #expect(texts(.org, "VIDÉO. Le match a eu lieu hier soir au stade.").isEmpty)
     }
 
     @Test func datesAndAmountsAreNeverPartOfNames() {
