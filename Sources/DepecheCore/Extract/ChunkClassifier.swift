@@ -1,7 +1,8 @@
 /// Decides what a run of capitalised words is, from the evidence around it.
 ///
 /// - a person: a title before it ("M. Baitas"), a known given name first ("Youssef Chraibi"),
-///   or a role next to it ("…, président de", "le secrétaire général, X");
+///   a role next to it ("…, président de", "le secrétaire général, X"), or a quote ("selon X Y",
+///   "X Y a déclaré");
 /// - an organisation: a company word last ("Al Barid Bank"), "X centre de contacts", an item
 ///   of a list of organisations ("centres d'appels, en l'occurrence, Crown, Imane Id"), or an
 ///   all-caps word of three to eight letters nothing else explains ("OFPPT");
@@ -16,6 +17,8 @@ struct ChunkClassifier {
     private static let roleWindow = 5
     /// Possessives between a name and its role ("X, son président").
     private static let possessives = WordSet("son sa ses its his her their")
+    /// "a": the auxiliary of "X Y a déclaré".
+    private static let has = FoldedKey.of("a")
     /// "des": the plural "of" of a category's complement ("centres des …").
     private static let des = FoldedKey.of("des")
 
@@ -52,7 +55,9 @@ struct ChunkClassifier {
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
-        if chunk.words >= 2 && !chunk.sentenceInitial && hasRole(around: chunk) { return person(chunk, .role) }
+        if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk)) {
+            return person(chunk, .role)
+        }
         if chunk.words == 1, firstToken.has(.allCaps), (3...8).contains(firstToken.length),
            !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first), !joinedToCapitals(chunk.first) {
             return candidate(chunk, .org, .unknownAcronym)
@@ -99,6 +104,16 @@ struct ChunkClassifier {
             k -= 1
         }
         return false
+    }
+
+    /// "selon X Y", "X Y a déclaré", "X Y said": a person is quoted.
+    private func isQuoted(_ chunk: NameChunk) -> Bool {
+        let tokens = text.tokens
+        if NameWords.quoteOpeners.matchEnding(tokens, at: chunk.first - 1) != nil { return true }
+        var k = chunk.last + 1
+        if tokens.at(k)?.isPunct(",") == true { k += 1 }
+        if let auxiliary = tokens.at(k), auxiliary.kind == .word, auxiliary.key == Self.has { k += 1 }
+        return tokens.at(k).map { NameWords.speechVerbs.contains($0) } ?? false
     }
 
     /// "X centre de contacts": a lowercase company word and its "de" complement after the run.

@@ -29,6 +29,13 @@ import Testing
         #expect(texts(.person, "Selon Hamid ben Brahim, tout va bien.") == ["Hamid ben Brahim"])
     }
 
+    @Test func quotedPeople() {
+        #expect(texts(.person, "Le marché reste fragile, selon Octave Ngono.") == ["Octave Ngono"])
+        #expect(texts(.person, "Le projet avance, Lucien Mbarga a déclaré hier.") == ["Lucien Mbarga"])
+        #expect(texts(.person, "The market is fragile, Kwame Mensah said.") == ["Kwame Mensah"])
+        #expect(texts(.org, "selon Oxford Business Group") == ["Oxford Business Group"])
+    }
+
     @Test func roleWordsInsideARun() {
         #expect(texts(.person, "Finance Minister Nadia Fettah Alaoui said the budget holds.") == ["Nadia Fettah Alaoui"])
         #expect(texts(.person, "Sa Majesté le Roi Mohammed VI a adressé un message.") == ["Mohammed VI"])
