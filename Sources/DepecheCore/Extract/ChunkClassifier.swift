@@ -200,13 +200,14 @@ struct ChunkClassifier {
         return before || after
     }
 
-    /// Whether every word of the line holding token `index` is all caps (a shouted headline).
+    /// Whether every word of the line holding token `index` is all caps (a shouted headline);
+    /// only the 40 tokens either side are looked at, so that a huge one-line text stays linear.
     private func lineIsAllCaps(_ index: Int) -> Bool {
         let tokens = text.tokens
         var start = index
-        while start > 0 && !tokens[start].has(.newlineBefore) { start -= 1 }
+        while start > 0 && index - start < 40 && !tokens[start].has(.newlineBefore) { start -= 1 }
         var end = index
-        while end + 1 < tokens.count && !tokens[end + 1].has(.newlineBefore) { end += 1 }
+        while end + 1 < tokens.count && end - index < 40 && !tokens[end + 1].has(.newlineBefore) { end += 1 }
         return tokens[start...end].allSatisfy { $0.kind != .word || $0.has(.allCaps) || $0.length == 1 }
     }
 }
