@@ -32,6 +32,7 @@ struct NameRecognizer {
     /// `extra` are candidates found elsewhere (the byline's publication).
     func recognize(in range: Range<Int>, claimed: [Bool], extra: [NameCandidate]) -> Result {
         var candidates = extra
+        candidates.reserveCapacity(range.count / 6 + 8)
         var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)

@@ -142,7 +142,7 @@ struct TokenizedText: Sendable {
 
     private static func tokenize(_ s: UnsafeBufferPointer<UInt32>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 5 + 8)
+        tokens.reserveCapacity(s.count / 3 + 8)
         var i = 0
         var gap: TokenFlags = [.sentenceStart]
         var newlines = 0
