@@ -22,6 +22,8 @@ public struct Disposal: Sendable {
     public var bytes: [UInt8]?
     /// Rejected files go to the quarantine.
     public var quarantine: Bool
+    /// The file as it was read: a file that no longer matches is not moved.
+    public var identity: FileIdentity?
 }
 
 /// Stage "dedup + event log": the one place where documents are compared with earlier ones
@@ -74,7 +76,9 @@ public actor Committer {
         if let identity = candidate.receipt.identity {
             ledger.record(candidate.receipt.path, .init(identity: identity, seq: seq, id: id, rejected: isRejected))
         }
-        disposals.send(Disposal(seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected))
+        disposals.send(Disposal(
+            seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected,
+            identity: candidate.receipt.identity))
         eventsSinceSnapshot += 1
         if eventsSinceSnapshot >= config.snapshotEveryEvents { writeSnapshot() }
         return event

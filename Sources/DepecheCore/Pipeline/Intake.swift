@@ -52,16 +52,18 @@ public final class Intake: Sendable {
         }
     }
 
-    /// The log could not be written: stop taking files for a while (doubling up to 30 s),
-    /// and put `path` back. Returns the pause.
-    public func pauseAfterFailure(returning path: InboxPath) -> Duration {
+    /// The log could not be written: stop taking files for a while (doubling up to 30 s with
+    /// each retry that fails), and put `path` back. Files already in flight that fail during
+    /// the pause do not lengthen it. Returns the time left to wait.
+    public func pauseAfterFailure(returning path: InboxPath, now: ContinuousClock.Instant = .now) -> Duration {
         state.withLock { state in
-            let pause = state.pause
-            state.pausedUntil = .now + pause
-            state.pause = min(pause * 2, .seconds(30))
             state.inFlight.remove(path)
             state.touchedInFlight.remove(path)
             state.settling.touch(path)
+            if let until = state.pausedUntil, now < until { return until - now }
+            let pause = state.pause
+            state.pausedUntil = now + pause
+            state.pause = min(pause * 2, .seconds(30))
             return pause
         }
     }

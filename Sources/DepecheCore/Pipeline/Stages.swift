@@ -1,3 +1,4 @@
+import Glibc
 import Logging
 import Synchronization
 
@@ -76,9 +77,24 @@ final class Stages: Sendable {
             case .inboxGone:
                 logger.error("the inbox was removed; waiting for it to be created again", metadata: ["inbox": "\(config.inbox)"])
             case .inboxBack:
-                logger.notice("the inbox is back; restart depeche to take files from it again")
+                do {
+                    try reopenInbox(watcher.inbox)
+                    logger.notice("the inbox is back; taking files from it again", metadata: ["inbox": "\(watcher.inbox)"])
+                    rescan(overflow: false)
+                } catch {
+                    logger.error("the inbox is back but cannot be opened; restart depeche", metadata: ["error": "\(error)"])
+                }
             }
         }
+    }
+
+    /// Points the inbox descriptor every stage holds at the directory now at `path`: the new
+    /// one is duplicated onto the same descriptor number (`dup2` replaces it atomically).
+    private func reopenInbox(_ path: String) throws {
+        let fd = try Posix.check("open", path) { open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+        defer { close(fd) }
+        try Posix.check("dup2", path) { dup2(fd, reader.inboxFD) }
+        try Posix.check("fcntl", path) { fcntl(reader.inboxFD, F_SETFD, FD_CLOEXEC) }
     }
 
     private func tick() async {
@@ -149,7 +165,8 @@ final class Stages: Sendable {
             return true
         }
         logger.info("finishing the disposal of a file already in the log", metadata: ["file.path": "\(path)", "seq": "\(entry.seq)"])
-        committer.disposals.send(Disposal(seq: entry.seq, path: path, id: entry.id, bytes: nil, quarantine: entry.rejected))
+        committer.disposals.send(Disposal(
+            seq: entry.seq, path: path, id: entry.id, bytes: nil, quarantine: entry.rejected, identity: identity))
         return true
     }
 
@@ -192,11 +209,27 @@ final class Stages: Sendable {
             await log.waitUntilDurable(job.seq)
             do {
                 if job.quarantine {
-                    try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes)
+                    try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes, identity: job.identity)
                 } else if let id = job.id {
-                    try disposer.dispose(job.path, id: id, bytes: job.bytes)
+                    try disposer.dispose(job.path, id: id, bytes: job.bytes, identity: job.identity)
                 }
                 await committer.disposed(job.path)
+            } catch let changed as FileChangedError {
+                logger.notice("a file changed after it was read; taking it again as a new file", metadata: [
+                    "file.path": "\(changed.path)", "seq": "\(job.seq)",
+                ])
+                await committer.disposed(job.path)
+                intake.done(job.path)
+                intake.touch(job.path)
+                continue
+            } catch let error as SystemCallError where error.errno == ENOSPC || error.errno == EDQUOT {
+                // The state directory is full: stop taking files (their events would pile up
+                // while the inbox cannot be emptied) and retry this one after the pause.
+                let pause = intake.pauseAfterFailure(returning: job.path)
+                logger.error("no room to store a processed file; not taking files for a while", metadata: [
+                    "file.path": "\(job.path)", "error": "\(error)", "pause": "\(pause)",
+                ])
+                continue
             } catch {
                 logger.error("cannot move a processed file out of the inbox; will retry at the next rescan", metadata: [
                     "file.path": "\(job.path)", "error": "\(error)",

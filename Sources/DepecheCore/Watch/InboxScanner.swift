@@ -28,9 +28,11 @@ public struct InboxScanner: Sendable {
 
     /// The names and `d_type`s in one directory (types resolved with `fstatat` when unknown).
     private func entries(of directory: InboxPath) -> [([UInt8], UInt8)] {
-        let fd: Int32 = directory.bytes.isEmpty
-            ? dup(inboxFD)
-            : directory.withCString { depeche_open_beneath(inboxFD, $0, O_RDONLY | O_DIRECTORY, 0) }
+        // A fresh open, never dup(inboxFD): a duplicate shares the inbox descriptor's directory
+        // offset, which the first scan leaves at the end, so later scans would list nothing.
+        let fd = (directory.bytes.isEmpty ? InboxPath(".") : directory).withCString {
+            depeche_open_beneath(inboxFD, $0, O_RDONLY | O_DIRECTORY, 0)
+        }
         guard fd >= 0, let stream = fdopendir(fd) else {
             if fd >= 0 { close(fd) }
             return []

@@ -91,18 +91,44 @@ public final class InotifyWatcher: Sendable {
         do { try watchTree(InboxPath(bytes: [])) } catch {
             return fail(error)
         }
+        rootState = .watched(RootIdentity(inbox))
         started.withLock { $0?.resume(); $0 = nil }
         while !stopRequested.load(ordering: .relaxed) {
             heartbeat.beat()
-            guard let event = inotifytools_next_event(1) else { continue }
-            handle(copy(event))
+            if let event = inotifytools_next_event(1) { handle(copy(event)) } else { checkInboxIsStillThere() }
             if case .gone = rootState { waitForInboxToReturn() }
         }
     }
 
-    private enum RootState { case watched, gone }
-    private nonisolated(unsafe) var rootState = RootState.watched
+    /// The inbox directory being watched: device and inode.
+    private struct RootIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+
+        /// The directory at `path` now; nil when there is none.
+        init?(_ path: String) {
+            var info = stat()
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private enum RootState { case watched(RootIdentity?), gone }
+    private nonisolated(unsafe) var rootState = RootState.gone
     // nonisolated(unsafe): read and written only on the watcher thread.
+
+    /// The kernel reports IN_DELETE_SELF only once the last descriptor of a directory is
+    /// closed, and the daemon keeps the inbox open: so, on every idle second, the watcher also
+    /// checks that the inbox path is still the directory it watches (deleted, moved away or
+    /// replaced by another directory, it is gone).
+    private func checkInboxIsStillThere() {
+        guard case .watched(let watched) = rootState, RootIdentity(inbox) != watched else { return }
+        let wd = inotifytools_wd_from_filename(inbox + "/")
+        if wd >= 0 { inotifytools_remove_watch_by_wd(wd) }
+        rootState = .gone
+        continuation.yield(.inboxGone)
+    }
 
     private struct CopiedEvent {
         var wd: Int32
@@ -202,7 +228,7 @@ public final class InotifyWatcher: Sendable {
             heartbeat.beat()
             var info = stat()
             if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
-                rootState = .watched
+                rootState = .watched(RootIdentity(inbox))
                 continuation.yield(.inboxBack)
                 return
             }

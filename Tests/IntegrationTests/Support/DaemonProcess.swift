@@ -39,8 +39,8 @@ final class DaemonProcess {
         try FileSystem.write(Array("inbox: \(inbox)\nstate_dir: \(stateDirectory)\n".utf8), to: configPath)
     }
 
-    /// The active event log.
-    var eventLog: EventLogFile { EventLogFile(activePath: stateDirectory + "/events.jsonl") }
+    /// The active event log (`log.path`, else `events.jsonl` in the state directory).
+    var eventLog: EventLogFile { EventLogFile(activePath: settings["log.path"] ?? stateDirectory + "/events.jsonl") }
 
     /// The running process's id, if it runs.
     var pid: pid_t? { child.flatMap { $0.isRunning ? $0.pid : nil } }

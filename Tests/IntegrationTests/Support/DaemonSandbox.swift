@@ -13,8 +13,8 @@ struct DaemonSandbox {
 
     /// The inbox.
     var inbox: String { scratch.appending("inbox") }
-    /// The state directory.
-    var state: String { scratch.appending("state") }
+    /// The state directory (`state/`, unless another was given).
+    var state: String { daemon.stateDirectory }
     /// A directory beside the inbox that nothing may read, move or change.
     var outside: String { scratch.appending("outside") }
     /// The invariants of this sandbox.
