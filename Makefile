@@ -37,14 +37,14 @@ test: build
 	$(SWIFT) test
 
 ## install: release build, then binary, systemd unit, config, the depeche user and its directories
-## (docs/service.md). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
+## (README.md, "Run as a service"). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
 ## DESTDIR=/some/root stages everything under that root instead of the running system.
 install: release
 	$(SUDO) install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/depeche
 	$(SUDO) install -D -m 0644 systemd/depeche.service $(DESTDIR)/etc/systemd/system/depeche.service
 	$(SUDO) install -D -m 0644 systemd/depeche.sysusers $(DESTDIR)/etc/sysusers.d/depeche.conf
 	$(SUDO) install -D -m 0644 systemd/depeche.tmpfiles $(DESTDIR)/etc/tmpfiles.d/depeche.conf
-	$(SUDO) install -D -m 0644 docs/service.md $(DESTDIR)$(PREFIX)/share/doc/depeche/service.md
+	$(SUDO) install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/depeche/README.md
 	$(SUDO) systemd-sysusers --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.sysusers
 	$(SUDO) systemd-tmpfiles --create --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.tmpfiles
 	$(SUDO) install -d -m 0755 $(DESTDIR)/etc/depeche/gazetteer $(DESTDIR)/etc/default
