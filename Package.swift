@@ -28,11 +28,17 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "CLinuxFiles"),
         .target(
             name: "DepecheCore",
             dependencies: [
                 "CInotifyTools",
+                "CLibXML2",
                 "CLinuxFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
