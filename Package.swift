@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(
             name: "DepecheCoreTests",
             dependencies: ["DepecheCore"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
