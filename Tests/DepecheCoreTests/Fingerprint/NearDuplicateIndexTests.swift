@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import DepecheCore
+
+/// A seeded generator, so a failing case can be replayed.
+private struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// `value` with `bits` distinct random bits flipped.
+private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMix64) -> UInt64 {
+    var positions = Array(0..<64)
+    positions.shuffle(using: &generator)
+    return positions.prefix(bits).reduce(value) { $0 ^ (1 << UInt64($1)) }
+}
+
+@Suite struct NearDuplicateIndexTests {
+    @Test func findsTheNearestWithinTheDistanceOnly() {
+        var index = NearDuplicateIndex(maxDistance: 6)
+        index.insert(simhash: 0, id: "zero")
+        index.insert(simhash: 0xFF, id: "eight-ones")
+        #expect(index.nearest(simhash: 0b111) == NearDuplicate(id: "zero", distance: 3, similarity: 1 - 3.0 / 64))
+        #expect(index.nearest(simhash: 0x7F)?.id == "eight-ones")
+        #expect(index.nearest(simhash: 0xFFFF) == nil)
+        #expect(index.nearest(simhash: 0x1111_0000_0000_0000)?.id == "zero")
+        #expect(index.nearest(simhash: 0x1111_1110_0000_0000) == nil)
+    }
+
+    @Test func equallyNearArticlesGiveTheFirstIndexed() {
+        var index = NearDuplicateIndex(maxDistance: 4)
+        index.insert(simhash: 0b0011, id: "first")
+        index.insert(simhash: 0b1100, id: "second")
+        #expect(index.nearest(simhash: 0b0110)?.id == "first")
+    }
+
+    @Test func insertingAKnownSimHashChangesNothing() {
+        var index = NearDuplicateIndex()
+        let inserted = [index.insert(simhash: 42, id: "a"), index.insert(simhash: 42, id: "a"), index.insert(simhash: 42, id: "b")]
+        #expect(inserted == [true, false, false])
+        #expect(index.count == 1)
+        #expect(index.nearest(simhash: 42)?.id == "a")
+    }
+
+    @Test func fingerprintsOfTheSameStoryMeet() throws {
+        let port = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html")).text
+        let olive = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html")).text
+        var index = NearDuplicateIndex()
+        index.insert(ArticleFingerprint.of(text: port), id: "port")
+        index.insert(ArticleFingerprint.of(text: olive), id: "olive")
+        let update = ArticleFingerprint.of(text: try StoryFixtures.updated(port, replacing: "480.000", with: "485.000"))
+        #expect(index.nearest(update)?.id == "port")
+        #expect(try #require(index.nearest(update)).similarity >= 0.9)
+        #expect(index.nearest(ArticleFingerprint.of(text: try StoryFixtures.text("bourse-short.txt"))) == nil)
+    }
+
+    /// The index must answer exactly as comparing against every SimHash would.
+    @Test(arguments: [0, 3, 4, 7, 10, 15])
+    func agreesWithALinearScan(maxDistance: Int) {
+        var generator = SplitMix64(state: UInt64(maxDistance))
+        var index = NearDuplicateIndex(maxDistance: maxDistance)
+        var indexed: [(simhash: UInt64, id: String)] = []
+        for number in 0..<2_000 {
+            let simhash = generator.next()
+            if index.insert(simhash: simhash, id: "\(number)") { indexed.append((simhash, "\(number)")) }
+        }
+        for query in 0..<600 {
+            let base = indexed[Int(generator.next() % UInt64(indexed.count))].simhash
+            let simhash = query % 4 == 0 ? generator.next() : flipping(base, bits: query % 20, using: &generator)
+            var expected: (distance: Int, id: String)?
+            for entry in indexed {
+                let distance = (entry.simhash ^ simhash).nonzeroBitCount
+                if distance <= maxDistance, distance < expected?.distance ?? .max { expected = (distance, entry.id) }
+            }
+            #expect(index.nearest(simhash: simhash)?.id == expected?.id)
+            #expect(index.nearest(simhash: simhash)?.distance == expected?.distance)
+        }
+    }
+}
+
+@Suite struct NearDuplicateIndexFileTests {
+    private let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    private func sampleIndex() -> NearDuplicateIndex {
+        var index = NearDuplicateIndex(maxDistance: 8)
+        var generator = SplitMix64(state: 7)
+        for number in 0..<1_000 { index.insert(simhash: generator.next(), id: "doc-\(number)-été") }
+        index.checkpoint = 123_456
+        return index
+    }
+
+    @Test func savedIndexLoadsWithTheSameAnswers() throws {
+        let path = directory.appendingPathComponent("near.idx").path
+        let index = sampleIndex()
+        try index.save(to: path)
+        let loaded = try NearDuplicateIndex.load(from: path, maxDistance: 8)
+        #expect(loaded.count == index.count)
+        #expect(loaded.checkpoint == 123_456)
+        #expect(loaded.ids == index.ids)
+        #expect(loaded.simhashes == index.simhashes)
+        for simhash in index.simhashes.prefix(50) {
+            #expect(loaded.nearest(simhash: simhash ^ 0b101) == index.nearest(simhash: simhash ^ 0b101))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["near.idx"])
+    }
+
+    @Test func savingAgainReplacesTheSnapshot() throws {
+        let path = directory.appendingPathComponent("near.idx").path
+        var index = NearDuplicateIndex()
+        try index.save(to: path)
+        index.insert(simhash: 99, id: "later")
+        try index.save(to: path)
+        #expect(try NearDuplicateIndex.load(from: path).ids == ["later"])
+    }
+
+    @Test func missingFileIsNotFound() {
+        #expect { try NearDuplicateIndex.load(from: directory.appendingPathComponent("none").path) } throws: {
+            ($0 as? NearDuplicateIndexFileError)?.code == .notFound
+        }
+    }
+
+    @Test(arguments: [
+        ("flipped id byte", NearDuplicateIndexFileError.Code.corrupt),
+        ("truncated", .corrupt),
+        ("version 2", .unsupportedVersion),
+        ("other magic", .notAnIndex),
+    ])
+    func damagedFilesAreRefused(_ damage: String, _ code: NearDuplicateIndexFileError.Code) throws {
+        let path = directory.appendingPathComponent("near.idx").path
+        try sampleIndex().save(to: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        switch damage {
+        case "flipped id byte": bytes[50] ^= 1
+        case "truncated": bytes.removeLast(40)
+        case "version 2": bytes[8] = 2
+        default: bytes[0] = UInt8(ascii: "X")
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect { try NearDuplicateIndex.load(from: path) } throws: { ($0 as? NearDuplicateIndexFileError)?.code == code }
+    }
+
+    @Test func unwritableDirectoryFailsAndLeavesNothing() throws {
+        let path = directory.appendingPathComponent("missing/near.idx").path
+        #expect { try sampleIndex().save(to: path) } throws: { ($0 as? NearDuplicateIndexFileError)?.code == .unwritable }
+    }
+}
