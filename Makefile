@@ -8,7 +8,7 @@ BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release run test eval bench install clean
+.PHONY: deps build release run test bench-ingest clean
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -35,3 +35,7 @@ test: build
 
 clean:
 	rm -rf .build var
+
+## bench-ingest: depeche against the naive inotifywait | sha256sum loop (files/s, latency, RSS).
+bench-ingest: deps release
+	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)

@@ -23,3 +23,7 @@ int depeche_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, co
 int depeche_open_path_beneath(int dirfd, const char *path) {
     return depeche_open_beneath(dirfd, path, O_PATH, 0);
 }
+
+int depeche_open_directory_beneath(int dirfd, const char *path) {
+    return depeche_open_beneath(dirfd, path, O_PATH | O_DIRECTORY, 0);
+}

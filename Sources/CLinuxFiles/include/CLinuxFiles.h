@@ -12,4 +12,7 @@ int depeche_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, co
 /// Opens a descriptor that only names `path` (O_PATH | O_NOFOLLOW | O_CLOEXEC), beneath `dirfd`.
 int depeche_open_path_beneath(int dirfd, const char *path);
 
+/// Opens a descriptor that only names the directory `path` (O_PATH | O_DIRECTORY), beneath `dirfd`.
+int depeche_open_directory_beneath(int dirfd, const char *path);
+
 #endif

@@ -9,6 +9,8 @@ public struct JSONWriter: Sendable {
     private var needsComma: [Bool] = []
     /// For each open container: the byte that closes it.
     private var containerClosers: [UInt8] = []
+    /// A key was just written: the next value follows it without a comma.
+    private var afterKey = false
 
     /// Creates a writer and opens the top-level object.
     public init() {
@@ -120,6 +122,10 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func separate() {
+        if afterKey {
+            afterKey = false
+            return
+        }
         guard let last = needsComma.last else { return }
         if last { bytes.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
@@ -129,11 +135,20 @@ public struct JSONWriter: Sendable {
         separate()
         appendQuoted(key)
         bytes.append(UInt8(ascii: ":"))
+        afterKey = true
     }
 
-    private mutating func string(_ value: String) { appendQuoted(value) }
-    private mutating func null() { bytes.append(contentsOf: "null".utf8) }
-    private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    private mutating func string(_ value: String) {
+        afterKey = false
+        appendQuoted(value)
+    }
+
+    private mutating func null() { raw("null") }
+
+    private mutating func raw(_ text: String) {
+        afterKey = false
+        bytes.append(contentsOf: text.utf8)
+    }
 
     private mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }

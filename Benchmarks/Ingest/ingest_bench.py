@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Ingest benchmark: depeche against the naive `inotifywait | sha256sum` loop, in one run.
+
+Drops N distinct pages (the sample pages, or generated French text, each made unique) into
+the inbox of (a) a running `depeche run` and (b) the naive baseline loop, and reports:
+  - burst: files/s from the first drop until the N-th line reaches the log;
+  - paced (default 200 files/s): drop-to-log-line latency p50/p99;
+  - peak RSS (VmHWM) of the daemon / of the baseline's processes.
+Files are written beside the inbox and renamed in (what scrapers do), so each arrives whole.
+"""
+import argparse, glob, os, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def pages(source):
+    files = sorted(glob.glob(os.path.join(source, "*.txt"))) if source else []
+    if files:
+        return [open(f, "rb").read() for f in files]
+    words = ("Le ministère de l'Économie a annoncé mardi à Rabat une hausse de 4,5% des exportations "
+             "marocaines, soit 12 milliards de dirhams selon l'Office des changes. ").encode()
+    return [words * n for n in (20, 40, 60, 80)]
+
+
+class LogWatcher(threading.Thread):
+    """Polls a log file and records when each new line appears."""
+
+    def __init__(self, path):
+        super().__init__(daemon=True)
+        self.path, self.times, self.stop = path, [], False
+
+    def run(self):
+        seen = 0
+        while not self.stop:
+            try:
+                with open(self.path, "rb") as f:
+                    count = f.read().count(b"\n")
+            except FileNotFoundError:
+                count = 0
+            now = time.monotonic()
+            self.times.extend([now] * (count - seen))
+            seen = max(seen, count)
+            time.sleep(0.001)
+
+
+def peak_rss_kib(pids):
+    total = 0
+    for pid in pids:
+        try:
+            for line in open(f"/proc/{pid}/status"):
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+        except FileNotFoundError:
+            pass
+    return total
+
+
+def descendants(pid):
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout.split()
+    result = [int(p) for p in out]
+    for child in list(result):
+        result += descendants(child)
+    return result
+
+
+def drop(inbox, staging, bodies, count, rate, tag):
+    """Writes `count` unique files into staging, renames them into the inbox; returns drop times."""
+    times = []
+    interval = 1.0 / rate if rate else 0
+    start = time.monotonic()
+    for i in range(count):
+        body = bodies[i % len(bodies)] + f"\nref {tag}-{i}\n".encode()
+        tmp = os.path.join(staging, f"p{i}.txt")
+        with open(tmp, "wb") as f:
+            f.write(body)
+        if interval:
+            delay = start + i * interval - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+        times.append(time.monotonic())
+        os.rename(tmp, os.path.join(inbox, f"p{i}.txt"))
+    return times
+
+
+def measure(name, start_target, count, rate, bodies, tag):
+    work = tempfile.mkdtemp(prefix=f"bench-{name}-")
+    inbox, staging, state = (os.path.join(work, d) for d in ("inbox", "staging", "state"))
+    for d in (inbox, staging, state):
+        os.makedirs(d)
+    proc, log = start_target(inbox, state)
+    time.sleep(1.5)
+    watcher = LogWatcher(log)
+    watcher.start()
+    dropped = drop(inbox, staging, bodies, count, rate, tag)
+    deadline = time.monotonic() + 120
+    while len(watcher.times) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    watcher.stop = True
+    watcher.join()
+    rss = peak_rss_kib([proc.pid] + descendants(proc.pid))
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait()
+    done = watcher.times[:count]
+    shutil.rmtree(work, ignore_errors=True)
+    if len(done) < count:
+        return {"name": name, "error": f"only {len(done)} of {count} lines"}
+    # Lines appear in completion order; latency pairs the i-th line with the i-th drop.
+    latencies = sorted((d - t) * 1000 for d, t in zip(sorted(done), dropped))
+    elapsed = max(done) - dropped[0]
+    return {
+        "name": name, "files": count, "files_per_s": count / elapsed,
+        "p50_ms": statistics.median(latencies), "p99_ms": latencies[int(0.99 * (len(latencies) - 1))],
+        "peak_rss_mib": rss / 1024,
+    }
+
+
+def depeche_target(binary, settle_ms):
+    def start(inbox, state):
+        proc = subprocess.Popen(
+            [binary, "run", "--inbox", inbox, "--state-dir", state, "--set", f"intake.settle_ms={settle_ms}",
+             "--set", "event.include_text=false", "--log-level", "warning"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        return proc, os.path.join(state, "events.jsonl")
+    return start
+
+
+def baseline_target(inbox, state):
+    log = os.path.join(state, "baseline.log")
+    script = (f"inotifywait -q -m -e close_write,moved_to --format '%w%f' {inbox} | "
+              f"while read f; do sha256sum \"$f\"; done >> {log}")
+    proc = subprocess.Popen(["bash", "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
+    return proc, log
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/depeche"))
+    parser.add_argument("--pages", default=os.path.join(ROOT, "../shared/eval/docs"))
+    parser.add_argument("--files", type=int, default=5000, help="files in the burst")
+    parser.add_argument("--paced", type=int, default=2000, help="files in the paced run")
+    parser.add_argument("--rate", type=int, default=200, help="files/s in the paced run")
+    parser.add_argument("--settle-ms", type=int, default=200, help="depeche's intake.settle_ms")
+    args = parser.parse_args()
+    bodies = pages(args.pages if os.path.isdir(args.pages) else None)
+    size = sum(map(len, bodies)) / len(bodies)
+    print(f"pages: {len(bodies)} bodies, mean {size / 1024:.1f} KiB; depeche settle_ms={args.settle_ms}")
+    rows = []
+    for mode, count, rate in (("burst", args.files, 0), (f"paced {args.rate}/s", args.paced, args.rate)):
+        for name, target in (("depeche", depeche_target(args.binary, args.settle_ms)), ("naive loop", baseline_target)):
+            result = measure(name, target, count, rate, bodies, f"{mode}-{name}")
+            result["mode"] = mode
+            rows.append(result)
+            print(result, flush=True)
+    print()
+    print(f"{'run':<16}{'target':<12}{'files/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'peak RSS MiB':>14}")
+    for r in rows:
+        if "error" in r:
+            print(f"{r['mode']:<16}{r['name']:<12} {r['error']}")
+        else:
+            print(f"{r['mode']:<16}{r['name']:<12}{r['files_per_s']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}{r['peak_rss_mib']:>14.1f}")
+    by = {(r["mode"], r["name"]): r for r in rows if "error" not in r}
+    for mode in {r["mode"] for r in rows}:
+        d, b = by.get((mode, "depeche")), by.get((mode, "naive loop"))
+        if d and b:
+            print(f"{mode}: depeche/naive throughput ratio {d['files_per_s'] / b['files_per_s']:.2f}, "
+                  f"p99 ratio {d['p99_ms'] / b['p99_ms']:.2f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+import Configuration
+import Foundation
+import SystemPackage
+import Yams
+
+/// Builds a ``DepecheConfig`` from, in order of precedence: command-line overrides,
+/// `DEPECHE_…` environment variables, the YAML file, and the built-in defaults.
+///
+/// Unknown keys in the file or in `DEPECHE_…` variables are errors, so a typo never goes
+/// unnoticed.
+public enum ConfigLoader {
+    /// Every key with its default, as documented in `config/depeche.yaml`.
+    public static let defaults: [String: ConfigValue] = [
+        "inbox": "./var/inbox",
+        "state_dir": "./var/state",
+        "log.path": "",
+        "log.fsync": "group",
+        "log.group_commit_ms": 50,
+        "log.rotate_bytes": 268_435_456,
+        "log.retain_segments": 0,
+        "intake.settle_ms": 200,
+        "intake.rescan_interval_s": 300,
+        "intake.max_file_size": 16_777_216,
+        "intake.workers": 2,
+        "dispose.mode": "archive",
+        "extract.gazetteer_dir": "config/gazetteer",
+        "event.include_text": true,
+        "near_duplicate.threshold": 0.8,
+        "snapshot.every_events": 10_000,
+        "metrics.textfile": "",
+        "metrics.interval_s": 15,
+    ]
+
+    /// Loads the configuration.
+    /// - Parameters:
+    ///   - file: the YAML file, or nil for defaults and environment only.
+    ///   - environment: the process environment (only `DEPECHE_…` names are read).
+    ///   - overrides: values given on the command line, by dotted key.
+    public static func load(
+        file: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        overrides: [String: String] = [:]
+    ) async throws -> DepecheConfig {
+        var providers: [any ConfigProvider] = []
+        for key in overrides.keys where defaults[key] == nil {
+            throw ConfigurationError(key: key, problem: "unknown key (command line)")
+        }
+        providers.append(InMemoryProvider(name: "command line", values: typed(overrides)))
+        let ours = environment.filter { $0.key.hasPrefix("DEPECHE_") }
+        let knownVariables = Set(defaults.keys.map(environmentName))
+        for name in ours.keys.sorted() where !knownVariables.contains(name) && !processVariables.contains(name) {
+            throw ConfigurationError(key: name, problem: "unknown environment variable")
+        }
+        providers.append(EnvironmentVariablesProvider(environmentVariables: ours).prefixKeys(with: "depeche"))
+        if let file {
+            try validateKeys(ofYAMLFile: file)
+            providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
+        }
+        providers.append(InMemoryProvider(name: "defaults", values: Dictionary(uniqueKeysWithValues: defaults.map {
+            (AbsoluteConfigKey(ConfigKey($0.key)), $0.value)
+        })))
+        return try DepecheConfig(reader: ConfigReader(providers: providers))
+    }
+
+    /// `DEPECHE_…` variables that are not configuration keys but are read by the daemon itself.
+    static let processVariables: Set<String> = ["DEPECHE_CONFIG"]
+
+    /// `log.group_commit_ms` → `DEPECHE_LOG_GROUP_COMMIT_MS`.
+    static func environmentName(_ key: String) -> String {
+        "DEPECHE_" + key.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+
+    /// Command-line values arrive as strings; give them the type of the key's default.
+    private static func typed(_ overrides: [String: String]) -> [AbsoluteConfigKey: ConfigValue] {
+        var values: [AbsoluteConfigKey: ConfigValue] = [:]
+        for (key, text) in overrides {
+            let content: ConfigContent
+            switch defaults[key]?.content {
+            case .int: content = Int(text).map { .int($0) } ?? .string(text)
+            case .double: content = Double(text).map { .double($0) } ?? .string(text)
+            case .bool: content = Bool(text).map { .bool($0) } ?? .string(text)
+            default: content = .string(text)
+            }
+            values[AbsoluteConfigKey(ConfigKey(key))] = ConfigValue(content, isSecret: false)
+        }
+        return values
+    }
+
+    /// Walks the YAML file's mappings and fails on the first key depeche does not know.
+    static func validateKeys(ofYAMLFile path: String) throws {
+        let text: String
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw ConfigurationError(key: path, problem: "cannot read the file: \(error.localizedDescription)")
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw ConfigurationError(key: path, problem: "not valid YAML: \(error)")
+        }
+        guard let root else { return }
+        guard let mapping = root.mapping else {
+            throw ConfigurationError(key: path, problem: "the top level must be a mapping of keys")
+        }
+        try validate(mapping, prefix: "")
+    }
+
+    private static func validate(_ mapping: Node.Mapping, prefix: String) throws {
+        let sections = Set(defaults.keys.compactMap { key in key.split(separator: ".").dropLast().first.map(String.init) })
+        for (keyNode, valueNode) in mapping {
+            let key = prefix + (keyNode.string ?? "")
+            if let nested = valueNode.mapping {
+                guard prefix.isEmpty, sections.contains(key) else {
+                    throw ConfigurationError(key: key, problem: "unknown section")
+                }
+                try validate(nested, prefix: key + ".")
+            } else if defaults[key] == nil {
+                throw ConfigurationError(key: key, problem: "unknown key")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Stage "decode": a file's bytes → text, or a ``Rejection`` saying why they are not a page.
+///
+/// UTF-8 (a BOM is dropped) is preferred. Bytes that are not UTF-8 at all but are valid
+/// Windows-1252 are read as such; a UTF-8 file with a few invalid sequences is repaired
+/// (U+FFFD) with a warning. NUL bytes and the signatures of common binary formats are
+/// rejected as `binary`; zero bytes as `empty`; only white space as `blank`.
+public enum TextDecoder {
+    /// File signatures of formats that are never pages.
+    static let binarySignatures: [(name: String, bytes: [UInt8])] = [
+        ("PNG image", [0x89, 0x50, 0x4E, 0x47]),
+        ("JPEG image", [0xFF, 0xD8, 0xFF]),
+        ("GIF image", Array("GIF8".utf8)),
+        ("WebP/RIFF data", Array("RIFF".utf8)),
+        ("PDF document", Array("%PDF".utf8)),
+        ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]),
+        ("gzip data", [0x1F, 0x8B]),
+        ("ELF executable", [0x7F, 0x45, 0x4C, 0x46]),
+        ("BMP image", Array("BM".utf8) + [0]),
+    ]
+
+    /// Tab, line feed, form feed, carriage return and escape occur in text files.
+    static let allowedControls: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1B]
+
+    /// Decodes `bytes`; `fileExtension` (lower-case, no dot) helps tell HTML from text.
+    public static func decode(_ bytes: [UInt8], fileExtension: String = "") throws(Rejection) -> DecodedDocument {
+        guard !bytes.isEmpty else { throw Rejection(.empty, "the file is empty (0 bytes)") }
+        for signature in binarySignatures where bytes.starts(with: signature.bytes) {
+            throw Rejection(.binary, "the file is a \(signature.name), not a text page")
+        }
+        if let nul = bytes.firstIndex(of: 0) {
+            throw Rejection(.binary, "the file contains a NUL byte at offset \(nul): binary data, not a text page")
+        }
+        let controls = bytes.reduce(0) { $1 < 0x20 && !allowedControls.contains($1) ? $0 + 1 : $0 }
+        if controls * 100 > bytes.count {
+            throw Rejection(.binary, "\(controls) of its \(bytes.count) bytes are control characters: binary data, not a text page")
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        let format: DocumentFormat = ["html", "htm", "xhtml"].contains(fileExtension) || looksLikeHTML(body) ? .html : .text
+        let decoded = try decodeText(body, declaredCharset: format == .html ? declaredCharset(body) : nil)
+        guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw Rejection(.blank, "the file holds only white space (\(bytes.count) bytes)")
+        }
+        return DecodedDocument(text: decoded.text, encoding: decoded.encoding, format: format, warnings: decoded.warnings)
+    }
+
+    /// Picks the encoding and decodes.
+    static func decodeText(_ bytes: [UInt8], declaredCharset: String?) throws(Rejection) -> (text: String, encoding: String, warnings: [String]) {
+        if let text = String(validating: bytes, as: UTF8.self) { return (text, "utf-8", []) }
+        let scan = UTF8Scan(bytes)
+        let declaresLegacy = declaredCharset.map { ["windows-1252", "iso-8859-1", "latin1", "iso-8859-15", "cp1252"].contains($0) } ?? false
+        if declaresLegacy || scan.validMultibyte == 0 || scan.invalid > scan.validMultibyte {
+            if let undefined = bytes.firstIndex(where: Windows1252.undefined.contains) {
+                throw Rejection(.undecodable, "neither UTF-8 nor Windows-1252: byte 0x\(String(bytes[undefined], radix: 16)) at offset \(undefined)")
+            }
+            return (Windows1252.decode(bytes), "windows-1252", [])
+        }
+        let warning = "repaired \(scan.invalid) invalid UTF-8 sequence(s), first at byte offset \(scan.firstInvalidOffset ?? 0)"
+        return (String(decoding: bytes, as: UTF8.self), "utf-8-repaired", [warning])
+    }
+
+    /// Whether the start of the page is HTML markup.
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
+        let trimmed = head.drop(while: { $0.isWhitespace })
+        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<head>")
+            || head.contains("<body")
+    }
+
+    /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or http-equiv).
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let range = head.range(of: "charset=") else { return nil }
+        let value = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" })
+        let name = value.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        return name.isEmpty ? nil : String(name)
+    }
+}
+
+/// Counts of valid multi-byte and invalid sequences in bytes that are not valid UTF-8.
+struct UTF8Scan {
+    var validMultibyte = 0
+    var invalid = 0
+    var firstInvalidOffset: Int?
+
+    init(_ bytes: [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: index += 1; continue
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            if length > 0, index + length <= bytes.count,
+                bytes[(index + 1)..<(index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }),
+                String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
+            {
+                validMultibyte += 1
+                index += length
+            } else {
+                invalid += 1
+                if firstInvalidOffset == nil { firstInvalidOffset = index }
+                index += 1
+            }
+        }
+    }
+}
+
+/// Windows-1252, the superset of Latin-1 that French pages saved on Windows use.
+enum Windows1252 {
+    /// 0x80–0x9F; the five undefined positions map to their C1 control like Latin-1.
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    /// Bytes Windows-1252 leaves undefined: a file holding them is not Windows-1252 text.
+    static let undefined: Set<UInt8> = [0x81, 0x8D, 0x8F, 0x90, 0x9D]
+
+    /// Decodes every byte; never fails.
+    static func decode(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.reserveCapacity(bytes.count)
+        for byte in bytes {
+            let value = (0x80...0x9F).contains(byte) ? high[Int(byte) - 0x80] : UInt32(byte)
+            scalars.append(Unicode.Scalar(value)!)
+        }
+        return String(scalars)
+    }
+}

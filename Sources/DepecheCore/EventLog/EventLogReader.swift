@@ -1,0 +1,88 @@
+import Foundation
+import Glibc
+
+/// One line of the event log, parsed.
+public struct LoggedEvent: @unchecked Sendable {
+    // @unchecked: `fields` holds only JSONSerialization output (NSString, NSNumber, NSArray,
+    // NSDictionary, NSNull), immutable values never mutated after parsing.
+
+    /// The line as written, without its newline.
+    public var line: [UInt8]
+    /// The parsed object.
+    public var fields: [String: Any]
+
+    /// `seq`, or nil if missing.
+    public var seq: Int? { fields["seq"] as? Int }
+    /// `type`.
+    public var type: String? { fields["type"] as? String }
+    /// A string field.
+    public func string(_ key: String) -> String? { fields[key] as? String }
+}
+
+/// A line that is not a valid event.
+public struct EventLogCorruption: Error, CustomStringConvertible {
+    /// The file.
+    public var path: String
+    /// The 1-based line number in it.
+    public var lineNumber: Int
+    /// What is wrong.
+    public var problem: String
+
+    public var description: String { "\(path):\(lineNumber): \(problem)" }
+}
+
+/// Reads the event log in order, across rotated segments.
+public struct EventLogReader: Sendable {
+    /// The log's files.
+    public let segments: EventLogSegments
+
+    /// A reader for the log whose active file is `activePath`.
+    public init(activePath: String) { segments = EventLogSegments(activePath: activePath) }
+
+    /// Calls `body` with every event whose `seq` is at least `from`, in order. A line that is
+    /// not valid JSON with an integer `seq` throws ``EventLogCorruption``; a final line without
+    /// a newline (a write in progress, or a crash) is not read.
+    public func forEach(from: Int = 1, _ body: (LoggedEvent) throws -> Void) throws {
+        let closed = segments.closed()
+        var paths: [String] = []
+        for (index, segment) in closed.enumerated() {
+            let next = index + 1 < closed.count ? closed[index + 1].firstSeq : Int.max
+            if next > from { paths.append(segment.path) }
+        }
+        paths.append(segments.activePath)
+        for path in paths {
+            guard let bytes = try? Posix.readFile(path) else { continue }
+            try Self.forEachLine(in: bytes, path: path) { event in
+                if let seq = event.seq, seq >= from { try body(event) }
+            }
+        }
+    }
+
+    /// Parses every complete line of `bytes`.
+    static func forEachLine(in bytes: [UInt8], path: String, _ body: (LoggedEvent) throws -> Void) throws {
+        var start = 0
+        var lineNumber = 0
+        while let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lineNumber += 1
+            let line = Array(bytes[start..<newline])
+            start = newline + 1
+            try body(try parse(line, path: path, lineNumber: lineNumber))
+        }
+    }
+
+    /// Parses one line.
+    public static func parse(_ line: [UInt8], path: String, lineNumber: Int) throws -> LoggedEvent {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: Data(line)) } catch {
+            throw EventLogCorruption(path: path, lineNumber: lineNumber, problem: "not valid JSON")
+        }
+        guard let fields = object as? [String: Any] else {
+            throw EventLogCorruption(path: path, lineNumber: lineNumber, problem: "not a JSON object")
+        }
+        let event = LoggedEvent(line: line, fields: fields)
+        guard event.seq != nil else {
+            throw EventLogCorruption(path: path, lineNumber: lineNumber, problem: "no integer \"seq\"")
+        }
+        return event
+    }
+}

@@ -1,0 +1,32 @@
+/// A `document.ingested`: a new document, with what the pipeline learned about it.
+public struct IngestedDocument: Sendable {
+    /// The analysis of the file's bytes.
+    public var document: AnalyzedDocument
+    /// The file.
+    public var receipt: Receipt
+    /// Where the bytes are kept, relative to the state directory, or nil when not archived.
+    public var stored: String?
+    /// Whether the event carries the cleaned article as `text`.
+    public var includeText: Bool
+
+    /// Creates the event body.
+    public init(document: AnalyzedDocument, receipt: Receipt, stored: String?, includeText: Bool) {
+        self.document = document
+        self.receipt = receipt
+        self.stored = stored
+        self.includeText = includeText
+    }
+
+    /// The content id.
+    public var id: String { document.id }
+
+    func write(into json: inout JSONWriter) {
+        json.field("id", document.id)
+        receipt.write(into: &json)
+        json.field("stored", stored)
+        json.field("encoding", document.decoded.encoding)
+        json.field("format", document.decoded.format.rawValue)
+        json.field("lang", "und")
+        if includeText { json.field("text", document.article.text) }
+    }
+}

@@ -1,0 +1,255 @@
+import Glibc
+import Logging
+import Synchronization
+
+/// The embedded event sink: one JSON object per line, appended with a single `write()` on an
+/// `O_APPEND` descriptor, so readers (`tail -F`, `depeche tail`) never see a torn line.
+///
+/// `seq` is gap-free for the life of the log. On open, a partial last line left by a crash is
+/// cut off. Rotation renames the active file to `events.<first-seq>.jsonl` and starts a new
+/// active file under the same name.
+public final class JSONLEventLog: EventSink {
+    /// What the log needs from the configuration.
+    public struct Options: Sendable {
+        /// The active file.
+        public var path: String
+        /// When appended events reach the disk.
+        public var fsync: DepecheConfig.FsyncPolicy
+        /// The group-commit window.
+        public var groupCommit: Duration
+        /// Rotate past this size.
+        public var rotateBytes: Int
+        /// Closed segments kept (0: all).
+        public var retainSegments: Int
+
+        /// Options from the daemon's configuration.
+        public init(_ config: DepecheConfig) {
+            path = config.logPath
+            fsync = config.fsync
+            groupCommit = .milliseconds(config.groupCommitMilliseconds)
+            rotateBytes = config.rotateBytes
+            retainSegments = config.retainSegments
+        }
+    }
+
+    private struct State {
+        var fd: Int32
+        var size: Int
+        var lastSeq: Int
+        var firstSeqOfActive: Int
+        var durableSeq: Int
+        var waiters: [(seq: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    }
+
+    private let options: Options
+    private let segments: EventLogSegments
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    /// Opens (creating if needed) the log, cutting off a torn last line.
+    public init(options: Options, logger: Logger) throws {
+        self.options = options
+        self.segments = EventLogSegments(activePath: options.path)
+        self.logger = logger
+        try Posix.makeDirectories(segments.directory)
+        let fd = try Posix.check("open", options.path) {
+            open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        }
+        do {
+            let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
+            let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
+            let firstOfActive = size == 0 ? last + 1 : try Self.firstSeq(fd: fd, path: options.path)
+            state = Mutex(State(fd: fd, size: size, lastSeq: last, firstSeqOfActive: firstOfActive, durableSeq: last))
+        } catch {
+            close(fd)
+            throw error
+        }
+    }
+
+    deinit {
+        state.withLock { close($0.fd) }
+    }
+
+    public var lastSeq: Int { state.withLock { $0.lastSeq } }
+
+    public func append(_ event: DocumentEvent) throws -> Int {
+        let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
+            let seq = state.lastSeq + 1
+            try write(event.line(seq: seq), state: &state)
+            state.lastSeq = seq
+            var ready: [CheckedContinuation<Void, Never>] = []
+            switch options.fsync {
+            case .always:
+                try Posix.check("fsync", options.path) { fsync(state.fd) }
+                ready = markDurable(through: seq, state: &state)
+            case .never:
+                ready = markDurable(through: seq, state: &state)
+            case .group:
+                break
+            }
+            if state.size >= options.rotateBytes { try rotate(state: &state) }
+            return (seq, ready)
+        }
+        ready.forEach { $0.resume() }
+        return seq
+    }
+
+    public func waitUntilDurable(_ seq: Int) async {
+        await withCheckedContinuation { continuation in
+            let durable = state.withLock { state -> Bool in
+                if state.durableSeq >= seq { return true }
+                state.waiters.append((seq, continuation))
+                return false
+            }
+            if durable { continuation.resume() }
+        }
+    }
+
+    public func flush() throws {
+        let ready = try state.withLock { state -> [CheckedContinuation<Void, Never>] in
+            guard state.durableSeq < state.lastSeq else { return [] }
+            try Posix.check("fsync", options.path) { fsync(state.fd) }
+            return markDurable(through: state.lastSeq, state: &state)
+        }
+        ready.forEach { $0.resume() }
+    }
+
+    /// Group commit: flushes every `groupCommit` until cancelled. Run it when the policy is `group`.
+    public func runGroupCommit() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: options.groupCommit)
+            do { try flush() } catch {
+                logger.error("event log flush failed", metadata: ["error": "\(error)", "file.path": "\(options.path)"])
+            }
+        }
+    }
+
+    /// Closes and reopens the active file (SIGHUP: after an outside rotation or a move).
+    public func reopen() throws {
+        try flush()
+        try state.withLock { state in
+            let fd = try Posix.check("open", options.path) {
+                open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            }
+            close(state.fd)
+            state.fd = fd
+            state.size = Int(lseek(fd, 0, SEEK_END))
+            if state.size == 0 { state.firstSeqOfActive = state.lastSeq + 1 }
+        }
+    }
+
+    // MARK: Writing
+
+    /// One `write()`; on a short write (disk full) the partial line is cut off again.
+    private func write(_ line: [UInt8], state: inout State) throws {
+        let fd = state.fd
+        let written = line.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        if written == line.count {
+            state.size += written
+            return
+        }
+        let error = SystemCallError("write", path: options.path, errno: written < 0 ? errno : ENOSPC)
+        if written > 0 { _ = ftruncate(fd, off_t(state.size)) }
+        throw error
+    }
+
+    private func markDurable(through seq: Int, state: inout State) -> [CheckedContinuation<Void, Never>] {
+        state.durableSeq = max(state.durableSeq, seq)
+        let durable = state.durableSeq
+        let ready = state.waiters.filter { $0.seq <= durable }.map(\.continuation)
+        state.waiters.removeAll { $0.seq <= durable }
+        return ready
+    }
+
+    // MARK: Rotation
+
+    private func rotate(state: inout State) throws {
+        try Posix.check("fsync", options.path) { fsync(state.fd) }
+        let closedPath = segments.closedPath(firstSeq: state.firstSeqOfActive)
+        try Posix.check("rename", closedPath) { rename(options.path, closedPath) }
+        let fd = try Posix.check("open", options.path) {
+            open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        }
+        close(state.fd)
+        state.fd = fd
+        state.size = 0
+        state.firstSeqOfActive = state.lastSeq + 1
+        try Posix.syncDirectory(segments.directory)
+        logger.info("event log rotated", metadata: ["file.path": "\(closedPath)"])
+        if options.retainSegments > 0 {
+            for old in segments.closed().dropLast(options.retainSegments) {
+                unlink(old.path)
+                logger.info("event log segment removed", metadata: ["file.path": "\(old.path)"])
+            }
+        }
+    }
+
+    // MARK: Recovery
+
+    /// Cuts the file after its last newline; returns the new size.
+    private static func cutTornTail(fd: Int32, path: String, logger: Logger) throws -> Int {
+        let size = Int(lseek(fd, 0, SEEK_END))
+        guard size > 0 else { return 0 }
+        let tail = try readTail(fd: fd, size: size, path: path)
+        if tail.last == UInt8(ascii: "\n") { return size }
+        var keep = size
+        if let newline = tail.lastIndex(of: UInt8(ascii: "\n")) {
+            keep = size - tail.count + newline + 1
+        } else {
+            keep = try lastNewlineOffset(fd: fd, before: size - tail.count, path: path)
+        }
+        try Posix.check("ftruncate", path) { ftruncate(fd, off_t(keep)) }
+        try Posix.check("fsync", path) { fsync(fd) }
+        logger.warning("cut a partial last line from the event log", metadata: [
+            "file.path": "\(path)", "bytes.cut": "\(size - keep)",
+        ])
+        return keep
+    }
+
+    private static func readTail(fd: Int32, size: Int, path: String, length: Int = 65_536) throws -> [UInt8] {
+        let start = max(0, size - length)
+        var buffer = [UInt8](repeating: 0, count: size - start)
+        let count = try buffer.withUnsafeMutableBytes { raw in
+            try Posix.check("pread", path) { pread(fd, raw.baseAddress, raw.count, off_t(start)) }
+        }
+        return Array(buffer[..<count])
+    }
+
+    /// Offset just past the last newline before `end`, or 0.
+    private static func lastNewlineOffset(fd: Int32, before end: Int, path: String) throws -> Int {
+        var end = end
+        while end > 0 {
+            let chunk = try readTail(fd: fd, size: end, path: path)
+            if let newline = chunk.lastIndex(of: UInt8(ascii: "\n")) { return end - chunk.count + newline + 1 }
+            end -= chunk.count
+        }
+        return 0
+    }
+
+    /// The `seq` of the last line of the active file, else of the newest closed segment, else 0.
+    private static func lastSeq(activeFD: Int32, size: Int, segments: EventLogSegments) throws -> Int {
+        if size > 0 { return try seqOfLastLine(fd: activeFD, size: size, path: segments.activePath) }
+        guard let newest = segments.closed().last else { return 0 }
+        let fd = try Posix.check("open", newest.path) { open(newest.path, O_RDONLY | O_CLOEXEC) }
+        defer { close(fd) }
+        let size = Int(lseek(fd, 0, SEEK_END))
+        return size == 0 ? newest.firstSeq - 1 : try seqOfLastLine(fd: fd, size: size, path: newest.path)
+    }
+
+    private static func seqOfLastLine(fd: Int32, size: Int, path: String) throws -> Int {
+        let tail = try readTail(fd: fd, size: size, path: path)
+        let body = tail.dropLast()
+        let start = body.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
+        let event = try EventLogReader.parse(Array(body[start...]), path: path, lineNumber: 0)
+        return event.seq ?? 0
+    }
+
+    private static func firstSeq(fd: Int32, path: String) throws -> Int {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        let count = try buffer.withUnsafeMutableBytes { raw in
+            try Posix.check("pread", path) { pread(fd, raw.baseAddress, raw.count, 0) }
+        }
+        guard let newline = buffer[..<count].firstIndex(of: UInt8(ascii: "\n")) else { return 1 }
+        return try EventLogReader.parse(Array(buffer[..<newline]), path: path, lineNumber: 1).seq ?? 1
+    }
+}

@@ -1,0 +1,118 @@
+import Logging
+
+/// A file that has been read, with what the pure stages made of it.
+public struct Candidate: Sendable {
+    /// The file.
+    public var receipt: Receipt
+    /// The analysis, or why the file is not a document.
+    public var outcome: Result<AnalyzedDocument, Rejection>
+    /// The bytes (for an archive on another file system, or a quarantine copy).
+    public var bytes: [UInt8]?
+}
+
+/// What must happen to a file once its event is durable.
+public struct Disposal: Sendable {
+    /// The event's `seq`.
+    public var seq: Int
+    /// The file.
+    public var path: InboxPath
+    /// Its content id (nil for a rejected file that could not be read).
+    public var id: String?
+    /// Its bytes, when read.
+    public var bytes: [UInt8]?
+    /// Rejected files go to the quarantine.
+    public var quarantine: Bool
+}
+
+/// Stage "dedup + event log": the one place where documents are compared with earlier ones
+/// and events are appended, in order. It owns the dedup index and the disposition ledger.
+public actor Committer {
+    private let sink: any EventSink
+    private let disposer: Disposer
+    private let config: DepecheConfig
+    private let logger: Logger
+    private var index: DedupIndex
+    private var ledger: DispositionLedger
+    private var eventsSinceSnapshot = 0
+    /// Files whose event is appended, in `seq` order, for the disposal loop.
+    public nonisolated let disposals = WorkQueue<Disposal>()
+
+    /// Creates the committer from recovered state.
+    public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: IndexSnapshot, logger: Logger) {
+        self.sink = sink
+        self.disposer = disposer
+        self.config = config
+        self.logger = logger
+        self.index = recovered.index
+        self.ledger = recovered.ledger
+    }
+
+    /// The ledger entry for a file found again, if it was already reported.
+    public func alreadyReported(_ path: InboxPath, identity: FileIdentity) -> DispositionLedger.Entry? {
+        ledger.entry(for: path, identity: identity)
+    }
+
+    /// Forgets ledger entries of files no longer in the inbox (after a full scan).
+    public func pruneLedger(keeping present: Set<InboxPath>) { ledger.keepOnly(present) }
+
+    /// Compares, appends the one event for this file, and queues its disposal.
+    /// Throws when the event cannot be appended (the file stays in the inbox).
+    @discardableResult
+    public func commit(_ candidate: Candidate) throws -> DocumentEvent {
+        let event = classify(candidate)
+        let seq = try sink.append(event)
+        switch event {
+        case .ingested(let document): index.insert(id: document.id, textHash: nil, seq: seq)
+        case .duplicate, .rejected: break
+        }
+        let id: String? = switch event {
+        case .ingested(let document): document.id
+        case .duplicate(let duplicate): duplicate.id
+        case .rejected(let rejected): rejected.id
+        }
+        let isRejected = if case .rejected = event { true } else { false }
+        if let identity = candidate.receipt.identity {
+            ledger.record(candidate.receipt.path, .init(identity: identity, seq: seq, id: id, rejected: isRejected))
+        }
+        disposals.send(Disposal(seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected))
+        eventsSinceSnapshot += 1
+        if eventsSinceSnapshot >= config.snapshotEveryEvents { writeSnapshot() }
+        return event
+    }
+
+    /// Notes that a file left the inbox.
+    public func disposed(_ path: InboxPath) {
+        if config.dispose != .keep { ledger.remove(path) }
+    }
+
+    /// Flushes the log and writes the index snapshot (also at shutdown).
+    public func writeSnapshot() {
+        do {
+            try sink.flush()
+            try IndexSnapshot(seq: sink.lastSeq, index: index, ledger: ledger).write(to: config.indexSnapshotPath)
+            eventsSinceSnapshot = 0
+        } catch {
+            logger.error("cannot write the index snapshot", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// How many distinct contents are known.
+    public var knownDocuments: Int { index.count }
+
+    private func classify(_ candidate: Candidate) -> DocumentEvent {
+        let receipt = candidate.receipt
+        switch candidate.outcome {
+        case .failure(let rejection):
+            let id = candidate.bytes.map(ContentHash.id(of:))
+            let quarantined = Disposer.quarantinePath(receipt.path, seq: sink.lastSeq + 1)
+            return .rejected(RejectedDocument(
+                id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self)))
+        case .success(let document):
+            if let first = index.first(withContent: document.id) {
+                return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq))
+            }
+            let stored = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
+            return .ingested(IngestedDocument(document: document, receipt: receipt, stored: stored, includeText: config.includeText))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Glibc
+import Logging
+import ServiceLifecycle
+
+/// `depeche run`: the pipeline, top to bottom.
+///
+/// watch (``InotifyWatcher``) → settle (``Intake``) → read (``FileReader``) →
+/// decode/clean/fingerprint/extract (``DocumentAnalyzer``) → dedup + event log (``Committer``)
+/// → dispose (``Disposer``), once the event is durable.
+///
+/// Start-up watches first, then scans, so no file slips between the two. On SIGTERM it stops
+/// taking files, finishes those in flight, flushes, snapshots the index and returns.
+public final class Daemon: Service {
+    /// The configuration it runs with.
+    public let config: DepecheConfig
+    private let logger: Logger
+    private let hooks: DaemonHooks
+
+    /// Creates the daemon; `hooks` lets the service layer (systemd, metrics) follow it.
+    public init(config: DepecheConfig, logger: Logger, hooks: DaemonHooks = DaemonHooks()) {
+        self.config = config
+        self.logger = logger
+        self.hooks = hooks
+    }
+
+    public func run() async throws {
+        try Posix.makeDirectories(config.inbox)
+        try Posix.makeDirectories(config.stateDirectory)
+        let inbox = try Self.realPath(config.inbox)
+        let inboxFD = try Posix.check("open", inbox) { open(inbox, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        defer { close(inboxFD) }
+
+        let log = try JSONLEventLog(options: .init(config), logger: logger)
+        let recovered = try Recovery.recover(
+            logPath: config.logPath, snapshotPath: config.indexSnapshotPath, lastSeq: log.lastSeq, logger: logger)
+        let disposer = Disposer(inboxFD: inboxFD, stateDirectory: config.stateDirectory, mode: config.dispose)
+        let committer = Committer(sink: log, disposer: disposer, config: config, recovered: recovered, logger: logger)
+        let intake = Intake(settle: .milliseconds(config.settleMilliseconds), inboxFD: inboxFD)
+        let watcher = InotifyWatcher(inbox: inbox)
+        try await watcher.start()
+        hooks.watcherStarted(watcher)
+        let scanner = InboxScanner(inboxFD: inboxFD)
+        let found = scanner.scan().files
+        await committer.pruneLedger(keeping: Set(found))
+        found.forEach(intake.touch)
+        logger.info("watching the inbox", metadata: ["inbox": "\(inbox)", "files.found": "\(found.count)", "log.seq": "\(log.lastSeq)"])
+        hooks.ready()
+
+        let stages = Stages(
+            config: config, logger: logger, hooks: hooks, intake: intake, committer: committer, log: log,
+            reader: FileReader(inboxFD: inboxFD, maxFileSize: config.maxFileSize), disposer: disposer,
+            scanner: scanner, ready: WorkQueue<InboxPath>())
+        await withGracefulShutdownHandler {
+            await stages.run(watcher: watcher)
+        } onGracefulShutdown: {
+            watcher.stop()
+            stages.stop()
+        }
+        await committer.writeSnapshot()
+        logger.info("stopped", metadata: ["log.seq": "\(log.lastSeq)"])
+    }
+
+    static func realPath(_ path: String) throws -> String {
+        guard let resolved = realpath(path, nil) else { throw SystemCallError("realpath", path: path) }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}

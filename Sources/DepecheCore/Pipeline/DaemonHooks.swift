@@ -1,0 +1,25 @@
+/// Callbacks through which the service layer (sd_notify, the watchdog, metrics) follows the
+/// daemon without the pipeline knowing about systemd.
+public struct DaemonHooks: Sendable {
+    /// The watch is up (the watcher's heartbeat can now be observed).
+    public var watcherStarted: @Sendable (InotifyWatcher) -> Void
+    /// The watch is up and the start-up scan is done.
+    public var ready: @Sendable () -> Void
+    /// An event was appended.
+    public var committed: @Sendable (DocumentEvent) -> Void
+    /// The inbox was rescanned (`overflow`: because the kernel's queue overflowed).
+    public var rescanned: @Sendable (_ overflow: Bool) -> Void
+
+    /// Hooks that do nothing unless given.
+    public init(
+        watcherStarted: @escaping @Sendable (InotifyWatcher) -> Void = { _ in },
+        ready: @escaping @Sendable () -> Void = {},
+        committed: @escaping @Sendable (DocumentEvent) -> Void = { _ in },
+        rescanned: @escaping @Sendable (Bool) -> Void = { _ in }
+    ) {
+        self.watcherStarted = watcherStarted
+        self.ready = ready
+        self.committed = committed
+        self.rescanned = rescanned
+    }
+}

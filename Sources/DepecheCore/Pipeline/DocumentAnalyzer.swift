@@ -1,0 +1,23 @@
+/// A page after the pure stages: decoded, cleaned, fingerprinted and read for entities.
+public struct AnalyzedDocument: Sendable {
+    /// `sha256:<hex>` of the bytes.
+    public var id: String
+    /// The decoded page.
+    public var decoded: DecodedDocument
+    /// The article alone.
+    public var article: Article
+}
+
+/// The pure part of the pipeline, shared by `depeche run` and `depeche extract`:
+/// decode → clean → fingerprint → extract, a function of the bytes (and the gazetteer).
+public struct DocumentAnalyzer: Sendable {
+    /// Creates an analyzer.
+    public init() {}
+
+    /// Analyzes one file's bytes; `fileExtension` helps tell HTML from text.
+    public func analyze(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> AnalyzedDocument {
+        let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
+        let article = Article(text: decoded.text)
+        return AnalyzedDocument(id: ContentHash.id(of: bytes), decoded: decoded, article: article)
+    }
+}

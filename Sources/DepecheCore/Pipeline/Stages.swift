@@ -1,0 +1,202 @@
+import Logging
+import Synchronization
+
+/// The daemon's concurrent loops, once start-up is done: watch signals, settle ticks,
+/// workers, the disposal loop, group commit and the backstop rescan.
+final class Stages: Sendable {
+    let config: DepecheConfig
+    let logger: Logger
+    let hooks: DaemonHooks
+    let intake: Intake
+    let committer: Committer
+    let log: JSONLEventLog
+    let reader: FileReader
+    let disposer: Disposer
+    let scanner: InboxScanner
+    /// Settled files waiting for a worker.
+    let ready: WorkQueue<InboxPath>
+    private let stopping = Atomic<Bool>(false)
+    private let analyzer = DocumentAnalyzer()
+
+    init(
+        config: DepecheConfig, logger: Logger, hooks: DaemonHooks, intake: Intake, committer: Committer,
+        log: JSONLEventLog, reader: FileReader, disposer: Disposer, scanner: InboxScanner, ready: WorkQueue<InboxPath>
+    ) {
+        self.config = config
+        self.logger = logger
+        self.hooks = hooks
+        self.intake = intake
+        self.committer = committer
+        self.log = log
+        self.reader = reader
+        self.disposer = disposer
+        self.scanner = scanner
+        self.ready = ready
+    }
+
+    /// Stop taking files: files not yet started stay in the inbox for the next run.
+    func stop() {
+        stopping.store(true, ordering: .relaxed)
+        ready.finish()
+    }
+
+    func run(watcher: InotifyWatcher) async {
+        await withTaskGroup(of: Void.self) { background in
+            background.addTask { [self] in await watch(watcher) }
+            background.addTask { [self] in await tick() }
+            background.addTask { [self] in await rescanPeriodically() }
+            if config.fsync == .group { background.addTask { [self] in await log.runGroupCommit() } }
+            await withTaskGroup(of: Void.self) { pipeline in
+                for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
+                pipeline.addTask { [self] in await disposeLoop() }
+                for await _ in pipeline.prefix(config.workers) {}
+                do { try log.flush() } catch {
+                    logger.error("event log flush failed at shutdown", metadata: ["error": "\(error)"])
+                }
+                committer.disposals.finish()
+            }
+            background.cancelAll()
+        }
+    }
+
+    // MARK: Watch, settle, rescan
+
+    private func watch(_ watcher: InotifyWatcher) async {
+        for await signal in watcher.signals {
+            switch signal {
+            case .file(let path): intake.touch(path)
+            case .directory(let path): scanner.scan(below: path).files.forEach(intake.touch)
+            case .overflow:
+                logger.warning("inotify queue overflowed; rescanning the inbox")
+                rescan(overflow: true)
+            case .inboxGone:
+                logger.error("the inbox was removed; waiting for it to be created again", metadata: ["inbox": "\(config.inbox)"])
+            case .inboxBack:
+                logger.notice("the inbox is back; restart depeche to take files from it again")
+            }
+        }
+    }
+
+    private func tick() async {
+        let period = Duration.milliseconds(max(10, config.settleMilliseconds / 4))
+        while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
+            intake.takeSettled().forEach(ready.send)
+            try? await Task.sleep(for: period)
+        }
+    }
+
+    private func rescanPeriodically() async {
+        guard config.rescanIntervalSeconds > 0 else { return }
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(config.rescanIntervalSeconds))
+            if Task.isCancelled { return }
+            rescan(overflow: false)
+        }
+    }
+
+    private func rescan(overflow: Bool) {
+        scanner.scan().files.forEach(intake.touch)
+        hooks.rescanned(overflow)
+    }
+
+    // MARK: Work
+
+    private func work() async {
+        while let path = await ready.next() {
+            await process(path)
+        }
+    }
+
+    /// Read → analyse → commit one settled file.
+    private func process(_ path: InboxPath) async {
+        let received = Timestamp.now()
+        switch reader.read(path) {
+        case .vanished:
+            intake.done(path)
+        case .changed:
+            intake.done(path)
+            intake.touch(path)
+        case .rejected(let rejection, let identity):
+            if await resumeDisposal(path, identity: identity) { return }
+            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: .failure(rejection), bytes: nil))
+        case .read(let bytes, let identity):
+            if await resumeDisposal(path, identity: identity) { return }
+            let outcome: Result<AnalyzedDocument, Rejection>
+            do { outcome = .success(try analyzer.analyze(bytes, fileExtension: path.fileExtension)) } catch {
+                outcome = .failure(error)
+            }
+            if case .success(let document) = outcome, !document.decoded.warnings.isEmpty {
+                logger.warning("decoding repaired the file", metadata: [
+                    "file.path": "\(path)", "doc.id": "\(document.id)", "detail": "\(document.decoded.warnings.joined(separator: "; "))",
+                ])
+            }
+            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: outcome, bytes: bytes))
+        }
+    }
+
+    /// A file already reported (a crash came between its event and its move, or it is kept):
+    /// finish its disposal without a second event.
+    private func resumeDisposal(_ path: InboxPath, identity: FileIdentity?) async -> Bool {
+        guard let identity, let entry = await committer.alreadyReported(path, identity: identity) else { return false }
+        if config.dispose == .keep && !entry.rejected {
+            intake.done(path)
+            return true
+        }
+        logger.info("finishing the disposal of a file already in the log", metadata: ["file.path": "\(path)", "seq": "\(entry.seq)"])
+        committer.disposals.send(Disposal(seq: entry.seq, path: path, id: entry.id, bytes: nil, quarantine: entry.rejected))
+        return true
+    }
+
+    private func commit(_ candidate: Candidate) async {
+        let path = candidate.receipt.path
+        do {
+            let event = try await committer.commit(candidate)
+            if intake.resume() { logger.notice("event log writable again; taking files") }
+            report(event)
+            hooks.committed(event)
+        } catch {
+            let pause = intake.pauseAfterFailure(returning: path)
+            logger.error("cannot append to the event log; not taking files for a while", metadata: [
+                "error": "\(error)", "file.path": "\(path)", "pause": "\(pause)",
+            ])
+        }
+    }
+
+    private func report(_ event: DocumentEvent) {
+        let path = "\(event.receipt.path)"
+        switch event {
+        case .ingested(let document):
+            logger.debug("document ingested", metadata: ["file.path": "\(path)", "doc.id": "\(document.id)"])
+        case .duplicate(let duplicate):
+            logger.info("duplicate file", metadata: [
+                "file.path": "\(path)", "doc.id": "\(duplicate.id)", "duplicate.of": "\(duplicate.of)", "duplicate.match": "\(duplicate.match.rawValue)",
+            ])
+        case .rejected(let rejected):
+            logger.warning("file rejected", metadata: [
+                "file.path": "\(path)", "reject.reason": "\(rejected.rejection.reason.rawValue)", "reject.detail": "\(rejected.rejection.detail)",
+            ])
+        }
+    }
+
+    // MARK: Dispose
+
+    /// Moves files out of the inbox in `seq` order, each once its event is durable.
+    private func disposeLoop() async {
+        while let job = await committer.disposals.next() {
+            await log.waitUntilDurable(job.seq)
+            do {
+                if job.quarantine {
+                    try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes)
+                } else if let id = job.id {
+                    try disposer.dispose(job.path, id: id, bytes: job.bytes)
+                }
+                await committer.disposed(job.path)
+            } catch {
+                logger.error("cannot move a processed file out of the inbox; will retry at the next rescan", metadata: [
+                    "file.path": "\(job.path)", "error": "\(error)",
+                ])
+            }
+            intake.done(job.path)
+        }
+    }
+}

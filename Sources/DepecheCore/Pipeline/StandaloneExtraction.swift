@@ -1,0 +1,54 @@
+import Glibc
+
+/// `depeche extract`: the daemon's read and analysis stages on files named on the command
+/// line, with no state and no moves; one event line per file.
+public struct StandaloneExtraction: Sendable {
+    /// The analysis the daemon runs.
+    public let analyzer: DocumentAnalyzer
+    /// Larger files are rejected as `too_large`.
+    public let maxFileSize: Int
+
+    /// Creates the command's engine.
+    public init(analyzer: DocumentAnalyzer, maxFileSize: Int) {
+        self.analyzer = analyzer
+        self.maxFileSize = maxFileSize
+    }
+
+    /// The event line for the file at `path` (as given), numbered `seq`.
+    public func eventLine(forFileAt path: String, seq: Int) -> [UInt8] {
+        let (directory, name) = (Posix.directoryName(path), path.split(separator: "/").last.map(String.init) ?? path)
+        let received = Timestamp.now()
+        let dirFD = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let outcome: ReadOutcome
+        if dirFD < 0 {
+            outcome = .rejected(Rejection(.unreadable, "cannot open its directory: \(String(cString: strerror(errno)))"), identity: nil)
+        } else {
+            outcome = FileReader(inboxFD: dirFD, maxFileSize: maxFileSize).read(InboxPath(name))
+            close(dirFD)
+        }
+        let event: DocumentEvent
+        switch outcome {
+        case .read(let bytes, let identity):
+            let receipt = Receipt(path: InboxPath(path), identity: identity, received: received)
+            do {
+                let document = try analyzer.analyze(bytes, fileExtension: InboxPath(path).fileExtension)
+                event = .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: false))
+            } catch {
+                event = .rejected(RejectedDocument(id: ContentHash.id(of: bytes), receipt: receipt, rejection: error, quarantined: nil))
+            }
+        case .rejected(let rejection, let identity):
+            event = .rejected(RejectedDocument(
+                id: nil, receipt: Receipt(path: InboxPath(path), identity: identity, received: received), rejection: rejection,
+                quarantined: nil))
+        case .vanished:
+            event = .rejected(RejectedDocument(
+                id: nil, receipt: Receipt(path: InboxPath(path), identity: nil, received: received),
+                rejection: Rejection(.unreadable, "no such file"), quarantined: nil))
+        case .changed:
+            event = .rejected(RejectedDocument(
+                id: nil, receipt: Receipt(path: InboxPath(path), identity: nil, received: received),
+                rejection: Rejection(.unreadable, "the file changed while it was read"), quarantined: nil))
+        }
+        return event.line(seq: seq, at: received)
+    }
+}

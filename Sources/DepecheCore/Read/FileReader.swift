@@ -1,0 +1,97 @@
+import CLinuxFiles
+import Glibc
+
+/// What reading one inbox file gave.
+public enum ReadOutcome: Sendable {
+    /// The whole file, read while it did not change.
+    case read(bytes: [UInt8], identity: FileIdentity)
+    /// Not a page: the reason, and what could be learned of the file.
+    case rejected(Rejection, identity: FileIdentity?)
+    /// Gone before it could be read (moved away or deleted): nothing to report.
+    case vanished
+    /// It changed while being read (still written, or replaced): try again after it settles.
+    case changed
+}
+
+/// Stage "read": opens a file beneath the inbox, refusing symlinks at every level and
+/// anything that is not a regular file, and reads it whole.
+///
+/// Files are first examined through an `O_PATH` descriptor (opening a FIFO or a device for
+/// reading could block or have side effects), then opened with `openat2(RESOLVE_BENEATH |
+/// RESOLVE_NO_SYMLINKS)`, which also guards every directory on the way.
+public struct FileReader: Sendable {
+    /// An open descriptor of the inbox directory.
+    public let inboxFD: Int32
+    /// Larger files are rejected as `too_large` without being read.
+    public let maxFileSize: Int
+
+    /// Creates a reader for the inbox open as `inboxFD`.
+    public init(inboxFD: Int32, maxFileSize: Int) {
+        self.inboxFD = inboxFD
+        self.maxFileSize = maxFileSize
+    }
+
+    /// Reads the file at `path` (relative to the inbox).
+    public func read(_ path: InboxPath) -> ReadOutcome {
+        let examined = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
+        guard examined >= 0 else { return outcomeOfOpenFailure(errno, path: path) }
+        var info = stat()
+        let statResult = fstat(examined, &info)
+        close(examined)
+        guard statResult == 0 else { return .rejected(Rejection(.unreadable, "fstat failed: \(Self.message(errno))"), identity: nil) }
+        let identity = FileIdentity(info)
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return .rejected(Rejection(.notRegularFile, "it is a \(Self.kind(of: info.st_mode)), not a regular file"), identity: identity)
+        }
+        guard Int(info.st_size) <= maxFileSize else {
+            return .rejected(
+                Rejection(.tooLarge, "the file has \(info.st_size) bytes, more than intake.max_file_size (\(maxFileSize))"),
+                identity: identity)
+        }
+        let fd = path.withCString { depeche_open_beneath(inboxFD, $0, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0) }
+        guard fd >= 0 else { return outcomeOfOpenFailure(errno, path: path) }
+        defer { close(fd) }
+        var opened = stat()
+        guard fstat(fd, &opened) == 0, FileIdentity(opened) == identity else { return .changed }
+        let bytes: [UInt8]
+        do { bytes = try Posix.readAll(fd, path: path.displayString, limit: maxFileSize) } catch {
+            return .rejected(Rejection(.unreadable, "read failed: \(Self.message(error.errno))"), identity: identity)
+        }
+        var after = stat()
+        guard fstat(fd, &after) == 0, FileIdentity(after) == identity, bytes.count == identity.size else { return .changed }
+        return .read(bytes: bytes, identity: identity)
+    }
+
+    private func outcomeOfOpenFailure(_ code: Int32, path: InboxPath) -> ReadOutcome {
+        switch code {
+        case ENOENT, ENOTDIR: return .vanished
+        case ELOOP: return .rejected(Rejection(.notRegularFile, "it is a symbolic link (or lies under one); links are never followed"), identity: nil)
+        case EXDEV: return .rejected(Rejection(.notRegularFile, "its path leads outside the inbox"), identity: nil)
+        case EACCES, EPERM: return .rejected(Rejection(.unreadable, "permission denied: depeche's user cannot read it"), identity: nil)
+        default: return .rejected(Rejection(.unreadable, "open failed: \(Self.message(code))"), identity: nil)
+        }
+    }
+
+    static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
+
+    static func kind(of mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFLNK: "symbolic link"
+        case S_IFIFO: "FIFO (named pipe)"
+        case S_IFSOCK: "socket"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        case S_IFDIR: "directory"
+        default: "special file"
+        }
+    }
+}
+
+extension FileIdentity {
+    /// The identity `stat` describes.
+    init(_ info: stat) {
+        self.init(
+            inode: UInt64(info.st_ino), size: Int(info.st_size),
+            mtimeNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+}

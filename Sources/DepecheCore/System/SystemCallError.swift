@@ -1,0 +1,120 @@
+import Glibc
+
+/// A failed system call: which call, on what, and `errno`.
+public struct SystemCallError: Error, CustomStringConvertible, Equatable {
+    /// The call that failed (`openat2`, `write`, …).
+    public var call: String
+    /// The file or directory it was about.
+    public var path: String
+    /// The `errno` it left.
+    public var errno: Int32
+
+    /// Creates an error from the current `errno`.
+    public init(_ call: String, path: String, errno: Int32 = Glibc.errno) {
+        self.call = call
+        self.path = path
+        self.errno = errno
+    }
+
+    /// `write(var/state/events.jsonl): No space left on device (errno 28)`.
+    public var description: String { "\(call)(\(path)): \(String(cString: strerror(errno))) (errno \(errno))" }
+}
+
+/// Thin wrappers that turn -1/errno into thrown ``SystemCallError``s.
+enum Posix {
+    /// Retries `body` while it fails with EINTR; throws on any other failure.
+    @discardableResult
+    static func check<T: BinaryInteger>(_ call: String, _ path: String, _ body: () -> T) throws(SystemCallError) -> T {
+        while true {
+            let result = body()
+            if result != -1 { return result }
+            if errno != EINTR { throw SystemCallError(call, path: path) }
+        }
+    }
+
+    /// `mkdir -p`, with mode 0750 for what it creates.
+    static func makeDirectories(_ path: String, mode: mode_t = 0o750) throws {
+        try makeDirectories(bytes: Array(path.utf8), mode: mode)
+    }
+
+    /// `mkdir -p` for a path given as raw bytes (names need not be UTF-8).
+    static func makeDirectories(bytes path: [UInt8], mode: mode_t = 0o750) throws {
+        var prefix: [UInt8] = path.first == UInt8(ascii: "/") ? [UInt8(ascii: "/")] : []
+        for component in path.split(separator: UInt8(ascii: "/")) {
+            prefix += component
+            let made = InboxPath(bytes: prefix).withCString { mkdir($0, mode) }
+            if made != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: String(decoding: prefix, as: UTF8.self)) }
+            prefix.append(UInt8(ascii: "/"))
+        }
+    }
+
+    /// `fsync` a directory, so that a rename in it is durable.
+    static func syncDirectory(_ path: String) throws {
+        try syncDirectory(bytes: Array(path.utf8))
+    }
+
+    /// `fsync` a directory given as raw bytes.
+    static func syncDirectory(bytes path: [UInt8]) throws {
+        let name = String(decoding: path, as: UTF8.self)
+        let fd = try check("open", name) { InboxPath(bytes: path).withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) } }
+        defer { close(fd) }
+        try check("fsync", name) { fsync(fd) }
+    }
+
+    /// Reads the whole file at `path` (small files only: snapshots, configuration).
+    static func readFile(_ path: String) throws(SystemCallError) -> [UInt8] {
+        let fd = try check("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
+        defer { close(fd) }
+        return try readAll(fd, path: path)
+    }
+
+    /// Reads from `fd` until end of file.
+    static func readAll(_ fd: Int32, path: String, limit: Int = .max) throws(SystemCallError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw SystemCallError("read", path: path)
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+        return bytes
+    }
+
+    /// Writes all of `bytes` to `fd`.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = try bytes.withUnsafeBytes { buffer in
+                try check("write", path) { write(fd, buffer.baseAddress! + offset, buffer.count - offset) }
+            }
+            offset += written
+        }
+    }
+
+    /// Durably replaces `path` with `bytes`: temp file, fsync, rename, fsync the directory.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let temporary = path + ".tmp"
+        let fd = try check("open", temporary) { open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640) }
+        do {
+            try writeAll(fd, bytes, path: temporary)
+            try check("fsync", temporary) { fsync(fd) }
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temporary)
+            throw error
+        }
+        try check("rename", path) { rename(temporary, path) }
+        try syncDirectory(directoryName(path))
+    }
+
+    /// The directory part of a path (`.` when there is none).
+    static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+}

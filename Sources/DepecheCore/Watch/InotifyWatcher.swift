@@ -1,0 +1,213 @@
+import CInotifyTools
+import Foundation
+import Glibc
+import Synchronization
+
+/// What the watcher tells the pipeline.
+public enum WatchSignal: Sendable, Equatable {
+    /// A file was closed after writing or moved in: a candidate, once it has settled.
+    case file(InboxPath)
+    /// A directory appeared (created or moved in): it is now watched; scan it for files
+    /// that landed before its watch.
+    case directory(InboxPath)
+    /// The kernel's event queue overflowed: events were lost, rescan everything.
+    case overflow
+    /// The inbox itself was deleted or moved away; the watcher waits for it to come back.
+    case inboxGone
+    /// The inbox is back and watched again: reopen it and rescan.
+    case inboxBack
+}
+
+/// Why the watch cannot run.
+public struct WatchError: Error, CustomStringConvertible {
+    /// What to tell the user.
+    public var description: String
+}
+
+/// Owns libinotifytools on one dedicated thread (the library keeps global, thread-unsafe
+/// state and `longjmp`s internally), and turns its events into an `AsyncStream`.
+///
+/// Only `IN_CLOSE_WRITE` and `IN_MOVED_TO` make a file a candidate; `IN_CREATE` and
+/// `IN_MOVED_TO` of a directory add watches on it. Each event is copied out before the next
+/// call, and `inotifytools_next_event` is called with a 1 s timeout so the thread notices
+/// when it is asked to stop. There can be only one watcher per process.
+public final class InotifyWatcher: Sendable {
+    /// The inbox, absolute, without a trailing slash.
+    public let inbox: String
+    /// Bumped on every turn of the watcher loop (at least once a second): a watchdog that sees
+    /// it stand still knows the thread is stuck.
+    public let heartbeat = Atomic<Int>(0)
+    private let stopRequested = Atomic<Bool>(false)
+    private let continuation: AsyncStream<WatchSignal>.Continuation
+    /// The signals, in the order the kernel reported them.
+    public let signals: AsyncStream<WatchSignal>
+    private let started = Mutex<CheckedContinuation<Void, any Error>?>(nil)
+
+    static let fileEvents = Int32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW)
+
+    /// Creates a watcher for `inbox` (not started).
+    public init(inbox: String) {
+        self.inbox = inbox.count > 1 && inbox.hasSuffix("/") ? String(inbox.dropLast()) : inbox
+        (signals, continuation) = AsyncStream.makeStream(of: WatchSignal.self, bufferingPolicy: .unbounded)
+    }
+
+    /// Starts the thread and returns once every directory of the inbox is watched.
+    /// Throws a ``WatchError`` (for instance when the watch limit is reached).
+    public func start() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            started.withLock { $0 = continuation }
+            let thread = Thread { [self] in run() }
+            thread.name = "depeche-inotify"
+            thread.start()
+        }
+    }
+
+    /// Asks the thread to stop; it does within a second, and the signal stream finishes.
+    public func stop() { stopRequested.store(true, ordering: .relaxed) }
+
+    /// Stops the thread and returns once it has released libinotifytools (whose state is
+    /// global: a new watcher may start only after that).
+    public func stopAndWait() async {
+        stop()
+        while !finished.load(ordering: .acquiring) { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
+    private let finished = Atomic<Bool>(false)
+
+    // MARK: The watcher thread
+
+    private func run() {
+        guard inotifytools_initialize() != 0 else {
+            finished.store(true, ordering: .releasing)
+            return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
+        }
+        defer {
+            inotifytools_cleanup()
+            continuation.finish()
+            finished.store(true, ordering: .releasing)
+        }
+        do { try watchTree(InboxPath(bytes: [])) } catch {
+            return fail(error)
+        }
+        started.withLock { $0?.resume(); $0 = nil }
+        while !stopRequested.load(ordering: .relaxed) {
+            heartbeat.add(1, ordering: .relaxed)
+            guard let event = inotifytools_next_event(1) else { continue }
+            handle(copy(event))
+            if case .gone = rootState { waitForInboxToReturn() }
+        }
+    }
+
+    private enum RootState { case watched, gone }
+    private nonisolated(unsafe) var rootState = RootState.watched
+    // nonisolated(unsafe): read and written only on the watcher thread.
+
+    private struct CopiedEvent {
+        var wd: Int32
+        var mask: UInt32
+        var name: [UInt8]
+        var directory: String?
+    }
+
+    /// Copies what is needed out of libinotifytools' static buffer.
+    private func copy(_ event: UnsafeMutablePointer<inotify_event>) -> CopiedEvent {
+        let length = Int(event.pointee.len)
+        let namePointer = UnsafeRawPointer(event).advanced(by: MemoryLayout<inotify_event>.size)
+        let raw = UnsafeRawBufferPointer(start: namePointer, count: length)
+        let name = Array(raw.prefix(while: { $0 != 0 }))
+        let directory = inotifytools_filename_from_wd(event.pointee.wd).map { String(cString: $0) }
+        return CopiedEvent(wd: event.pointee.wd, mask: event.pointee.mask, name: name, directory: directory)
+    }
+
+    private func handle(_ event: CopiedEvent) {
+        if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+            continuation.yield(.overflow)
+            return
+        }
+        guard let directory = event.directory, let parent = relativePath(ofWatched: directory) else { return }
+        if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+            if parent.bytes.isEmpty {
+                rootState = .gone
+                continuation.yield(.inboxGone)
+            }
+            inotifytools_remove_watch_by_wd(event.wd)
+            return
+        }
+        guard !event.name.isEmpty, !NamePolicy.isIgnored(event.name) else { return }
+        let path = parent.appending(event.name)
+        if event.mask & UInt32(IN_ISDIR) != 0 {
+            guard event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 else { return }
+            do { try watchTree(path) } catch {
+                continuation.yield(.overflow)
+            }
+            continuation.yield(.directory(path))
+        } else if event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 || isCompleteOnCreation(path) {
+            continuation.yield(.file(path))
+        }
+    }
+
+    /// A bare `IN_CREATE` announces a file that will never see a close after writing: a hard
+    /// link (complete at once), a symlink, a FIFO or a device node (to be rejected). A file
+    /// created empty for writing waits for its `IN_CLOSE_WRITE` instead.
+    private func isCompleteOnCreation(_ path: InboxPath) -> Bool {
+        var info = stat()
+        let absolute = InboxPath(bytes: Array(inbox.utf8) + [UInt8(ascii: "/")] + path.bytes)
+        guard absolute.withCString({ lstat($0, &info) }) == 0 else { return false }
+        return info.st_mode & S_IFMT != S_IFREG || info.st_nlink > 1
+    }
+
+    /// Adds a watch on `top` and every directory below it (symlinks are never followed).
+    private func watchTree(_ top: InboxPath) throws {
+        let root = top.bytes.isEmpty ? inbox : inbox + "/" + top.displayString
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if top.bytes.isEmpty { throw WatchError(description: "inotify: cannot open the inbox \(inbox): \(String(cString: strerror(errno)))") }
+            return
+        }
+        defer { close(fd) }
+        for directory in InboxScanner(inboxFD: fd).scan().directories {
+            let absolute = directory.bytes.isEmpty ? root : root + "/" + directory.displayString
+            if inotifytools_watch_file(absolute + "/", Self.fileEvents) == 0 {
+                let code = inotifytools_error()
+                if code == ENOSPC {
+                    throw WatchError(description: """
+                        inotify: the limit on watches is reached (fs.inotify.max_user_watches) while watching \(absolute). \
+                        Raise it: sysctl -w fs.inotify.max_user_watches=524288 \
+                        (and make it permanent in /etc/sysctl.d/90-depeche.conf)
+                        """)
+                }
+                if code != ENOENT && code != ENOTDIR {
+                    throw WatchError(description: "inotify: cannot watch \(absolute): \(String(cString: strerror(code)))")
+                }
+            }
+        }
+    }
+
+    /// `inbox/site/` → `site`; nil for a directory outside the inbox.
+    private func relativePath(ofWatched directory: String) -> InboxPath? {
+        var path = directory
+        if path.hasSuffix("/") { path.removeLast() }
+        if path == inbox { return InboxPath(bytes: []) }
+        guard path.hasPrefix(inbox + "/") else { return nil }
+        return InboxPath(String(path.dropFirst(inbox.count + 1)))
+    }
+
+    /// Polls every second until the inbox exists again, then watches it anew.
+    private func waitForInboxToReturn() {
+        while !stopRequested.load(ordering: .relaxed) {
+            heartbeat.add(1, ordering: .relaxed)
+            var info = stat()
+            if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
+                rootState = .watched
+                continuation.yield(.inboxBack)
+                return
+            }
+            sleep(1)
+        }
+    }
+
+    private func fail(_ error: any Error) {
+        continuation.finish()
+        started.withLock { $0?.resume(throwing: error); $0 = nil }
+    }
+}

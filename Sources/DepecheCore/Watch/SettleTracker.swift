@@ -1,0 +1,60 @@
+import CLinuxFiles
+import Glibc
+
+/// Holds candidates until they are complete: a file is ready once its size and mtime have
+/// not changed for the settle time after its last close or move (a writer that appends
+/// again, like `echo >` then `echo >>`, resets the clock).
+public struct SettleTracker: Sendable {
+    private struct Pending {
+        var identity: FileIdentity?
+        var since: ContinuousClock.Instant
+    }
+
+    /// How long a file must stay unchanged.
+    public let settle: Duration
+    private var pending: [InboxPath: Pending] = [:]
+
+    /// Creates a tracker.
+    public init(settle: Duration) { self.settle = settle }
+
+    /// How many files are waiting to settle.
+    public var count: Int { pending.count }
+
+    /// Whether `path` is waiting.
+    public func contains(_ path: InboxPath) -> Bool { pending[path] != nil }
+
+    /// Notes activity on `path`: its clock starts again.
+    public mutating func touch(_ path: InboxPath, at now: ContinuousClock.Instant = .now) {
+        pending[path] = Pending(identity: pending[path]?.identity, since: now)
+    }
+
+    /// Removes and returns the files that have settled; `identify` stats a path (nil: gone).
+    public mutating func takeSettled(
+        at now: ContinuousClock.Instant = .now, identify: (InboxPath) -> FileIdentity??
+    ) -> [InboxPath] {
+        var ready: [InboxPath] = []
+        for (path, entry) in pending where now - entry.since >= settle {
+            switch identify(path) {
+            case .none:
+                pending[path] = nil
+            case .some(.none), .some(entry.identity):
+                pending[path] = nil
+                ready.append(path)
+            case .some(let current):
+                pending[path] = Pending(identity: current, since: now)
+            }
+        }
+        return ready.sorted()
+    }
+
+    /// The identity of `path` beneath `inboxFD` without following links: nil when it is gone,
+    /// `.some(nil)` when it exists but is not a plain file (it is handed on to be rejected).
+    public static func identify(_ path: InboxPath, inboxFD: Int32) -> FileIdentity?? {
+        let fd = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
+        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? nil : .some(nil) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        return .some(FileIdentity(info))
+    }
+}

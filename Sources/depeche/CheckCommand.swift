@@ -1,0 +1,21 @@
+import ArgumentParser
+import DepecheCore
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Validate the configuration and the event log; exit non-zero on any problem.")
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() async throws {
+        let config = try await options.load()
+        print("config: ok (inbox \(config.inbox), state \(config.stateDirectory))")
+        do {
+            let summary = try EventLogCheck.run(activePath: config.logPath)
+            print("event log: ok (\(summary.events) events, seq \(summary.firstSeq)–\(summary.lastSeq), \(summary.segments) file(s))")
+        } catch {
+            print("event log: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}

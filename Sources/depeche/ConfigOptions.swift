@@ -1,0 +1,43 @@
+import ArgumentParser
+import DepecheCore
+import Foundation
+
+/// Options every command that reads the configuration shares.
+struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: "The YAML configuration file (default: $DEPECHE_CONFIG, else config/depeche.yaml if present).")
+    var config: String?
+
+    @Option(name: .long, help: "Override the inbox directory.")
+    var inbox: String?
+
+    @Option(name: .long, help: "Override the state directory.")
+    var stateDir: String?
+
+    @Option(name: .customLong("set"), help: "Override any key: --set log.fsync=always (repeatable).")
+    var settings: [String] = []
+
+    /// The configuration file that applies.
+    var configFile: String? {
+        if let config { return config }
+        if let path = ProcessInfo.processInfo.environment["DEPECHE_CONFIG"] { return path }
+        return FileManager.default.fileExists(atPath: "config/depeche.yaml") ? "config/depeche.yaml" : nil
+    }
+
+    /// Loads and validates the configuration; exits with a message naming the key on error.
+    func load() async throws -> DepecheConfig {
+        var overrides: [String: String] = [:]
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "=") else {
+                throw ValidationError("--set takes KEY=VALUE, got \"\(setting)\"")
+            }
+            overrides[String(setting[..<equals])] = String(setting[setting.index(after: equals)...])
+        }
+        if let inbox { overrides["inbox"] = inbox }
+        if let stateDir { overrides["state_dir"] = stateDir }
+        do {
+            return try await ConfigLoader.load(file: configFile, overrides: overrides)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.description)
+        }
+    }
+}

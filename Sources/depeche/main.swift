@@ -1,4 +1,0 @@
-import ArgumentParser
-import DepecheCore
-
-print("depeche \(Depeche.eventFormatVersion)")

@@ -1,0 +1,43 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct EventLogCheckTests {
+    let directory = TemporaryDirectory()
+
+    func line(_ seq: Int) -> String { #"{"v":1,"seq":\#(seq),"ts":"2026-01-01T00:00:00.000Z","type":"document.ingested"}"# + "\n" }
+
+    @Test func acceptsAGapFreeLog() throws {
+        directory.write("events.jsonl", line(1) + line(2) + line(3))
+        let summary = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
+        #expect(summary == .init(events: 3, firstSeq: 1, lastSeq: 3, segments: 1))
+    }
+
+    @Test func findsAGap() {
+        directory.write("events.jsonl", line(1) + line(3))
+        #expect(throws: EventLogCorruption.self) { try EventLogCheck.run(activePath: directory.url("events.jsonl")) }
+    }
+
+    @Test func findsInvalidJSONAndNamesTheLine() {
+        directory.write("events.jsonl", line(1) + "{not json\n")
+        do {
+            _ = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
+            Issue.record("expected a corruption")
+        } catch let error as EventLogCorruption {
+            #expect(error.lineNumber == 2)
+            #expect(error.problem == "not valid JSON")
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test func findsATornLastLine() {
+        directory.write("events.jsonl", line(1) + #"{"v":1,"se"#)
+        #expect(throws: EventLogCorruption.self) { try EventLogCheck.run(activePath: directory.url("events.jsonl")) }
+    }
+
+    @Test func followsSeqAcrossSegments() throws {
+        directory.write("events.1.jsonl", line(1) + line(2))
+        directory.write("events.jsonl", line(3))
+        #expect(try EventLogCheck.run(activePath: directory.url("events.jsonl")).lastSeq == 3)
+        directory.write("events.jsonl", line(4))
+        #expect(throws: EventLogCorruption.self) { try EventLogCheck.run(activePath: directory.url("events.jsonl")) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Glibc
+import Logging
+import Testing
+@testable import DepecheCore
+
+@Suite struct JSONLEventLogTests {
+    let directory = TemporaryDirectory()
+    var path: String { directory.url("events.jsonl") }
+
+    func options(fsync: DepecheConfig.FsyncPolicy = .never, rotateBytes: Int = 1 << 30, retain: Int = 0) -> JSONLEventLog.Options {
+        var config = InMemoryDefaults.config(inbox: directory.url("inbox"), state: directory.path)
+        config.fsync = fsync
+        config.rotateBytes = rotateBytes
+        config.retainSegments = retain
+        return JSONLEventLog.Options(config)
+    }
+
+    static func event(_ name: String) -> DocumentEvent {
+        let receipt = Receipt(path: InboxPath(name), identity: nil, received: Timestamp(nanoseconds: 0))
+        return .rejected(RejectedDocument(id: nil, receipt: receipt, rejection: Rejection(.empty, "empty"), quarantined: nil))
+    }
+
+    func lines() -> [[String: Any]] {
+        var found: [[String: Any]] = []
+        try! EventLogReader(activePath: path).forEach { found.append($0.fields) }
+        return found
+    }
+
+    @Test func appendsGapFreeSeqAcrossReopen() throws {
+        do {
+            let log = try JSONLEventLog(options: options(), logger: Logger.quiet)
+            #expect(try log.append(Self.event("a")) == 1)
+            #expect(try log.append(Self.event("b")) == 2)
+        }
+        let reopened = try JSONLEventLog(options: options(), logger: Logger.quiet)
+        #expect(reopened.lastSeq == 2)
+        #expect(try reopened.append(Self.event("c")) == 3)
+        let parsed = lines()
+        #expect(parsed.map { $0["seq"] as? Int } == [1, 2, 3])
+        #expect(parsed.allSatisfy { $0["v"] as? Int == 1 && $0["type"] as? String == "document.rejected" })
+    }
+
+    @Test func cutsATornLastLineOnOpen() throws {
+        do {
+            let log = try JSONLEventLog(options: options(), logger: Logger.quiet)
+            _ = try log.append(Self.event("a"))
+        }
+        let handle = FileHandle(forWritingAtPath: path)!
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"v":1,"seq":2,"ts":"x","ty"#.utf8))
+        handle.closeFile()
+        let log = try JSONLEventLog(options: options(), logger: Logger.quiet)
+        #expect(log.lastSeq == 1)
+        #expect(try log.append(Self.event("b")) == 2)
+        #expect(try EventLogCheck.run(activePath: path).lastSeq == 2)
+    }
+
+    @Test func rotatesKeepingTheActiveNameAndReadsAcrossSegments() throws {
+        let log = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
+        for index in 0..<100 { _ = try log.append(Self.event("file-\(index)")) }
+        let segments = EventLogSegments(activePath: path).closed()
+        #expect(segments.count >= 2)
+        #expect(segments.first?.firstSeq == 1)
+        #expect(lines().map { $0["seq"] as? Int } == Array(1...100))
+        var tail: [Int] = []
+        try EventLogReader(activePath: path).forEach(from: 90) { tail.append($0.seq!) }
+        #expect(tail == Array(90...100))
+        let reopened = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
+        #expect(reopened.lastSeq == 100)
+    }
+
+    @Test func retentionKeepsTheNewestSegments() throws {
+        let log = try JSONLEventLog(options: options(rotateBytes: 4096, retain: 2), logger: Logger.quiet)
+        for index in 0..<200 { _ = try log.append(Self.event("file-\(index)")) }
+        let segments = EventLogSegments(activePath: path).closed()
+        #expect(segments.count == 2)
+        let summary = try EventLogCheck.run(activePath: path)
+        #expect(summary.lastSeq == 200 && summary.firstSeq > 1)
+    }
+
+    @Test func groupCommitMakesEventsDurable() async throws {
+        let log = try JSONLEventLog(options: options(fsync: .group), logger: Logger.quiet)
+        let seq = try log.append(Self.event("a"))
+        let committer = Task { await log.runGroupCommit() }
+        await log.waitUntilDurable(seq)
+        committer.cancel()
+        #expect(seq == 1)
+    }
+
+    @Test func everyLineIsOneCompleteObject() throws {
+        let log = try JSONLEventLog(options: options(fsync: .always), logger: Logger.quiet)
+        for index in 0..<20 { _ = try log.append(Self.event("name with \"quotes\"\nand newline \(index)")) }
+        let text = String(decoding: directory.read("events.jsonl")!, as: UTF8.self)
+        #expect(text.split(separator: "\n").count == 20)
+        #expect(text.hasSuffix("\n"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import DepecheCore
-
-@Test func formatVersionIsOne() { #expect(Depeche.eventFormatVersion == 1) }

@@ -1,0 +1,53 @@
+import Foundation
+import Glibc
+import Synchronization
+import Testing
+@testable import DepecheCore
+
+/// libinotifytools has one global state: these tests run one after the other.
+@Suite(.serialized) struct InotifyWatcherTests {
+    let inbox = TemporaryDirectory()
+
+    func collect(_ watcher: InotifyWatcher, until done: @escaping ([WatchSignal]) -> Bool) async -> [WatchSignal] {
+        var seen: [WatchSignal] = []
+        let deadline = ContinuousClock.now + .seconds(10)
+        for await signal in watcher.signals {
+            seen.append(signal)
+            if done(seen) || ContinuousClock.now > deadline { break }
+        }
+        return seen
+    }
+
+    @Test func reportsClosedMovedAndLinkedFilesAndNewDirectories() async throws {
+        let watcher = InotifyWatcher(inbox: inbox.path)
+        try await watcher.start()
+        inbox.write("a.txt", "written")
+        inbox.write("elsewhere.tmp", "moved")
+        rename(inbox.url("elsewhere.tmp"), inbox.url("b.txt"))
+        link(inbox.url("a.txt"), inbox.url("c.txt"))
+        mkdir(inbox.url("site"), 0o755)
+        try await Task.sleep(for: .milliseconds(200))
+        inbox.write("site/d.txt", "in a new directory")
+        let seen = await collect(watcher) { $0.contains(.file(InboxPath("site/d.txt"))) }
+        #expect(seen.contains(.file(InboxPath("a.txt"))))
+        #expect(seen.contains(.file(InboxPath("b.txt"))))
+        #expect(seen.contains(.file(InboxPath("c.txt"))))
+        #expect(seen.contains(.directory(InboxPath("site"))))
+        #expect(!seen.contains(.file(InboxPath("elsewhere.tmp"))))
+        await watcher.stopAndWait()
+    }
+
+    @Test func theHeartbeatAdvancesWhileIdle() async throws {
+        let watcher = InotifyWatcher(inbox: inbox.path)
+        try await watcher.start()
+        let before = watcher.heartbeat.load(ordering: .relaxed)
+        try await Task.sleep(for: .milliseconds(2200))
+        #expect(watcher.heartbeat.load(ordering: .relaxed) >= before + 2)
+        await watcher.stopAndWait()
+    }
+
+    @Test func failsClearlyOnAMissingInbox() async {
+        let watcher = InotifyWatcher(inbox: inbox.url("missing"))
+        await #expect(throws: (any Error).self) { try await watcher.start() }
+    }
+}
