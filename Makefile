@@ -39,3 +39,8 @@ clean:
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop (files/s, latency, RSS).
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)
+
+## bench-neardup: cleaning + fingerprinting MB/s on one core; near-duplicate lookups among 1M articles.
+.PHONY: bench-neardup
+bench-neardup: deps
+	$(SWIFT) run -c release neardup-bench

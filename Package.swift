@@ -63,6 +63,12 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "neardup-bench",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/NearDupBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DepecheCoreTests",
             dependencies: [

@@ -11,7 +11,7 @@ struct HTMLContentScorer {
     static let scoredAncestors = 3
 
     /// Class or id words of elements that hold articles.
-    static let contentNameWords = ["article", "content", "entry", "story", "post", "text", "body", "main", "chapo"]
+    static let contentNameWords = HTMLLabel.words(["article", "content", "entry", "story", "post", "text", "body", "main", "chapo"])
 
     private let measures: HTMLTreeMeasures
     /// Readability score of every element that a paragraph scored for, before link density.
@@ -20,8 +20,10 @@ struct HTMLContentScorer {
     /// Scores the elements below `body`.
     init(body: HTMLNode, measures: HTMLTreeMeasures) {
         self.measures = measures
-        for node in [body] + body.descendants() where node.isElement {
-            scoreParagraphs(of: node)
+        scoreParagraphs(of: body)
+        body.walk { node in
+            if node.isElement { scoreParagraphs(of: node) }
+            return true
         }
     }
 
@@ -89,8 +91,7 @@ struct HTMLContentScorer {
         case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
         default: score = 0
         }
-        let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        if contentNameWords.contains(where: label.contains) { score += 25 }
+        if HTMLLabel(node).contains(anyOf: contentNameWords) { score += 25 }
         return score
     }
 }

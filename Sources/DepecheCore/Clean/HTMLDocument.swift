@@ -39,7 +39,12 @@ final class HTMLDocument {
 
     /// The first element named `name` in document order, or nil.
     func first(_ name: String) -> HTMLNode? {
-        root?.descendants().first { $0.isElement(name) }
+        var found: HTMLNode?
+        root?.walk { node in
+            if found == nil, node.isElement(name) { found = node }
+            return found == nil
+        }
+        return found
     }
 }
 
@@ -64,13 +69,18 @@ struct HTMLNode: Hashable {
 
     /// Whether this is an element named `name` (lowercase).
     func isElement(_ name: String) -> Bool {
-        isElement && self.name == name
+        isElement && xmlStrEqual(pointer.pointee.name, name) != 0
     }
 
     /// The text of a text node, entities already decoded; "" for other nodes.
     var content: String {
-        guard isText, let content = pointer.pointee.content else { return "" }
-        return String(cString: content)
+        String(decoding: contentBytes, as: UTF8.self)
+    }
+
+    /// The UTF-8 of a text node's text (empty for other nodes), valid while the document lives.
+    var contentBytes: UnsafeBufferPointer<UInt8> {
+        guard isText, let content = pointer.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
     }
 
     /// The parent node, nil for the document's root element.
@@ -82,31 +92,48 @@ struct HTMLNode: Hashable {
     /// The direct children, in document order.
     var children: [HTMLNode] {
         var nodes: [HTMLNode] = []
+        forEachChild { nodes.append($0) }
+        return nodes
+    }
+
+    /// Calls `body` with each direct child, in document order.
+    func forEachChild(_ body: (HTMLNode) -> Void) {
         var child = pointer.pointee.children
         while let node = child {
-            nodes.append(HTMLNode(pointer: node))
+            body(HTMLNode(pointer: node))
             child = node.pointee.next
         }
-        return nodes
     }
 
-    /// Every node below this one, depth first, in document order.
-    func descendants() -> [HTMLNode] {
-        var nodes: [HTMLNode] = []
-        var stack = children.reversed() as [HTMLNode]
-        while let node = stack.popLast() {
-            nodes.append(node)
-            stack.append(contentsOf: node.children.reversed())
+    /// Visits every node below this one in document order, depth first; `visit` returns
+    /// whether to go down into the node it was given. Must not free nodes it is given.
+    func walk(_ visit: (HTMLNode) -> Bool) {
+        var next = pointer.pointee.children
+        while let node = next {
+            if visit(HTMLNode(pointer: node)), let child = node.pointee.children {
+                next = child
+                continue
+            }
+            var current = node
+            next = nil
+            while current != pointer {
+                if let sibling = current.pointee.next {
+                    next = sibling
+                    break
+                }
+                guard let parent = current.pointee.parent else { break }
+                current = parent
+            }
         }
-        return nodes
     }
 
-    /// The value of attribute `name` (lowercase), or nil when the element has none.
+    /// The value of attribute `name` (lowercase, as the HTML parser stores attribute names),
+    /// or nil when the element has none.
     func attribute(_ name: String) -> String? {
         guard isElement else { return nil }
         var attribute = pointer.pointee.properties
         while let current = attribute {
-            if let attributeName = current.pointee.name, String(cString: attributeName).lowercased() == name {
+            if xmlStrEqual(current.pointee.name, name) != 0 {
                 var value = ""
                 var child = current.pointee.children
                 while let text = child {
@@ -123,7 +150,12 @@ struct HTMLNode: Hashable {
     /// All text below this node, concatenated as it stands in the markup.
     var textContent: String {
         if isText { return content }
-        return descendants().lazy.filter(\.isText).map(\.content).joined()
+        var bytes: [UInt8] = []
+        walk { node in
+            bytes.append(contentsOf: node.contentBytes)
+            return true
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Unlinks this node and its subtree from the document and frees them.

@@ -24,9 +24,9 @@ struct HTMLMetadataReader {
 
     /// Reads `document`'s metadata markup.
     init(document: HTMLDocument) {
-        guard let root = document.root else { return }
-        for node in root.descendants() where node.isElement {
-            read(node)
+        document.root?.walk { node in
+            if node.isElement { read(node) }
+            return true
         }
     }
 

@@ -11,17 +11,17 @@ enum HTMLPageFurniture {
     ]
 
     /// Words that mark a block as furniture when they occur anywhere in its `class` or `id`.
-    static let droppedNameWords = [
+    static let droppedNameWords = HTMLLabel.words([
         "comment", "share", "sharing", "social", "related", "newsletter", "cookie", "consent", "menu",
         "breadcrumb", "subscri", "sidebar", "widget", "promo", "advert", "publicite", "banner", "ticker",
         "marquee", "popup", "modal", "outbrain", "taboola", "pagination", "pager", "footer", "header",
         "navbar", "navigation", "similaire", "similar", "recommend", "popular", "populaire", "mostread",
         "most-read", "readmore", "read-more", "signal",
-    ]
+    ])
 
     /// Short words that mark furniture only as a whole part of a `class` or `id`
     /// (`main-nav`, `ad-slot`, `lire-aussi`), since inside other words they mean nothing.
-    static let droppedNameParts: Set<String> = ["nav", "ad", "ads", "pub", "tags", "aussi", "print"]
+    static let droppedNameParts = Set(HTMLLabel.words(["nav", "ad", "ads", "pub", "tags", "aussi", "print"]))
 
     /// ARIA roles of page furniture.
     static let droppedRoles: Set<String> = ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"]
@@ -29,16 +29,15 @@ enum HTMLPageFurniture {
     /// Elements that hold the whole page or name the article: never dropped for their class.
     static let structuralElements: Set<String> = ["html", "body", "main", "article"]
 
-    /// Removes every furniture element and every comment from `document`. Walks from the root
-    /// and never descends into a removed subtree, whose nodes are freed.
+    /// Removes every furniture element and every comment from `document`.
     static func remove(from document: HTMLDocument) {
-        guard let root = document.root else { return }
-        var stack = [root]
-        while let node = stack.popLast() {
-            for child in node.children {
-                if isFurniture(child) { child.remove() } else { stack.append(child) }
-            }
+        var furniture: [HTMLNode] = []
+        document.root?.walk { node in
+            guard isFurniture(node) else { return true }
+            furniture.append(node)
+            return false
         }
+        for node in furniture { node.remove() }
     }
 
     /// Whether `node` is furniture: a comment, a dropped element, a hidden one, or a block
@@ -51,9 +50,7 @@ enum HTMLPageFurniture {
         if node.attribute("hidden") != nil { return true }
         if let role = node.attribute("role")?.lowercased(), droppedRoles.contains(role) { return true }
         guard !structuralElements.contains(name) else { return false }
-        let label = ((node.attribute("class") ?? "") + " " + (node.attribute("id") ?? "")).lowercased()
-        if droppedNameWords.contains(where: label.contains) { return true }
-        let parts = label.split { !($0.isLetter || $0.isNumber) }
-        return parts.contains { droppedNameParts.contains(String($0)) }
+        let label = HTMLLabel(node)
+        return label.contains(anyOf: droppedNameWords) || label.hasPart(in: droppedNameParts)
     }
 }

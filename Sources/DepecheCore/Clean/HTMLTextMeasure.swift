@@ -22,11 +22,15 @@ struct HTMLTextMeasure {
         commas += other.commas
     }
 
-    /// The measure of a text run, counted as link text when it sits inside a link.
-    init(text: String, insideLink: Bool) {
-        for scalar in text.unicodeScalars where !HTMLLayout.isSpace(scalar) {
-            textLength += 1
-            if scalar == "," || scalar == "\u{060C}" { commas += 1 }
+    /// The measure of a text run (UTF-8), counted as link text when it sits inside a link.
+    /// Counts characters other than ASCII white space.
+    init(text: UnsafeBufferPointer<UInt8>, insideLink: Bool) {
+        var previous: UInt8 = 0
+        for byte in text {
+            if byte > 0x20, byte & 0xC0 != 0x80 { textLength += 1 }
+            // "," or the Arabic comma U+060C (D8 8C).
+            if byte == UInt8(ascii: ",") || (previous == 0xD8 && byte == 0x8C) { commas += 1 }
+            previous = byte
         }
         if insideLink { linkTextLength = textLength }
     }
@@ -54,12 +58,12 @@ struct HTMLTreeMeasures {
     }
 
     private mutating func measure(_ node: HTMLNode, insideLink: Bool) -> HTMLTextMeasure {
-        if node.isText { return HTMLTextMeasure(text: node.content, insideLink: insideLink) }
+        if node.isText { return HTMLTextMeasure(text: node.contentBytes, insideLink: insideLink) }
         guard node.isElement else { return HTMLTextMeasure() }
         let inLink = insideLink || node.isElement("a")
         var total = HTMLTextMeasure()
         var loose = HTMLTextMeasure()
-        for child in node.children {
+        node.forEachChild { child in
             let measure = measure(child, insideLink: inLink)
             total.add(measure)
             if HTMLLayout.isBlock(child) || measure.containsBlock {

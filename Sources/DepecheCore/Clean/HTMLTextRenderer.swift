@@ -1,7 +1,7 @@
 /// Turns article elements into plain text: one paragraph per block, separated by a blank
 /// line, `<br>` as a line break, runs of white space folded to one space (kept as written in
 /// `<pre>`). Lists and blocks that are mostly links (a "read also" box inside the article)
-/// are left out.
+/// are left out. Works on the UTF-8 libxml2 holds, without a String per text node.
 struct HTMLTextRenderer {
     /// A block whose text is more than this share of links is left out.
     static let maximumLinkDensity = 0.5
@@ -9,16 +9,17 @@ struct HTMLTextRenderer {
     static let linkListElements: Set<String> = ["ul", "ol", "dl", "div", "section", "table", "p", "li"]
 
     private let measures: HTMLTreeMeasures
-    private var paragraphs: [String] = []
-    private var line: [Unicode.Scalar] = []
-    private var lines: [String] = []
+    private var output: [UInt8] = []
+    /// Line breaks owed before the next character: 1 a new line, 2 a new paragraph.
+    private var pendingBreaks = 0
+    /// Whether white space was seen since the last character.
+    private var pendingSpace = false
 
     /// Renders `elements` (in document order) with the measures of their tree.
     static func text(of elements: [HTMLNode], measures: HTMLTreeMeasures) -> String {
         var renderer = HTMLTextRenderer(measures: measures)
         for element in elements { renderer.render(element, preformatted: false) }
-        renderer.endParagraph()
-        return renderer.paragraphs.joined(separator: "\n\n")
+        return String(decoding: renderer.output, as: UTF8.self)
     }
 
     private init(measures: HTMLTreeMeasures) {
@@ -27,51 +28,46 @@ struct HTMLTextRenderer {
 
     private mutating func render(_ node: HTMLNode, preformatted: Bool) {
         if node.isText {
-            append(node.content, preformatted: preformatted)
+            append(node.contentBytes, preformatted: preformatted)
             return
         }
         guard node.isElement else { return }
         let name = node.name
         if name == "br" {
-            endLine()
+            breakLine(1)
             return
         }
-        let measure = measures[node]
-        if Self.linkListElements.contains(name), measure.linkDensity > Self.maximumLinkDensity { return }
-        let isBlock = HTMLLayout.isBlock(node)
-        if isBlock { endParagraph() }
-        for child in node.children {
-            render(child, preformatted: preformatted || name == "pre")
-        }
-        if isBlock { endParagraph() }
+        if Self.linkListElements.contains(name), measures[node].linkDensity > Self.maximumLinkDensity { return }
+        let isBlock = HTMLLayout.blockElements.contains(name)
+        if isBlock { breakLine(2) }
+        node.forEachChild { render($0, preformatted: preformatted || name == "pre") }
+        if isBlock { breakLine(2) }
     }
 
-    /// Appends text to the current line, folding white space unless it is preformatted.
-    private mutating func append(_ text: String, preformatted: Bool) {
-        for scalar in text.unicodeScalars {
-            if preformatted, scalar == "\n" {
-                endLine()
-            } else if !preformatted, scalar.value <= 0x20 {
-                if let last = line.last, last != " " { line.append(" ") }
+    /// Owes `count` more line breaks (a paragraph break at most).
+    private mutating func breakLine(_ count: Int) {
+        pendingBreaks = min(2, pendingBreaks + count)
+    }
+
+    /// Appends text, folding white space unless it is preformatted.
+    private mutating func append(_ text: UnsafeBufferPointer<UInt8>, preformatted: Bool) {
+        for byte in text {
+            if preformatted, byte == UInt8(ascii: "\n") {
+                breakLine(1)
+            } else if !preformatted, byte <= 0x20 {
+                pendingSpace = true
             } else {
-                line.append(scalar)
+                if !output.isEmpty {
+                    if pendingBreaks > 0 {
+                        output.append(contentsOf: repeatElement(UInt8(ascii: "\n"), count: pendingBreaks))
+                    } else if pendingSpace {
+                        output.append(UInt8(ascii: " "))
+                    }
+                }
+                pendingBreaks = 0
+                pendingSpace = false
+                output.append(byte)
             }
         }
-    }
-
-    private mutating func endLine() {
-        while line.last == " " { line.removeLast() }
-        var text = String(String.UnicodeScalarView(line))
-        line.removeAll(keepingCapacity: true)
-        while text.first == " " { text.removeFirst() }
-        lines.append(text)
-    }
-
-    private mutating func endParagraph() {
-        endLine()
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        if !lines.isEmpty { paragraphs.append(lines.joined(separator: "\n")) }
-        lines.removeAll(keepingCapacity: true)
     }
 }

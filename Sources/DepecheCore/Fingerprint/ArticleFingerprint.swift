@@ -25,11 +25,11 @@ public struct ArticleFingerprint: Sendable, Equatable {
 
     /// The fingerprint of `text`.
     public static func of(text: String) -> ArticleFingerprint {
-        var normalised = normalisedText(text)
-        let digest = normalised.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        let normalised = FingerprintNormaliser.normalisedUTF8(text)
+        let digest = SHA256.hash(data: normalised)
         let shingles = WordShingles(of: normalised, length: shingleLength)
         return ArticleFingerprint(
-            textSHA256: Hex.encode(digest),
+            textSHA256: ContentHash.hex(digest),
             simhash: SimHash.of(shingles.hashes),
             minhash: MinHash.signature(of: shingles.hashes),
             wordCount: shingles.wordCount)
@@ -46,15 +46,17 @@ public struct ArticleFingerprint: Sendable, Equatable {
     /// The text fingerprints are computed on: NFC, case folded, typographic quotes,
     /// apostrophes and dashes unified, white space folded (see `FingerprintNormaliser`).
     public static func normalisedText(_ text: String) -> String {
-        FingerprintNormaliser.normalised(text)
+        String(decoding: FingerprintNormaliser.normalisedUTF8(text), as: UTF8.self)
     }
 
     /// The SimHash as 16 lowercase hex digits, as events carry it (`simhash`).
-    public var simhashHex: String { Hex.encode(simhash) }
+    public var simhashHex: String {
+        ContentHash.hex((0..<8).reversed().map { UInt8(truncatingIfNeeded: simhash >> (UInt64($0) * 8)) })
+    }
 
     /// The SimHash written as 16 hex digits in an event, or nil when `hex` is not that.
     public static func simhash(fromHex hex: String) -> UInt64? {
-        Hex.uint64(hex)
+        hex.utf8.count == 16 ? UInt64(hex, radix: 16) : nil
     }
 
     /// Bits in which the two SimHashes differ, 0...64: 0–5 for the same story, 20+ for different ones.

@@ -5,12 +5,8 @@
 enum MinHash {
     /// Multipliers (odd) and offsets of the hash functions, from a fixed splitmix64 sequence.
     private static let seeds: [(multiplier: UInt64, offset: UInt64)] = {
-        var state: UInt64 = 0x6465_7065_6368_6521
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return WordShingles.mixed(state)
-        }
-        return (0..<ArticleFingerprint.minhashCount).map { _ in (next() | 1, next()) }
+        var generator = SplitMix64(seed: 0x6465_7065_6368_6521)
+        return (0..<ArticleFingerprint.minhashCount).map { _ in (generator.next() | 1, generator.next()) }
     }()
 
     /// The signature of `features`; all `UInt32.max` for no features.

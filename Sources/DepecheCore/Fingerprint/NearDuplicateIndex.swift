@@ -6,7 +6,8 @@
 /// most `maxDistance / 4` bits of at least one block (pigeonhole), so a lookup visits, in each
 /// table, only the buckets of keys that close to the query's block: 1 bucket per table up to
 /// distance 3, 17 up to 7, 137 up to 11, 697 up to 15. With a million articles a bucket holds
-/// about 15 SimHashes.
+/// about 15 SimHashes. The last few thousand SimHashes inserted wait in a list that lookups
+/// scan whole, and are filed in the tables in one batch.
 ///
 /// The index is rebuilt from SimHashes alone (the `simhash` of `document.ingested` events),
 /// so replaying the event log restores it. Inserting a SimHash that is already indexed changes
@@ -20,32 +21,31 @@ public struct NearDuplicateIndex: Sendable {
     public static let defaultMaxDistance = 10
 
     static let blockCount = 4
-    static let blockBits = 16
+    /// New SimHashes wait in a short list, scanned whole by lookups, until this many are
+    /// filed into the tables in one batch.
+    static let batchSize = 8192
 
     /// The greatest SimHash distance that counts as near.
     public let maxDistance: Int
-    /// The owner's event-log position this index includes (saved with it): after a load,
-    /// replay the events logged after it. depeche's daemon sets it; the index only keeps it.
-    public var checkpoint: UInt64 = 0
-    /// Article ids in insertion order.
-    private(set) var ids: [String] = []
-    /// SimHashes in insertion order, parallel to `ids`.
-    private(set) var simhashes: [UInt64] = []
-    /// Bucket `t << 16 | key` of table `t`: the SimHashes whose block `t` is `key`.
-    private var buckets: [[UInt64]]
-    /// For table 0's buckets: the position in `ids` of each SimHash, parallel to its bucket.
-    private var positions: [[UInt32]]
-    /// For each table: the keys within `maxDistance / 4` bits of a block, as XOR masks.
-    private let probeMasks: [UInt16]
+    /// The last event-log `seq` the index covers, saved with it: after a load, replay the
+    /// events logged after it. The daemon sets it; the index only keeps it.
+    public var seq = 0
+    /// Article ids in insertion order: an entry's position is its index here.
+    private(set) var ids = DocumentIDs()
+    /// One table per 16-bit block of the SimHash.
+    private var tables = (0..<blockCount).map(SimHashTable.init(block:))
+    /// SimHashes not yet filed in the tables, with their positions.
+    private var pendingSimhashes: [UInt64] = []
+    private var pendingPositions: [UInt32] = []
+    /// The keys within `maxDistance / 4` bits of a block, as XOR masks.
+    private let probeMasks: [Int]
 
     /// An empty index that reports articles at most `maxDistance` SimHash bits apart
     /// (one of `supportedDistances`).
     public init(maxDistance: Int = defaultMaxDistance) {
         precondition(Self.supportedDistances.contains(maxDistance), "maxDistance must be within 0...15")
         self.maxDistance = maxDistance
-        buckets = Array(repeating: [], count: Self.blockCount << Self.blockBits)
-        positions = Array(repeating: [], count: 1 << Self.blockBits)
-        probeMasks = Self.masks(withinBits: maxDistance / Self.blockCount)
+        probeMasks = (0..<SimHashTable.bucketCount).filter { $0.nonzeroBitCount <= maxDistance / Self.blockCount }
     }
 
     /// How many distinct SimHashes are indexed.
@@ -66,15 +66,24 @@ public struct NearDuplicateIndex: Sendable {
     /// SimHash is already indexed (under this id or an earlier one).
     @discardableResult
     public mutating func insert(simhash: UInt64, id: String) -> Bool {
-        let first = Self.bucket(simhash, table: 0)
-        guard !buckets[first].contains(simhash) else { return false }
-        positions[first].append(UInt32(ids.count))
-        ids.append(id)
-        simhashes.append(simhash)
-        for table in 0..<Self.blockCount {
-            buckets[Self.bucket(simhash, table: table)].append(simhash)
-        }
+        guard !tables[0].contains(simhash), !pendingSimhashes.contains(simhash) else { return false }
+        append(simhash: simhash, id: id)
+        if pendingSimhashes.count >= Self.batchSize { fileThePending() }
         return true
+    }
+
+    /// Adds an entry known to be new, without filing it in the tables yet.
+    mutating func append(simhash: UInt64, id: String) {
+        pendingSimhashes.append(simhash)
+        pendingPositions.append(UInt32(ids.count))
+        ids.append(id)
+    }
+
+    /// Files the pending SimHashes in every table.
+    mutating func fileThePending() {
+        for table in tables.indices { tables[table].merge(pendingSimhashes, pendingPositions) }
+        pendingSimhashes.removeAll(keepingCapacity: true)
+        pendingPositions.removeAll(keepingCapacity: true)
     }
 
     /// The indexed article nearest `fingerprint`, if one is within `maxDistance`. Call it
@@ -86,40 +95,27 @@ public struct NearDuplicateIndex: Sendable {
     /// The indexed article whose SimHash is nearest `simhash`, if one is within
     /// `maxDistance` bits; among equally near ones, the first indexed.
     public func nearest(simhash: UInt64) -> NearDuplicate? {
-        var best: (simhash: UInt64, distance: Int, position: UInt32)?
-        for table in 0..<Self.blockCount {
-            let bucket = Self.bucket(simhash, table: table)
+        var best: SimHashMatch?
+        for table in tables {
+            let key = table.key(simhash)
             for mask in probeMasks {
-                for candidate in buckets[bucket ^ Int(mask)] {
-                    let distance = (candidate ^ simhash).nonzeroBitCount
-                    guard distance <= maxDistance, distance <= best?.distance ?? .max else { continue }
-                    let position = position(of: candidate)
-                    if let current = best, distance == current.distance, position >= current.position { continue }
-                    best = (candidate, distance, position)
-                }
+                table.nearest(inBucket: key ^ mask, to: simhash, within: maxDistance, improving: &best)
             }
+        }
+        for (index, pending) in pendingSimhashes.enumerated() {
+            SimHashMatch.consider(pending, query: simhash, within: maxDistance, position: { pendingPositions[index] }, best: &best)
         }
         return best.map {
             NearDuplicate(id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
         }
     }
 
-    /// Where an indexed SimHash sits in `ids`.
-    private func position(of simhash: UInt64) -> UInt32 {
-        let bucket = Self.bucket(simhash, table: 0)
-        // Every indexed SimHash is in table 0: `insert` files it there first.
-        return positions[bucket][buckets[bucket].firstIndex(of: simhash)!]
-    }
-
-    /// The bucket of `simhash` in table `table`, keyed by its block `table` (0 = most significant 16 bits).
-    static func bucket(_ simhash: UInt64, table: Int) -> Int {
-        let block = Int(truncatingIfNeeded: (simhash >> UInt64((blockCount - 1 - table) * blockBits)) & 0xFFFF)
-        return table << blockBits | block
-    }
-
-    /// Every 16-bit mask with at most `bits` bits set.
-    private static func masks(withinBits bits: Int) -> [UInt16] {
-        (0...UInt16.max).filter { $0.nonzeroBitCount <= bits }
+    /// The indexed SimHashes in insertion order.
+    var simhashesInOrder: [UInt64] {
+        var simhashes = [UInt64](repeating: 0, count: count)
+        tables[0].forEach { simhashes[Int($1)] = $0 }
+        for (simhash, position) in zip(pendingSimhashes, pendingPositions) { simhashes[Int(position)] = simhash }
+        return simhashes
     }
 }
 

@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+import Glibc
 
 /// The near-duplicate index on disk: a snapshot the daemon loads at start, then brings up
 /// to date by replaying the events logged after `checkpoint`.
@@ -9,7 +9,7 @@ import Foundation
 ///     "DPCHSIMH"            8 bytes, magic
 ///     version     UInt32    1
 ///     reserved    UInt32    0
-///     checkpoint  UInt64    the owner's event-log position the snapshot includes
+///     seq         Int64     the last event-log `seq` the snapshot covers
 ///     count       UInt64    entries that follow, in insertion order
 ///     count × { simhash UInt64, id length UInt32, id UTF-8 }
 ///     SHA-256 of all the bytes above, 32 bytes
@@ -19,23 +19,24 @@ extension NearDuplicateIndex {
     static let fileMagic = Array("DPCHSIMH".utf8)
     static let fileVersion: UInt32 = 1
 
-    /// Writes the index to `path` atomically and durably: a temporary file beside it is
-    /// written and fsynced, renamed over `path`, and the directory fsynced. A crash leaves
-    /// either the old snapshot or the new one, never a torn file.
+    /// Writes the index to `path` atomically and durably (`Posix.writeAtomically`: temporary
+    /// file, fsync, rename, fsync of the directory). A crash leaves either the old snapshot or
+    /// the new one, never a torn file.
     public func save(to path: String) throws(NearDuplicateIndexFileError) {
         var bytes = Self.fileMagic
         append(Self.fileVersion, to: &bytes)
         append(UInt32(0), to: &bytes)
-        append(checkpoint, to: &bytes)
+        append(Int64(seq), to: &bytes)
         append(UInt64(count), to: &bytes)
-        for (simhash, id) in zip(simhashes, ids) {
+        for (position, simhash) in simhashesInOrder.enumerated() {
+            let id = ids[position]
             append(simhash, to: &bytes)
             append(UInt32(id.utf8.count), to: &bytes)
             bytes.append(contentsOf: id.utf8)
         }
         bytes.append(contentsOf: SHA256.hash(data: bytes))
         do {
-            try DurableFile.replace(path, with: bytes)
+            try Posix.writeAtomically(bytes, to: path)
         } catch {
             throw NearDuplicateIndexFileError(code: .unwritable, path: path, underlying: error)
         }
@@ -47,14 +48,13 @@ extension NearDuplicateIndex {
     public static func load(from path: String, maxDistance: Int = defaultMaxDistance) throws(NearDuplicateIndexFileError)
         -> NearDuplicateIndex
     {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            bytes = try Posix.readFile(path)
         } catch {
-            let code: NearDuplicateIndexFileError.Code = FileManager.default.fileExists(atPath: path) ? .unreadable : .notFound
-            throw NearDuplicateIndexFileError(code: code, path: path, underlying: error)
+            throw NearDuplicateIndexFileError(code: error.errno == ENOENT ? .notFound : .unreadable, path: path, underlying: error)
         }
-        var reader = ByteReader(bytes: [UInt8](data), path: path)
+        var reader = ByteReader(bytes: bytes, path: path)
         guard reader.bytes.starts(with: fileMagic) else { throw reader.error(.notAnIndex) }
         reader.offset = fileMagic.count
         let version: UInt32 = try reader.read()
@@ -64,13 +64,14 @@ extension NearDuplicateIndex {
         reader.end = reader.bytes.count - 32
         let _: UInt32 = try reader.read()
         var index = NearDuplicateIndex(maxDistance: maxDistance)
-        index.checkpoint = try reader.read()
+        index.seq = Int(try reader.read() as Int64)
         let count: UInt64 = try reader.read()
         for _ in 0..<count {
             let simhash: UInt64 = try reader.read()
             let length: UInt32 = try reader.read()
-            index.insert(simhash: simhash, id: try reader.string(length: Int(length)))
+            index.append(simhash: simhash, id: try reader.string(length: Int(length)))
         }
+        index.fileThePending()
         guard reader.offset == reader.end else { throw reader.error(.corrupt) }
         return index
     }
@@ -138,10 +139,9 @@ private struct ByteReader {
     mutating func read<Integer: FixedWidthInteger>() throws(NearDuplicateIndexFileError) -> Integer {
         let size = MemoryLayout<Integer>.size
         guard offset + size <= end else { throw error(.corrupt) }
-        var value: Integer = 0
-        for byte in bytes[offset..<offset + size].reversed() { value = value << 8 | Integer(byte) }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: Integer.self) }
         offset += size
-        return value
+        return Integer(littleEndian: value)
     }
 
     mutating func string(length: Int) throws(NearDuplicateIndexFileError) -> String {

@@ -49,7 +49,10 @@ import Testing
 
     @Test func windows1252PageGivesTheSameArticle() throws {
         let utf8 = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
-        let latin = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.windows1252Text("port-tanger-cp1252.html"))
+        let decoded = try StoryFixtures.decoded("port-tanger-cp1252.html")
+        #expect(decoded.encoding == "windows-1252")
+        #expect(decoded.format == .html)
+        let latin = HTMLArticleExtractor.article(fromHTML: decoded.text)
         #expect(latin.text == utf8.text)
         #expect(latin.metadata == utf8.metadata)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import DepecheCore
 
 /// The fixture pages in Fixtures/html/ (our own articles, in the style of scraped pages) and
 /// the variants tests build from them: the same story re-saved under another ticker, with
@@ -18,9 +19,10 @@ enum StoryFixtures {
         String(decoding: try bytes(name), as: UTF8.self)
     }
 
-    /// A Windows-1252 fixture's text, decoded by Foundation (the decode stage's job in the daemon).
-    static func windows1252Text(_ name: String) throws -> String {
-        try #require(String(data: try bytes(name), encoding: .windowsCP1252))
+    /// A fixture decoded as the daemon decodes it (`TextDecoder`): UTF-8 or Windows-1252,
+    /// HTML or text.
+    static func decoded(_ name: String) throws -> DecodedDocument {
+        try TextDecoder.decode([UInt8](try bytes(name)), fileExtension: URL(fileURLWithPath: name).pathExtension)
     }
 
     /// A scraped text page: the ticker of other headlines on the first line, then the page.
