@@ -3,12 +3,15 @@
 SWIFT          ?= swift
 CONFIG         ?= config/depeche.yaml
 EVAL           ?= ../shared/eval
-APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3
+EXTRACT        ?= $(BIN) extract
+APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3 systemd strace
 BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PREFIX         ?= /usr/local
+DESTDIR        ?=
 
-.PHONY: deps build release run test bench-ingest clean
+.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -33,12 +36,52 @@ run: build
 test: build
 	$(SWIFT) test
 
+## install: release build, then binary, systemd unit, config, the depeche user and its directories
+## (docs/service.md). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
+## DESTDIR=/some/root stages everything under that root instead of the running system.
+install: release
+	$(SUDO) install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/depeche
+	$(SUDO) install -D -m 0644 systemd/depeche.service $(DESTDIR)/etc/systemd/system/depeche.service
+	$(SUDO) install -D -m 0644 systemd/depeche.sysusers $(DESTDIR)/etc/sysusers.d/depeche.conf
+	$(SUDO) install -D -m 0644 systemd/depeche.tmpfiles $(DESTDIR)/etc/tmpfiles.d/depeche.conf
+	$(SUDO) install -D -m 0644 docs/service.md $(DESTDIR)$(PREFIX)/share/doc/depeche/service.md
+	$(SUDO) systemd-sysusers --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.sysusers
+	$(SUDO) systemd-tmpfiles --create --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.tmpfiles
+	$(SUDO) install -d -m 0755 $(DESTDIR)/etc/depeche/gazetteer $(DESTDIR)/etc/default
+	[ ! -d config/gazetteer ] || $(SUDO) cp -rn config/gazetteer/. $(DESTDIR)/etc/depeche/gazetteer/
+	[ -e $(DESTDIR)/etc/default/depeche ] || $(SUDO) install -m 0644 systemd/depeche.default $(DESTDIR)/etc/default/depeche
+	[ -e $(DESTDIR)/etc/depeche/depeche.yaml ] || sed \
+		-e 's|^inbox:.*|inbox: /var/lib/depeche/inbox|' \
+		-e 's|^state_dir:.*|state_dir: /var/lib/depeche/state|' \
+		-e 's|^\( *gazetteer_dir:\).*|\1 /etc/depeche/gazetteer|' \
+		config/depeche.yaml | $(SUDO) install -m 0644 /dev/stdin $(DESTDIR)/etc/depeche/depeche.yaml
+	[ -n "$(DESTDIR)" ] || [ ! -d /run/systemd/system ] || $(SUDO) systemctl daemon-reload
+	@echo "installed; start it with: systemctl enable --now depeche"
+
 clean:
 	rm -rf .build var
 
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop (files/s, latency, RSS).
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)
+
+## torture: 200 kill -9 iterations of the crash-torture test (scripts/torture.sh [ITERATIONS] [FILES] [SEED]).
+torture: deps
+	scripts/torture.sh
+
+## eval: score `$(EXTRACT)` on $(EVAL)/docs against $(EVAL)/gold.jsonl: P/R/F1 per entity type and
+## metadata accuracy (scripts/score.py). Skipped, not failed, when $(EVAL) is absent.
+## Before `depeche extract` runs the extractor: make eval EXTRACT=".build/debug/extract-bench --dump"
+eval:
+	@if [ ! -d "$(EVAL)/docs" ] || [ ! -f "$(EVAL)/gold.jsonl" ]; then \
+		echo "eval: no evaluation set at $(EVAL) (needs docs/ and gold.jsonl); nothing to score"; exit 0; fi; \
+	$(MAKE) --no-print-directory build && python3 scripts/score.py --self-test && \
+	out=$$(mktemp) && trap 'rm -f "$$out"' EXIT && \
+	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
+
+## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
+bench-extract: deps
+	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs
 
 ## bench-neardup: cleaning + fingerprinting MB/s on one core; near-duplicate lookups among 1M articles.
 .PHONY: bench-neardup

@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "depeche", targets: ["depeche"]),
         .library(name: "DepecheCore", targets: ["DepecheCore"]),
+        .executable(name: "extract-bench", targets: ["ExtractBenchmark"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-system", from: "1.8.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -48,6 +50,7 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "SystemPackage", package: "swift-system"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
@@ -63,6 +66,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["DepecheCore"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "ExtractBenchmark",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/ExtractBenchmark",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "neardup-bench",
             dependencies: ["DepecheCore"],
@@ -73,15 +88,17 @@ let package = Package(
             name: "DepecheCoreTests",
             dependencies: [
                 "DepecheCore",
+                "TestSupport",
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DepecheCore"],
+            dependencies: ["DepecheCore", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -83,7 +83,7 @@ def drop(inbox, staging, bodies, count, rate, tag):
 
 
 def measure(name, start_target, count, rate, bodies, tag):
-    work = tempfile.mkdtemp(prefix=f"bench-{name}-")
+    work = tempfile.mkdtemp(prefix=f"bench-{name.replace(' ', '-')}-")
     inbox, staging, state = (os.path.join(work, d) for d in ("inbox", "staging", "state"))
     for d in (inbox, staging, state):
         os.makedirs(d)

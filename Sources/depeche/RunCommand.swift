@@ -15,15 +15,23 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try await options.load()
+        let format = JournalLogHandler.Format.detect(environment: ProcessEnvironment.values(["JOURNAL_STREAM"]))
+        let output = JournalLogHandler.Output()
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = JournalLogHandler(label: label, format: format, output: output)
             handler.logLevel = logLevel
             return handler
         }
         let logger = Logger(label: "depeche")
-        let daemon = Daemon(config: config, logger: logger)
+        let metrics = PrometheusMetrics()
+        metrics.bootstrap()
+        let options = options
+        let layer = ServiceLayer(config: config, metrics: metrics, logger: logger)
+        let daemon = Daemon(config: config, logger: logger, hooks: layer.hooks)
         let group = ServiceGroup(configuration: .init(
-            services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+            services: layer.services(
+                around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup),
+                reload: { try await daemon.reload(options.load()) }),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         do {

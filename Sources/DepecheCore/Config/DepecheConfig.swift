@@ -75,6 +75,33 @@ public struct DepecheConfig: Sendable, Equatable {
     /// The dedup-index snapshot.
     public var indexSnapshotPath: String { stateDirectory + "/index.snapshot" }
 
+    /// The keys whose new value differs from this one and that are read only at start-up
+    /// (every key but the gazetteer directory, which a reload applies).
+    public func keysNeedingRestart(toBecome new: DepecheConfig) -> [String] {
+        var changed: [String] = []
+        func check<T: Equatable>(_ key: String, _ path: KeyPath<DepecheConfig, T>) {
+            if self[keyPath: path] != new[keyPath: path] { changed.append(key) }
+        }
+        check("inbox", \.inbox)
+        check("state_dir", \.stateDirectory)
+        check("log.path", \.logPath)
+        check("log.fsync", \.fsync)
+        check("log.group_commit_ms", \.groupCommitMilliseconds)
+        check("log.rotate_bytes", \.rotateBytes)
+        check("log.retain_segments", \.retainSegments)
+        check("intake.settle_ms", \.settleMilliseconds)
+        check("intake.rescan_interval_s", \.rescanIntervalSeconds)
+        check("intake.max_file_size", \.maxFileSize)
+        check("intake.workers", \.workers)
+        check("dispose.mode", \.dispose)
+        check("event.include_text", \.includeText)
+        check("near_duplicate.threshold", \.nearDuplicateThreshold)
+        check("snapshot.every_events", \.snapshotEveryEvents)
+        check("metrics.textfile", \.metricsTextfile)
+        check("metrics.interval_s", \.metricsIntervalSeconds)
+        return changed
+    }
+
     /// Reads every key from `reader`; a bad value throws a ``ConfigurationError`` naming its key.
     public init(reader: ConfigReader) throws {
         func string(_ key: String) throws -> String {

@@ -61,21 +61,29 @@ public struct Disposer: Sendable {
     /// Renames `path` to `relative` under the state directory. With `replaceable`, an
     /// existing target (the same content, in a content-addressed store) means the file is
     /// simply removed. Across file systems the bytes are written anew, then the file unlinked.
+    ///
+    /// The rename is not followed by a directory fsync: if a crash loses it, the file is
+    /// still in the inbox, and the ledger moves it again without a second event.
     private func move(_ path: InboxPath, to relative: [UInt8], bytes: [UInt8]?, replaceable: Bool) throws {
         let target = InboxPath(bytes: Array(stateDirectory.utf8) + [UInt8(ascii: "/")] + relative)
-        try Posix.makeDirectories(bytes: target.directory.bytes)
         try withParent(of: path) { parent, name in
-            if target.withCString({ depeche_rename_noreplace(parent, name, AT_FDCWD, $0) }) == 0 { return }
-            let code = errno
-            if code == EEXIST && replaceable {
-                try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
-                return
+            var code = target.withCString { depeche_rename_noreplace(parent, name, AT_FDCWD, $0) } == 0 ? 0 : errno
+            if code == ENOENT {
+                try Posix.makeDirectories(bytes: target.directory.bytes)
+                code = target.withCString { depeche_rename_noreplace(parent, name, AT_FDCWD, $0) } == 0 ? 0 : errno
             }
-            guard code == EXDEV, let bytes else { throw SystemCallError("rename", path: target.displayString, errno: code) }
-            try copyAcross(bytes, to: target, replaceable: replaceable)
-            try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
+            switch code {
+            case 0:
+                return
+            case EEXIST where replaceable:
+                try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
+            case EXDEV where bytes != nil:
+                try copyAcross(bytes!, to: target, replaceable: replaceable)
+                try Posix.check("unlinkat", path.displayString) { unlinkat(parent, name, 0) }
+            default:
+                throw SystemCallError("rename", path: target.displayString, errno: code)
+            }
         }
-        try Posix.syncDirectory(bytes: target.directory.bytes)
     }
 
     private func copyAcross(_ bytes: [UInt8], to target: InboxPath, replaceable: Bool) throws {

@@ -26,7 +26,7 @@ public struct IngestedDocument: Sendable {
         json.field("stored", stored)
         json.field("encoding", document.decoded.encoding)
         json.field("format", document.decoded.format.rawValue)
-        json.field("lang", "und")
+        document.extraction.write(into: &json)
         if includeText { json.field("text", document.article.text) }
     }
 }

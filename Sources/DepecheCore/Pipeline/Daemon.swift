@@ -1,6 +1,7 @@
 import Glibc
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `depeche run`: the pipeline, top to bottom.
 ///
@@ -15,6 +16,8 @@ public final class Daemon: Service {
     public let config: DepecheConfig
     private let logger: Logger
     private let hooks: DaemonHooks
+    /// What a reload acts on, once `run()` has set it up.
+    private let running = Mutex<(log: JSONLEventLog, stages: Stages)?>(nil)
 
     /// Creates the daemon; `hooks` lets the service layer (systemd, metrics) follow it.
     public init(config: DepecheConfig, logger: Logger, hooks: DaemonHooks = DaemonHooks()) {
@@ -23,7 +26,29 @@ public final class Daemon: Service {
         self.hooks = hooks
     }
 
+    /// The analysis stages for `config`, with its gazetteer loaded.
+    public static func analyzer(for config: DepecheConfig) throws -> DocumentAnalyzer {
+        do {
+            return DocumentAnalyzer(extractor: Extractor(gazetteer: try Gazetteer.load(directory: config.gazetteerDirectory)))
+        } catch {
+            throw ConfigurationError(key: "extract.gazetteer_dir", problem: "\(error)")
+        }
+    }
+
+    /// SIGHUP: reopens the event log and reloads the gazetteer; keys that only take effect
+    /// at start-up are named in a warning when they changed.
+    public func reload(_ new: DepecheConfig) throws {
+        guard let (log, stages) = running.withLock({ $0 }) else { return }
+        try log.reopen()
+        stages.replaceAnalyzer(try Self.analyzer(for: new))
+        let changed = config.keysNeedingRestart(toBecome: new)
+        if !changed.isEmpty {
+            logger.warning("these settings changed and take effect at the next start", metadata: ["keys": "\(changed.joined(separator: ", "))"])
+        }
+    }
+
     public func run() async throws {
+        let analyzer = try Self.analyzer(for: config)
         try Posix.makeDirectories(config.inbox)
         try Posix.makeDirectories(config.stateDirectory)
         let inbox = try Self.realPath(config.inbox)
@@ -49,7 +74,8 @@ public final class Daemon: Service {
         let stages = Stages(
             config: config, logger: logger, hooks: hooks, intake: intake, committer: committer, log: log,
             reader: FileReader(inboxFD: inboxFD, maxFileSize: config.maxFileSize), disposer: disposer,
-            scanner: scanner, ready: WorkQueue<InboxPath>())
+            scanner: scanner, analyzer: analyzer)
+        running.withLock { $0 = (log, stages) }
         await withGracefulShutdownHandler {
             await stages.run(watcher: watcher)
         } onGracefulShutdown: {

@@ -9,17 +9,21 @@ public struct DaemonHooks: Sendable {
     public var committed: @Sendable (DocumentEvent) -> Void
     /// The inbox was rescanned (`overflow`: because the kernel's queue overflowed).
     public var rescanned: @Sendable (_ overflow: Bool) -> Void
+    /// How many files are settling or in flight, reported several times a second.
+    public var queueDepth: @Sendable (Int) -> Void
 
     /// Hooks that do nothing unless given.
     public init(
         watcherStarted: @escaping @Sendable (InotifyWatcher) -> Void = { _ in },
         ready: @escaping @Sendable () -> Void = {},
         committed: @escaping @Sendable (DocumentEvent) -> Void = { _ in },
-        rescanned: @escaping @Sendable (Bool) -> Void = { _ in }
+        rescanned: @escaping @Sendable (Bool) -> Void = { _ in },
+        queueDepth: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         self.watcherStarted = watcherStarted
         self.ready = ready
         self.committed = committed
         self.rescanned = rescanned
+        self.queueDepth = queueDepth
     }
 }

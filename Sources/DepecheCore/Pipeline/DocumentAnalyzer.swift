@@ -6,18 +6,24 @@ public struct AnalyzedDocument: Sendable {
     public var decoded: DecodedDocument
     /// The article alone.
     public var article: Article
+    /// Metadata and entities of the article.
+    public var extraction: Extraction
 }
 
 /// The pure part of the pipeline, shared by `depeche run` and `depeche extract`:
-/// decode → clean → fingerprint → extract, a function of the bytes (and the gazetteer).
+/// decode → clean → fingerprint → extract, a function of the bytes and the gazetteer.
 public struct DocumentAnalyzer: Sendable {
+    /// The entity extractor (with its gazetteer).
+    public let extractor: Extractor
+
     /// Creates an analyzer.
-    public init() {}
+    public init(extractor: Extractor) { self.extractor = extractor }
 
     /// Analyzes one file's bytes; `fileExtension` helps tell HTML from text.
     public func analyze(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> AnalyzedDocument {
         let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
-        let article = Article(text: decoded.text)
-        return AnalyzedDocument(id: ContentHash.id(of: bytes), decoded: decoded, article: article)
+        let article = Article(text: TextBoilerplate.articleText(of: decoded.text))
+        return AnalyzedDocument(
+            id: ContentHash.id(of: bytes), decoded: decoded, article: article, extraction: extractor.extract(article))
     }
 }

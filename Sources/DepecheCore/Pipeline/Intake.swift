@@ -23,8 +23,13 @@ public final class Intake: Sendable {
     /// A close, a move or a scan saw `path`: it (re)starts settling, or, if it is being
     /// processed, it will settle again once that is done.
     public func touch(_ path: InboxPath) {
+        let identity = SettleTracker.identify(path, inboxFD: inboxFD) ?? nil
         state.withLock { state in
-            if state.inFlight.contains(path) { state.touchedInFlight.insert(path) } else { state.settling.touch(path) }
+            if state.inFlight.contains(path) {
+                state.touchedInFlight.insert(path)
+            } else {
+                state.settling.touch(path, identity: identity)
+            }
         }
     }
 

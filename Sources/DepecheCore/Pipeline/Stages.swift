@@ -14,13 +14,14 @@ final class Stages: Sendable {
     let disposer: Disposer
     let scanner: InboxScanner
     /// Settled files waiting for a worker.
-    let ready: WorkQueue<InboxPath>
+    let ready = WorkQueue<InboxPath>()
     private let stopping = Atomic<Bool>(false)
-    private let analyzer = DocumentAnalyzer()
+    /// The pure stages; replaced on reload (a new gazetteer).
+    private let analyzer: Mutex<DocumentAnalyzer>
 
     init(
         config: DepecheConfig, logger: Logger, hooks: DaemonHooks, intake: Intake, committer: Committer,
-        log: JSONLEventLog, reader: FileReader, disposer: Disposer, scanner: InboxScanner, ready: WorkQueue<InboxPath>
+        log: JSONLEventLog, reader: FileReader, disposer: Disposer, scanner: InboxScanner, analyzer: DocumentAnalyzer
     ) {
         self.config = config
         self.logger = logger
@@ -31,8 +32,11 @@ final class Stages: Sendable {
         self.reader = reader
         self.disposer = disposer
         self.scanner = scanner
-        self.ready = ready
+        self.analyzer = Mutex(analyzer)
     }
+
+    /// Files read from now on are analysed by `analyzer`.
+    func replaceAnalyzer(_ analyzer: DocumentAnalyzer) { self.analyzer.withLock { $0 = analyzer } }
 
     /// Stop taking files: files not yet started stay in the inbox for the next run.
     func stop() {
@@ -81,6 +85,7 @@ final class Stages: Sendable {
         let period = Duration.milliseconds(max(10, config.settleMilliseconds / 4))
         while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
             intake.takeSettled().forEach(ready.send)
+            hooks.queueDepth(intake.depth)
             try? await Task.sleep(for: period)
         }
     }
@@ -122,6 +127,7 @@ final class Stages: Sendable {
         case .read(let bytes, let identity):
             if await resumeDisposal(path, identity: identity) { return }
             let outcome: Result<AnalyzedDocument, Rejection>
+            let analyzer = analyzer.withLock { $0 }
             do { outcome = .success(try analyzer.analyze(bytes, fileExtension: path.fileExtension)) } catch {
                 outcome = .failure(error)
             }

@@ -34,7 +34,12 @@ public struct FileReader: Sendable {
     /// Reads the file at `path` (relative to the inbox).
     public func read(_ path: InboxPath) -> ReadOutcome {
         let examined = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
-        guard examined >= 0 else { return outcomeOfOpenFailure(errno, path: path) }
+        guard examined >= 0 else {
+            // O_PATH | O_NOFOLLOW opens a final link itself, so ELOOP means a directory on the way
+            // is a link: the file is not in the inbox's tree (a stale inotify name after a
+            // directory was swapped for a link); the link is reported on its own.
+            return errno == ELOOP ? .vanished : outcomeOfOpenFailure(errno, path: path)
+        }
         var info = stat()
         let statResult = fstat(examined, &info)
         close(examined)

@@ -34,9 +34,9 @@ public struct WatchError: Error, CustomStringConvertible {
 public final class InotifyWatcher: Sendable {
     /// The inbox, absolute, without a trailing slash.
     public let inbox: String
-    /// Bumped on every turn of the watcher loop (at least once a second): a watchdog that sees
+    /// Beats on every turn of the watcher loop (at least once a second): a watchdog that sees
     /// it stand still knows the thread is stuck.
-    public let heartbeat = Atomic<Int>(0)
+    public let heartbeat = Heartbeat(name: "watcher")
     private let stopRequested = Atomic<Bool>(false)
     private let continuation: AsyncStream<WatchSignal>.Continuation
     /// The signals, in the order the kernel reported them.
@@ -56,9 +56,7 @@ public final class InotifyWatcher: Sendable {
     public func start() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             started.withLock { $0 = continuation }
-            let thread = Thread { [self] in run() }
-            thread.name = "depeche-inotify"
-            thread.start()
+            Thread { [self] in run() }.start()
         }
     }
 
@@ -77,6 +75,10 @@ public final class InotifyWatcher: Sendable {
     // MARK: The watcher thread
 
     private func run() {
+        // Named through procfs for `top -H` and the watchdog test: Foundation's Thread.name
+        // does not reliably reach the kernel on Linux.
+        let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+        if comm >= 0 { _ = write(comm, "depeche-inotify", 15); close(comm) }
         guard inotifytools_initialize() != 0 else {
             finished.store(true, ordering: .releasing)
             return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
@@ -91,7 +93,7 @@ public final class InotifyWatcher: Sendable {
         }
         started.withLock { $0?.resume(); $0 = nil }
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             guard let event = inotifytools_next_event(1) else { continue }
             handle(copy(event))
             if case .gone = rootState { waitForInboxToReturn() }
@@ -106,7 +108,7 @@ public final class InotifyWatcher: Sendable {
         var wd: Int32
         var mask: UInt32
         var name: [UInt8]
-        var directory: String?
+        var directory: [UInt8]?
     }
 
     /// Copies what is needed out of libinotifytools' static buffer.
@@ -115,7 +117,7 @@ public final class InotifyWatcher: Sendable {
         let namePointer = UnsafeRawPointer(event).advanced(by: MemoryLayout<inotify_event>.size)
         let raw = UnsafeRawBufferPointer(start: namePointer, count: length)
         let name = Array(raw.prefix(while: { $0 != 0 }))
-        let directory = inotifytools_filename_from_wd(event.pointee.wd).map { String(cString: $0) }
+        let directory = inotifytools_filename_from_wd(event.pointee.wd).map { Array(UnsafeRawBufferPointer(start: $0, count: strlen($0))) }
         return CopiedEvent(wd: event.pointee.wd, mask: event.pointee.mask, name: name, directory: directory)
     }
 
@@ -158,16 +160,17 @@ public final class InotifyWatcher: Sendable {
 
     /// Adds a watch on `top` and every directory below it (symlinks are never followed).
     private func watchTree(_ top: InboxPath) throws {
-        let root = top.bytes.isEmpty ? inbox : inbox + "/" + top.displayString
-        let fd = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let root = top.bytes.isEmpty ? Array(inbox.utf8) : Array(inbox.utf8) + [UInt8(ascii: "/")] + top.bytes
+        let fd = InboxPath(bytes: root).withCString { open($0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else {
             if top.bytes.isEmpty { throw WatchError(description: "inotify: cannot open the inbox \(inbox): \(String(cString: strerror(errno)))") }
             return
         }
         defer { close(fd) }
         for directory in InboxScanner(inboxFD: fd).scan().directories {
-            let absolute = directory.bytes.isEmpty ? root : root + "/" + directory.displayString
-            if inotifytools_watch_file(absolute + "/", Self.fileEvents) == 0 {
+            let absolute = InboxPath(bytes: directory.bytes.isEmpty ? root : root + [UInt8(ascii: "/")] + directory.bytes)
+            // libinotifytools keeps directories with a trailing slash.
+            if InboxPath(bytes: absolute.bytes + [UInt8(ascii: "/")]).withCString({ inotifytools_watch_file($0, Self.fileEvents) }) == 0 {
                 let code = inotifytools_error()
                 if code == ENOSPC {
                     throw WatchError(description: """
@@ -184,18 +187,19 @@ public final class InotifyWatcher: Sendable {
     }
 
     /// `inbox/site/` → `site`; nil for a directory outside the inbox.
-    private func relativePath(ofWatched directory: String) -> InboxPath? {
+    private func relativePath(ofWatched directory: [UInt8]) -> InboxPath? {
         var path = directory
-        if path.hasSuffix("/") { path.removeLast() }
-        if path == inbox { return InboxPath(bytes: []) }
-        guard path.hasPrefix(inbox + "/") else { return nil }
-        return InboxPath(String(path.dropFirst(inbox.count + 1)))
+        if path.last == UInt8(ascii: "/") { path.removeLast() }
+        let root = Array(inbox.utf8)
+        if path == root { return InboxPath(bytes: []) }
+        guard path.starts(with: root + [UInt8(ascii: "/")]) else { return nil }
+        return InboxPath(bytes: Array(path.dropFirst(root.count + 1)))
     }
 
     /// Polls every second until the inbox exists again, then watches it anew.
     private func waitForInboxToReturn() {
         while !stopRequested.load(ordering: .relaxed) {
-            heartbeat.add(1, ordering: .relaxed)
+            heartbeat.beat()
             var info = stat()
             if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
                 rootState = .watched

@@ -3,7 +3,8 @@ import Glibc
 
 /// Holds candidates until they are complete: a file is ready once its size and mtime have
 /// not changed for the settle time after its last close or move (a writer that appends
-/// again, like `echo >` then `echo >>`, resets the clock).
+/// again, like `echo >` then `echo >>`, resets the clock). The identity seen at the event is
+/// compared with the one seen when the settle time is over.
 public struct SettleTracker: Sendable {
     private struct Pending {
         var identity: FileIdentity?
@@ -23,9 +24,9 @@ public struct SettleTracker: Sendable {
     /// Whether `path` is waiting.
     public func contains(_ path: InboxPath) -> Bool { pending[path] != nil }
 
-    /// Notes activity on `path`: its clock starts again.
-    public mutating func touch(_ path: InboxPath, at now: ContinuousClock.Instant = .now) {
-        pending[path] = Pending(identity: pending[path]?.identity, since: now)
+    /// Notes activity on `path`, seen as `identity` (nil if unknown): its clock starts again.
+    public mutating func touch(_ path: InboxPath, identity: FileIdentity? = nil, at now: ContinuousClock.Instant = .now) {
+        pending[path] = Pending(identity: identity, since: now)
     }
 
     /// Removes and returns the files that have settled; `identify` stats a path (nil: gone).

@@ -19,7 +19,7 @@ import Testing
     func candidate(_ name: String, _ text: String, inode: UInt64 = 1) throws -> Candidate {
         let bytes = Array(text.utf8)
         let receipt = Receipt(path: InboxPath(name), identity: FileIdentity(inode: inode, size: bytes.count, mtimeNanoseconds: 1), received: .now())
-        return Candidate(receipt: receipt, outcome: .success(try DocumentAnalyzer().analyze(bytes, fileExtension: "txt")), bytes: bytes)
+        return Candidate(receipt: receipt, outcome: .success(try DocumentAnalyzer(extractor: Extractor(gazetteer: Gazetteer(entries: []))).analyze(bytes, fileExtension: "txt")), bytes: bytes)
     }
 
     @Test func firstContentIsIngestedThenDuplicatesPointAtIt() async throws {

@@ -35,7 +35,7 @@ import Testing
         let start = ContinuousClock.now
         tracker.touch(path, at: start)
         _ = tracker.takeSettled(at: start + .milliseconds(200)) { _ in .some(identity) }
-        tracker.touch(path, at: start + .milliseconds(300))
+        tracker.touch(path, identity: identity, at: start + .milliseconds(300))
         #expect(tracker.takeSettled(at: start + .milliseconds(400)) { _ in .some(identity) }.isEmpty)
         #expect(tracker.takeSettled(at: start + .milliseconds(500)) { _ in .some(identity) } == [path])
     }
@@ -47,5 +47,14 @@ import Testing
         #expect(tracker.count == 0)
         tracker.touch(path)
         #expect(tracker.takeSettled { _ in .some(nil) } == [path])
+    }
+}
+
+extension SettleTrackerTests {
+    @Test func anIdentitySeenAtTheEventLetsOneLookSuffice() {
+        var tracker = SettleTracker(settle: .milliseconds(200))
+        let start = ContinuousClock.now
+        tracker.touch(path, identity: identity, at: start)
+        #expect(tracker.takeSettled(at: start + .milliseconds(200)) { _ in .some(identity) } == [path])
     }
 }

@@ -1,0 +1,43 @@
+/// Stage "clean" for plain-text pages: keeps the article, drops the page around it.
+///
+/// Scraped text pages carry, besides the article, a ticker of other headlines (one line of
+/// headlines separated by runs of spaces), widget lines ("Merci d'avoir signalé!"), share and
+/// social buttons, "Lire aussi : …" links, menus (runs of one- or two-word lines) and, after
+/// the article, "Related Articles", "Article précédent", "Cliquez ici pour lire l'article
+/// depuis sa source." and what follows them. Lines are compared case- and accent-folded.
+public enum TextBoilerplate {
+    /// The article text of a plain-text page: boilerplate lines removed, blank-line runs
+    /// collapsed to one, no leading or trailing blank lines.
+    public static func articleText(of page: String) -> String {
+        var kept: [Substring] = []
+        var articleSeen = false
+        for raw in page.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let folded = BoilerplateLines.folded(line)
+            if BoilerplateLines.isEndMarker(folded) {
+                if articleSeen { break }
+                continue
+            }
+            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line) { continue }
+            if line.unicodeScalars.count >= BoilerplateLines.paragraphLength { articleSeen = true }
+            kept.append(line)
+        }
+        return joined(BoilerplateLines.withoutMenus(kept))
+    }
+
+    /// Lines joined with "\n", runs of blank lines collapsed to one, ends trimmed.
+    private static func joined(_ lines: [Substring]) -> String {
+        var out = ""
+        var pendingBlank = false
+        for line in lines {
+            if line.allSatisfy({ $0.isWhitespace }) {
+                pendingBlank = !out.isEmpty
+                continue
+            }
+            if !out.isEmpty { out += pendingBlank ? "\n\n" : "\n" }
+            out += line
+            pendingBlank = false
+        }
+        return out
+    }
+}

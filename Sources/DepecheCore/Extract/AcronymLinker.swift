@@ -1,0 +1,125 @@
+/// An acronym written next to its expansion: "Association marocaine de la relation client
+/// (AMRC)" or "ACASIOM (Association des centres d'appels …)".
+struct AcronymPair: Sendable {
+    /// The acronym's token.
+    var acronym: Int
+    /// First and last token of the expansion.
+    var expansion: ClosedRange<Int>
+    /// ORG, LOC, or nil when the expansion names no organisation ("Business process outsourcing").
+    var type: EntityType?
+}
+
+/// Finds acronyms next to their expansions in parentheses, in either order.
+///
+/// The acronym's letters must be the initials of the expansion's words, in order; small
+/// words ("de", "la", "of") may be skipped and one content word may be left out. The pair is
+/// an organisation when the expansion opens with an organisation head ("Association",
+/// "Union", "Salon", "Confédération"…).
+struct AcronymLinker {
+    let text: TokenizedText
+
+    /// Longest acronym considered.
+    private static let maximumLetters = 10
+
+    /// All pairs of tokens `range`.
+    func pairs(in range: Range<Int>) -> [AcronymPair] {
+        let tokens = text.tokens
+        var pairs: [AcronymPair] = []
+        for open in range where tokens[open].isPunct("(") {
+            if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true,
+               let expansion = expansionBefore(open, letters: letters(of: acronym)) {
+                pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
+            } else if open > 0, let acronym = acronymWord(at: open - 1), tokens[acronym].has(.allCaps),
+                      let expansion = expansionInside(open, letters: letters(of: acronym)) {
+                pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
+            }
+        }
+        return pairs
+    }
+
+    /// A word that may be an acronym: all caps ("AMRC") or one capitalised word ("Siccam").
+    private func acronymWord(at index: Int) -> Int? {
+        guard let token = text.tokens.at(index), token.kind == .word, token.has(.capitalized),
+              (2...Self.maximumLetters).contains(token.length) else { return nil }
+        return index
+    }
+
+    private func letters(of index: Int) -> [UInt32] {
+        var letters: [UInt32] = []
+        let token = text.tokens[index]
+        for i in token.start..<token.end { ScalarFolding.fold(text.scalars[i]) { letters.append($0) } }
+        return letters
+    }
+
+    /// The expansion ending just before `(`: matched from the acronym's last letter backwards.
+    private func expansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        var needed = letters.count - 1
+        var skippedContent = 0
+        var k = open - 1
+        let end = k
+        while k >= 0, open - k <= letters.count * 3 + 4 {
+            let token = tokens[k]
+            if token.kind == .punct {
+                guard token.key == 0x27 || token.key == 0x2D else { return nil }
+                k -= 1
+                continue
+            }
+            if token.kind != .word || (k < end && tokens[k + 1].has(.newlineBefore)) { return nil }
+            if NameWords.connectors.contains(token) {
+                // Small words are never initials.
+            } else if initial(of: token) == letters[needed] {
+                if needed == 0 { return k...end }
+                needed -= 1
+            } else {
+                skippedContent += 1
+                if skippedContent > 1 { return nil }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The expansion inside `( … )` after the acronym: matched from its first letter forwards.
+    private func expansionInside(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        var needed = 0
+        var skippedContent = 0
+        var k = open + 1
+        var lastMatched = -1
+        while k < tokens.count, k - open <= letters.count * 3 + 4 {
+            let token = tokens[k]
+            if token.isPunct(")") { break }
+            if token.kind == .punct {
+                guard token.key == 0x27 || token.key == 0x2D else { return nil }
+                k += 1
+                continue
+            }
+            if token.kind != .word || token.has(.newlineBefore) { return nil }
+            if NameWords.connectors.contains(token) {
+                // Small words are never initials.
+            } else if needed < letters.count, initial(of: token) == letters[needed] {
+                if needed == 0 && k != open + 1 { return nil }
+                needed += 1
+                lastMatched = k
+            } else {
+                skippedContent += 1
+                if skippedContent > 1 || needed == 0 { return nil }
+            }
+            k += 1
+        }
+        guard needed == letters.count, tokens.at(k)?.isPunct(")") == true, lastMatched == k - 1 else { return nil }
+        return (open + 1)...(k - 1)
+    }
+
+    private func initial(of token: Token) -> UInt32 {
+        var first: UInt32 = 0
+        ScalarFolding.fold(text.scalars[token.start]) { if first == 0 { first = $0 } }
+        return first
+    }
+
+    /// ORG when the expansion opens with an organisation head, else nothing.
+    private func type(of expansion: ClosedRange<Int>) -> EntityType? {
+        NameWords.organisationHeads.contains(text.tokens[expansion.lowerBound]) ? .org : nil
+    }
+}

@@ -1,0 +1,102 @@
+/// A run of capitalised words that may be a name ("Mohamed El Ouahdoudi", "Nadia ben Bahtane").
+struct NameChunk: Sendable {
+    /// Index of the first token, after leading sentence words and titles are dropped.
+    var first: Int
+    /// Index of the last token.
+    var last: Int
+    /// A courtesy title or a role stood right before it ("M. Baitas", "Président Xi").
+    var titled: Bool
+    /// It starts a sentence (its capital says nothing).
+    var sentenceInitial: Bool
+    /// Word tokens in it.
+    var words: Int
+}
+
+/// Cuts a text into runs of capitalised words.
+///
+/// A run goes on through hyphens ("Jean-Pierre"), lowercase name particles followed by a
+/// capital ("ben", "el", "ould"), and across a line break when the word before the break is
+/// a given name or a particle (a name split by the layout). Capitalised sentence words ("Le",
+/// "Selon", "Pour") and titles at the start of a run are dropped.
+struct CapitalisedChunks {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+
+    /// The runs of tokens `range` that avoid `claimed` tokens.
+    func chunks(in range: Range<Int>, claimed: [Bool]) -> [NameChunk] {
+        let tokens = text.tokens
+        var chunks: [NameChunk] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard isNameWord(i, claimed) else {
+                i += 1
+                continue
+            }
+            var last = i
+            while true {
+                let next = last + 1
+                if next < range.upperBound, tokens[next].isPunct("-"), !tokens[next].has(.spaceBefore),
+                   next + 1 < range.upperBound, isNameWord(next + 1, claimed), !tokens[next + 1].has(.spaceBefore) {
+                    last = next + 1
+                } else if next < range.upperBound, isNameWord(next, claimed), tokens[next].has(.spaceBefore),
+                          !tokens[next].has(.newlineBefore) || continuesAcrossLine(last, next) {
+                    last = next
+                } else if next + 1 < range.upperBound, NameWords.particles.contains(tokens[next]),
+                          !tokens[next].has(.capitalized), !tokens[next].has(.newlineBefore),
+                          isNameWord(next + 1, claimed), !tokens[next + 1].has(.newlineBefore) {
+                    last = next + 1
+                } else {
+                    break
+                }
+            }
+            if let chunk = trimmed(i, last) { chunks.append(chunk) }
+            i = last + 1
+        }
+        return chunks
+    }
+
+    /// A capitalised Latin word that no earlier recogniser took.
+    private func isNameWord(_ index: Int, _ claimed: [Bool]) -> Bool {
+        let token = text.tokens[index]
+        return token.kind == .word && token.has(.capitalized) && !token.has(.arabic) && !claimed[index]
+    }
+
+    /// A name goes on across a (single) line break after a given name or a particle.
+    private func continuesAcrossLine(_ last: Int, _ next: Int) -> Bool {
+        let tokens = text.tokens
+        guard !tokens[next].has(.blankLineBefore) else { return false }
+        return gazetteer.isGivenName(tokens[last]) || NameWords.capitalParticles.contains(tokens[last])
+    }
+
+    /// The run without its leading sentence words and titles; nil when nothing is left.
+    private func trimmed(_ start: Int, _ end: Int) -> NameChunk? {
+        let tokens = text.tokens
+        var first = start
+        var titled = hasTitle(before: start)
+        var sentenceInitial = tokens[start].has(.sentenceStart)
+        while first <= end {
+            let token = tokens[first]
+            if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
+                titled = true
+            } else if !NameWords.sentenceWords.contains(token) {
+                break
+            }
+            first += 1
+            if first <= end, tokens[first].isPunct(".") { first += 1 }
+            sentenceInitial = false
+        }
+        guard first <= end else { return nil }
+        var words = 0
+        for index in first...end where tokens[index].kind == .word { words += 1 }
+        return NameChunk(first: first, last: end, titled: titled, sentenceInitial: sentenceInitial, words: words)
+    }
+
+    /// "M. X", "Mme X", "Dr X": a title word (and its period) right before `index`.
+    private func hasTitle(before index: Int) -> Bool {
+        let tokens = text.tokens
+        var k = index - 1
+        if tokens.at(k)?.isPunct(".") == true { k -= 1 }
+        guard let title = tokens.at(k) else { return false }
+        return NameWords.titles.contains(title) && title.has(.capitalized)
+    }
+}

@@ -1,0 +1,182 @@
+/// A date found in the text; the year may be missing until it is inferred.
+struct DateMention: Sendable {
+    /// Year, nil when the text does not say it ("le 23 avril").
+    var year: Int?
+    /// Month, 1…12.
+    var month: Int
+    /// Day of the month, nil for "février 2024".
+    var day: Int?
+    /// Index of the first token (a weekday when one is written before the day).
+    var first: Int
+    /// Index of the last token.
+    var last: Int
+
+    /// ISO 8601: `2024-02-07`, `2024-02`, or `--04-23` when no year is known.
+    func iso(defaultYear: Int?) -> String {
+        let month2 = month < 10 ? "0\(month)" : "\(month)"
+        guard let day else { return "\(year ?? defaultYear ?? 0)-\(month2)" }
+        let day2 = day < 10 ? "0\(day)" : "\(day)"
+        guard let y = year ?? defaultYear else { return "--\(month2)-\(day2)" }
+        return "\(y)-\(month2)-\(day2)"
+    }
+}
+
+/// Finds calendar dates: "02 - 05 - 2019", "2024-02-07", "Mercredi 7 Février 2024",
+/// "26 et 27 avril" (two dates), "1er mars", "February 7, 2024", "février 2024", "٧ فبراير ٢٠٢٤".
+/// Bare years are not dates.
+struct DateRecognizer {
+    let text: TokenizedText
+    /// English puts the month first in "02/05/2019" when the second number cannot be a month.
+    let english: Bool
+
+    /// All dates of tokens `range`, in text order.
+    func dates(in range: Range<Int>) -> [DateMention] {
+        var found: [DateMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let token = text.tokens[i]
+            var run: [DateMention] = []
+            if token.kind == .number {
+                if let numeric = numericDate(at: i) {
+                    run = [numeric]
+                } else {
+                    run = dayList(at: i)
+                }
+            } else if token.kind == .word, let month = month(at: i) {
+                run = monthFirst(at: i, month: month).map { [$0] } ?? []
+            }
+            if let last = run.map(\.last).max() {
+                found += run
+                i = last + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: Patterns
+
+    /// "02 - 05 - 2019", "02/05/2019", "2024-02-07".
+    private func numericDate(at i: Int) -> DateMention? {
+        let tokens = text.tokens
+        guard let a = tokens.at(i), let s1 = tokens.at(i + 1), let b = tokens.at(i + 2),
+              let s2 = tokens.at(i + 3), let c = tokens.at(i + 4),
+              b.kind == .number, c.kind == .number, s1.kind == .punct, s1.key == s2.key,
+              s1.isPunct("-") || s1.isPunct("/") || s1.isPunct("."),
+              ![s1, b, s2, c].contains(where: { $0.has(.newlineBefore) }),
+              !(tokens.at(i + 5).map { $0.kind == .number && !$0.has(.spaceBefore) } ?? false),
+              !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].key == s1.key && !a.has(.spaceBefore))
+        else { return nil }
+        let (x, y, z) = (Int(a.key), Int(b.key), Int(c.key))
+        if a.length == 4, b.length <= 2, c.length <= 2, s1.isPunct("-") {
+            return validated(year: x, month: y, day: z, first: i, last: i + 4)
+        }
+        guard a.length <= 2, b.length <= 2, c.length == 4 || c.length == 2 else { return nil }
+        let year = c.length == 4 ? z : 2000 + z
+        if english && y > 12 && x <= 12 { return validated(year: year, month: x, day: y, first: i, last: i + 4) }
+        return validated(year: year, month: y, day: x, first: i, last: i + 4)
+    }
+
+    /// "7 Février 2024", "Mercredi 7 Février 2024", "1er mars", "26 et 27 avril", "du 3 au 5 mai 2020".
+    private func dayList(at i: Int) -> [DateMention] {
+        let tokens = text.tokens
+        var days: [(day: Int, first: Int)] = []
+        var k = i
+        while let day = dayNumber(at: k) {
+            days.append((day.value, k))
+            k = day.last + 1
+            guard let joiner = tokens.at(k), !joiner.has(.newlineBefore),
+                  joiner.isPunct(",") || joiner.isPunct("-") || joiner.isPunct("&")
+                    || NumberWords.rangeJoiners.contains(joiner),
+                  tokens.at(k + 1)?.kind == .number else { break }
+            k += 1
+        }
+        guard !days.isEmpty, let monthToken = tokens.at(k), !monthToken.has(.newlineBefore),
+              let month = month(at: k) else { return [] }
+        var last = k
+        if tokens.at(last + 1)?.isPunct(".") == true, monthToken.length <= 4 { last += 1 }
+        var year: Int?
+        var yearAt = last + 1
+        if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
+        if let y = tokens.at(yearAt), y.kind == .number, y.length == 4, !y.has(.newlineBefore),
+           tokens.at(yearAt + 1).map({ $0.kind != .number || $0.has(.spaceBefore) }) ?? true {
+            year = Int(y.key)
+            last = yearAt
+        }
+        var result: [DateMention] = []
+        for (n, entry) in days.enumerated() {
+            let first = n == 0 ? weekdayStart(before: entry.first) : entry.first
+            if let date = validated(year: year, month: month, day: entry.day, first: first, last: last) {
+                result.append(date)
+            }
+        }
+        return result
+    }
+
+    /// "February 7, 2024", "Feb. 7", "février 2024".
+    private func monthFirst(at i: Int, month: Int) -> DateMention? {
+        let tokens = text.tokens
+        var k = i + 1
+        if tokens.at(k)?.isPunct(".") == true, tokens[i].length <= 4 { k += 1 }
+        guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
+        if next.length == 4 {
+            guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }
+            return DateMention(year: Int(year.value), month: month, day: nil, first: i, last: k)
+        }
+        guard english, let day = dayNumber(at: k) else { return nil }
+        var last = day.last
+        var year: Int?
+        var yearAt = last + 1
+        if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
+        if let y = tokens.at(yearAt), y.kind == .number, y.length == 4 {
+            year = Int(y.key)
+            last = yearAt
+        }
+        return validated(year: year, month: month, day: day.value, first: weekdayStart(before: i), last: last)
+    }
+
+    // MARK: Pieces
+
+    /// A day number (1…31, "1er", "2nd") at token `i`: its value and last token.
+    private func dayNumber(at i: Int) -> (value: Int, last: Int)? {
+        let tokens = text.tokens
+        guard let token = tokens.at(i), token.kind == .number, token.length <= 2,
+              (1...31).contains(token.key),
+              !(i > 0 && !token.has(.spaceBefore) && tokens[i - 1].kind == .word) else { return nil }
+        if let suffix = tokens.at(i + 1), suffix.kind == .word, !suffix.has(.spaceBefore) {
+            return NumberWords.ordinalSuffixes.contains(suffix) ? (Int(token.key), i + 1) : nil
+        }
+        return (Int(token.key), i)
+    }
+
+    /// The month named at token `i` ("May" only capitalised in English).
+    private func month(at i: Int) -> Int? {
+        let token = text.tokens[i]
+        guard let month = CalendarWords.months[token] else { return nil }
+        if CalendarWords.ambiguousEnglishMonths.contains(token) && english && !token.has(.capitalized) { return nil }
+        return month
+    }
+
+    /// Where a date starts when a weekday (and a comma) stands before its day.
+    private func weekdayStart(before i: Int) -> Int {
+        let tokens = text.tokens
+        var k = i - 1
+        if tokens.at(k)?.isPunct(",") == true { k -= 1 }
+        if let weekday = tokens.at(k), CalendarWords.weekdays.contains(weekday), !tokens[k + 1].has(.newlineBefore) {
+            return k
+        }
+        return i
+    }
+
+    /// The date if the day exists in the month (29 February only in leap years).
+    private func validated(year: Int?, month: Int, day: Int?, first: Int, last: Int) -> DateMention? {
+        guard (1...12).contains(month) else { return nil }
+        if let day {
+            guard day >= 1, day <= CalendarWords.longestMonths[month - 1] else { return nil }
+            if month == 2, day == 29, let year, !(year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) { return nil }
+        }
+        if let year, !(1000...2999).contains(year) { return nil }
+        return DateMention(year: year, month: month, day: day, first: first, last: last)
+    }
+}

@@ -1,0 +1,88 @@
+/// Stage "extract": an article's metadata and entities.
+///
+/// A pure function of the article (its text, and the metadata its markup stated) and the
+/// gazetteer. Order of work: tokenize; find the headline and byline (`DocumentLayout`); guess
+/// the language; recognise dates, then amounts, percentages and quantities (their tokens are
+/// then off limits to names); read the byline; recognise names; assemble entities. Offsets
+/// are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
+/// section name) yields entities.
+public struct Extractor: Sendable {
+    /// The known names.
+    public let gazetteer: Gazetteer
+
+    /// Creates an extractor over a gazetteer.
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+    }
+
+    /// Extracts the metadata and entities of `article`.
+    public func extract(_ article: Article) -> Extraction {
+        let text = TokenizedText(article.text)
+        let tokens = text.tokens
+        let layout = DocumentLayout(text)
+        let body = layout.bodyStart..<tokens.count
+        let lang = LanguageGuesser.guess(tokens[body])
+        let english = lang == "en"
+
+        var claimed = [Bool](repeating: false, count: tokens.count)
+        let dates = DateRecognizer(text: text, english: english).dates(in: body)
+        for date in dates { for index in date.first...date.last { claimed[index] = true } }
+        let measures = MeasureRecognizer(text: text, french: !english).measures(in: body, claimed: claimed)
+        for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
+
+        let byline = Byline(text, layout: layout, dates: dates)
+        var extra: [NameCandidate] = []
+        if let source = byline.source {
+            extra.append(NameCandidate(first: source.lowerBound, last: source.upperBound, type: .org,
+                                       evidence: .byline, group: .surface(surfaceKey(text, source))))
+        }
+        if let author = byline.author {
+            extra.append(NameCandidate(first: author.lowerBound, last: author.upperBound, type: .person,
+                                       evidence: .byline,
+                                       group: .person(PersonNameKey.of(text, author.lowerBound, author.upperBound))))
+        }
+        let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
+
+        let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
+        let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
+        let entities = EntityAssembler(text: text).entities(dates: dates, referenceYear: referenceYear,
+                                                            measures: measures, names: names)
+        return Extraction(
+            lang: lang,
+            title: article.metadata.title ?? layout.title(in: text),
+            published: published,
+            author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
+            source: article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
+                ?? headerPublication(text, layout),
+            entities: entities)
+    }
+
+    /// An organisation the header (masthead above the headline) names: the publication.
+    private func headerPublication(_ text: TokenizedText, _ layout: DocumentLayout) -> String? {
+        for index in 0..<layout.bodyStart where text.tokens[index].has(.capitalized) {
+            if let found = gazetteer.longestMatch(in: text, at: index), gazetteer.entries[found.entry].kind == .org {
+                return gazetteer.entries[found.entry].name
+            }
+        }
+        return nil
+    }
+
+    /// The year the body mentions most (the first of equals), for dates written without one.
+    private static func commonestYear(_ text: TokenizedText, _ body: Range<Int>) -> Int? {
+        var counts: [Int: Int] = [:]
+        var order: [Int] = []
+        for index in body where text.tokens[index].kind == .number && text.tokens[index].length == 4 {
+            let year = Int(text.tokens[index].key)
+            guard (1900...2100).contains(year) else { continue }
+            if counts[year] == nil { order.append(year) }
+            counts[year, default: 0] += 1
+        }
+        var best: (year: Int, count: Int)?
+        for year in order where counts[year, default: 0] > best?.count ?? 0 { best = (year, counts[year, default: 0]) }
+        return best?.year
+    }
+
+    private func surfaceKey(_ text: TokenizedText, _ range: ClosedRange<Int>) -> UInt64 {
+        ChunkClassifier(text: text, gazetteer: gazetteer).surfaceKey(range.lowerBound, range.upperBound)
+    }
+}

@@ -1,0 +1,236 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// What a gazetteer line names.
+public enum GazetteerKind: String, Sendable, CaseIterable {
+    /// A person.
+    case person = "PERSON"
+    /// An organisation.
+    case org = "ORG"
+    /// A place.
+    case loc = "LOC"
+    /// A known name that is none of the entity types (a law, a product, a generic acronym):
+    /// recognised so that the name rules do not report it.
+    case misc = "MISC"
+    /// A given name: evidence that a capitalised sequence starting with it is a person.
+    case givenName = "GIVEN"
+}
+
+/// One gazetteer line: a canonical name, what it is, and its other spellings.
+public struct GazetteerEntry: Sendable, Equatable {
+    /// The name entities are reported under (`canonical`).
+    public var name: String
+    /// What the name is.
+    public var kind: GazetteerKind
+    /// Other spellings, translations and acronyms ("Casa", "الدار البيضاء").
+    public var aliases: [String]
+    /// Languages the spellings cover (`fr`, `en`, `ar`), informative.
+    public var languages: [String]
+
+    /// Creates an entry.
+    public init(name: String, kind: GazetteerKind, aliases: [String] = [], languages: [String] = []) {
+        self.name = name
+        self.kind = kind
+        self.aliases = aliases
+        self.languages = languages
+    }
+}
+
+/// A gazetteer file or line that cannot be used.
+public struct GazetteerError: Error, Sendable, CustomStringConvertible {
+    /// Where: `file:line`, or the directory.
+    public var location: String
+    /// What is wrong and what to do.
+    public var message: String
+
+    /// A readable description.
+    public var description: String { "\(location): \(message)" }
+}
+
+/// Known names (places, organisations, people, given names) the extractor recognises.
+///
+/// Data lives in tab-separated files, one entry a line:
+/// `canonical name <TAB> PERSON|ORG|LOC|MISC|GIVEN <TAB> alias|alias|… <TAB> fr,en,ar`
+/// (the last two columns may be empty or absent; `#` starts a comment line). Every `*.tsv`
+/// file of the directory is read in name order, so users add their own watch-lists next to
+/// the shipped ones; when two entries share a spelling, the first one read keeps it.
+///
+/// Names are matched on their letters and digits folded (case, accents, Arabic letter forms),
+/// separators ignored: "Web help" finds "Webhelp", "Fès" finds "Fes". A match must have at
+/// least as many capitalised words as the spelling it matches, so "le matin" is not
+/// "Le Matin".
+public struct Gazetteer: Sendable {
+    /// All entries, in load order (an entry's index is its identity).
+    public let entries: [GazetteerEntry]
+    /// Folded letters of a spelling → its entry, how many capitalised words it has, and
+    /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
+    private let spellings: [UInt64: Spelling]
+    /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
+    private let prefixes: Set<UInt64>
+    /// Folded given names.
+    private let givenNames: Set<UInt64>
+
+    private struct Spelling: Sendable {
+        var entry: Int
+        var capitals: Int
+        var allCaps: Bool
+    }
+
+    /// Builds a gazetteer from entries.
+    public init(entries: [GazetteerEntry]) {
+        var spellings: [UInt64: Spelling] = [:]
+        var prefixes = Set<UInt64>()
+        var givenNames = Set<UInt64>()
+        for (index, entry) in entries.enumerated() {
+            for spelling in [entry.name] + entry.aliases {
+                if entry.kind == .givenName { givenNames.insert(FoldedKey.ofLetters(spelling)) }
+                var key = FoldedKey()
+                for scalar in spelling.unicodeScalars
+                where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil {
+                    key.add(scalar.value)
+                    prefixes.insert(key.value)
+                }
+                guard key.length > 0 else { continue }
+                let (capitals, allCaps) = Self.capitalisation(spelling)
+                if let known = spellings[key.value] {
+                    // Spellings of one entry that fold alike: the most lenient one rules.
+                    guard known.entry == index else { continue }
+                    spellings[key.value] = Spelling(entry: index, capitals: min(capitals, known.capitals),
+                                                    allCaps: allCaps && known.allCaps)
+                } else {
+                    spellings[key.value] = Spelling(entry: index, capitals: capitals, allCaps: allCaps)
+                }
+            }
+        }
+        self.entries = entries
+        self.spellings = spellings
+        self.prefixes = prefixes
+        self.givenNames = givenNames
+    }
+
+    /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
+    public static func load(directory: String) throws -> Gazetteer {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw GazetteerError(location: directory, message: "cannot list the gazetteer directory (\(error)); "
+                + "set gazetteer_dir to a directory of .tsv files")
+        }
+        var entries: [GazetteerEntry] = []
+        for name in names.sorted() where name.hasSuffix(".tsv") {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw GazetteerError(location: path, message: "cannot read the file")
+            }
+            entries += try parse(String(decoding: data, as: UTF8.self), origin: path)
+        }
+        return Gazetteer(entries: entries)
+    }
+
+    /// Parses the lines of one gazetteer file; `origin` names it in errors.
+    public static func parse(_ text: String, origin: String) throws -> [GazetteerEntry] {
+        var entries: [GazetteerEntry] = []
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(trimmed)
+            guard columns.count >= 2, !columns[0].isEmpty else {
+                throw GazetteerError(location: "\(origin):\(number + 1)",
+                                     message: "expected `name<TAB>type[<TAB>aliases<TAB>languages]`")
+            }
+            guard let kind = GazetteerKind(rawValue: columns[1].uppercased()) else {
+                throw GazetteerError(location: "\(origin):\(number + 1)", message: "unknown type `\(columns[1])`, "
+                    + "expected one of \(GazetteerKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            func list(_ index: Int, _ separator: Character) -> [String] {
+                guard index < columns.count else { return [] }
+                return columns[index].split(separator: separator).map(trimmed).filter { !$0.isEmpty }
+            }
+            entries.append(GazetteerEntry(name: columns[0], kind: kind, aliases: list(2, "|"), languages: list(3, ",")))
+        }
+        return entries
+    }
+
+    /// `text` without leading and trailing spaces.
+    private static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+
+    /// Whether a word token is a known given name.
+    func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }
+
+    /// The longest spelling that starts at token `index`: its entry, its last token, and how
+    /// many scalars of the first token are a clitic before the name (Arabic "بـ", "و", "لـ").
+    func longestMatch(in text: TokenizedText, at index: Int) -> (entry: Int, last: Int, skipped: Int)? {
+        let first = text.tokens[index]
+        if let found = match(in: text, at: index, skipping: 0) { return (found.entry, found.last, 0) }
+        guard first.has(.arabic), first.length > 3 else { return nil }
+        // Arabic proclitics: و ف ب ك ل, and ل + ال written لل.
+        let lead = text.scalars[first.start]
+        if lead == 0x648 || lead == 0x641 || lead == 0x628 || lead == 0x643 || lead == 0x644 {
+            if lead == 0x644, text.scalars[first.start + 1] == 0x644,
+               let found = match(in: text, at: index, skipping: 1, replacingWithAlef: true) {
+                return (found.entry, found.last, 1)
+            }
+            if let found = match(in: text, at: index, skipping: 1) { return (found.entry, found.last, 1) }
+        }
+        return nil
+    }
+
+    private func match(in text: TokenizedText, at index: Int, skipping: Int,
+                       replacingWithAlef: Bool = false) -> (entry: Int, last: Int)? {
+        let tokens = text.tokens
+        var key = FoldedKey()
+        if replacingWithAlef { key.add(0x627) }
+        var capitals = 0
+        var lowercaseWords = 0
+        var best: (entry: Int, last: Int)?
+        var j = index
+        while j < tokens.count && j - index < 14 {
+            let token = tokens[j]
+            if j > index && token.has(.newlineBefore) { break }
+            if token.kind == .punct {
+                // Apostrophes, hyphens and a period inside a name ("L'Opinion", "Souss-Massa", "St. Louis").
+                guard j > index, token.key == 0x27 || token.key == 0x2D || token.key == 0x2E,
+                      j + 1 < tokens.count, tokens[j + 1].kind != .punct else { break }
+                j += 1
+                continue
+            }
+            if token.has(.capitalized) || token.has(.arabic) { capitals += 1 }
+            if !token.has(.allCaps) && token.length > 1 { lowercaseWords += 1 }
+            var i = token.start + (j == index ? skipping : 0)
+            while i < token.end { key.add(text.scalars[i]); i += 1 }
+            guard prefixes.contains(key.value) else { break }
+            if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {
+                best = (hit.entry, j)
+            }
+            j += 1
+        }
+        return best
+    }
+
+    /// Words of a spelling that start with an uppercase letter, and whether all its letters
+    /// (two or more) are uppercase.
+    private static func capitalisation(_ spelling: String) -> (capitals: Int, allCaps: Bool) {
+        var count = 0, upper = 0, lower = 0
+        var atWordStart = true
+        for scalar in spelling.unicodeScalars {
+            let value = scalar.value
+            if ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil {
+                let isUpper = ScalarFolding.isUppercase(value)
+                if atWordStart && isUpper { count += 1 }
+                if isUpper { upper += 1 } else if ScalarFolding.isLetter(value) && !ScalarFolding.isArabicLetter(value) {
+                    lower += 1
+                }
+                atWordStart = false
+            } else {
+                atWordStart = true
+            }
+        }
+        return (count, upper >= 2 && lower == 0)
+    }
+}

@@ -1,0 +1,28 @@
+/// Tells French, English and Arabic apart by script and by their commonest words.
+enum LanguageGuesser {
+    private static let french = WordSet("""
+        le la les des du de et est une un pour dans que qui sur au aux avec par ce cette il elle sont pas ont été
+        """)
+    private static let english = WordSet("""
+        the of and to in is for that with on was are by as at from it this be have has were will
+        """)
+
+    /// `fr`, `en`, `ar`, or `und` when the text has too few words to tell.
+    static func guess(_ tokens: ArraySlice<Token>) -> String {
+        var words = 0, arabic = 0, fr = 0, en = 0
+        for token in tokens where token.kind == .word {
+            words += 1
+            if token.has(.arabic) {
+                arabic += 1
+            } else if french.contains(token) {
+                fr += 1
+            } else if english.contains(token) {
+                en += 1
+            }
+        }
+        if words >= 3 && arabic * 10 >= words * 3 { return "ar" }
+        if fr >= 3 && fr > en { return "fr" }
+        if en >= 3 && en >= fr { return "en" }
+        return "und"
+    }
+}

@@ -1,0 +1,143 @@
+/// Words that tell names apart: titles, roles, name particles, organisation heads, and the
+/// capitalised words that start sentences without being names.
+enum NameWords {
+    /// Courtesy and honorific titles before a person's name ("M.", "Mme", "Dr").
+    static let titles = WordSet("""
+        m mm mme mmes mlle mlles mr mrs ms dr docteur pr professeur me maître sir madame monsieur mademoiselle
+        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen
+        السيد السيدة الدكتور الأستاذ
+        """)
+
+    /// Roles: a name next to one of these is a person ("Otmane Serraj, président de …").
+    static let roles = WordSet("""
+        président présidente presidente vice directeur directrice dg pdg ceo coo cfo cto fondateur fondatrice
+        cofondateur cofondatrice ministre secrétaire chef responsable ambassadeur
+        ambassadrice gouverneur wali maire députée député sénateur sénatrice conseiller conseillère administrateur
+        administratrice patron patronne manager coordinateur coordinatrice sélectionneur entraîneur entraineur
+        professeur chercheur chercheuse expert experte économiste analyste avocat avocate juge procureur
+        commissaire délégué déléguée associé associée gérant gérante
+        journaliste consultant consultante doyen recteur rectrice inspecteur inspectrice capitaine joueur joueuse
+        attaquant milieu défenseur gardien acteur actrice réalisateur réalisatrice chanteur chanteuse
+        artiste écrivain auteur auteure romancier vp
+        chairman chairwoman president director minister secretary spokesman spokeswoman spokesperson founder
+        cofounder chief head ambassador governor mayor coach professor analyst lawyer judge senator
+        """)
+
+    /// Lowercase particles that join parts of a name ("Nadia ben Bahtane", "Charles de Gaulle").
+    static let particles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou da di van von")
+
+    /// Capitalised particles: parts of a name, never a name alone ("El", "Ben", "Al").
+    static let capitalParticles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou lalla moulay sidi")
+
+    /// Roman numerals that end royal and papal names ("Mohammed VI", "Hassan II").
+    static let romanNumerals = WordSet("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi")
+
+    /// Head nouns that open an organisation's name ("Association marocaine de …").
+    static let organisationHeads = WordSet("""
+        association agence office banque groupe groupement université ministère centre salon confédération
+        fédération union conseil chambre société caisse fondation institut école direction commissariat
+        autorité commission comité organisation observatoire académie syndicat parti mouvement front cour
+        tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
+        fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
+        réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
+        ministry agency bank group university federation confederation council chamber society foundation
+        institute school authority committee organization organisation party court fund league alliance
+        network office corporation company
+        """)
+
+    /// Organisation heads that are also ordinary nouns when lowercase: "ministère de l'Intérieur"
+    /// is a name when what follows "de" is capitalised.
+    static let lowercaseHeads = WordSet("ministère ministry département secrétariat")
+
+    /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
+    static let trailingHeads = WordSet("""
+        bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
+        corp corporation inc sa sas sarl ltd llc plc gmbh ag consulting technologies technology solutions media
+        médias finance assurance assurances insurance immobilier systems services partners foundation university
+        institute council company ventures industries industrie pharma automotive defense défense logistics
+        logistique international invest investments trading distribution motors aviation shipping steel cement
+        ciments bio labs lab studio studios news press presse tv radio fm
+        """)
+
+    /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
+    static let lowercaseTrailingHeads = WordSet("centre center groupe")
+
+    /// Small words inside organisation names.
+    static let connectors = WordSet("de des du d la le les l et pour au aux of the for and en")
+
+    /// Words that end an organisation name (verbs, pronouns, prepositions that do not join names).
+    static let phraseBreakers = WordSet("""
+        a ont est sont était étaient sera seront avait avaient va vont doit doivent peut peuvent fait font
+        qui que qu dont où ne n se s y il elle ils elles on ce cette ces son sa ses leur leurs un une
+        avec dans sur par selon chez vers lors depuis entre contre sans sous après avant pendant ainsi mais ou
+        car donc alors aussi également afin comme tandis lorsque quand si plus moins très déjà encore toujours
+        jamais pas rien tout tous toute toutes vient mis lancé annoncé organisé organise lance annonce
+        is are was were has have had will would said says which who that with in on at by from to as its their
+        this these those
+        """)
+
+    /// Adjectives that show a lowercase phrase after an organisation head is a proper name
+    /// ("Association marocaine de …", "Centre régional d'investissement …").
+    static let scopeAdjectives = WordSet("""
+        national nationale nationaux nationales marocain marocaine marocains marocaines régional régionale
+        régionaux régionales international internationale internationaux internationales général générale
+        généraux royal royale royaux africain africaine européen européenne mondial mondiale arabe islamique
+        supérieur supérieure public publique populaire central centrale maghrébin maghrébine méditerranéen
+        méditerranéenne fédéral fédérale provincial provinciale communal communale interprofessionnel
+        interprofessionnelle professionnelle
+        """)
+
+    /// Capitalised words that start sentences and headlines without being names.
+    static let sentenceWords = WordSet("""
+        le la les l un une des du de d ce cet cette ces il elle ils elles on nous vous je tu tout tous toute toutes
+        pour par dans en au aux avec selon sur sous entre depuis après avant mais et ou donc or car si quand
+        lorsque comme alors ainsi aussi enfin déjà face parmi jusque cependant pourtant toutefois notons
+        signalons rappelons interview quels quel quelle quelles comment pourquoi où oui non chaque plusieurs
+        certains certaines son sa ses leur leurs notre nos votre vos mon ma mes cela ceci celui celle ceux
+        outre malgré grâce afin dès vers chez sans contre lors durant pendant voici voilà bien très plus moins
+        autre autres même mêmes tel telle tels telles aucun aucune nul nulle rien personne seul seule seuls
+        explications objectifs professionnels actuellement jusque force ailleurs
+        the a an in on at for with by from to of and or but if when while as this that these those it its he she
+        they we you i his her their our my your there here what which who how why where after before during
+        since until about into over under between among despite according
+        """)
+
+    /// What a byline starts with (folded, token by token): "Publié dans", "Rédigé par", "By".
+    static let bylineOpeners = PhraseTable<BylineKind>([
+        ("Publié dans", .publishedIn), ("Publie dans", .publishedIn), ("Paru dans", .publishedIn),
+        ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
+        ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
+        ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Mis à jour le", .publishedOn),
+        ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
+    ])
+
+    /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
+    static let organisationCategories = WordSet("""
+        centres entreprises sociétés opérateurs banques groupes compagnies firmes marques outsourceurs prestataires
+        assureurs constructeurs clubs équipes journaux médias institutions organismes enseignes startups
+        companies firms banks brands operators groups outsourcers carriers clubs teams
+        """)
+
+    /// Plural nouns that introduce a list of places ("six villes, en l'occurrence, Marrakech, Tanger…").
+    static let placeCategories = WordSet("villes pays régions provinces capitales communes cities countries regions")
+
+    /// Words between a category noun and its list ("notamment", "en l'occurrence", "comme", "dont").
+    static let listOpeners = PhraseTable<Bool>([
+        ("en l'occurrence", true), ("notamment", true), ("comme", true), ("tels que", true), ("telles que", true),
+        ("dont", true), ("à savoir", true), ("parmi lesquels", true), ("such as", true), ("including", true),
+        ("like", true), ("namely", true),
+    ])
+
+    /// Words that close a list ("… et bien d'autres", "etc.").
+    static let listClosers = WordSet("etc bien autres")
+}
+
+/// What a byline line states.
+enum BylineKind: Sendable {
+    /// "Publié dans <publication> le <date>".
+    case publishedIn
+    /// "Publié le <date>".
+    case publishedOn
+    /// "Rédigé par <author> <date>".
+    case writtenBy
+}

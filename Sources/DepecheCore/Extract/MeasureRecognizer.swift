@@ -1,0 +1,175 @@
+/// An amount, a percentage or a quantity found in the text.
+struct MeasureMention: Sendable {
+    /// MONEY, PERCENT or QUANTITY.
+    var type: EntityType
+    /// The plain value (scale and currency multipliers applied).
+    var value: Double
+    /// ISO 4217 code of a MONEY.
+    var currency: String?
+    /// The unit noun of a QUANTITY, as written.
+    var unit: String?
+    /// Index of the first token.
+    var first: Int
+    /// Index of the last token.
+    var last: Int
+}
+
+/// Finds money ("10 milliards de DH", "366 MMDH", "$1.2 billion"), percentages ("7% à 8%" is
+/// two) and quantities ("80.000 salariés", "69 900 emplois", "183 kg", "20 dernières éditions").
+/// Durations ("20 ans", "3 mois") and bare years are neither.
+struct MeasureRecognizer {
+    let text: TokenizedText
+    /// French number conventions ("117.394" = 117394) unless the article is English.
+    let french: Bool
+
+    /// What a number is followed by, before ranges are considered.
+    private struct Reading {
+        var type: EntityType
+        var scale: Double
+        var currency: CurrencyWord?
+        var unit: String?
+        var first: Int
+        var last: Int
+    }
+
+    /// All measures of tokens `range`, skipping tokens already `claimed` (dates).
+    func measures(in range: Range<Int>, claimed: [Bool]) -> [MeasureMention] {
+        var found: [MeasureMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !claimed[i], text.tokens[i].kind == .number,
+                  let number = NumberScanner.scan(text, at: i, french: french) else {
+                i += 1
+                continue
+            }
+            if let reading = read(number, claimed: claimed) {
+                found.append(mention(number.value, reading))
+                i = reading.last + 1
+            } else if let reading = rangeEnd(after: number, claimed: claimed) {
+                // "7 à 8 %", "entre 40 et 50%": the first end takes the second one's unit.
+                var own = reading
+                own.first = number.first
+                own.last = number.last
+                found.append(mention(number.value, own))
+                i = number.last + 1
+            } else {
+                i = number.last + 1
+            }
+        }
+        return found
+    }
+
+    private func mention(_ value: Double, _ reading: Reading) -> MeasureMention {
+        let scaled = value * reading.scale * (reading.currency?.multiplier ?? 1)
+        return MeasureMention(type: reading.type, value: scaled, currency: reading.currency?.code, unit: reading.unit,
+                              first: reading.first, last: reading.last)
+    }
+
+    /// The other end of a range whose first end is a bare number.
+    private func rangeEnd(after number: ScannedNumber, claimed: [Bool]) -> Reading? {
+        guard !number.isYearLike, let joiner = text.tokens.at(number.last + 1),
+              NumberWords.rangeJoiners.contains(joiner) || joiner.isPunct("-"),
+              number.last + 2 < claimed.count, !claimed[number.last + 2],
+              let second = NumberScanner.scan(text, at: number.last + 2, french: french),
+              let reading = read(second, claimed: claimed) else { return nil }
+        return reading
+    }
+
+    /// What follows (or precedes) a number: a percent sign, a scale and a currency, a unit.
+    private func read(_ number: ScannedNumber, claimed: [Bool]) -> Reading? {
+        let tokens = text.tokens
+        var first = number.first
+        var currency: CurrencyWord?
+        if let start = NumberWords.currenciesBefore.matchEnding(tokens, at: number.first - 1),
+           !tokens[number.first].has(.newlineBefore),
+           let found = NumberWords.currenciesBefore.match(tokens, at: start) {
+            currency = found.value
+            first = start
+        }
+        var k = number.last + 1
+        if currency == nil, let percent = NumberWords.percentSigns.match(tokens, at: k), !crossesLine(k, percent.last) {
+            return Reading(type: .percent, scale: 1, first: first, last: percent.last)
+        }
+        var scale = 1.0
+        var last = number.last
+        if let next = tokens.at(k), !next.has(.newlineBefore), let factor = NumberWords.scales[next] {
+            let short = NumberWords.shortScales.contains(next)
+            if !short || currency != nil || currencyAfter(k + 1) != nil {
+                scale = NumberWords.frenchBillion.contains(next) && french ? 1e12 : factor
+                last = k
+                k += 1
+            }
+        }
+        let afterOf = skipOf(k)
+        if let found = currencyAfter(k) ?? (afterOf != k ? currencyAfter(afterOf) : nil) {
+            return Reading(type: .money, scale: scale, currency: found.value, first: first, last: found.last)
+        }
+        if let currency { return Reading(type: .money, scale: scale, currency: currency, first: first, last: last) }
+        if number.isYearLike && scale == 1 {
+            return unit(at: k, measuresOnly: true, claimed: claimed).map {
+                Reading(type: .quantity, scale: 1, unit: $0.unit, first: first, last: $0.last)
+            }
+        }
+        let unitStart = scale == 1 ? k : afterOf
+        return unit(at: unitStart, measuresOnly: false, claimed: claimed).map {
+            Reading(type: .quantity, scale: scale, unit: $0.unit, first: first, last: $0.last)
+        }
+    }
+
+    /// A currency written after the amount, starting at token `k`.
+    private func currencyAfter(_ k: Int) -> (value: CurrencyWord, last: Int)? {
+        guard let token = text.tokens.at(k), !token.has(.newlineBefore),
+              let found = NumberWords.currenciesAfter.match(text.tokens, at: k) else { return nil }
+        // "DA" and "DT" are also initials and words ("da"): only all-caps they are currencies.
+        if token.kind == .word, token.length == 2, !token.has(.allCaps), found.value.code != "MAD" { return nil }
+        return found
+    }
+
+    /// The token after "de"/"d'"/"of" at `k`, or `k` when there is none.
+    private func skipOf(_ k: Int) -> Int {
+        guard let token = text.tokens.at(k), NumberWords.ofWords.contains(token) else { return k }
+        return text.tokens.at(k + 1)?.key == 0x27 ? k + 2 : k + 1
+    }
+
+    /// The unit noun at token `k` (after up to two adjectives): its surface and its token.
+    private func unit(at start: Int, measuresOnly: Bool, claimed: [Bool]) -> (unit: String, last: Int)? {
+        let tokens = text.tokens
+        var k = start
+        var adjectives = 0
+        while adjectives < 2, let token = tokens.at(k), !measuresOnly, NumberWords.unitAdjectives.contains(token),
+              !token.has(.capitalized), tokens.at(k + 1)?.kind == .word {
+            k += 1
+            adjectives += 1
+        }
+        guard let token = tokens.at(k), token.kind == .word, k < claimed.count, !claimed[k],
+              !token.has(.newlineBefore), !(tokens.at(k + 1)?.isPunct("'") ?? false) else { return nil }
+        if NumberWords.measureUnits.contains(token) {
+            guard token.has(.spaceBefore) || token.length >= 2 else { return nil }
+            var last = k
+            // "m2", "m3", "km2": a power glued to the unit.
+            if let power = tokens.at(k + 1), power.kind == .number, !power.has(.spaceBefore), power.length == 1,
+               power.key == 2 || power.key == 3 {
+                last = k + 1
+            }
+            return (text.string(token.start, tokens[last].end), last)
+        }
+        guard !measuresOnly, token.has(.spaceBefore), !token.has(.capitalized), token.length >= 3,
+              !NumberWords.timeUnits.contains(token), !NumberWords.notUnits.contains(token),
+              !NumberWords.ofWords.contains(token), CalendarWords.months[token] == nil,
+              looksPlural(token) else { return nil }
+        return (text.string(token.start, token.end), k)
+    }
+
+    /// Whether a word ends like a plural noun (French and English -s/-x, Arabic sound plurals).
+    private func looksPlural(_ token: Token) -> Bool {
+        let lastScalar = text.scalars[token.end - 1]
+        if token.has(.arabic) {
+            return lastScalar == 0x646 || lastScalar == 0x62A   // ـون/ـين, ـات
+        }
+        return lastScalar == 0x73 || lastScalar == 0x78      // s, x
+    }
+
+    private func crossesLine(_ from: Int, _ to: Int) -> Bool {
+        (from...to).contains { text.tokens[$0].has(.newlineBefore) }
+    }
+}

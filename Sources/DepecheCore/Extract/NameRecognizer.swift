@@ -1,0 +1,219 @@
+/// One accepted mention of a person, organisation or place.
+struct NameMention: Sendable {
+    /// PERSON, ORG or LOC; nil for a known non-entity (it only blocks other readings).
+    var type: EntityType?
+    /// Scalar range in the text.
+    var range: Range<Int>
+    /// Why it was accepted.
+    var evidence: NameEvidence
+    /// Index of its entity among `NameRecognizer.Result.clusters`.
+    var cluster: Int
+    /// The known name it stands for, if any.
+    var canonical: String?
+}
+
+/// Finds the people, organisations and places of an article: gazetteer spellings, acronyms
+/// with their expansions, organisation head nouns, and capitalised runs with evidence; then
+/// keeps the longest, best-evidenced reading of each stretch of text and links the mentions
+/// of one entity (spelling variants, acronym and expansion, surname alone).
+struct NameRecognizer {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+
+    /// The mentions, in text order, with `clusters` entity indices.
+    struct Result {
+        /// Accepted mentions in text order.
+        var mentions: [NameMention]
+        /// Number of distinct entities.
+        var clusters: Int
+    }
+
+    /// Names of tokens `range`; `claimed` tokens (dates, amounts) are never part of a name;
+    /// `extra` are candidates found elsewhere (the byline's publication).
+    func recognize(in range: Range<Int>, claimed: [Bool], extra: [NameCandidate]) -> Result {
+        var candidates = extra
+        var links = UnionFind<NameGroup>()
+        let pairs = AcronymLinker(text: text).pairs(in: range)
+        candidates += pairCandidates(pairs, links: &links)
+        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs)
+        let phrases = OrganisationPhrases(text: text)
+        let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
+        for index in range where text.tokens[index].kind == .word && !claimed[index] {
+            if let phrase = phrases.phrase(at: index, claimed: claimed) {
+                candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
+                                                evidence: .organisationHead,
+                                                group: .surface(classifier.surfaceKey(phrase.lowerBound,
+                                                                                      phrase.upperBound))))
+            }
+        }
+        let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer).chunks(in: range, claimed: claimed)
+        candidates += classifier.candidates(chunks)
+
+        var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        accepted += surnameMentions(chunks, accepted: accepted)
+        accepted.sort { $0.first < $1.first }
+        link(accepted, classifier: classifier, links: &links)
+        return assemble(accepted, links: &links)
+    }
+
+    // MARK: Candidates
+
+    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind<NameGroup>) -> [NameCandidate] {
+        var candidates: [NameCandidate] = []
+        for (index, pair) in pairs.enumerated() {
+            let group = NameGroup.acronym(index)
+            var type = pair.type
+            var canonical = text.string(tokens: pair.expansion.lowerBound, pair.expansion.upperBound)
+            for start in [pair.acronym, pair.expansion.lowerBound] {
+                guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
+                      found.last == (start == pair.acronym ? pair.acronym : pair.expansion.upperBound) else { continue }
+                let entry = gazetteer.entries[found.entry]
+                type = Self.entityType(entry.kind) ?? (entry.kind == .misc ? nil : type)
+                canonical = entry.name
+                links.union(group, .gazetteer(found.entry))
+            }
+            for span in [pair.acronym...pair.acronym, pair.expansion] {
+                candidates.append(NameCandidate(first: span.lowerBound, last: span.upperBound, type: type,
+                                                evidence: .acronymPair, group: group, canonical: canonical))
+            }
+        }
+        return candidates
+    }
+
+    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair]) -> [NameCandidate] {
+        var acronyms: [UInt64: Int] = [:]
+        for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
+            acronyms[text.tokens[pair.acronym].key] = index
+        }
+        var candidates: [NameCandidate] = []
+        for index in range where !claimed[index] {
+            let token = text.tokens[index]
+            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
+            if let pair = acronyms[token.key], token.has(.allCaps) || pairs[pair].acronym == index {
+                candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
+                                                evidence: .acronymPair, group: .acronym(pair)))
+            }
+            guard let found = gazetteer.longestMatch(in: text, at: index),
+                  !(index...found.last).contains(where: { claimed[$0] }) else { continue }
+            let entry = gazetteer.entries[found.entry]
+            guard entry.kind != .givenName else { continue }
+            candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
+                                            type: Self.entityType(entry.kind), evidence: .gazetteer,
+                                            group: .gazetteer(found.entry), canonical: entry.name))
+        }
+        return candidates
+    }
+
+    /// The entity type of a gazetteer kind (nil for MISC and given names).
+    static func entityType(_ kind: GazetteerKind) -> EntityType? {
+        switch kind {
+        case .person: .person
+        case .org: .org
+        case .loc: .loc
+        case .misc, .givenName: nil
+        }
+    }
+
+    // MARK: Resolution
+
+    /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
+    private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
+        let ordered = candidates.sorted {
+            if $0.width != $1.width { return $0.width > $1.width }
+            if $0.evidence != $1.evidence { return $0.evidence > $1.evidence }
+            return $0.first < $1.first
+        }
+        var taken = [Bool](repeating: false, count: tokenCount)
+        var accepted: [NameCandidate] = []
+        for candidate in ordered where !(candidate.first...candidate.last).contains(where: { taken[$0] }) {
+            for index in candidate.first...candidate.last { taken[index] = true }
+            accepted.append(candidate)
+        }
+        return accepted
+    }
+
+    /// A surname alone ("Serraj") after the full name was seen is the same person.
+    private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
+        var surnames: [UInt64: NameGroup] = [:]
+        var ambiguous = Set<UInt64>()
+        var taken = Set<Int>()
+        for candidate in accepted {
+            for index in candidate.first...candidate.last { taken.insert(index) }
+            guard candidate.type == .person, candidate.width > 1 else { continue }
+            let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
+            if let known = surnames[key], known != candidate.group { ambiguous.insert(key) }
+            surnames[key] = candidate.group
+        }
+        var found: [NameCandidate] = []
+        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken.contains(chunk.first) {
+            let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
+            guard let group = surnames[key], !ambiguous.contains(key) else { continue }
+            found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,
+                                       group: group))
+        }
+        return found
+    }
+
+    // MARK: Linking
+
+    /// Links mentions written alike, and a one-word person to the full name with that surname.
+    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind<NameGroup>) {
+        var bySurface: [UInt64: NameGroup] = [:]
+        var fullNames: [UInt64: NameGroup] = [:]
+        for candidate in accepted {
+            let key = classifier.surfaceKey(candidate.first, candidate.last)
+            if let other = bySurface[key] { links.union(other, candidate.group) } else { bySurface[key] = candidate.group }
+            if candidate.type == .person && candidate.width > 1 {
+                fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
+            }
+        }
+        for candidate in accepted where candidate.type == .person && candidate.width == 1 {
+            if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
+                links.union(full, candidate.group)
+            }
+        }
+    }
+
+    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind<NameGroup>) -> Result {
+        var clusterOf: [NameGroup: Int] = [:]
+        var mentions: [NameMention] = []
+        for candidate in accepted {
+            let root = links.find(candidate.group)
+            let cluster: Int
+            if let known = clusterOf[root] {
+                cluster = known
+            } else {
+                cluster = clusterOf.count
+                clusterOf[root] = cluster
+            }
+            let start = text.tokens[candidate.first].start + candidate.skipped
+            mentions.append(NameMention(type: candidate.type, range: start..<text.tokens[candidate.last].end,
+                                        evidence: candidate.evidence, cluster: cluster,
+                                        canonical: candidate.canonical))
+        }
+        return Result(mentions: mentions, clusters: clusterOf.count)
+    }
+}
+
+/// Disjoint sets of hashable elements, with path compression.
+struct UnionFind<Element: Hashable> {
+    private var parent: [Element: Element] = [:]
+
+    /// The representative of `element`'s set.
+    mutating func find(_ element: Element) -> Element {
+        var root = element
+        while let up = parent[root], up != root { root = up }
+        var node = element
+        while let up = parent[node], up != root {
+            parent[node] = root
+            node = up
+        }
+        return root
+    }
+
+    /// Merges the sets of `a` and `b`.
+    mutating func union(_ a: Element, _ b: Element) {
+        let (ra, rb) = (find(a), find(b))
+        if ra != rb { parent[rb] = ra }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Glibc
+
+/// The built `depeche` binary running as a daemon on a test's own inbox and state directory,
+/// started, killed and restarted like a real process. Its journal (stderr) accumulates
+/// across restarts in `journalPath`.
+final class DaemonProcess {
+    /// The binary the integration tests run: `$INTEGRATION_DEPECHE_BINARY`, else
+    /// `.build/debug/depeche` under the package root (found from this file's path). `swift build` makes it.
+    static let binary: String = {
+        if let override = getenv("INTEGRATION_DEPECHE_BINARY") { return String(cString: override) }
+        let support = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
+        return support.joined(separator: "/") + "/.build/debug/depeche"
+    }()
+
+    /// The inbox directory.
+    let inbox: String
+    /// The state directory (`events.jsonl`, archive, quarantine).
+    let stateDirectory: String
+    /// `--set key=value` overrides, applied at every start.
+    var settings: [String: String]
+    /// Where the daemon's stderr goes.
+    let journalPath: String
+    /// The configuration file naming the inbox and state directory (no other key: defaults
+    /// plus `settings`), so that no configuration of the machine applies.
+    let configPath: String
+    private var child: ChildProcess?
+    /// The journal's length when the latest start began.
+    private var journalOffset = 0
+
+    /// A daemon for `inbox` and `stateDirectory`, not started; its journal and configuration
+    /// file are written in `workDirectory`.
+    init(inbox: String, stateDirectory: String, settings: [String: String] = [:], workDirectory: String) throws {
+        self.inbox = inbox
+        self.stateDirectory = stateDirectory
+        self.settings = settings
+        journalPath = workDirectory + "/depeche.journal"
+        configPath = workDirectory + "/depeche.yaml"
+        try FileSystem.write(Array("inbox: \(inbox)\nstate_dir: \(stateDirectory)\n".utf8), to: configPath)
+    }
+
+    /// The active event log.
+    var eventLog: EventLogFile { EventLogFile(activePath: stateDirectory + "/events.jsonl") }
+
+    /// The running process's id, if it runs.
+    var pid: pid_t? { child.flatMap { $0.isRunning ? $0.pid : nil } }
+
+    /// Starts the daemon and, unless told not to, waits until it has watched and scanned the
+    /// inbox. `DEPECHE_…` variables of the test's environment are not passed on.
+    func start(waitUntilReady: Bool = true, timeout: Duration = .seconds(30)) async throws {
+        guard access(Self.binary, X_OK) == 0 else {
+            throw HarnessError("\(Self.binary) is missing: run `swift build` before the integration tests")
+        }
+        let arguments = ["run", "--config", configPath]
+            + settings.sorted(by: { $0.key < $1.key }).flatMap { ["--set", "\($0.key)=\($0.value)"] }
+        journalOffset = (try? FileSystem.read(journalPath).count) ?? 0
+        let child = try ChildProcess(Self.binary, arguments, stderr: journalPath, dropping: Self.isDepecheVariable)
+        self.child = child
+        guard waitUntilReady else { return }
+        let deadline = ContinuousClock.now + timeout
+        while !isReady {
+            if !child.isRunning {
+                throw HarnessError("depeche exited with \(child.wait()) at start-up:\n\(journalTail())")
+            }
+            if ContinuousClock.now >= deadline { throw HarnessError("depeche did not start within \(timeout):\n\(journalTail())") }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Whether the latest start has reached "watching the inbox" (start-up scan done).
+    var isReady: Bool {
+        let journal = (try? FileSystem.read(journalPath)) ?? []
+        return String(decoding: journal.dropFirst(journalOffset), as: UTF8.self).contains("watching the inbox")
+    }
+
+    /// `kill -9`: no chance to flush, snapshot or move anything.
+    func kill() {
+        child?.send(SIGKILL)
+        child?.wait()
+        child = nil
+    }
+
+    /// SIGTERM, then waits for the exit code (nil: still running after `timeout`, then killed).
+    func terminate(timeout: Duration = .seconds(20)) async -> Int32? {
+        guard let child else { return nil }
+        child.send(SIGTERM)
+        let status = await child.wait(timeout: timeout)
+        if status == nil { kill() }
+        self.child = nil
+        return status
+    }
+
+    /// Sends a signal to the running daemon.
+    func send(_ signal: Int32) { child?.send(signal) }
+
+    /// Whether the process is alive.
+    var isRunning: Bool { child?.isRunning ?? false }
+
+    /// Everything the daemon printed so far, across restarts.
+    func journal() -> String { String(decoding: (try? FileSystem.read(journalPath)) ?? [], as: UTF8.self) }
+
+    /// The last lines of the journal, for failure messages.
+    func journalTail(lines: Int = 30) -> String {
+        journal().split(separator: "\n").suffix(lines).joined(separator: "\n")
+    }
+
+    /// Runs `depeche check` on this daemon's log; returns its exit code and output.
+    func check() throws -> Command.Result {
+        try Command.run(Self.binary, ["check", "--config", configPath], dropping: Self.isDepecheVariable)
+    }
+
+    /// The test's own `DEPECHE_…` variables would configure the daemon: they are left out.
+    static func isDepecheVariable(_ entry: String) -> Bool { entry.hasPrefix("DEPECHE_") }
+
+    /// Polls until `condition` holds; false if `timeout` passes first.
+    func waitUntil(timeout: Duration, _ condition: () throws -> Bool) async rethrows -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while try !condition() {
+            if ContinuousClock.now >= deadline { return false }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return true
+    }
+
+    deinit { kill() }
+}
