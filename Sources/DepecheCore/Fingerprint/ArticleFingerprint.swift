@@ -15,6 +15,8 @@ public struct ArticleFingerprint: Sendable, Equatable {
     public var simhash: UInt64
     /// MinHash signature of the word shingles, `minhashCount` values.
     public var minhash: [UInt32]
+    /// The signature's first 16 values, 8 bits each (`minhash` in events).
+    public var sketch: MinHashSketch
     /// Words in the article: near-duplicate measures mean little for a handful of words.
     public var wordCount: Int
 
@@ -35,11 +37,12 @@ public struct ArticleFingerprint: Sendable, Equatable {
             wordCount: shingles.wordCount)
     }
 
-    /// Creates a fingerprint from its parts.
+    /// Creates a fingerprint from its parts (`minhash` has `minhashCount` values).
     public init(textSHA256: String, simhash: UInt64, minhash: [UInt32], wordCount: Int) {
         self.textSHA256 = textSHA256
         self.simhash = simhash
         self.minhash = minhash
+        self.sketch = MinHashSketch(signature: minhash)
         self.wordCount = wordCount
     }
 

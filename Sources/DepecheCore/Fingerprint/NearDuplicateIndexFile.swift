@@ -11,10 +11,11 @@ import Glibc
 ///     reserved    UInt32    0
 ///     seq         Int64     the last event-log `seq` the snapshot covers
 ///     count       UInt64    entries that follow, in insertion order
-///     count × { simhash UInt64, id length UInt32, id UTF-8 }
+///     count × { simhash UInt64, sketch 16 bytes, id length UInt32, id UTF-8 }
 ///     SHA-256 of all the bytes above, 32 bytes
 ///
-/// About 30 bytes an article: 30 MB for a million. Lookup tables are rebuilt on load.
+/// About 100 bytes an article with depeche's ids (`sha256:…`, 71 bytes): 100 MB for a
+/// million. Lookup tables are rebuilt on load.
 extension NearDuplicateIndex {
     static let fileMagic = Array("DPCHSIMH".utf8)
     static let fileVersion: UInt32 = 1
@@ -30,7 +31,10 @@ extension NearDuplicateIndex {
         append(UInt64(count), to: &bytes)
         for (position, simhash) in simhashesInOrder.enumerated() {
             let id = ids[position]
+            let sketch = sketch(at: position).halves
             append(simhash, to: &bytes)
+            append(sketch.low, to: &bytes)
+            append(sketch.high, to: &bytes)
             append(UInt32(id.utf8.count), to: &bytes)
             bytes.append(contentsOf: id.utf8)
         }
@@ -68,8 +72,9 @@ extension NearDuplicateIndex {
         let count: UInt64 = try reader.read()
         for _ in 0..<count {
             let simhash: UInt64 = try reader.read()
+            let sketch = MinHashSketch(low: try reader.read(), high: try reader.read())
             let length: UInt32 = try reader.read()
-            index.append(simhash: simhash, id: try reader.string(length: Int(length)))
+            index.append(simhash: simhash, sketch: sketch, id: try reader.string(length: Int(length)))
         }
         index.fileThePending()
         guard reader.offset == reader.end else { throw reader.error(.corrupt) }

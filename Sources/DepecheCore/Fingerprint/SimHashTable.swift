@@ -3,15 +3,18 @@ struct SimHashMatch: Sendable {
     var distance: Int
     var position: UInt32
 
-    /// Replaces `best` by the candidate when it is at most `maxDistance` bits from `query`
-    /// and nearer than `best` (or as near and indexed earlier). `position` is read only then.
+    /// Replaces `best` by the candidate when it is at most `maxDistance` bits from `query`,
+    /// nearer than `best` (or as near and indexed earlier), and `accept`ed by position.
+    /// `position` is read only for candidates near enough.
     static func consider(
-        _ candidate: UInt64, query: UInt64, within maxDistance: Int, position: () -> UInt32, best: inout SimHashMatch?
+        _ candidate: UInt64, query: UInt64, within maxDistance: Int, position: () -> UInt32,
+        accept: (UInt32) -> Bool, best: inout SimHashMatch?
     ) {
         let distance = (candidate ^ query).nonzeroBitCount
         guard distance <= min(maxDistance, best?.distance ?? .max) else { return }
         let position = position()
         if let current = best, distance == current.distance, position >= current.position { return }
+        guard accept(position) else { return }
         best = SimHashMatch(distance: distance, position: position)
     }
 }
@@ -49,9 +52,13 @@ struct SimHashTable: Sendable {
     }
 
     /// Considers every entry of bucket `key` as the nearest to `query` (`SimHashMatch.consider`).
-    func nearest(inBucket key: Int, to query: UInt64, within maxDistance: Int, improving best: inout SimHashMatch?) {
+    func nearest(
+        inBucket key: Int, to query: UInt64, within maxDistance: Int, accepting accept: (UInt32) -> Bool,
+        improving best: inout SimHashMatch?
+    ) {
         for index in Int(offsets[key])..<Int(offsets[key + 1]) {
-            SimHashMatch.consider(simhashes[index], query: query, within: maxDistance, position: { positions[index] }, best: &best)
+            SimHashMatch.consider(
+                simhashes[index], query: query, within: maxDistance, position: { positions[index] }, accept: accept, best: &best)
         }
     }
 

@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func simhashHexIsSixteenDigitsAndReadsBack() {
-        let fingerprint = ArticleFingerprint(textSHA256: "", simhash: 0x00AB_0000_0000_0F01, minhash: [], wordCount: 0)
+        let fingerprint = ArticleFingerprint(textSHA256: "", simhash: 0x00AB_0000_0000_0F01, minhash: Array(repeating: 0, count: 64), wordCount: 0)
         #expect(fingerprint.simhashHex == "00ab000000000f01")
         #expect(ArticleFingerprint.simhash(fromHex: "00ab000000000f01") == 0x00AB_0000_0000_0F01)
         #expect(ArticleFingerprint.simhash(fromHex: "FFFFFFFFFFFFFFFF") == .max)
@@ -81,5 +81,32 @@ import Testing
         #expect(two.simhash != 0)
         #expect(two.jaccard(with: ArticleFingerprint.of(text: "tanger  med")) == 1)
         #expect(two.jaccard(with: ArticleFingerprint.of(text: "Tanger Port")) == 0)
+    }
+}
+
+@Suite struct MinHashSketchTests {
+    @Test func isTheLowBytesOfTheFirstSixteenValues() {
+        let sketch = MinHashSketch(signature: (0..<64).map { UInt32($0) << 8 | UInt32($0 + 0xA0) })
+        #expect(sketch.hex == "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
+        #expect(MinHashSketch(hex: sketch.hex) == sketch)
+        #expect(MinHashSketch(hex: "a0a1") == nil)
+        #expect(MinHashSketch(hex: "g0a1a2a3a4a5a6a7a8a9aaabacadaeaf") == nil)
+    }
+
+    @Test func agreementCountsEqualPositions() {
+        let base = MinHashSketch(signature: Array(0..<16))
+        #expect(base.agreement(with: base) == 16)
+        #expect(base.agreement(with: MinHashSketch(signature: Array(0..<5) + Array(100..<111))) == 5)
+        #expect(base.agreement(with: MinHashSketch(signature: [0] + Array(101..<115) + [15])) == 2)
+        #expect(base.agreement(with: MinHashSketch(signature: Array(16..<32))) == 0)
+    }
+
+    @Test func versionsOfAStoryAgreeAndOthersDoNot() throws {
+        let port = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html")).text
+        let olive = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html")).text
+        let updated = try StoryFixtures.updated(port, replacing: "480.000", with: "485.000")
+        let sketches = [port, updated, olive].map { ArticleFingerprint.of(text: $0).sketch }
+        #expect(sketches[0].agreement(with: sketches[1]) >= 12)
+        #expect(sketches[0].agreement(with: sketches[2]) <= 1)
     }
 }
