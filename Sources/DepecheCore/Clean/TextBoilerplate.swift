@@ -11,15 +11,14 @@ public enum TextBoilerplate {
     public static func articleText(of page: String) -> String {
         var kept: [Substring] = []
         var articleSeen = false
-        for raw in page.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        for line in BoilerplateLines.lines(of: page) {
             let folded = BoilerplateLines.folded(line)
             if BoilerplateLines.isEndMarker(folded) {
                 if articleSeen { break }
                 continue
             }
             if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line) { continue }
-            if line.unicodeScalars.count >= BoilerplateLines.paragraphLength { articleSeen = true }
+            if line.utf8.count >= BoilerplateLines.paragraphLength { articleSeen = true }
             kept.append(line)
         }
         return joined(BoilerplateLines.withoutMenus(kept))
@@ -30,7 +29,7 @@ public enum TextBoilerplate {
         var out = ""
         var pendingBlank = false
         for line in lines {
-            if line.allSatisfy({ $0.isWhitespace }) {
+            if BoilerplateLines.isBlank(line) {
                 pendingBlank = !out.isEmpty
                 continue
             }

@@ -1,6 +1,6 @@
 /// The line tests behind `TextBoilerplate`.
 enum BoilerplateLines {
-    /// A line at least this long (in scalars) is article prose: end markers after it end the article.
+    /// A line at least this long (in UTF-8 bytes) is article prose: end markers after it end the article.
     static let paragraphLength = 120
 
     /// Whole lines that are widgets, share buttons or social links.
@@ -28,12 +28,46 @@ enum BoilerplateLines {
         "leave a comment", "mots cles", "مقالات ذات صلة",
     ]
 
-    /// The line folded for comparison: lowercase, unaccented, apostrophes as `'`, spaces
-    /// collapsed, leading symbols (bullets, emoji) and trailing punctuation removed.
+    /// Longest folded prefix compared: every phrase above is shorter, so a longer line can
+    /// only match by its beginning.
+    private static let comparedLength = 80
+
+    /// The page's lines (split on "\n", a trailing "\r" dropped), found on UTF-8 bytes.
+    static func lines(of page: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = page.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == 0x0A {
+                var end = index
+                if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+                lines.append(page[start..<end])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(page[start..<bytes.endIndex])
+        return lines
+    }
+
+    /// Whether a line is only white space.
+    static func isBlank(_ line: Substring) -> Bool {
+        line.unicodeScalars.allSatisfy { ScalarFolding.isSpace($0.value) || ScalarFolding.isNewline($0.value) }
+    }
+
+    /// The line's beginning folded for comparison: lowercase, unaccented, apostrophes as `'`,
+    /// spaces collapsed, leading symbols (bullets, emoji) and trailing punctuation removed; at
+    /// most `comparedLength` scalars (longer lines end with "…+" so that they equal no phrase).
     static func folded(_ line: Substring) -> String {
-        var scalars = String.UnicodeScalarView()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(comparedLength + 2)
         var pendingSpace = false
         for scalar in line.unicodeScalars {
+            if scalars.count >= comparedLength {
+                scalars += ["…", "+"]
+                break
+            }
             let value = scalar.value
             if ScalarFolding.isSpace(value) {
                 pendingSpace = !scalars.isEmpty
@@ -50,21 +84,20 @@ enum BoilerplateLines {
                 ScalarFolding.fold(value) { if let folded = Unicode.Scalar($0) { scalars.append(folded) } }
             }
         }
-        var text = String(scalars)
-        while let last = text.unicodeScalars.last, "!.:;?… ".unicodeScalars.contains(last) {
-            text.unicodeScalars.removeLast()
+        if scalars.last != "+" {
+            while let last = scalars.last, "!.:;?… ".unicodeScalars.contains(last) { scalars.removeLast() }
         }
-        return text
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A widget, share button, "Lire aussi" link or credit line.
     static func isDropped(_ folded: String) -> Bool {
-        droppedLines.contains(folded) || droppedPrefixes.contains { folded.hasPrefix($0) }
+        droppedLines.contains(folded) || droppedPrefixes.contains { folded.utf8.starts(with: $0.utf8) }
     }
 
     /// "Related Articles", "Article précédent", "Cliquez ici pour lire l'article…".
     static func isEndMarker(_ folded: String) -> Bool {
-        endMarkers.contains { folded.hasPrefix($0) } && folded.unicodeScalars.count <= 60
+        endMarkers.contains { folded.utf8.starts(with: $0.utf8) } && folded.unicodeScalars.count <= 60
     }
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces.
@@ -102,7 +135,7 @@ enum BoilerplateLines {
             run = []
         }
         for (index, line) in lines.enumerated() {
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if isBlank(line) { continue }
             if isMenuItem(line) { run.append(index) } else { closeRun() }
         }
         closeRun()
@@ -110,9 +143,24 @@ enum BoilerplateLines {
     }
 
     private static func isMenuItem(_ line: Substring) -> Bool {
-        let words = line.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
-        guard (1...2).contains(words.count), line.unicodeScalars.count <= 25,
-              let last = line.last(where: { !$0.isWhitespace }) else { return false }
-        return !".!?:;,".contains(last)
+        var words = 0, length = 0
+        var inWord = false, wordHasLetter = false
+        var last: UInt32 = 0
+        for scalar in line.unicodeScalars {
+            let value = scalar.value
+            length += 1
+            if length > 25 { return false }
+            if ScalarFolding.isSpace(value) {
+                if inWord && wordHasLetter { words += 1 }
+                inWord = false
+                wordHasLetter = false
+                continue
+            }
+            if !inWord { inWord = true }
+            if ScalarFolding.isLetter(value) { wordHasLetter = true }
+            last = value
+        }
+        if inWord && wordHasLetter { words += 1 }
+        return (1...2).contains(words) && !".!?:;,".unicodeScalars.contains { $0.value == last }
     }
 }

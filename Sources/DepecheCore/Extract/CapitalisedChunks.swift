@@ -17,7 +17,8 @@ struct NameChunk: Sendable {
 /// A run goes on through hyphens ("Jean-Pierre"), lowercase name particles followed by a
 /// capital ("ben", "el", "ould"), and across a line break when the word before the break is
 /// a given name or a particle (a name split by the layout). Capitalised sentence words ("Le",
-/// "Selon", "Pour") and titles at the start of a run are dropped.
+/// "Selon", "Pour") and titles at the start of a run are dropped, and so is everything up to
+/// a title or role inside it ("Finance Minister Nadia Fettah Alaoui").
 struct CapitalisedChunks {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -86,6 +87,16 @@ struct CapitalisedChunks {
             sentenceInitial = false
         }
         guard first <= end else { return nil }
+        // "Finance Minister Nadia Fettah Alaoui": the name starts after the last title or role.
+        if let role = (first..<end).last(where: {
+            NameWords.titles.contains(tokens[$0]) || NameWords.roles.contains(tokens[$0])
+        }) {
+            first = role + 1
+            if tokens[first].isPunct(".") { first += 1 }
+            guard first <= end else { return nil }
+            titled = true
+            sentenceInitial = false
+        }
         var words = 0
         for index in first...end where tokens[index].kind == .word { words += 1 }
         return NameChunk(first: first, last: end, titled: titled, sentenceInitial: sentenceInitial, words: words)

@@ -1,11 +1,13 @@
 /// Decides what a run of capitalised words is, from the evidence around it.
 ///
 /// - a person: a title before it ("M. Baitas"), a known given name first ("Youssef Chraibi"),
-///   or a role next to it ("…, président de", "le secrétaire général, X");
+///   a role next to it ("…, président de", "le secrétaire général, X"), or a quote ("selon X Y",
+///   "X Y a déclaré");
 /// - an organisation: a company word last ("Al Barid Bank"), "X centre de contacts", an item
 ///   of a list of organisations ("centres d'appels, en l'occurrence, Crown, Imane Id"), or an
 ///   all-caps word of three to eight letters nothing else explains ("OFPPT");
-/// - a place: an item of a list of places ("villes, notamment, A, B et C").
+/// - a place: an item of a list of places ("villes, notamment, A, B et C");
+/// - either, by the noun before it: "le groupe Accor", "chez l'outsourceur Intelcia", "la ville de Drarga".
 /// Runs with no evidence are left out: a capital alone is not a name.
 struct ChunkClassifier {
     let text: TokenizedText
@@ -15,6 +17,8 @@ struct ChunkClassifier {
     private static let roleWindow = 5
     /// Possessives between a name and its role ("X, son président").
     private static let possessives = WordSet("son sa ses its his her their")
+    /// "a": the auxiliary of "X Y a déclaré".
+    private static let has = FoldedKey.of("a")
     /// "des": the plural "of" of a category's complement ("centres des …").
     private static let des = FoldedKey.of("des")
 
@@ -27,7 +31,7 @@ struct ChunkClassifier {
             if listType != nil, !onlyListSeparators(previousEnd + 1, chunk.first) { listType = nil }
             if listType == nil { listType = listCategory(before: chunk.first) }
             previousEnd = chunk.last
-            if let type = listType {
+            if let type = listType ?? apposition(before: chunk.first) {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
             }
@@ -51,9 +55,11 @@ struct ChunkClassifier {
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
-        if chunk.words >= 2 && !chunk.sentenceInitial && hasRole(around: chunk) { return person(chunk, .role) }
+        if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk)) {
+            return person(chunk, .role)
+        }
         if chunk.words == 1, firstToken.has(.allCaps), (3...8).contains(firstToken.length),
-           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first) {
+           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first), !joinedToCapitals(chunk.first) {
             return candidate(chunk, .org, .unknownAcronym)
         }
         return nil
@@ -100,6 +106,16 @@ struct ChunkClassifier {
         return false
     }
 
+    /// "selon X Y", "X Y a déclaré", "X Y said": a person is quoted.
+    private func isQuoted(_ chunk: NameChunk) -> Bool {
+        let tokens = text.tokens
+        if NameWords.quoteOpeners.matchEnding(tokens, at: chunk.first - 1) != nil { return true }
+        var k = chunk.last + 1
+        if tokens.at(k)?.isPunct(",") == true { k += 1 }
+        if let auxiliary = tokens.at(k), auxiliary.kind == .word, auxiliary.key == Self.has { k += 1 }
+        return tokens.at(k).map { NameWords.speechVerbs.contains($0) } ?? false
+    }
+
     /// "X centre de contacts": a lowercase company word and its "de" complement after the run.
     private func lowercaseTrailingHead(after last: Int) -> Int? {
         let tokens = text.tokens
@@ -113,6 +129,21 @@ struct ChunkClassifier {
         guard let noun = tokens.at(k), noun.kind == .word, !noun.has(.newlineBefore),
               !NameWords.phraseBreakers.contains(noun) else { return nil }
         return k
+    }
+
+    /// "le groupe Accor" → ORG, "la ville de Drarga" → LOC: a noun right before the run says what it is.
+    private func apposition(before first: Int) -> EntityType? {
+        let tokens = text.tokens
+        var k = first - 1
+        if tokens.at(k)?.isPunct("'") == true { k -= 1 }
+        guard let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized), !tokens[first].has(.newlineBefore)
+        else { return nil }
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        if NumberWords.ofWords.contains(noun), let place = tokens.at(k - 1), !place.has(.capitalized),
+           NameWords.placeAppositions.contains(place) {
+            return .loc
+        }
+        return nil
     }
 
     /// The type of list a run opens: "centres d'appels, en l'occurrence, X" → ORG.
@@ -158,13 +189,25 @@ struct ChunkClassifier {
         return true
     }
 
-    /// Whether every word of the line holding token `index` is all caps (a shouted headline).
+    /// Whether a hyphen glues the word to another all-caps word ("RETRO-VERSO"): a shouted
+    /// compound, not an acronym.
+    private func joinedToCapitals(_ index: Int) -> Bool {
+        let tokens = text.tokens
+        let before = tokens.at(index - 1).map { $0.isPunct("-") && !tokens[index].has(.spaceBefore) } ?? false
+            && (tokens.at(index - 2)?.has(.allCaps) ?? false)
+        let after = (tokens.at(index + 1).map { $0.isPunct("-") && !$0.has(.spaceBefore) } ?? false)
+            && (tokens.at(index + 2)?.has(.allCaps) ?? false)
+        return before || after
+    }
+
+    /// Whether every word of the line holding token `index` is all caps (a shouted headline);
+    /// only the 40 tokens either side are looked at, so that a huge one-line text stays linear.
     private func lineIsAllCaps(_ index: Int) -> Bool {
         let tokens = text.tokens
         var start = index
-        while start > 0 && !tokens[start].has(.newlineBefore) { start -= 1 }
+        while start > 0 && index - start < 40 && !tokens[start].has(.newlineBefore) { start -= 1 }
         var end = index
-        while end + 1 < tokens.count && !tokens[end + 1].has(.newlineBefore) { end += 1 }
+        while end + 1 < tokens.count && end - index < 40 && !tokens[end + 1].has(.newlineBefore) { end += 1 }
         return tokens[start...end].allSatisfy { $0.kind != .word || $0.has(.allCaps) || $0.length == 1 }
     }
 }

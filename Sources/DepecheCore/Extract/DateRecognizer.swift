@@ -35,19 +35,20 @@ struct DateRecognizer {
         var i = range.lowerBound
         while i < range.upperBound {
             let token = text.tokens[i]
-            var run: [DateMention] = []
+            var run: (dates: [DateMention], last: Int)?
             if token.kind == .number {
                 if let numeric = numericDate(at: i) {
-                    run = [numeric]
+                    run = ([numeric], numeric.last)
                 } else {
                     run = dayList(at: i)
                 }
-            } else if token.kind == .word, let month = month(at: i) {
-                run = monthFirst(at: i, month: month).map { [$0] } ?? []
+            } else if token.kind == .word, numberFollows(i), let month = month(at: i),
+                      let date = monthFirst(at: i, month: month) {
+                run = ([date], date.last)
             }
-            if let last = run.map(\.last).max() {
-                found += run
-                i = last + 1
+            if let run {
+                found += run.dates
+                i = run.last + 1
             } else {
                 i += 1
             }
@@ -78,8 +79,9 @@ struct DateRecognizer {
         return validated(year: year, month: y, day: x, first: i, last: i + 4)
     }
 
-    /// "7 Février 2024", "Mercredi 7 Février 2024", "1er mars", "26 et 27 avril", "du 3 au 5 mai 2020".
-    private func dayList(at i: Int) -> [DateMention] {
+    /// "7 Février 2024", "Mercredi 7 Février 2024", "1er mars", "26 et 27 avril", "du 3 au 5 mai 2020":
+    /// the valid dates and the last token of the pattern ("31 février" is a pattern, no date).
+    private func dayList(at i: Int) -> (dates: [DateMention], last: Int)? {
         let tokens = text.tokens
         var days: [(day: Int, first: Int)] = []
         var k = i
@@ -93,7 +95,7 @@ struct DateRecognizer {
             k += 1
         }
         guard !days.isEmpty, let monthToken = tokens.at(k), !monthToken.has(.newlineBefore),
-              let month = month(at: k) else { return [] }
+              let month = month(at: k) else { return nil }
         var last = k
         if tokens.at(last + 1)?.isPunct(".") == true, monthToken.length <= 4 { last += 1 }
         var year: Int?
@@ -111,7 +113,7 @@ struct DateRecognizer {
                 result.append(date)
             }
         }
-        return result
+        return (result, last)
     }
 
     /// "February 7, 2024", "Feb. 7", "février 2024".
@@ -148,6 +150,13 @@ struct DateRecognizer {
             return NumberWords.ordinalSuffixes.contains(suffix) ? (Int(token.key), i + 1) : nil
         }
         return (Int(token.key), i)
+    }
+
+    /// Whether a number follows token `i` (directly or after an abbreviation's period).
+    private func numberFollows(_ i: Int) -> Bool {
+        let tokens = text.tokens
+        guard let next = tokens.at(i + 1) else { return false }
+        return next.kind == .number || (next.isPunct(".") && tokens.at(i + 2)?.kind == .number)
     }
 
     /// The month named at token `i` ("May" only capitalised in English).

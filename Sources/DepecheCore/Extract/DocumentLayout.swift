@@ -3,7 +3,7 @@
 /// Scraped pages start with what the boilerplate filter could not tell from the article: a
 /// masthead ("L'Opinion Maroc - Actuali…"), a section name ("Emploi"). The headline is the
 /// line just above the byline ("Publié dans …", "Rédigé par …"), else the first line that
-/// reads like a headline (four words or more). Lines above the headline are the header: they
+/// reads like a headline (four words or more, not ending with a period). Lines above the headline are the header: they
 /// may name the publication, but their names are not the article's entities.
 struct DocumentLayout: Sendable {
     /// Token ranges of the text's lines.
@@ -43,9 +43,11 @@ struct DocumentLayout: Sendable {
            byline.line - title <= 4 {
             titleLine = title
         } else {
+            // A headline has four words or more, is not a paragraph, and does not end with a period.
             titleLine = lines.prefix(Self.headerLines).indices.first { index in
-                Self.wordCount(tokens, lines[index]) >= 4 && text.tokens[lines[index].upperBound - 1].end
-                    - text.tokens[lines[index].lowerBound].start <= 300
+                let line = lines[index]
+                return Self.wordCount(tokens, line) >= 4 && !tokens[line.upperBound - 1].isPunct(".")
+                    && tokens[line.upperBound - 1].end - tokens[line.lowerBound].start <= 300
             }
         }
     }

@@ -45,7 +45,7 @@ public struct Extractor: Sendable {
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
         let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let entities = EntityAssembler(text: text).entities(dates: dates, referenceYear: referenceYear,
+        let entities = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
                                                             measures: measures, names: names)
         return Extraction(
             lang: lang,

@@ -67,11 +67,11 @@ public struct Gazetteer: Sendable {
     public let entries: [GazetteerEntry]
     /// Folded letters of a spelling → its entry, how many capitalised words it has, and
     /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
-    private let spellings: [UInt64: Spelling]
+    private let spellings: KeyTable<Spelling>
     /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
-    private let prefixes: Set<UInt64>
+    private let prefixes: KeyTable<Bool>
     /// Folded given names.
-    private let givenNames: Set<UInt64>
+    private let givenNames: KeyTable<Bool>
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -81,17 +81,17 @@ public struct Gazetteer: Sendable {
 
     /// Builds a gazetteer from entries.
     public init(entries: [GazetteerEntry]) {
-        var spellings: [UInt64: Spelling] = [:]
-        var prefixes = Set<UInt64>()
-        var givenNames = Set<UInt64>()
+        var spellings = KeyTable<Spelling>(capacity: entries.count * 3)
+        var prefixes = KeyTable<Bool>(capacity: entries.count * 30)
+        var givenNames = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
             for spelling in [entry.name] + entry.aliases {
-                if entry.kind == .givenName { givenNames.insert(FoldedKey.ofLetters(spelling)) }
+                if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
                 var key = FoldedKey()
                 for scalar in spelling.unicodeScalars
                 where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil {
                     key.add(scalar.value)
-                    prefixes.insert(key.value)
+                    prefixes[key.value] = true
                 }
                 guard key.length > 0 else { continue }
                 let (capitals, allCaps) = Self.capitalisation(spelling)
@@ -202,8 +202,12 @@ public struct Gazetteer: Sendable {
             }
             if token.has(.capitalized) || token.has(.arabic) { capitals += 1 }
             if !token.has(.allCaps) && token.length > 1 { lowercaseWords += 1 }
-            var i = token.start + (j == index ? skipping : 0)
-            while i < token.end { key.add(text.scalars[i]); i += 1 }
+            if j == index && skipping == 0 && !replacingWithAlef {
+                key = FoldedKey(value: token.key)         // the tokenizer already folded the first word
+            } else {
+                var i = token.start + (j == index ? skipping : 0)
+                while i < token.end { key.add(text.scalars[i]); i += 1 }
+            }
             guard prefixes.contains(key.value) else { break }
             if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {
                 best = (hit.entry, j)

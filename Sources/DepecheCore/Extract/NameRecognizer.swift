@@ -9,7 +9,7 @@ struct NameMention: Sendable {
     /// Index of its entity among `NameRecognizer.Result.clusters`.
     var cluster: Int
     /// The known name it stands for, if any.
-    var canonical: String?
+    var canonical: KnownName?
 }
 
 /// Finds the people, organisations and places of an article: gazetteer spellings, acronyms
@@ -32,13 +32,16 @@ struct NameRecognizer {
     /// `extra` are candidates found elsewhere (the byline's publication).
     func recognize(in range: Range<Int>, claimed: [Bool], extra: [NameCandidate]) -> Result {
         var candidates = extra
-        var links = UnionFind<NameGroup>()
+        candidates.reserveCapacity(range.count / 6 + 8)
+        var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)
         candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs)
         let phrases = OrganisationPhrases(text: text)
         let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
         for index in range where text.tokens[index].kind == .word && !claimed[index] {
+            let token = text.tokens[index]
+            guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
             if let phrase = phrases.phrase(at: index, claimed: claimed) {
                 candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
                                                 evidence: .organisationHead,
@@ -58,19 +61,19 @@ struct NameRecognizer {
 
     // MARK: Candidates
 
-    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind<NameGroup>) -> [NameCandidate] {
+    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind) -> [NameCandidate] {
         var candidates: [NameCandidate] = []
         for (index, pair) in pairs.enumerated() {
             let group = NameGroup.acronym(index)
             var type = pair.type
-            var canonical = text.string(tokens: pair.expansion.lowerBound, pair.expansion.upperBound)
+            var canonical = KnownName.expansion(pair.expansion)
             for start in [pair.acronym, pair.expansion.lowerBound] {
                 guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
                       found.last == (start == pair.acronym ? pair.acronym : pair.expansion.upperBound) else { continue }
                 let entry = gazetteer.entries[found.entry]
                 type = Self.entityType(entry.kind) ?? (entry.kind == .misc ? nil : type)
-                canonical = entry.name
-                links.union(group, .gazetteer(found.entry))
+                canonical = .entry(found.entry)
+                links.union(group.key, NameGroup.gazetteer(found.entry).key)
             }
             for span in [pair.acronym...pair.acronym, pair.expansion] {
                 candidates.append(NameCandidate(first: span.lowerBound, last: span.upperBound, type: type,
@@ -81,7 +84,7 @@ struct NameRecognizer {
     }
 
     private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair]) -> [NameCandidate] {
-        var acronyms: [UInt64: Int] = [:]
+        var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
         }
@@ -89,7 +92,7 @@ struct NameRecognizer {
         for index in range where !claimed[index] {
             let token = text.tokens[index]
             guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
-            if let pair = acronyms[token.key], token.has(.allCaps) || pairs[pair].acronym == index {
+            if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
             }
@@ -99,7 +102,7 @@ struct NameRecognizer {
             guard entry.kind != .givenName else { continue }
             candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
                                             type: Self.entityType(entry.kind), evidence: .gazetteer,
-                                            group: .gazetteer(found.entry), canonical: entry.name))
+                                            group: .gazetteer(found.entry), canonical: .entry(found.entry)))
         }
         return candidates
     }
@@ -119,9 +122,7 @@ struct NameRecognizer {
     /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
         let ordered = candidates.sorted {
-            if $0.width != $1.width { return $0.width > $1.width }
-            if $0.evidence != $1.evidence { return $0.evidence > $1.evidence }
-            return $0.first < $1.first
+            ($1.width, $1.evidence.rawValue, $0.first) < ($0.width, $0.evidence.rawValue, $1.first)
         }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
@@ -136,16 +137,16 @@ struct NameRecognizer {
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
         var surnames: [UInt64: NameGroup] = [:]
         var ambiguous = Set<UInt64>()
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
-            for index in candidate.first...candidate.last { taken.insert(index) }
+            for index in candidate.first...candidate.last { taken[index] = true }
             guard candidate.type == .person, candidate.width > 1 else { continue }
             let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
             if let known = surnames[key], known != candidate.group { ambiguous.insert(key) }
             surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
-        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken.contains(chunk.first) {
+        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken[chunk.first] {
             let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
             guard let group = surnames[key], !ambiguous.contains(key) else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,
@@ -157,28 +158,28 @@ struct NameRecognizer {
     // MARK: Linking
 
     /// Links mentions written alike, and a one-word person to the full name with that surname.
-    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind<NameGroup>) {
+    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {
         var bySurface: [UInt64: NameGroup] = [:]
         var fullNames: [UInt64: NameGroup] = [:]
         for candidate in accepted {
             let key = classifier.surfaceKey(candidate.first, candidate.last)
-            if let other = bySurface[key] { links.union(other, candidate.group) } else { bySurface[key] = candidate.group }
+            if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
-                links.union(full, candidate.group)
+                links.union(full.key, candidate.group.key)
             }
         }
     }
 
-    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind<NameGroup>) -> Result {
-        var clusterOf: [NameGroup: Int] = [:]
+    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
+        var clusterOf = KeyTable<Int>()
         var mentions: [NameMention] = []
         for candidate in accepted {
-            let root = links.find(candidate.group)
+            let root = links.find(candidate.group.key)
             let cluster: Int
             if let known = clusterOf[root] {
                 cluster = known
@@ -195,12 +196,12 @@ struct NameRecognizer {
     }
 }
 
-/// Disjoint sets of hashable elements, with path compression.
-struct UnionFind<Element: Hashable> {
-    private var parent: [Element: Element] = [:]
+/// Disjoint sets of 64-bit keys, with path compression.
+struct UnionFind {
+    private var parent = KeyTable<UInt64>()
 
     /// The representative of `element`'s set.
-    mutating func find(_ element: Element) -> Element {
+    mutating func find(_ element: UInt64) -> UInt64 {
         var root = element
         while let up = parent[root], up != root { root = up }
         var node = element
@@ -212,7 +213,7 @@ struct UnionFind<Element: Hashable> {
     }
 
     /// Merges the sets of `a` and `b`.
-    mutating func union(_ a: Element, _ b: Element) {
+    mutating func union(_ a: UInt64, _ b: UInt64) {
         let (ra, rb) = (find(a), find(b))
         if ra != rb { parent[rb] = ra }
     }

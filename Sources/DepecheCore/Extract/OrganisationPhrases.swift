@@ -12,6 +12,8 @@ struct OrganisationPhrases {
 
     /// Longest name, in tokens.
     private static let maximumTokens = 16
+    /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
+    static let shortestLowercaseHead = 8
     /// "et": joins two parts of one name, or two names when a capital follows.
     private static let and = FoldedKey.of("et")
 
@@ -21,6 +23,7 @@ struct OrganisationPhrases {
         let token = tokens[head]
         guard token.kind == .word, !token.has(.allCaps) else { return nil }
         let lowercaseHead = !token.has(.capitalized)
+        guard !lowercaseHead || token.length >= Self.shortestLowercaseHead else { return nil }
         guard lowercaseHead ? NameWords.lowercaseHeads.contains(token) : NameWords.organisationHeads.contains(token)
         else { return nil }
         var titleCase: Bool?
@@ -43,7 +46,7 @@ struct OrganisationPhrases {
                 k += 1
                 continue
             }
-            if NameWords.phraseBreakers.contains(next) { break }
+            if NameWords.phraseBreakers.contains(next) || isVerb(next) { break }
             let capitalised = next.has(.capitalized)
             if titleCase == nil { titleCase = capitalised }
             if !capitalised && (titleCase == true || lowercaseHead) { break }
@@ -54,5 +57,12 @@ struct OrganisationPhrases {
         guard lastContent > head, sawProperWord else { return nil }
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
         return head...lastContent
+    }
+
+    /// A lowercase word with a French verb ending ("financeront", "serait").
+    private func isVerb(_ token: Token) -> Bool {
+        guard !token.has(.capitalized), token.length > 5 else { return false }
+        let word = text.string(token.start, token.end)
+        return NameWords.verbEndings.contains { word.hasSuffix($0) }
     }
 }

@@ -128,6 +128,38 @@ enum NameWords {
         ("like", true), ("namely", true),
     ])
 
+    /// Words before a name that quote a person ("selon X Y", "d'après X Y", "according to X Y").
+    static let quoteOpeners = PhraseTable<Bool>([
+        ("selon", true), ("d'après", true), ("according to", true), ("a déclaré", true), ("a affirmé", true),
+        ("a souligné", true), ("a indiqué", true), ("a expliqué", true), ("a estimé", true), ("a précisé", true),
+        ("a ajouté", true), ("a rappelé", true), ("a noté", true), ("said", true), ("told", true),
+    ])
+
+    /// Speech verbs after a name ("X Y a déclaré", "X Y affirme", "X Y said").
+    static let speechVerbs = WordSet("""
+        déclaré affirmé souligné indiqué expliqué estimé précisé annoncé ajouté rappelé noté confié assuré
+        déclare affirme souligne indique explique estime précise annonce ajoute rappelle note confie assure
+        said says told added noted explained stressed
+        """)
+
+    /// Singular nouns that name what the capitalised name after them is ("le groupe Accor",
+    /// "chez l'outsourceur Intelcia", "the carrier Royal Air Maroc").
+    static let organisationAppositions = WordSet("""
+        groupe société banque fonds opérateur outsourceur compagnie firme constructeur assureur cabinet holding
+        enseigne marque startup entreprise club journal quotidien hebdomadaire magazine chaîne agence association
+        fédération parti syndicat équipementier transporteur distributeur laboratoire plateforme prestataire
+        company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
+        """)
+
+    /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
+    static let placeAppositions = WordSet("""
+        ville région province commune village localité douar quartier préfecture wilaya city town region province
+        """)
+
+    /// Lowercase word endings of French verbs (future, conditional, imperfect): such a word ends
+    /// an organisation name ("la Banque européenne d'investissement financeront …").
+    static let verbEndings = ["ront", "rait", "raient", "aient", "èrent", "erons", "erez"]
+
     /// Words that close a list ("… et bien d'autres", "etc.").
     static let listClosers = WordSet("etc bien autres")
 }

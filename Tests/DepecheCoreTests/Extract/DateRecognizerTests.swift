@@ -1,0 +1,43 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct DateRecognizerTests {
+    private func dates(_ text: String, english: Bool = false, year: Int? = nil) -> [String] {
+        let tokenized = TokenizedText(text)
+        return DateRecognizer(text: tokenized, english: english).dates(in: 0..<tokenized.tokens.count)
+            .map { $0.iso(defaultYear: year) }
+    }
+
+    @Test func numericDates() {
+        #expect(dates("Publié dans La Vie éco le 02 - 05 - 2019") == ["2019-05-02"])
+        #expect(dates("le 18/01/2011 à Agadir") == ["2011-01-18"])
+        #expect(dates("updated 2024-02-07") == ["2024-02-07"])
+        #expect(dates("on 02/25/2024", english: true) == ["2024-02-25"])
+    }
+
+    @Test func writtenDates() {
+        #expect(dates("Rédigé par X Mercredi 7 Février 2024") == ["2024-02-07"])
+        #expect(dates("le 1er mars 2020") == ["2020-03-01"])
+        #expect(dates("en février 2024") == ["2024-02"])
+        #expect(dates("on February 7, 2024", english: true) == ["2024-02-07"])
+        #expect(dates("في 7 فبراير 2024") == ["2024-02-07"])
+        #expect(dates("في ٧ فبراير ٢٠٢٤") == ["2024-02-07"])
+    }
+
+    @Test func dayListsAreOneDateEach() {
+        #expect(dates("les 26 et 27 avril prochain", year: 2024) == ["2024-04-26", "2024-04-27"])
+        #expect(dates("du 3 au 5 mai 2020") == ["2020-05-03", "2020-05-05"])
+    }
+
+    @Test func missingYearIsInferredOrLeftOut() {
+        #expect(dates("le 23 avril", year: 2020) == ["2020-04-23"])
+        #expect(dates("le 23 avril") == ["--04-23"])
+    }
+
+    @Test func notDates() {
+        #expect(dates("en 2018 et 2019").isEmpty)
+        #expect(dates("le 31 février 2024").isEmpty)
+        #expect(dates("2 à 3 mois").isEmpty)
+        #expect(dates("it may 5 times", english: true).isEmpty)
+    }
+}

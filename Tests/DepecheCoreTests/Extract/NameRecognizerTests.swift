@@ -1,0 +1,116 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct NameRecognizerTests {
+    private func texts(_ type: EntityType, _ text: String) -> [String] { ExtractTestSupport.texts(type, in: text) }
+    private func entity(_ text: String, _ name: String) -> Entity? {
+        ExtractTestSupport.extract(text).entities.first { $0.text == name }
+    }
+
+    @Test func gazetteerPlacesAndOrganisations() {
+        let text = "Les centres d'appels de Casablanca et d'El Jadida suivent les règles de la CNDP et de l'Union Européenne."
+        #expect(texts(.loc, text) == ["Casablanca", "El Jadida"])
+        #expect(texts(.org, text) == ["CNDP", "Union Européenne"])
+        #expect(entity(text, "Casablanca")?.canonical == "Casablanca")
+    }
+
+    @Test func arabicGazetteerMatches() {
+        let text = "قال المسؤول إن الاستثمارات في الدار البيضاء وطنجة تضاعفت، وفق بنك المغرب، بالمغرب."
+        #expect(texts(.loc, text).contains("الدار البيضاء"))
+        #expect(texts(.loc, text).contains("طنجة"))
+        #expect(texts(.org, text) == ["بنك المغرب"])
+    }
+
+    @Test func peopleByGivenNameTitleAndRole() {
+        #expect(texts(.person, "Pour Nadia Ben Bahtane, l'avenir est ailleurs.") == ["Nadia Ben Bahtane"])
+        #expect(texts(.person, "Hier, M. Baitas a détaillé le budget.") == ["Baitas"])
+        #expect(texts(.person, "Le texte est signé Aymeric Chauprade, député européen.") == ["Aymeric Chauprade"])
+        #expect(texts(.person, "précise le secrétaire général, Driss Lamrani.") == ["Driss Lamrani"])
+        #expect(texts(.person, "Selon Hamid ben Brahim, tout va bien.") == ["Hamid ben Brahim"])
+    }
+
+    @Test func quotedPeople() {
+        #expect(texts(.person, "Le marché reste fragile, selon Octave Ngono.") == ["Octave Ngono"])
+        #expect(texts(.person, "Le projet avance, Lucien Mbarga a déclaré hier.") == ["Lucien Mbarga"])
+        #expect(texts(.person, "The market is fragile, Kwame Mensah said.") == ["Kwame Mensah"])
+        #expect(texts(.org, "selon Oxford Business Group") == ["Oxford Business Group"])
+    }
+
+    @Test func roleWordsInsideARun() {
+        #expect(texts(.person, "Finance Minister Nadia Fettah Alaoui said the budget holds.") == ["Nadia Fettah Alaoui"])
+        #expect(texts(.person, "Sa Majesté le Roi Mohammed VI a adressé un message.") == ["Mohammed VI"])
+    }
+
+    @Test func appositionNounsTypeTheName() {
+        #expect(texts(.org, "Le groupe Accor et la firme Yazaki investissent.") == ["Accor", "Yazaki"])
+        #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
+    }
+
+    @Test func verbsEndOrganisationNames() {
+        #expect(texts(.org, "L'Agence nationale des routes financeront les travaux.") == ["Agence nationale des routes"])
+    }
+
+    @Test func namesSplitAcrossALineBreak() {
+        #expect(texts(.person, "L'entretien accordé par Mohamed\nEl Ouahdoudi au journal.") == ["Mohamed\nEl Ouahdoudi"])
+    }
+
+    @Test func sentenceInitialCapitalsAreNotNames() {
+        let text = "Force est de constater que le secteur progresse. Signalons par ailleurs que Professionnels et managers étaient là."
+        #expect(ExtractTestSupport.extract(text).entities.isEmpty)
+    }
+
+    @Test func acronymAndExpansionAreOneOrganisation() throws {
+        let text = "Otmane Serraj, président de l'AMRC (Association marocaine de la relation client), répond. L'AMRC insiste."
+        let amrc = try #require(entity(text, "AMRC"))
+        #expect(amrc.type == .org && amrc.count == 3)
+        #expect(amrc.canonical == "Association marocaine de la relation client")
+        let reverse = "Le Salon international des centres de contacts et d'appels au Maroc (Siccam) ouvre. Le Siccam dure deux jours."
+        let fair = try #require(entity(reverse, "Salon international des centres de contacts et d'appels au Maroc"))
+        #expect(fair.count == 3)
+    }
+
+    @Test func expansionsThatNameNoOrganisationAreNotReported() {
+        let text = "Le CRM (Customer relationship management) et le BPO (Business process outsourcing) progressent."
+        #expect(texts(.org, text).isEmpty)
+    }
+
+    @Test func organisationHeads() {
+        #expect(texts(.org, "Le Centre régional d'investissement du Souss-Massa-Draâ et Maghreb centre de contacts, l'initiateur.")
+            == ["Centre régional d'investissement du Souss-Massa-Draâ", "Maghreb centre de contacts"])
+        #expect(texts(.org, "Une note du ministère de l'Économie et des Finances circule.")
+            == ["ministère de l'Économie et des Finances"])
+        #expect(texts(.org, "La Confédération Générale des Entreprises du Maroc organise une mission.")
+            == ["Confédération Générale des Entreprises du Maroc"])
+        #expect(texts(.org, "les activités classiques du Centre d'appels et de l'entreprise informatique").isEmpty)
+        #expect(texts(.org, "Les Centres d'appels recrutent.").isEmpty)
+        #expect(texts(.org, "La banque Al Barid Bank ouvre une agence.") == ["Al Barid Bank"])
+    }
+
+    @Test func listsTypeTheirItems() {
+        let text = "Plusieurs centres d'appels, en l'occurrence, Crown, Imane Id et bien d'autres, ont fermé."
+        #expect(texts(.org, text) == ["Crown", "Imane Id"])
+        #expect(texts(.person, text).isEmpty)
+        #expect(texts(.loc, "dans six villes, notamment Zaïo, Boudnib et Bouarfa.") == ["Zaïo", "Boudnib", "Bouarfa"])
+    }
+
+    @Test func spellingVariantsAndSurnamesAreOnePerson() throws {
+        let text = "Othmane Serraj a parlé. Plus tard, Otmane Serraj a précisé ses chiffres. Serraj est confiant."
+        let person = try #require(entity(text, "Othmane Serraj"))
+        #expect(person.count == 3)
+        #expect(person.canonical == "Othmane Serraj")
+        #expect(texts(.person, text) == ["Othmane Serraj"])
+    }
+
+    @Test func unknownAcronymsAreOrganisationsUnlessKnownOtherwise() {
+        #expect(texts(.org, "La formation lancée par la FNTR et l'ONEE a échoué.") == ["FNTR", "ONEE"])
+        #expect(texts(.org, "Le PIB et la TVA progressent avec le RGPD.").isEmpty)
+        #expect(texts(.org, "EDITO\nCOUVERTURE") == [])
+        #expect(texts(.org, "RETRO-VERSO : la gare de Rabat-Ville, un fleuron.").isEmpty)
+        #expect(texts(.org, "VIDÉO. Le match a eu lieu hier soir au stade.").isEmpty)
+    }
+
+    @Test func datesAndAmountsAreNeverPartOfNames() {
+        let text = "Rédigé par Safaa KSAANI Mercredi 7 Février 2024\n\nLe texte commence ici avec des mots."
+        #expect(texts(.person, text) == ["Safaa KSAANI"])
+    }
+}
