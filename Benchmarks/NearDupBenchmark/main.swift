@@ -68,19 +68,30 @@ func measure(_ label: String, _ pages: [DecodedDocument]) -> Int {
     }
     let htmlPages = pages.filter { $0.format == .html }
     let extractionTime = seconds {
-        for _ in 0..<rounds { for page in htmlPages { sink &+= HTMLArticleExtractor.article(fromHTML: page.text).text.utf8.count } }
+        for _ in 0..<rounds {
+            for page in htmlPages { sink &+= HTMLArticleExtractor.article(fromHTML: page.text).text.utf8.count }
+        }
     }
     let fingerprintTime = seconds {
-        for _ in 0..<rounds { for article in articles { sink &+= Int(truncatingIfNeeded: ArticleFingerprint.of(article).simhash) } }
+        for _ in 0..<rounds {
+            for article in articles { sink &+= Int(truncatingIfNeeded: ArticleFingerprint.of(article).simhash) }
+        }
     }
     let megabytes = Double(pageBytes * rounds) / 1e6
-    print("\(label): \(pages.count) pages, \(pageBytes) bytes (articles \(100 * articleBytes / pageBytes)% of it), \(rounds) rounds")
-    print(String(format: "  clean %.1f MB/s, fingerprint %.1f MB/s, both %.1f MB/s of pages (%.0f pages/s)",
-        megabytes / cleanTime, megabytes / fingerprintTime, megabytes / (cleanTime + fingerprintTime),
-        Double(pages.count * rounds) / (cleanTime + fingerprintTime)))
+    print(
+        "\(label): \(pages.count) pages, \(pageBytes) bytes (articles \(100 * articleBytes / pageBytes)% of it), \(rounds) rounds"
+    )
+    print(
+        String(
+            format: "  clean %.1f MB/s, fingerprint %.1f MB/s, both %.1f MB/s of pages (%.0f pages/s)",
+            megabytes / cleanTime, megabytes / fingerprintTime, megabytes / (cleanTime + fingerprintTime),
+            Double(pages.count * rounds) / (cleanTime + fingerprintTime)))
     if !htmlPages.isEmpty {
-        print(String(format: "  of which HTML extraction (libxml2, furniture, scoring, rendering) %.1f MB/s, TextBoilerplate the rest",
-            megabytes / extractionTime))
+        print(
+            String(
+                format:
+                    "  of which HTML extraction (libxml2, furniture, scoring, rendering) %.1f MB/s, TextBoilerplate the rest",
+                megabytes / extractionTime))
     }
     return sink
 }
@@ -108,7 +119,9 @@ for (order, maxDistance) in [NearDuplicateIndex.defaultMaxDistance, 3, 7, 15].en
     let before = residentMB()
     var index = NearDuplicateIndex(maxDistance: maxDistance)
     let insertTime = seconds {
-        for number in 0..<articleCount { index.insert(simhash: simhashes[number], sketch: sketches[number], id: ids[number]) }
+        for number in 0..<articleCount {
+            index.insert(simhash: simhashes[number], sketch: sketches[number], id: ids[number])
+        }
     }
     let memory = order == 0 ? String(format: ", +%.0f MB resident", residentMB() - before) : ""
     var misses: [Double] = []
@@ -129,11 +142,17 @@ for (order, maxDistance) in [NearDuplicateIndex.defaultMaxDistance, 3, 7, 15].en
     }
     hits.sort()
     misses.sort()
-    print(String(format: "index, max distance %2d: %d articles inserted in %.2f s", maxDistance, index.count, insertTime) + memory)
-    print(String(format: "  lookup, new story:     p50 %6.1f µs  p99 %6.1f µs  (%d of 20000 matched an unrelated article)",
-        percentile(misses, 0.5) * 1e6, percentile(misses, 0.99) * 1e6, falseMatches))
-    print(String(format: "  lookup, edited story:  p50 %6.1f µs  p99 %6.1f µs  (%d of 20000 found)",
-        percentile(hits, 0.5) * 1e6, percentile(hits, 0.99) * 1e6, found))
+    print(
+        String(format: "index, max distance %2d: %d articles inserted in %.2f s", maxDistance, index.count, insertTime)
+            + memory)
+    print(
+        String(
+            format: "  lookup, new story:     p50 %6.1f µs  p99 %6.1f µs  (%d of 20000 matched an unrelated article)",
+            percentile(misses, 0.5) * 1e6, percentile(misses, 0.99) * 1e6, falseMatches))
+    print(
+        String(
+            format: "  lookup, edited story:  p50 %6.1f µs  p99 %6.1f µs  (%d of 20000 found)",
+            percentile(hits, 0.5) * 1e6, percentile(hits, 0.99) * 1e6, found))
     if maxDistance == NearDuplicateIndex.defaultMaxDistance {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-bench-\(getpid()).idx").path
         let saveTime = seconds { try! index.save(to: path) }
@@ -141,7 +160,10 @@ for (order, maxDistance) in [NearDuplicateIndex.defaultMaxDistance, 3, 7, 15].en
         var loaded = NearDuplicateIndex()
         let loadTime = seconds { loaded = try! NearDuplicateIndex.load(from: path) }
         try? FileManager.default.removeItem(atPath: path)
-        print(String(format: "  snapshot: %.1f MB, save %.2f s, load %.2f s (%d articles)", Double(size) / 1e6, saveTime, loadTime, loaded.count))
+        print(
+            String(
+                format: "  snapshot: %.1f MB, save %.2f s, load %.2f s (%d articles)", Double(size) / 1e6, saveTime,
+                loadTime, loaded.count))
     }
 }
 print("(checksum \(sink))")

@@ -11,7 +11,9 @@ struct HTMLContentScorer {
     static let scoredAncestors = 3
 
     /// Class or id words of elements that hold articles.
-    static let contentNameWords = HTMLLabel.words(["article", "content", "entry", "story", "post", "text", "body", "main", "chapo"])
+    static let contentNameWords = HTMLLabel.words([
+        "article", "content", "entry", "story", "post", "text", "body", "main", "chapo",
+    ])
 
     private let measures: HTMLTreeMeasures
     /// Readability score of every element that a paragraph scored for, before link density.

@@ -14,7 +14,8 @@ enum HTMLDate {
     /// `YYYY-MM-DD…` or `YYYY/MM/DD…`.
     private static func yearFirst(_ value: String) -> String? {
         let digits = Array(value.utf8.prefix(10))
-        guard digits.count == 10, digits[4] == digits[7], digits[4] == UInt8(ascii: "-") || digits[4] == UInt8(ascii: "/"),
+        guard digits.count == 10, digits[4] == digits[7],
+            digits[4] == UInt8(ascii: "-") || digits[4] == UInt8(ascii: "/"),
             let year = number(digits[0..<4]), let month = number(digits[5..<7]), let day = number(digits[8..<10])
         else { return nil }
         return iso(year: year, month: month, day: day)
@@ -40,7 +41,8 @@ enum HTMLDate {
     }
 
     private static func iso(year: Int, month: Int, day: Int) -> String? {
-        guard (1000...9999).contains(year), (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        guard (1000...9999).contains(year), (1...12).contains(month),
+            (1...daysIn(month: month, year: year)).contains(day)
         else { return nil }
         let monthText = month < 10 ? "0\(month)" : "\(month)"
         let dayText = day < 10 ? "0\(day)" : "\(day)"

@@ -40,10 +40,11 @@ struct HTMLMetadataReader {
     }
 
     private var publishedDate: String? {
-        let stated = [metas["article:published_time"], jsonLD?.datePublished]
+        let stated =
+            [metas["article:published_time"], jsonLD?.datePublished]
             + Self.dateNames.dropFirst().map { metas[$0] }
             + timeStamps.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-                .map(\.element.datetime)
+            .map(\.element.datetime)
         return stated.lazy.compactMap { $0.flatMap(HTMLDate.isoDate) }.first
     }
 

@@ -41,7 +41,9 @@ public enum HTMLSniffer {
             let close = head[open...].firstIndex(of: UInt8(ascii: ">")) ?? head.count
             var position = open + meta.count
             while position < close {
-                if hasPrefix(head, at: position, charset), let name = charsetValue(head, from: position + charset.count, to: close) {
+                if hasPrefix(head, at: position, charset),
+                    let name = charsetValue(head, from: position + charset.count, to: close)
+                {
                     return name
                 }
                 position += 1

@@ -38,7 +38,8 @@ struct DocumentIDs: Sendable {
     subscript(position: Int) -> String {
         let start = position == 0 ? 0 : Int(ends[position - 1])
         let stored = bytes[start + 1..<Int(ends[position])]
-        return bytes[start] == Self.sha256Tag ? "sha256:" + ContentHash.hex(stored) : String(decoding: stored, as: UTF8.self)
+        return bytes[start] == Self.sha256Tag
+            ? "sha256:" + ContentHash.hex(stored) : String(decoding: stored, as: UTF8.self)
     }
 
     /// The 32 bytes of an id `sha256:` + 64 lowercase hex digits; nil for any other id.

@@ -23,7 +23,8 @@ public struct MinHashSketch: Sendable, Equatable, Hashable {
 
     /// The sketch written as 32 hex digits (`hex`), or nil when `hex` is not that.
     public init?(hex: String) {
-        guard hex.utf8.count == 32, let low = UInt64(hex.prefix(16), radix: 16), let high = UInt64(hex.suffix(16), radix: 16)
+        guard hex.utf8.count == 32, let low = UInt64(hex.prefix(16), radix: 16),
+            let high = UInt64(hex.suffix(16), radix: 16)
         else { return nil }
         self.init(low: low.byteSwapped, high: high.byteSwapped)
     }

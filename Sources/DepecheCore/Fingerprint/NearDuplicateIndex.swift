@@ -125,7 +125,8 @@ public struct NearDuplicateIndex: Sendable {
         for table in tables {
             let key = table.key(simhash)
             for mask in probeMasks {
-                table.nearest(inBucket: key ^ mask, to: simhash, within: maxDistance, accepting: accept, improving: &best)
+                table.nearest(
+                    inBucket: key ^ mask, to: simhash, within: maxDistance, accepting: accept, improving: &best)
             }
         }
         for (index, pending) in pendingSimhashes.enumerated() {
@@ -134,7 +135,8 @@ public struct NearDuplicateIndex: Sendable {
                 best: &best)
         }
         return best.map {
-            NearDuplicate(id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
+            NearDuplicate(
+                id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
         }
     }
 

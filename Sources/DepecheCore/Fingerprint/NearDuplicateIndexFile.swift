@@ -49,21 +49,24 @@ extension NearDuplicateIndex {
     /// Reads an index saved by `save(to:)`, with lookups at most `maxDistance` bits apart.
     /// Throws `.notFound` when there is no file at `path` (a first start), and another code
     /// when the file cannot be read or is not an intact index of this version.
-    public static func load(from path: String, maxDistance: Int = defaultMaxDistance) throws(NearDuplicateIndexFileError)
+    public static func load(from path: String, maxDistance: Int = defaultMaxDistance)
+        throws(NearDuplicateIndexFileError)
         -> NearDuplicateIndex
     {
         let bytes: [UInt8]
         do {
             bytes = try Posix.readFile(path)
         } catch {
-            throw NearDuplicateIndexFileError(code: error.errno == ENOENT ? .notFound : .unreadable, path: path, underlying: error)
+            throw NearDuplicateIndexFileError(
+                code: error.errno == ENOENT ? .notFound : .unreadable, path: path, underlying: error)
         }
         var reader = ByteReader(bytes: bytes, path: path)
         guard reader.bytes.starts(with: fileMagic) else { throw reader.error(.notAnIndex) }
         reader.offset = fileMagic.count
         let version: UInt32 = try reader.read()
         guard version == fileVersion else { throw reader.error(.unsupportedVersion) }
-        guard reader.bytes.count >= 32, Array(SHA256.hash(data: reader.bytes.dropLast(32))) == Array(reader.bytes.suffix(32))
+        guard reader.bytes.count >= 32,
+            Array(SHA256.hash(data: reader.bytes.dropLast(32))) == Array(reader.bytes.suffix(32))
         else { throw reader.error(.corrupt) }
         reader.end = reader.bytes.count - 32
         let _: UInt32 = try reader.read()

@@ -58,7 +58,8 @@ struct SimHashTable: Sendable {
     ) {
         for index in Int(offsets[key])..<Int(offsets[key + 1]) {
             SimHashMatch.consider(
-                simhashes[index], query: query, within: maxDistance, position: { positions[index] }, accept: accept, best: &best)
+                simhashes[index], query: query, within: maxDistance, position: { positions[index] }, accept: accept,
+                best: &best)
         }
     }
 

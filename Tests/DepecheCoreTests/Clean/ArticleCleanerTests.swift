@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DepecheCore
 
 /// The same story, however a scraper saved it, must come out of cleaning as the same or a
@@ -16,11 +17,15 @@ import Testing
 
     /// The port story as a text page under ticker A: what every variant is compared with.
     private func original() throws -> ArticleFingerprint {
-        fingerprint(StoryFixtures.page(try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
+        fingerprint(
+            StoryFixtures.page(
+                try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
     }
 
     @Test func textPagesLoseTheirTicker() throws {
-        let article = textArticle(StoryFixtures.page(try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
+        let article = textArticle(
+            StoryFixtures.page(
+                try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
         #expect(article.contains("Tanger Med : le trafic de conteneurs franchit un nouveau cap"))
         #expect(!article.contains("averses orageuses"))
         #expect(!article.contains("Cliquez ici"))
@@ -52,7 +57,8 @@ import Testing
     }
 
     @Test func oneFigureChangedIsTheSameStory() throws {
-        let updated = try StoryFixtures.updated(try StoryFixtures.text("port-tanger.txt"), replacing: "10,2 millions", with: "10,4 millions")
+        let updated = try StoryFixtures.updated(
+            try StoryFixtures.text("port-tanger.txt"), replacing: "10,2 millions", with: "10,4 millions")
         let variant = fingerprint(StoryFixtures.page(updated, ticker: try StoryFixtures.text("ticker-b.txt")))
         #expect(variant.textSHA256 != (try original()).textSHA256)
         try expectSameStory(variant)
@@ -60,9 +66,10 @@ import Testing
 
     @Test func differentStoriesUnderOneTickerStayDistinct() throws {
         let ticker = try StoryFixtures.text("ticker-a.txt")
-        let stories = try ["port-tanger.txt", "olive-meknes.txt", "bourse-short.txt"].map {
-            fingerprint(StoryFixtures.page(try StoryFixtures.text($0), ticker: ticker))
-        } + [ArticleFingerprint.of(cleaner.clean(try StoryFixtures.decoded("olive-meknes.html")))]
+        let stories =
+            try ["port-tanger.txt", "olive-meknes.txt", "bourse-short.txt"].map {
+                fingerprint(StoryFixtures.page(try StoryFixtures.text($0), ticker: ticker))
+            } + [ArticleFingerprint.of(cleaner.clean(try StoryFixtures.decoded("olive-meknes.html")))]
         var index = NearDuplicateIndex()
         index.insert(stories[0], id: "port")
         index.insert(stories[1], id: "olive")
@@ -74,9 +81,15 @@ import Testing
 
     /// `variant` is found near the original among other stories, past the default threshold,
     /// with a high Jaccard estimate.
-    private func expectSameStory(_ variant: ArticleFingerprint, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    private func expectSameStory(_ variant: ArticleFingerprint, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         var index = NearDuplicateIndex()
-        index.insert(fingerprint(StoryFixtures.page(try StoryFixtures.text("olive-meknes.txt"), ticker: try StoryFixtures.text("ticker-a.txt"))), id: "olive")
+        index.insert(
+            fingerprint(
+                StoryFixtures.page(
+                    try StoryFixtures.text("olive-meknes.txt"), ticker: try StoryFixtures.text("ticker-a.txt"))),
+            id: "olive")
         index.insert(try original(), id: "port")
         #expect(index.nearest(variant)?.id == "port", sourceLocation: sourceLocation)
         #expect(variant.jaccard(with: try original()) >= 0.9, sourceLocation: sourceLocation)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DepecheCore
 
 @Suite struct HTMLArticleExtractorTests {
@@ -58,7 +59,8 @@ import Testing
     }
 
     @Test func plainTextInABodyKeepsItsLines() {
-        let html = "<html><body>Premier paragraphe, assez long pour compter comme un texte.<br>Deuxième ligne."
+        let html =
+            "<html><body>Premier paragraphe, assez long pour compter comme un texte.<br>Deuxième ligne."
             + "<br><br>Troisième ligne, après une ligne vide.</body></html>"
         let article = HTMLArticleExtractor.article(fromHTML: html)
         #expect(
@@ -73,11 +75,14 @@ import Testing
             <!-- publicité --><p hidden>Offre réservée aux abonnés.</p>
             <div role="complementary">Voir aussi nos dossiers</div></div></body>
             """
-        #expect(HTMLArticleExtractor.article(fromHTML: html).text == "Le texte de l'article, une phrase qui compte, et une autre encore.")
+        #expect(
+            HTMLArticleExtractor.article(fromHTML: html).text
+                == "Le texte de l'article, une phrase qui compte, et une autre encore.")
     }
 
     @Test func blocksNamedAsFurnitureAreDroppedEvenWhenTheyReadAsProse() {
-        let prose = "Une phrase longue, avec des virgules, qui ressemble en tout point à de la prose d'article, "
+        let prose =
+            "Une phrase longue, avec des virgules, qui ressemble en tout point à de la prose d'article, "
             + "et qui continue encore un peu, pour dépasser largement les cent caractères, comme un vrai paragraphe."
         let html = """
             <body><div class="wrap">
@@ -93,7 +98,9 @@ import Testing
 
     @Test func preformattedTextKeepsItsLineBreaks() {
         let html = "<body><pre>Ligne un du communiqué, avec sa virgule.\nLigne   deux.</pre></body>"
-        #expect(HTMLArticleExtractor.article(fromHTML: html).text == "Ligne un du communiqué, avec sa virgule.\nLigne   deux.")
+        #expect(
+            HTMLArticleExtractor.article(fromHTML: html).text
+                == "Ligne un du communiqué, avec sa virgule.\nLigne   deux.")
     }
 
     @Test func emptyPageGivesEmptyArticle() {

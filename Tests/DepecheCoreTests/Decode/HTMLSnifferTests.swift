@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DepecheCore
 
 @Suite struct HTMLSnifferTests {
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func noDeclarationMeansNil() {
-        #expect(HTMLSniffer.declaredCharset(Array("<html><head><meta name=\"author\" content=\"X\"></head>".utf8)) == nil)
+        #expect(
+            HTMLSniffer.declaredCharset(Array("<html><head><meta name=\"author\" content=\"X\"></head>".utf8)) == nil)
         #expect(HTMLSniffer.declaredCharset(Array("Plain text about charset=utf-8".utf8)) == nil)
     }
 

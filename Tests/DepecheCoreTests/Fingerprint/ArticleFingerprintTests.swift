@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DepecheCore
 
 @Suite struct ArticleFingerprintTests {
@@ -41,7 +42,8 @@ import Testing
     @Test func oneFigureChangedIsNearButNotEqual() throws {
         let article = try portArticle()
         let original = ArticleFingerprint.of(text: article)
-        let updated = ArticleFingerprint.of(text: try StoryFixtures.updated(article, replacing: "10,2 millions", with: "10,4 millions"))
+        let updated = ArticleFingerprint.of(
+            text: try StoryFixtures.updated(article, replacing: "10,2 millions", with: "10,4 millions"))
         #expect(updated.textSHA256 != original.textSHA256)
         #expect(updated.simhashDistance(to: original) <= 5)
         #expect(updated.jaccard(with: original) >= 0.9)
@@ -49,13 +51,15 @@ import Testing
 
     @Test func differentArticlesAreFar() throws {
         let port = ArticleFingerprint.of(text: try portArticle())
-        let olive = ArticleFingerprint.of(text: HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html")).text)
+        let olive = ArticleFingerprint.of(
+            text: HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html")).text)
         #expect(port.simhashDistance(to: olive) >= 16)
         #expect(port.jaccard(with: olive) <= 0.1)
     }
 
     @Test func simhashHexIsSixteenDigitsAndReadsBack() {
-        let fingerprint = ArticleFingerprint(textSHA256: "", simhash: 0x00AB_0000_0000_0F01, minhash: Array(repeating: 0, count: 64), wordCount: 0)
+        let fingerprint = ArticleFingerprint(
+            textSHA256: "", simhash: 0x00AB_0000_0000_0F01, minhash: Array(repeating: 0, count: 64), wordCount: 0)
         #expect(fingerprint.simhashHex == "00ab000000000f01")
         #expect(ArticleFingerprint.simhash(fromHex: "00ab000000000f01") == 0x00AB_0000_0000_0F01)
         #expect(ArticleFingerprint.simhash(fromHex: "FFFFFFFFFFFFFFFF") == .max)

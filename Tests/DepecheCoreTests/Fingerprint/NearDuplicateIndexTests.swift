@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DepecheCore
 
 /// The sketch of every synthetic entry: lookups with it always pass the sketch check, so
@@ -18,7 +19,9 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
         var index = NearDuplicateIndex(maxDistance: 6)
         index.insert(simhash: 0, sketch: story, id: "zero")
         index.insert(simhash: 0xFF, sketch: story, id: "eight-ones")
-        #expect(index.nearest(simhash: 0b111, sketch: story) == NearDuplicate(id: "zero", distance: 3, similarity: 1 - 3.0 / 64))
+        #expect(
+            index.nearest(simhash: 0b111, sketch: story)
+                == NearDuplicate(id: "zero", distance: 3, similarity: 1 - 3.0 / 64))
         #expect(index.nearest(simhash: 0x7F, sketch: story)?.id == "eight-ones")
         #expect(index.nearest(simhash: 0xFFFF, sketch: story) == nil)
         #expect(index.nearest(simhash: 0x1111_0000_0000_0000, sketch: story)?.id == "zero")
@@ -58,7 +61,10 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
 
     @Test func insertingAKnownSimHashChangesNothing() {
         var index = NearDuplicateIndex()
-        let inserted = [index.insert(simhash: 42, sketch: story, id: "a"), index.insert(simhash: 42, sketch: story, id: "a"), index.insert(simhash: 42, sketch: story, id: "b")]
+        let inserted = [
+            index.insert(simhash: 42, sketch: story, id: "a"), index.insert(simhash: 42, sketch: story, id: "a"),
+            index.insert(simhash: 42, sketch: story, id: "b"),
+        ]
         #expect(inserted == [true, false, false])
         #expect(index.count == 1)
         #expect(index.nearest(simhash: 42, sketch: story)?.id == "a")
@@ -170,11 +176,15 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
         default: bytes[0] = UInt8(ascii: "X")
         }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        #expect { try NearDuplicateIndex.load(from: path) } throws: { ($0 as? NearDuplicateIndexFileError)?.code == code }
+        #expect { try NearDuplicateIndex.load(from: path) } throws: {
+            ($0 as? NearDuplicateIndexFileError)?.code == code
+        }
     }
 
     @Test func unwritableDirectoryFailsAndLeavesNothing() throws {
         let path = directory.appendingPathComponent("missing/near.idx").path
-        #expect { try sampleIndex().save(to: path) } throws: { ($0 as? NearDuplicateIndexFileError)?.code == .unwritable }
+        #expect { try sampleIndex().save(to: path) } throws: {
+            ($0 as? NearDuplicateIndexFileError)?.code == .unwritable
+        }
     }
 }

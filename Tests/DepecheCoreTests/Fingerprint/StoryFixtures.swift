@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DepecheCore
 
 /// The fixture pages in Fixtures/html/ (our own articles, in the style of scraped pages) and
