@@ -82,3 +82,8 @@ eval:
 ## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
 bench-extract: deps
 	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs
+
+## bench-neardup: cleaning + fingerprinting MB/s on one core; near-duplicate lookups among 1M articles.
+.PHONY: bench-neardup
+bench-neardup: deps
+	$(SWIFT) run -c release neardup-bench
