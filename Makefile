@@ -70,14 +70,20 @@ torture: deps
 	scripts/torture.sh
 
 ## eval: score `$(EXTRACT)` on $(EVAL)/docs against $(EVAL)/gold.jsonl: P/R/F1 per entity type and
-## metadata accuracy (scripts/score.py). Skipped, not failed, when $(EVAL) is absent.
+## metadata accuracy (scripts/score.py); checks the pages are all distinct (no two near-duplicates);
+## then scores the same pages wrapped in HTML. Skipped, not failed, when $(EVAL) is absent.
 ## Before `depeche extract` runs the extractor: make eval EXTRACT=".build/debug/extract-bench --dump"
 eval:
 	@if [ ! -d "$(EVAL)/docs" ] || [ ! -f "$(EVAL)/gold.jsonl" ]; then \
 		echo "eval: no evaluation set at $(EVAL) (needs docs/ and gold.jsonl); nothing to score"; exit 0; fi; \
 	$(MAKE) --no-print-directory build && python3 scripts/score.py --self-test && \
 	out=$$(mktemp) && trap 'rm -f "$$out"' EXIT && \
-	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
+	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out" && \
+	python3 scripts/eval_variants.py distinct "$$out" && \
+	wrapped=$$(mktemp -d) && trap 'rm -rf "$$out" "$$wrapped"' EXIT && \
+	python3 scripts/eval_variants.py html $(EVAL)/docs "$$wrapped" && \
+	echo "--- the same pages wrapped in HTML (navigation, scripts, share bar, footer) ---" && \
+	$(EXTRACT) "$$wrapped"/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
 
 ## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
 bench-extract: deps
