@@ -11,7 +11,7 @@ SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX         ?= /usr/local
 DESTDIR        ?=
 
-.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture
+.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -93,3 +93,20 @@ bench-extract: deps
 .PHONY: bench-neardup
 bench-neardup: deps
 	$(SWIFT) run -c release neardup-bench
+
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := FuzzDecode FuzzAnalyze FuzzEventLog
+## fuzz: build the libFuzzer targets (Fuzz/, their own package) with AddressSanitizer and run each
+## for FUZZ_SECONDS (default 600); a crashing input lands in Fuzz/corpus-crashes/<target>/.
+fuzz: deps
+	cd Fuzz && $(SWIFT) build -Xswiftc -sanitize=fuzzer,address
+	for t in $(FUZZ_TARGETS); do \
+		mkdir -p Fuzz/.build/corpus/$$t Fuzz/corpus-crashes/$$t; \
+		Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
+			-artifact_prefix=Fuzz/corpus-crashes/$$t/ Fuzz/.build/corpus/$$t Fuzz/seeds/$$t || exit 1; \
+	done
+
+SOAK_ARGS ?= --minutes 60 --rate 200
+## soak: the release daemon under 200 files/s for an hour (scripts/soak.py): RSS, latency p99, loss.
+soak: deps release
+	python3 scripts/soak.py --binary $(RELEASE_BIN) $(SOAK_ARGS)

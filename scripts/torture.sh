@@ -18,5 +18,5 @@ cp .build/debug/depeche .build/debug/depechePackageTests.xctest "$copies/"
 export INTEGRATION_DEPECHE_BINARY="$copies/depeche"
 start=$(date +%s)
 "$copies/depechePackageTests.xctest" --testing-library swift-testing --filter CrashTorture 2>&1 | tee "$copies/output"
-grep -q 'Test run with 1 test .*passed' "$copies/output"
+grep -q "Test run with 1 test .*passed" "$copies/output"
 echo "torture: passed in $(( $(date +%s) - start )) s"

@@ -10,13 +10,22 @@ extension Reliability {
     /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and
     /// `TORTURE_SEED` set the run; `scripts/torture.sh` does 200 iterations.
     @Suite struct CrashTorture {
-        @Test func killNineDuringBurstsLosesAndRepeatsNothing() async throws {
+        /// With the state directory on another file system (/dev/shm), every disposal is a copy
+        /// then an unlink, with crash windows of its own.
+        @Test(arguments: [false, true])
+        func killNineDuringBurstsLosesAndRepeatsNothing(stateOnAnotherFileSystem: Bool) async throws {
             let iterations = Reliability.environment("TORTURE_ITERATIONS", default: 6)
             let burst = Reliability.environment("TORTURE_FILES", default: 30)
             let seed = UInt64(Reliability.environment("TORTURE_SEED", default: Int(UInt32.random(in: 1...UInt32.max))))
             var random = SeededGenerator(seed: seed)
-            let run = try DaemonSandbox(label: "torture", settings: ["intake.settle_ms": "100", "snapshot.every_events": "40"])
-            defer { run.remove() }
+            let foreignState = try ScratchDirectory(label: "torture-state", base: "/dev/shm")
+            let run = try DaemonSandbox(
+                label: "torture", settings: ["intake.settle_ms": "100", "snapshot.every_events": "40"],
+                stateDirectory: stateOnAnotherFileSystem ? foreignState.path : nil)
+            defer {
+                run.remove()
+                foreignState.remove()
+            }
 
             var dropped: [DroppedFile] = []
             var contents: [[UInt8]] = []
@@ -45,7 +54,7 @@ extension Reliability {
             let log = run.daemon.eventLog.read()
             let problems = run.invariants.violations(of: log, dropped: dropped)
             print("""
-                crash torture: seed \(seed), \(iterations) kill -9 (\(killedBeforeReady) before the start-up scan ended), \
+                crash torture\(stateOnAnotherFileSystem ? " (state on another file system)" : ""): seed \(seed), \(iterations) kill -9 (\(killedBeforeReady) before the start-up scan ended), \
                 \(dropped.count) files, \(log.events.count) events, \(problems.count) violation(s)
                 """)
             #expect(settled, "not every file was processed within 90 s:\n\(run.daemon.journalTail())")

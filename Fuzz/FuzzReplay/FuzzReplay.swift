@@ -1,0 +1,1 @@
+../../Tests/DepecheCoreTests/Fuzz/FuzzReplay.swift

@@ -1,0 +1,59 @@
+import DepecheCore
+import Glibc
+import Logging
+
+/// What each libFuzzer target does with one input. The fuzz package compiles this very file
+/// (Fuzz/FuzzReplay/FuzzReplay.swift is a symbolic link to it) and its targets call it;
+/// ``FuzzRegressionTests`` replays the kept inputs through it. A rejection or a thrown error
+/// is a normal outcome; a crash, a hang or a sanitizer report is a bug.
+public enum FuzzReplay {
+    /// FuzzDecode: the decode stage, as a text file and as an HTML page.
+    public static func decode(_ bytes: [UInt8]) {
+        for fileExtension in ["txt", "html"] {
+            if let decoded = try? TextDecoder.decode(bytes, fileExtension: fileExtension) {
+                precondition(!decoded.text.isEmpty, "a decoded page is never empty")
+            }
+        }
+    }
+
+    /// The analyzer with the gazetteer of the package at `root` (`config/gazetteer`).
+    public static func analyzer(packageRoot root: String) -> DocumentAnalyzer {
+        let gazetteer = (try? Gazetteer.load(directory: root + "/config/gazetteer")) ?? Gazetteer(entries: [])
+        return DocumentAnalyzer(extractor: Extractor(gazetteer: gazetteer))
+    }
+
+    /// FuzzAnalyze: decode → clean → extract (the daemon's analyzer), and, so that cleaning
+    /// and extraction also see what decoding rejects, the lossy UTF-8 text straight through them.
+    public static func analyze(_ bytes: [UInt8], with analyzer: DocumentAnalyzer) {
+        _ = try? analyzer.analyze(bytes, fileExtension: "txt")
+        _ = analyzer.extractor.extract(Article(text: TextBoilerplate.articleText(of: String(decoding: bytes, as: UTF8.self))))
+    }
+
+    /// FuzzEventLog: the bytes as the event log at `options.path` and as an index snapshot at
+    /// `snapshotPath`, through everything that reads them: the line parser, `depeche check`,
+    /// the replay that rebuilds the dedup index and ledger at start-up, the log's own recovery
+    /// (torn-tail cut, last `seq`), the snapshot reader.
+    public static func eventLog(_ bytes: [UInt8], options: JSONLEventLog.Options, snapshotPath: String, logger: Logger) {
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            _ = try? EventLogReader.parse(Array(line), path: "fuzz", lineNumber: 1)
+        }
+        write(bytes, to: options.path)
+        _ = try? EventLogCheck.run(activePath: options.path)
+        var index = DedupIndex()
+        var ledger = DispositionLedger()
+        try? EventLogReader(activePath: options.path).forEach { event in
+            index.apply(event)
+            ledger.apply(event)
+        }
+        _ = try? JSONLEventLog(options: options, logger: logger).lastSeq
+        write(bytes, to: snapshotPath)
+        _ = try? IndexSnapshot.read(from: snapshotPath)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        precondition(fd >= 0, "cannot write \(path)")
+        defer { close(fd) }
+        precondition(bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) } == bytes.count)
+    }
+}
