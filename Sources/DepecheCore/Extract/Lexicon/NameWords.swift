@@ -107,6 +107,7 @@ enum NameWords {
         ("Publié dans", .publishedIn), ("Publie dans", .publishedIn), ("Paru dans", .publishedIn),
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
+        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
         ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
     ])
@@ -172,4 +173,6 @@ enum BylineKind: Sendable {
     case publishedOn
     /// "Rédigé par <author> <date>".
     case writtenBy
+    /// A short line after the byline: "<publication>", "<publication> - <author>".
+    case attribution
 }
