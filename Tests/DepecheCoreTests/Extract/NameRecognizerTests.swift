@@ -86,6 +86,17 @@ import Testing
         #expect(texts(.org, "La banque Al Barid Bank ouvre une agence.") == ["Al Barid Bank"])
     }
 
+    @Test func organisationNamesStopAtVerbsAndAdverbs() {
+        #expect(texts(.org, "La Banque mondiale classe désormais le port parmi les 25 premiers au monde.")
+            == ["Banque mondiale"])
+        #expect(texts(.org, "Le Conseil régional adopte son budget.") == ["Conseil régional"])
+        #expect(texts(.org, "Rabat et Madrid agissent au sein de l'Union pour la Méditerranée et de soutenir le processus.")
+            == ["Union pour la Méditerranée"])
+        #expect(texts(.org, "Le Salon International des Centres de Contacts au Maroc mettra à l'honneur la langue arabe.")
+            == ["Salon International des Centres de Contacts au Maroc"])
+        #expect(texts(.org, "L'Agence nationale des ports suit le chantier.") == ["Agence nationale des ports"])
+    }
+
     @Test func listsTypeTheirItems() {
         let text = "Plusieurs centres d'appels, en l'occurrence, Crown, Imane Id et bien d'autres, ont fermé."
         #expect(texts(.org, text) == ["Crown", "Imane Id"])

@@ -161,6 +161,14 @@ enum NameWords {
     /// an organisation name ("la Banque européenne d'investissement financeront …").
     static let verbEndings = ["ront", "rait", "raient", "aient", "èrent", "erons", "erez"]
 
+    /// Lowercase word endings of French adjectives: such a word may follow an organisation's
+    /// head or the noun of its complement ("Autorité portuaire", "services informatiques").
+    static let adjectiveEndings = [
+        "aire", "aires", "ique", "iques", "ale", "ales", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
+        "aise", "aises", "ive", "ives", "ifs", "iel", "ielle", "ielles", "ière", "ières", "iers", "ée", "ées", "és",
+        "ble", "bles", "eur", "eurs", "euse", "euses", "ore", "al", "el", "if", "ier", "ain", "ais", "ien",
+    ]
+
     /// Words that close a list ("… et bien d'autres", "etc.").
     static let listClosers = WordSet("etc bien autres")
 }
