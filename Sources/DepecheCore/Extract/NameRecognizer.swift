@@ -91,7 +91,8 @@ struct NameRecognizer {
         var candidates: [NameCandidate] = []
         for index in range where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
+            guard token.kind == .word,
+                  token.has(.capitalized) || token.has(.arabic) || NameWords.lowercaseHeads.contains(token) else { continue }
             if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
