@@ -12,7 +12,9 @@ struct AcronymPair: Sendable {
 /// Finds acronyms next to their expansions in parentheses, in either order.
 ///
 /// The acronym's letters must be the initials of the expansion's words, in order; small
-/// words ("de", "la", "of") may be skipped and one content word may be left out. The pair is
+/// words ("de", "la", "of") may be skipped and one content word may be left out. An
+/// all-caps acronym after an organisation's name may also take its initials in another order
+/// ("Autorité portuaire Tanger Med (TMPA)"). The pair is
 /// an organisation when the expansion opens with an organisation head ("Association",
 /// "Union", "Salon", "Confédération"…).
 struct AcronymLinker {
@@ -27,7 +29,8 @@ struct AcronymLinker {
         var pairs: [AcronymPair] = []
         for open in range where tokens[open].isPunct("(") {
             if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true,
-               let expansion = expansionBefore(open, letters: letters(of: acronym)) {
+               let expansion = expansionBefore(open, letters: letters(of: acronym))
+                ?? reorderedExpansionBefore(open, letters: letters(of: acronym)) {
                 pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
             } else if open > 0, let acronym = acronymWord(at: open - 1), tokens[acronym].has(.allCaps),
                       let expansion = expansionInside(open, letters: letters(of: acronym)) {
@@ -74,6 +77,33 @@ struct AcronymLinker {
             } else {
                 skippedContent += 1
                 if skippedContent > 1 { return nil }
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// An expansion ending just before `(` whose initials are the acronym's letters in another
+    /// order, opening with an organisation head: "Autorité portuaire Tanger Med (TMPA)" (the
+    /// acronym of the English name). Every content word must give one of the letters.
+    private func reorderedExpansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        guard letters.count >= 3, tokens[open + 1].has(.allCaps) else { return nil }
+        var remaining = letters
+        var k = open - 1
+        let end = k
+        while k >= 0, open - k <= letters.count * 3 + 4 {
+            let token = tokens[k]
+            if token.kind == .punct {
+                guard token.key == 0x27 || token.key == 0x2D else { return nil }
+            } else if token.kind != .word || (k < end && tokens[k + 1].has(.newlineBefore)) {
+                return nil
+            } else if !NameWords.connectors.contains(token) {
+                guard let found = remaining.firstIndex(of: initial(of: token)) else { return nil }
+                remaining.remove(at: found)
+                if remaining.isEmpty {
+                    return NameWords.organisationHeads.contains(token) && token.has(.capitalized) ? k...end : nil
+                }
             }
             k -= 1
         }

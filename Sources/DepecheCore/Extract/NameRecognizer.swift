@@ -55,6 +55,7 @@ struct NameRecognizer {
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }
+        pairParenthesisedAcronyms(&accepted, links: &links)
         link(accepted, classifier: classifier, links: &links)
         return assemble(accepted, links: &links)
     }
@@ -157,6 +158,23 @@ struct NameRecognizer {
     }
 
     // MARK: Linking
+
+    /// "Société nationale des autoroutes du Maroc (ADM)": an all-caps word in parentheses right
+    /// after an organisation's name is its acronym, whatever its letters.
+    private func pairParenthesisedAcronyms(_ accepted: inout [NameCandidate], links: inout UnionFind) {
+        let tokens = text.tokens
+        var startingAt = [Int](repeating: -1, count: tokens.count)
+        for (index, candidate) in accepted.enumerated() { startingAt[candidate.first] = index }
+        for index in accepted.indices where accepted[index].type == .org && accepted[index].evidence != .acronymPair {
+            let name = accepted[index]
+            guard name.width > 1, tokens.at(name.last + 1)?.isPunct("(") == true,
+                  tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true,
+                  case let acronym = startingAt[name.last + 2], acronym >= 0, accepted[acronym].type == .org,
+                  accepted[acronym].width == 1, accepted[acronym].canonical == nil else { continue }
+            links.union(name.group.key, accepted[acronym].group.key)
+            accepted[acronym].canonical = name.canonical ?? .expansion(name.first...name.last)
+        }
+    }
 
     /// Links mentions written alike, and a one-word person to the full name with that surname.
     private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {

@@ -69,6 +69,15 @@ import Testing
         #expect(fair.count == 3)
     }
 
+    @Test func acronymsAfterANameInAnotherOrderOrWithOtherLetters() throws {
+        let port = try #require(entity("selon l'Autorité portuaire Tanger Med (TMPA). Pour TMPA, la croissance continue.",
+                                       "Autorité portuaire Tanger Med"))
+        #expect(port.count == 3 && port.type == .org)
+        let roads = try #require(entity("La Société nationale des autoroutes du Maroc (ADM) investit. ADM recrute.",
+                                        "Société nationale des autoroutes du Maroc"))
+        #expect(roads.count == 3)
+    }
+
     @Test func expansionsThatNameNoOrganisationAreNotReported() {
         let text = "Le CRM (Customer relationship management) et le BPO (Business process outsourcing) progressent."
         #expect(texts(.org, text).isEmpty)
