@@ -81,22 +81,13 @@ struct OrganisationPhrases {
 
     /// A lowercase word with a French verb ending ("financeront", "serait").
     private func isVerb(_ token: Token) -> Bool {
-        guard !token.has(.capitalized), token.length > 5 else { return false }
-        return hasSuffix(token, NameWords.verbEndings)
+        !token.has(.capitalized) && token.length > 5 && NameWords.verbEndings.matches(token, in: text)
     }
 
     /// A lowercase word of six letters or more ending like a French infinitive ("soutenir", "renforcer").
     private func isInfinitive(_ token: Token) -> Bool {
-        token.length >= 6 && hasSuffix(token, ["er", "ir"])
+        token.length >= 6 && NameWords.infinitiveEndings.matches(token, in: text)
     }
 
-    /// A lowercase word with a French adjective ending ("portuaire", "spéciale", "informatiques").
-    private func isAdjective(_ token: Token) -> Bool {
-        !token.has(.capitalized) && token.length > 4 && hasSuffix(token, NameWords.adjectiveEndings)
-    }
-
-    private func hasSuffix(_ token: Token, _ endings: [String]) -> Bool {
-        let word = text.string(token.start, token.end)
-        return endings.contains { word.hasSuffix($0) }
-    }
+    private func isAdjective(_ token: Token) -> Bool { NameWords.isAdjective(token, in: text) }
 }

@@ -133,4 +133,42 @@ import Testing
         let text = "Rédigé par Safaa KSAANI Mercredi 7 Février 2024\n\nLe texte commence ici avec des mots."
         #expect(texts(.person, text) == ["Safaa KSAANI"])
     }
+
+    @Test func nationalitiesBeforeANameTellCompaniesFromPeople() {
+        #expect(texts(.org, "Le japonais Sumitomo Electric et l'américain Lear ont inauguré des unités.")
+            == ["Sumitomo Electric", "Lear"])
+        #expect(texts(.org, "Un accord a été signé avec le groupe norvégien Yara.") == ["Yara"])
+        #expect(texts(.person, "L'entraîneur, le Sud-Africain Rulani Mokwena, a salué son équipe.") == ["Rulani Mokwena"])
+        #expect(texts(.org, "the African Development Bank approved the loan").isEmpty == false)
+    }
+
+    @Test func namesJoinedToAKnownNameShareItsType() {
+        #expect(texts(.org, "Ici, Eurogate et Marsa Maroc exploitent les deux autres terminaux.") == ["Eurogate", "Marsa Maroc"])
+        #expect(texts(.loc, "Rien n'est prévu pour Bouarfa et Jerada cette année.") == ["Bouarfa", "Jerada"])
+        #expect(texts(.org, "Equipment suppliers Ericsson, Nokia and Huawei ran trials.") == ["Ericsson", "Nokia", "Huawei"])
+        #expect(texts(.org, "en partenariat avec les compagnies Ryanair et easyJet.") == ["Ryanair", "easyJet"])
+    }
+
+    @Test func subjectsOfBusinessVerbsAndAllCapsRunsAreCompanies() {
+        #expect(texts(.org, "Le port est classé. Maersk et CMA CGM y opèrent deux terminaux.") == ["Maersk", "CMA CGM"])
+        #expect(texts(.org, "La filiale OCP Africa, présente dans 16 pays, a livré des engrais.") == ["OCP Africa"])
+        #expect(texts(.loc, "La filiale OCP Africa, présente dans 16 pays, a livré des engrais.").isEmpty)
+    }
+
+    @Test func placesAndBuildingsByTheNounBeforeThem() {
+        #expect(texts(.loc, "Les travaux du port de Nador West Med sont achevés.") == ["Nador West Med"])
+        #expect(texts(.loc, "Un programme pour la zone industrielle de Selouane et l'oued Sebou.") == ["Selouane", "Sebou"])
+        #expect(texts(.person, "La rénovation du complexe Mohammed V avance.").isEmpty)
+    }
+
+    @Test func titleCaseHeadlinesBreakAtFunctionWords() {
+        #expect(texts(.org, "Morocco Secures $1.3 Billion Loan From World Bank for Water Security") == ["World Bank"])
+    }
+
+    @Test func rolesFarBeforeOrRightBeforeAName() {
+        #expect(texts(.person, "le processus de l'envoyé personnel du secrétaire général de l'ONU, Staffan de Mistura.")
+            == ["Staffan de Mistura"])
+        #expect(texts(.person, "Son homologue Klaus Zimmer a regretté le manque de réalisme.") == ["Klaus Zimmer"])
+        #expect(texts(.org, "avec le soutien du Raja de Casablanca") == ["Raja de Casablanca"])
+    }
 }
