@@ -9,7 +9,21 @@ enum BoilerplateLines {
         "pinterest", "email", "e-mail", "mail", "search", "rechercher", "recherche", "partager", "partagez",
         "partager cet article", "share", "share this article", "tweet", "imprimer", "print", "envoyer", "commenter",
         "menu", "accueil", "home", "newsletter", "s'abonner", "abonnez-vous", "subscribe", "publicite",
-        "advertisement", "google news", "suivez-nous", "follow us",
+        "advertisement", "google news", "suivez-nous", "follow us", "partagez cet article", "partagez",
+        "فيسبوك", "تويتر", "واتساب", "يوتيوب", "انستغرام", "شارك المقال", "شارك",
+    ]
+
+    /// Words of share-button rows ("Facebook Twitter WhatsApp"): a line of only these is dropped.
+    private static let socialWords: Set<String> = [
+        "facebook", "twitter", "x", "youtube", "linkedin", "instagram", "whatsapp", "telegram", "tiktok",
+        "pinterest", "email", "e-mail", "mail", "tweet", "partager", "share", "imprimer", "print", "messenger",
+        "فيسبوك", "تويتر", "واتساب",
+    ]
+
+    /// Lines that announce a link to another article on the next line ("Lire aussi" alone).
+    private static let linkAnnouncers: Set<String> = [
+        "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "read also", "read more",
+        "see also", "also read", "اقرا ايضا",
     ]
 
     /// Line beginnings of widgets and links to other articles.
@@ -17,7 +31,8 @@ enum BoilerplateLines {
         "merci d'avoir signale", "cette image sera automatiquement bloquee", "lire aussi", "a lire aussi",
         "lire egalement", "a lire egalement", "voir aussi", "read also", "read more", "see also", "also read",
         "اقرا ايضا", "©", "(c) ", "copyright", "tous droits reserves", "all rights reserved", "credit photo",
-        "suivez-nous sur", "follow us on", "abonnez-vous a",
+        "suivez-nous sur", "follow us on", "abonnez-vous a", "tags :", "tags:", "mots cles :", "mots-cles",
+        "partager sur", "share on",
     ]
 
     /// Lines after which nothing belongs to the article.
@@ -25,7 +40,8 @@ enum BoilerplateLines {
         "cliquez ici pour lire l'article", "related articles", "related posts", "articles similaires",
         "articles lies", "sur le meme sujet", "dans la meme rubrique", "article precedent", "article suivant",
         "previous article", "next article", "top news", "les plus lus", "most read", "laisser un commentaire",
-        "leave a comment", "mots cles", "مقالات ذات صلة",
+        "leave a comment", "mots cles", "مقالات ذات صلة", "related news", "reagissez a cet article",
+        "commentaires", "comments", "most popular",
     ]
 
     /// Longest folded prefix compared: every phrase above is shorter, so a longer line can
@@ -93,6 +109,16 @@ enum BoilerplateLines {
     /// A widget, share button, "Lire aussi" link or credit line.
     static func isDropped(_ folded: String) -> Bool {
         droppedLines.contains(folded) || droppedPrefixes.contains { folded.utf8.starts(with: $0.utf8) }
+            || isShareRow(folded)
+    }
+
+    /// "Lire aussi" alone on its line: the next line is the linked headline.
+    static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
+
+    /// A row of share buttons: every word a social network or a share verb.
+    private static func isShareRow(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.count >= 2 && words.count <= 8 && words.allSatisfy { socialWords.contains(String($0)) }
     }
 
     /// "Related Articles", "Article précédent", "Cliquez ici pour lire l'article…".
@@ -102,19 +128,36 @@ enum BoilerplateLines {
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces.
     static func isTicker(_ line: Substring) -> Bool {
-        var segments = 0, longSegments = 0
+        let segments = segmentWords(line, spaces: 3, separators: false)
+        return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3
+    }
+
+    /// A navigation bar: four or more items of one to three words, separated by runs of ≥ 2
+    /// spaces or by "|", "•", "·" ("Economie | Finances | Entreprises | Régions").
+    static func isNavigation(_ line: Substring) -> Bool {
+        let segments = segmentWords(line, spaces: 2, separators: true)
+        return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) }
+    }
+
+    /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces
+    /// (and, when `separators`, between "|", "•", "·" standing alone).
+    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Bool) -> [Int] {
+        var segments: [Int] = []
         var words = 0, spaces = 0
         var inWord = false
         func closeSegment() {
-            if words > 0 { segments += 1 }
-            if words >= 3 { longSegments += 1 }
+            if words > 0 { segments.append(words) }
             words = 0
         }
         for scalar in line.unicodeScalars {
-            if ScalarFolding.isSpace(scalar.value) {
+            let value = scalar.value
+            if ScalarFolding.isSpace(value) {
                 spaces += 1
                 inWord = false
-                if spaces == 3 { closeSegment() }
+                if spaces == minimum { closeSegment() }
+            } else if separators && !inWord && (value == 0x7C || value == 0x2022 || value == 0xB7) {
+                closeSegment()
+                spaces = 0
             } else {
                 spaces = 0
                 if !inWord { words += 1 }
@@ -122,7 +165,7 @@ enum BoilerplateLines {
             }
         }
         closeSegment()
-        return segments >= 3 && longSegments >= 3
+        return segments
     }
 
     /// The lines without menus: runs of four or more short lines (one or two words, no

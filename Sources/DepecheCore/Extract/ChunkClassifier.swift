@@ -13,8 +13,8 @@ struct ChunkClassifier {
     let text: TokenizedText
     let gazetteer: Gazetteer
 
-    /// How far before a name a role word may stand ("le secrétaire général, X").
-    private static let roleWindow = 5
+    /// How far before a name a role word may stand ("le secrétaire général de l'UMT, X").
+    private static let roleWindow = 8
     /// Possessives between a name and its role ("X, son président").
     private static let possessives = WordSet("son sa ses its his her their")
     /// "a": the auxiliary of "X Y a déclaré".
@@ -31,11 +31,17 @@ struct ChunkClassifier {
             if listType != nil, !onlyListSeparators(previousEnd + 1, chunk.first) { listType = nil }
             if listType == nil { listType = listCategory(before: chunk.first) }
             previousEnd = chunk.last
-            if let type = listType ?? apposition(before: chunk.first) {
+            if let type = listType {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
             }
-            if let found = classify(chunk) { candidates.append(found) }
+            switch apposition(before: chunk.first) {
+            case .org?: candidates.append(candidate(chunk, .org, .listItem))
+            case .loc?: candidates.append(candidate(chunk, .loc, .listItem))
+            case .facility?: candidates.append(NameCandidate(first: chunk.first, last: chunk.last, type: nil,
+                                                             evidence: .listItem, group: .surface(0)))
+            case nil: if let found = classify(chunk) { candidates.append(found) }
+            }
         }
         return candidates
     }
@@ -43,7 +49,9 @@ struct ChunkClassifier {
     private func classify(_ chunk: NameChunk) -> NameCandidate? {
         let tokens = text.tokens
         let firstToken = tokens[chunk.first]
-        if chunk.words >= 2, NameWords.trailingHeads.contains(tokens[chunk.last]), tokens[chunk.last].has(.capitalized) {
+        let trailingHead = chunk.words >= 2 && NameWords.trailingHeads.contains(tokens[chunk.last])
+            && tokens[chunk.last].has(.capitalized)
+        if trailingHead || isBranch(chunk) || isAcronymRun(chunk) {
             return candidate(chunk, .org, .organisationHead)
         }
         if let end = lowercaseTrailingHead(after: chunk.last) {
@@ -62,8 +70,36 @@ struct ChunkClassifier {
            !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first), !joinedToCapitals(chunk.first) {
             return candidate(chunk, .org, .unknownAcronym)
         }
+        if chunk.words <= 3, !chunk.titled, !gazetteer.isGivenName(firstToken), isBusinessSubject(chunk) {
+            return candidate(chunk, .org, .role)
+        }
         return nil
     }
+
+    /// A known organisation followed by a known place: a subsidiary ("OCP Africa", "Orange Morocco").
+    private func isBranch(_ chunk: NameChunk) -> Bool {
+        guard chunk.words >= 2, let parent = gazetteer.longestMatch(in: text, at: chunk.first), parent.skipped == 0,
+              gazetteer.entries[parent.entry].kind == .org, parent.last < chunk.last,
+              let place = gazetteer.longestMatch(in: text, at: parent.last + 1), place.last == chunk.last
+        else { return false }
+        return gazetteer.entries[place.entry].kind == .loc
+    }
+
+    /// Two or more all-caps words of two to eight letters ("CMA CGM"), not in a shouted line.
+    private func isAcronymRun(_ chunk: NameChunk) -> Bool {
+        guard chunk.words >= 2, !lineIsAllCaps(chunk.first) else { return false }
+        return text.tokens[chunk.first...chunk.last].allSatisfy { $0.kind == .word && $0.has(.allCaps) && (2...8).contains($0.length) }
+    }
+
+    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique").
+    private func isBusinessSubject(_ chunk: NameChunk) -> Bool {
+        var k = chunk.last + 1
+        if let clitic = text.tokens.at(k), Self.clitics.contains(clitic) { k += 1 }
+        return text.tokens.at(k).map { NameWords.businessVerbs.contains($0) } ?? false
+    }
+
+    /// Pronouns between a subject and its verb ("y opèrent", "en produit").
+    private static let clitics = WordSet("y en")
 
     private func candidate(_ chunk: NameChunk, _ type: EntityType, _ evidence: NameEvidence) -> NameCandidate {
         NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: evidence,
@@ -131,20 +167,50 @@ struct ChunkClassifier {
         return k
     }
 
-    /// "le groupe Accor" → ORG, "la ville de Drarga" → LOC: a noun right before the run says what it is.
-    private func apposition(before first: Int) -> EntityType? {
-        let tokens = text.tokens
-        var k = first - 1
-        if tokens.at(k)?.isPunct("'") == true { k -= 1 }
-        guard let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized), !tokens[first].has(.newlineBefore)
-        else { return nil }
-        if NameWords.organisationAppositions.contains(noun) { return .org }
-        if NumberWords.ofWords.contains(noun), let place = tokens.at(k - 1), !place.has(.capitalized),
-           NameWords.placeAppositions.contains(place) {
-            return .loc
-        }
-        return nil
+    /// What a noun right before a run makes of it.
+    private enum Apposition {
+        /// "le groupe Accor", "le groupe norvégien Yara", "le japonais Sumitomo".
+        case org
+        /// "la ville de Drarga", "le port de Nador West Med", "l'oued Sebou".
+        case loc
+        /// "le complexe Mohammed V": a building named after someone, no entity.
+        case facility
     }
+
+    /// "de", "du", "des" between a place noun and its name ("le bassin du Sebou").
+    private static let placeOf = WordSet("de d du des")
+
+    /// The noun right before the run, and what it says the run is.
+    private func apposition(before first: Int) -> Apposition? {
+        let tokens = text.tokens
+        guard !tokens[first].has(.newlineBefore) else { return nil }
+        var k = skipApostrophe(first - 1)
+        guard var noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized) else { return nil }
+        if NameWords.facilities.contains(noun) { return .facility }
+        if NameWords.placeNouns.contains(noun) { return .loc }
+        if Self.placeOf.contains(noun), var place = tokens.at(skipApostrophe(k - 1)), !place.has(.capitalized) {
+            // "la zone industrielle de Selouane": an adjective may stand between.
+            if isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
+            if NameWords.placeAppositions.contains(place) || NameWords.placeNouns.contains(place) { return .loc }
+        }
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        // "le groupe norvégien Yara", "le constructeur franco-italien Stellantis", "le japonais Sumitomo".
+        let isNationality = NameWords.nationalities.contains(noun)
+        guard isNationality || isAdjective(noun) else { return nil }
+        if tokens.at(k - 1)?.isPunct("-") == true, let prefix = tokens.at(k - 2), NameWords.nationalityPrefixes.contains(prefix) {
+            k -= 2
+        }
+        guard let before = tokens.at(skipApostrophe(k - 1)), !before.has(.capitalized) || before.has(.sentenceStart) else {
+            return nil
+        }
+        noun = before
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        return isNationality && NameWords.articles.contains(noun) ? .org : nil
+    }
+
+    private func isAdjective(_ token: Token) -> Bool { NameWords.isAdjective(token, in: text) }
+
+    private func skipApostrophe(_ index: Int) -> Int { text.tokens.at(index)?.isPunct("'") == true ? index - 1 : index }
 
     /// The type of list a run opens: "centres d'appels, en l'occurrence, X" → ORG.
     private func listCategory(before first: Int) -> EntityType? {
@@ -163,7 +229,9 @@ struct ChunkClassifier {
             }
             if first - k > 8 { return nil }
         }
-        guard sawOpener, let noun = tokens.at(k) else { return nil }
+        // "les compagnies Ryanair et easyJet": a category noun right before the list needs no opener.
+        guard sawOpener || k == first - 1, let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized)
+        else { return nil }
         if let type = categoryType(noun) { return type }
         // "centres d'appels": the category noun has a complement.
         var head = k - 1

@@ -53,7 +53,27 @@ struct DateRecognizer {
                 i += 1
             }
         }
+        shareYears(&found)
         return found
+    }
+
+    /// Words between the two ends of a date range ("entre le 15 juin et le 15 septembre 2023").
+    private static let rangeWords = WordSet("et au à a le la l du jusqu to and until through from")
+
+    /// "entre le 15 juin et le 15 septembre 2023": the first end takes the year of the second
+    /// (the one before when its month comes later).
+    private func shareYears(_ dates: inout [DateMention]) {
+        for n in dates.indices.dropLast().reversed() where dates[n].year == nil && dates[n + 1].year != nil {
+            let gap = (dates[n].last + 1)..<dates[n + 1].first
+            guard gap.count <= 4, gap.allSatisfy({ index in
+                let token = text.tokens[index]
+                return (Self.rangeWords.contains(token) || token.isPunct("-") || token.isPunct("'"))
+                    && !token.has(.newlineBefore)
+            }) else { continue }
+            // "du 28 décembre au 3 janvier 2025": a range across the new year.
+            let year = dates[n + 1].year.map { dates[n].month > dates[n + 1].month ? $0 - 1 : $0 }
+            dates[n].year = year
+        }
     }
 
     // MARK: Patterns
@@ -97,7 +117,7 @@ struct DateRecognizer {
         guard !days.isEmpty, let monthToken = tokens.at(k), !monthToken.has(.newlineBefore),
               let month = month(at: k) else { return nil }
         var last = k
-        if tokens.at(last + 1)?.isPunct(".") == true, monthToken.length <= 4 { last += 1 }
+        if tokens.at(last + 1)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(monthToken) { last += 1 }
         var year: Int?
         var yearAt = last + 1
         if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
@@ -120,7 +140,7 @@ struct DateRecognizer {
     private func monthFirst(at i: Int, month: Int) -> DateMention? {
         let tokens = text.tokens
         var k = i + 1
-        if tokens.at(k)?.isPunct(".") == true, tokens[i].length <= 4 { k += 1 }
+        if tokens.at(k)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(tokens[i]) { k += 1 }
         guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
         if next.length == 4 {
             guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }

@@ -61,7 +61,7 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
 /// Names are matched on their letters and digits folded (case, accents, Arabic letter forms),
 /// separators ignored: "Web help" finds "Webhelp", "Fès" finds "Fes". A match must have at
 /// least as many capitalised words as the spelling it matches, so "le matin" is not
-/// "Le Matin".
+/// "Le Matin" (a ministry's head word may be lowercase: "ministère de la Justice").
 public struct Gazetteer: Sendable {
     /// All entries, in load order (an entry's index is its identity).
     public let entries: [GazetteerEntry]
@@ -89,12 +89,18 @@ public struct Gazetteer: Sendable {
                 if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
                 var key = FoldedKey()
                 for scalar in spelling.unicodeScalars
-                where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil {
+                where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil
+                    || scalar.value == Self.comma {
                     key.add(scalar.value)
                     prefixes[key.value] = true
                 }
                 guard key.length > 0 else { continue }
-                let (capitals, allCaps) = Self.capitalisation(spelling)
+                var (capitals, allCaps) = Self.capitalisation(spelling)
+                // "Ministère de la Justice" is written "ministère de la Justice" in running text.
+                if capitals > 0, let head = spelling.split(separator: " ").first,
+                   NameWords.lowercaseHeads.contains(key: FoldedKey.of(head)) {
+                    capitals -= 1
+                }
                 if let known = spellings[key.value] {
                     // Spellings of one entry that fold alike: the most lenient one rules.
                     guard known.entry == index else { continue }
@@ -160,6 +166,12 @@ public struct Gazetteer: Sendable {
         String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 
+    /// Most tokens a spelling spans (a ministry's full name, punctuation included).
+    private static let longestSpelling = 28
+
+    /// ",": kept in keys, unlike other separators ("Fès, Meknès" is not "Fès-Meknès").
+    private static let comma: UInt32 = 0x2C
+
     /// Whether a word token is a known given name.
     func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }
 
@@ -190,13 +202,19 @@ public struct Gazetteer: Sendable {
         var lowercaseWords = 0
         var best: (entry: Int, last: Int)?
         var j = index
-        while j < tokens.count && j - index < 14 {
+        while j < tokens.count && j - index < Self.longestSpelling {
             let token = tokens[j]
             if j > index && token.has(.newlineBefore) { break }
             if token.kind == .punct {
-                // Apostrophes, hyphens and a period inside a name ("L'Opinion", "Souss-Massa", "St. Louis").
-                guard j > index, token.key == 0x27 || token.key == 0x2D || token.key == 0x2E,
+                // Apostrophes, hyphens, a period or a comma inside a name ("L'Opinion", "Souss-Massa",
+                // "St. Louis", "ministère du Tourisme, de l'Artisanat …"): the prefixes decide.
+                guard j > index, token.key == 0x27 || token.key == 0x2D || token.key == 0x2E || token.key == 0x2C,
                       j + 1 < tokens.count, tokens[j + 1].kind != .punct else { break }
+                if token.key == UInt64(Self.comma) {
+                    // A comma is part of the key: only spellings written with it go on across it.
+                    key.add(folded: Self.comma)
+                    guard prefixes.contains(key.value) else { break }
+                }
                 j += 1
                 continue
             }

@@ -42,6 +42,12 @@ struct NameRecognizer {
         for index in range where text.tokens[index].kind == .word && !claimed[index] {
             let token = text.tokens[index]
             guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
+            // "World Bank for …": a head after a capitalised word ends a name, it does not open one.
+            let previous = text.tokens[max(index - 1, 0)]
+            if index > range.lowerBound, previous.kind == .word, previous.has(.capitalized), !token.has(.newlineBefore),
+               !NameWords.sentenceWords.contains(previous) {
+                continue
+            }
             if let phrase = phrases.phrase(at: index, claimed: claimed) {
                 candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
                                                 evidence: .organisationHead,
@@ -53,8 +59,10 @@ struct NameRecognizer {
         candidates += classifier.candidates(chunks)
 
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }
+        pairParenthesisedAcronyms(&accepted, links: &links)
         link(accepted, classifier: classifier, links: &links)
         return assemble(accepted, links: &links)
     }
@@ -91,7 +99,8 @@ struct NameRecognizer {
         var candidates: [NameCandidate] = []
         for index in range where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
+            guard token.kind == .word,
+                  token.has(.capitalized) || token.has(.arabic) || NameWords.lowercaseHeads.contains(token) else { continue }
             if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
@@ -133,6 +142,45 @@ struct NameRecognizer {
         return accepted
     }
 
+    /// "Eurogate et Marsa Maroc", "Bouarfa et Jerada", "Ericsson, Nokia and Huawei": a run
+    /// nothing explained, joined by "et", "and", "ou" or a comma to an organisation or a place,
+    /// is one too. Lists are followed both ways, from the known name outwards.
+    private func coordinatedMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
+        let tokens = text.tokens
+        var typeEnding = [EntityType?](repeating: nil, count: tokens.count)
+        var typeStarting = [EntityType?](repeating: nil, count: tokens.count)
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for candidate in accepted {
+            for index in candidate.first...candidate.last { taken[index] = true }
+            guard candidate.type == .org || candidate.type == .loc, candidate.evidence != .unknownAcronym else { continue }
+            typeEnding[candidate.last] = candidate.type
+            typeStarting[candidate.first] = candidate.type
+        }
+        let joins = { (index: Int) -> Bool in
+            guard let token = tokens.at(index), !token.has(.newlineBefore) else { return false }
+            return token.isPunct(",") || NameWords.coordinators.contains(token)
+        }
+        var found: [NameCandidate] = []
+        for chunk in chunks.reversed() + chunks {
+            guard !(chunk.first...chunk.last).contains(where: { taken[$0] }), !chunk.titled,
+                  !gazetteer.isGivenName(tokens[chunk.first]) else { continue }
+            // A capital after a full stop may be any word ("Ici, Eurogate et …"): only "et" joins it.
+            let joinsAfter = chunk.sentenceInitial && chunk.words == 1
+                ? { (index: Int) in tokens.at(index).map { NameWords.coordinators.contains($0) } ?? false } : joins
+            var type: EntityType?
+            if chunk.last + 2 < tokens.count, joinsAfter(chunk.last + 1) { type = typeStarting[chunk.last + 2] }
+            if type == nil, chunk.first >= 2, joins(chunk.first - 1) { type = typeEnding[chunk.first - 2] }
+            guard let type else { continue }
+            found.append(NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: .listItem,
+                                       group: .surface(ChunkClassifier(text: text, gazetteer: gazetteer)
+                                           .surfaceKey(chunk.first, chunk.last))))
+            for index in chunk.first...chunk.last { taken[index] = true }
+            typeEnding[chunk.last] = type
+            typeStarting[chunk.first] = type
+        }
+        return found
+    }
+
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
         var surnames: [UInt64: NameGroup] = [:]
@@ -156,6 +204,23 @@ struct NameRecognizer {
     }
 
     // MARK: Linking
+
+    /// "Société nationale des autoroutes du Maroc (ADM)": an all-caps word in parentheses right
+    /// after an organisation's name is its acronym, whatever its letters.
+    private func pairParenthesisedAcronyms(_ accepted: inout [NameCandidate], links: inout UnionFind) {
+        let tokens = text.tokens
+        var startingAt = [Int](repeating: -1, count: tokens.count)
+        for (index, candidate) in accepted.enumerated() { startingAt[candidate.first] = index }
+        for index in accepted.indices where accepted[index].type == .org && accepted[index].evidence != .acronymPair {
+            let name = accepted[index]
+            guard name.width > 1, tokens.at(name.last + 1)?.isPunct("(") == true,
+                  tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true,
+                  case let acronym = startingAt[name.last + 2], acronym >= 0, accepted[acronym].type == .org,
+                  accepted[acronym].width == 1, accepted[acronym].canonical == nil else { continue }
+            links.union(name.group.key, accepted[acronym].group.key)
+            accepted[acronym].canonical = name.canonical ?? .expansion(name.first...name.last)
+        }
+    }
 
     /// Links mentions written alike, and a one-word person to the full name with that surname.
     private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {

@@ -25,6 +25,8 @@ struct TokenFlags: OptionSet, Sendable {
     static let blankLineBefore = TokenFlags(rawValue: 1 << 5)
     /// First token of a sentence: after . ! ? : « “ • or a line break.
     static let sentenceStart = TokenFlags(rawValue: 1 << 6)
+    /// Lowercase first letter, an uppercase one inside: a brand ("easyJet", "iPhone").
+    static let innerCapital = TokenFlags(rawValue: 1 << 7)
 }
 
 /// One token: a scalar range of the text and what the scanners need to know about it.
@@ -193,7 +195,7 @@ struct TokenizedText: Sendable {
                 }
                 key = hash
                 if arabic { flags.insert(.arabic) }
-                if ScalarFolding.isUppercase(c) { flags.insert(.capitalized) }
+                if ScalarFolding.isUppercase(c) { flags.insert(.capitalized) } else if upper > 0 { flags.insert(.innerCapital) }
                 if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
             } else if let first = ScalarFolding.digitValue(c) {
                 kind = .number

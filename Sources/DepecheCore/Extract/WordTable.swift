@@ -38,6 +38,30 @@ struct WordSet: Sendable {
     func contains(key: UInt64) -> Bool { keys.contains(key) }
 }
 
+/// Word endings ("ique", "aire", "ront") matched against a token's scalars, without building strings.
+struct SuffixSet: Sendable {
+    private let endings: [[UInt32]]
+
+    /// Builds the set from endings written in lowercase.
+    init(_ endings: [String]) {
+        self.endings = endings.map { $0.unicodeScalars.map(\.value) }
+    }
+
+    /// Whether the word token ends with one of the endings (compared as written, lowercase).
+    func matches(_ token: Token, in text: TokenizedText) -> Bool {
+        guard token.kind == .word else { return false }
+        return endings.contains { ending in
+            guard ending.count < token.length else { return false }
+            var i = token.end - ending.count
+            for scalar in ending {
+                guard text.scalars[i] == scalar else { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+}
+
 /// Multi-token phrases ("pour cent", "en l'occurrence", "Publié dans") matched token by token.
 struct PhraseTable<Value: Sendable>: Sendable {
     private struct Phrase: Sendable {

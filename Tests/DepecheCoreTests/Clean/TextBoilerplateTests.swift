@@ -39,4 +39,33 @@ import Testing
         #expect(BoilerplateLines.isTicker("Un titre de trois    Deux titre de trois    Trois titres ici"))
         #expect(!BoilerplateLines.isTicker("Une phrase    avec des espaces"))
     }
+
+    @Test func navigationBarsShareRowsTagsAndLinkedHeadlinesAreRemoved() {
+        let page = """
+            Economie | Finances | Entreprises | Régions | Sport
+            Politics  Economy  Society  Sports  Culture
+
+            Le titre de l'article du jour
+
+            Un premier paragraphe assez long pour être de la prose d'article, avec des chiffres et des noms propres.
+            Facebook Twitter WhatsApp
+            Tags : Bank Al-Maghrib, inflation, FMI
+            Lire aussi
+            Aéroport Marrakech-Menara : un nouveau terminal pour 2025
+            Le second paragraphe reste.
+            """
+        let article = TextBoilerplate.articleText(of: page)
+        #expect(article.hasPrefix("Le titre de l'article du jour\n"))
+        for gone in ["Finances", "Society", "WhatsApp", "Tags", "Lire aussi", "Menara"] {
+            #expect(!article.contains(gone), "\(gone)")
+        }
+        #expect(article.hasSuffix("Le second paragraphe reste."))
+    }
+
+    @Test func navigationNeedsFourShortItems() {
+        #expect(BoilerplateLines.isNavigation("Accueil  Economie  Sport  Culture"))
+        #expect(BoilerplateLines.isNavigation("الرئيسية    سياسة    اقتصاد    مجتمع"))
+        #expect(!BoilerplateLines.isNavigation("Accueil | Economie | Sport"))
+        #expect(!BoilerplateLines.isNavigation("Second paragraphe :    une pause dans le texte, puis la suite."))
+    }
 }

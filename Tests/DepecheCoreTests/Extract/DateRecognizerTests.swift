@@ -24,6 +24,20 @@ import Testing
         #expect(dates("في ٧ فبراير ٢٠٢٤") == ["2024-02-07"])
     }
 
+    @Test func theFirstEndOfARangeTakesTheYearOfTheSecond() {
+        #expect(dates("entre le 15 juin et le 15 septembre 2023", year: 2024) == ["2023-06-15", "2023-09-15"])
+        #expect(dates("du 28 décembre au 3 janvier 2025", year: 2024) == ["2024-12-28", "2025-01-03"])
+        #expect(dates("le 15 juin. Puis le 15 septembre 2023", year: 2024) == ["2024-06-15", "2023-09-15"])
+    }
+
+    @Test func aSentencePeriodAfterAMonthIsNotPartOfTheDate() throws {
+        let text = TokenizedText("annoncé lundi 25 mars. Le 3 fév. 2024 aussi.")
+        let found = DateRecognizer(text: text, english: false).dates(in: 0..<text.tokens.count)
+        #expect(found.count == 2)
+        #expect(text.string(tokens: found[0].first, found[0].last) == "lundi 25 mars")
+        #expect(text.string(tokens: found[1].first, found[1].last) == "3 fév. 2024")
+    }
+
     @Test func dayListsAreOneDateEach() {
         #expect(dates("les 26 et 27 avril prochain", year: 2024) == ["2024-04-26", "2024-04-27"])
         #expect(dates("du 3 au 5 mai 2020") == ["2020-05-03", "2020-05-05"])

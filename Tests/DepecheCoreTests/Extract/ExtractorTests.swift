@@ -37,6 +37,49 @@ import Testing
         #expect(!extraction.entities.contains { $0.text == "L'Opinion" }, "the masthead is not the article")
     }
 
+    @Test func authorAfterThePublicationDate() {
+        let page = "Transport maritime\n\nLe port dépasse les 8 millions de conteneurs\n"
+            + "Publié le 12 janvier 2024 par Karim Bennani\n\nLe port a traité 8,6 millions de conteneurs en 2023."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.author == "Karim Bennani")
+        #expect(extraction.published == "2024-01-12")
+        #expect(extraction.title == "Le port dépasse les 8 millions de conteneurs")
+    }
+
+    @Test func bylineBlockBelowALede() {
+        let page = "Le360\nEconomie\n\nOCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023\n"
+            + "Le groupe a publié lundi ses résultats annuels, en recul sur un an mais largement bénéficiaires.\n\n"
+            + "Par Amine Rahmouni\nLe 26/03/2024 à 18h05\n\nLe groupe a réalisé un chiffre d'affaires en recul."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.title == "OCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023")
+        #expect(extraction.author == "Amine Rahmouni")
+        #expect(extraction.published == "2024-03-26")
+        #expect(extraction.source == "Le360")
+    }
+
+    @Test func dateLineAndAttributionLine() {
+        let page = "Actualités\n\nTourisme : le pays accueille un nombre record de visiteurs\n\n"
+            + "Mardi 16 janvier 2024 - 10:42\nHespress FR\n\nLe pays a accueilli 14,5 millions de touristes."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.published == "2024-01-16")
+        #expect(extraction.source == "Hespress")
+        #expect(extraction.title == "Tourisme : le pays accueille un nombre record de visiteurs")
+        let arabic = "اقتصاد\n\nبنك المغرب يخفض سعر الفائدة الرئيسي\n\nالثلاثاء ٢٥ يونيو ٢٠٢٤ - ١٩:٣٠\n"
+            + "هسبريس - محمد الإدريسي\n\nقرر مجلس بنك المغرب خفض سعر الفائدة الرئيسي."
+        let extracted = ExtractTestSupport.extract(arabic)
+        #expect(extracted.author == "محمد الإدريسي")
+        #expect(extracted.published == "2024-06-25")
+        #expect(extracted.source == "Hespress")
+    }
+
+    @Test func bylinePublicationWithSmallWords() {
+        let page = "Bourita et Albares réaffirment leur partenariat\n\nPublié dans Aujourd'hui le Maroc le 14 - 03 - 2024\n\n"
+            + "Le ministre a reçu son homologue à Rabat."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.source == "Aujourd'hui le Maroc")
+        #expect(extraction.published == "2024-03-14")
+    }
+
     @Test func aParagraphIsNoHeadline() {
         let text = "Le marché a progressé de 3% cette année, selon les chiffres publiés hier.\nUn second paragraphe suit."
         #expect(ExtractTestSupport.extract(text).title == nil)

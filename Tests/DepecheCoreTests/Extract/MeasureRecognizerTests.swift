@@ -58,4 +58,27 @@ import Testing
         #expect(measures("en 2020 l'entreprise").isEmpty)
         #expect(measures("la 21ème édition").isEmpty)
     }
+
+    @Test func aBareScaledNumberTakesTheCurrencyOfItsSentence() {
+        let found = measures("un budget de 1,6 milliard de dirhams, dont 1,1 milliard consacré à l'investissement.")
+        #expect(found.map(\.type) == [.money, .money])
+        #expect(found.last?.value == 1.1e9 && found.last?.currency == "MAD")
+        #expect(measures("un budget de 1,6 milliard de dirhams. Il y a 1,1 milliard d'habitants en Inde.").count == 2)
+        #expect(measures("un budget de 1,6 milliard de dirhams. En Inde, 1,1 milliard vivent.").map(\.type) == [.money])
+    }
+
+    @Test func englishModifiersBeforeTheNoun() {
+        #expect(one("a capacity of 300 million cubic meters per year", french: false)?.value == 3e8)
+        #expect(one("more than 56 million mobile subscribers", french: false)?.unit == "subscribers")
+        #expect(one("should supply 7.5 million people by 2028", french: false)?.unit == "people")
+        #expect(one("add 1.5 percentage points to growth", french: false)?.value == 1.5)
+        #expect(measures("in 2023 the total rose", french: false).isEmpty)
+    }
+
+    @Test func arabicCountsTakeTheSingularFromEleven() {
+        #expect(one("محصول حبوب في حدود ٣١ مليون قنطار")?.unit == "قنطار")
+        #expect(one("خفض سعر الفائدة بـ٢٥ نقطة أساس")?.value == 25)
+        #expect(measures("بلغ ٥ دولة").isEmpty, "three to ten count a plural")
+        #expect(measures("في ٢٠ المائة").isEmpty)
+    }
 }

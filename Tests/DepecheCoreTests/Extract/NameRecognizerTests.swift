@@ -69,6 +69,15 @@ import Testing
         #expect(fair.count == 3)
     }
 
+    @Test func acronymsAfterANameInAnotherOrderOrWithOtherLetters() throws {
+        let port = try #require(entity("selon l'Autorité portuaire Tanger Med (TMPA). Pour TMPA, la croissance continue.",
+                                       "Autorité portuaire Tanger Med"))
+        #expect(port.count == 3 && port.type == .org)
+        let roads = try #require(entity("La Société nationale des autoroutes du Maroc (ADM) investit. ADM recrute.",
+                                        "Société nationale des autoroutes du Maroc"))
+        #expect(roads.count == 3)
+    }
+
     @Test func expansionsThatNameNoOrganisationAreNotReported() {
         let text = "Le CRM (Customer relationship management) et le BPO (Business process outsourcing) progressent."
         #expect(texts(.org, text).isEmpty)
@@ -84,6 +93,17 @@ import Testing
         #expect(texts(.org, "les activités classiques du Centre d'appels et de l'entreprise informatique").isEmpty)
         #expect(texts(.org, "Les Centres d'appels recrutent.").isEmpty)
         #expect(texts(.org, "La banque Al Barid Bank ouvre une agence.") == ["Al Barid Bank"])
+    }
+
+    @Test func organisationNamesStopAtVerbsAndAdverbs() {
+        #expect(texts(.org, "La Banque mondiale classe désormais le port parmi les 25 premiers au monde.")
+            == ["Banque mondiale"])
+        #expect(texts(.org, "Le Conseil régional adopte son budget.") == ["Conseil régional"])
+        #expect(texts(.org, "Rabat et Madrid agissent au sein de l'Union pour la Méditerranée et de soutenir le processus.")
+            == ["Union pour la Méditerranée"])
+        #expect(texts(.org, "Le Salon International des Centres de Contacts au Maroc mettra à l'honneur la langue arabe.")
+            == ["Salon International des Centres de Contacts au Maroc"])
+        #expect(texts(.org, "L'Agence nationale des ports suit le chantier.") == ["Agence nationale des ports"])
     }
 
     @Test func listsTypeTheirItems() {
@@ -112,5 +132,43 @@ import Testing
     @Test func datesAndAmountsAreNeverPartOfNames() {
         let text = "Rédigé par Safaa KSAANI Mercredi 7 Février 2024\n\nLe texte commence ici avec des mots."
         #expect(texts(.person, text) == ["Safaa KSAANI"])
+    }
+
+    @Test func nationalitiesBeforeANameTellCompaniesFromPeople() {
+        #expect(texts(.org, "Le japonais Sumitomo Electric et l'américain Lear ont inauguré des unités.")
+            == ["Sumitomo Electric", "Lear"])
+        #expect(texts(.org, "Un accord a été signé avec le groupe norvégien Yara.") == ["Yara"])
+        #expect(texts(.person, "L'entraîneur, le Sud-Africain Rulani Mokwena, a salué son équipe.") == ["Rulani Mokwena"])
+        #expect(texts(.org, "the African Development Bank approved the loan").isEmpty == false)
+    }
+
+    @Test func namesJoinedToAKnownNameShareItsType() {
+        #expect(texts(.org, "Ici, Eurogate et Marsa Maroc exploitent les deux autres terminaux.") == ["Eurogate", "Marsa Maroc"])
+        #expect(texts(.loc, "Rien n'est prévu pour Bouarfa et Jerada cette année.") == ["Bouarfa", "Jerada"])
+        #expect(texts(.org, "Equipment suppliers Ericsson, Nokia and Huawei ran trials.") == ["Ericsson", "Nokia", "Huawei"])
+        #expect(texts(.org, "en partenariat avec les compagnies Ryanair et easyJet.") == ["Ryanair", "easyJet"])
+    }
+
+    @Test func subjectsOfBusinessVerbsAndAllCapsRunsAreCompanies() {
+        #expect(texts(.org, "Le port est classé. Maersk et CMA CGM y opèrent deux terminaux.") == ["Maersk", "CMA CGM"])
+        #expect(texts(.org, "La filiale OCP Africa, présente dans 16 pays, a livré des engrais.") == ["OCP Africa"])
+        #expect(texts(.loc, "La filiale OCP Africa, présente dans 16 pays, a livré des engrais.").isEmpty)
+    }
+
+    @Test func placesAndBuildingsByTheNounBeforeThem() {
+        #expect(texts(.loc, "Les travaux du port de Nador West Med sont achevés.") == ["Nador West Med"])
+        #expect(texts(.loc, "Un programme pour la zone industrielle de Selouane et l'oued Sebou.") == ["Selouane", "Sebou"])
+        #expect(texts(.person, "La rénovation du complexe Mohammed V avance.").isEmpty)
+    }
+
+    @Test func titleCaseHeadlinesBreakAtFunctionWords() {
+        #expect(texts(.org, "Morocco Secures $1.3 Billion Loan From World Bank for Water Security") == ["World Bank"])
+    }
+
+    @Test func rolesFarBeforeOrRightBeforeAName() {
+        #expect(texts(.person, "le processus de l'envoyé personnel du secrétaire général de l'ONU, Staffan de Mistura.")
+            == ["Staffan de Mistura"])
+        #expect(texts(.person, "Son homologue Klaus Zimmer a regretté le manque de réalisme.") == ["Klaus Zimmer"])
+        #expect(texts(.org, "avec le soutien du Raja de Casablanca") == ["Raja de Casablanca"])
     }
 }
