@@ -82,9 +82,10 @@ import Testing
 
         let calls = Set(
             try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").compactMap { line -> String? in
-                // strace -f pads the pid column ("4556  execve(…"): split on runs of spaces.
-                guard let call = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true).last?
-                    .drop(while: { $0 == " " }), let paren = call.firstIndex(of: "(") else {
+                // strace pads the pid column: "7838  execve(" has two spaces, "12345 execve(" one.
+                guard let call = line.split(separator: " ", maxSplits: 1).last?.drop(while: { $0 == " " }),
+                    let paren = call.firstIndex(of: "(")
+                else {
                     return nil
                 }
                 let name = call[..<paren]

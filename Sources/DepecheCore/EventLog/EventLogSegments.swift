@@ -28,7 +28,7 @@ public struct EventLogSegments: Sendable {
         var found: [(Int, String)] = []
         let prefix = stem + "."
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+            let name = String(decoding: Posix.name(of: entry), as: UTF8.self)
             guard name.hasPrefix(prefix), name.hasSuffix(".jsonl") else { continue }
             let middle = name.dropFirst(prefix.count).dropLast(6)
             if let first = Int(middle) { found.append((first, "\(directory)/\(name)")) }

@@ -117,4 +117,11 @@ enum Posix {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
+
+    /// The name of a `readdir` entry, read in place: a `dirent` is only as long as its name
+    /// (`d_reclen`), so copying `entry.pointee` would read past the end of the last entry.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> [UInt8] {
+        let name = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return Array(UnsafeRawBufferPointer(start: name, count: strlen(name.assumingMemoryBound(to: CChar.self))))
+    }
 }

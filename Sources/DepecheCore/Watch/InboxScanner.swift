@@ -40,7 +40,7 @@ public struct InboxScanner: Sendable {
         defer { closedir(stream) }
         var found: [([UInt8], UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+            let name = Posix.name(of: entry)
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             var type = entry.pointee.d_type
             if type == DT_UNKNOWN {

@@ -99,7 +99,9 @@ enum FileSystem {
             guard let stream = withCString(absolute, { opendir($0) }) else { continue }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix(while: { $0 != 0 })) }
+                // Read in place: a dirent is only as long as its name, copying it reads too far.
+                let field = UnsafeRawPointer(entry) + MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+                let name = Array(UnsafeRawBufferPointer(start: field, count: strlen(field.assumingMemoryBound(to: CChar.self))))
                 if name == Array(".".utf8) || name == Array("..".utf8) { continue }
                 let child = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
                 if kind(bytes: absolute + [UInt8(ascii: "/")] + name) == .directory { pending.append(child) } else { found.append(child) }
