@@ -99,8 +99,8 @@ struct NameRecognizer {
         var candidates: [NameCandidate] = []
         for index in range where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word,
-                  token.has(.capitalized) || token.has(.arabic) || NameWords.lowercaseHeads.contains(token) else { continue }
+            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
+                    || NameWords.lowercaseHeads.contains(token) || gazetteer.startsLowercaseSpelling(token) else { continue }
             if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))

@@ -171,4 +171,10 @@ import Testing
         #expect(texts(.person, "Son homologue Klaus Zimmer a regretté le manque de réalisme.") == ["Klaus Zimmer"])
         #expect(texts(.org, "avec le soutien du Raja de Casablanca") == ["Raja de Casablanca"])
     }
+
+    @Test func lowercaseBrandsAndKnownPeople() {
+        #expect(texts(.org, "The operators Maroc Telecom, Orange Morocco and inwi will bid.") == ["Maroc Telecom", "Orange Morocco", "inwi"])
+        #expect(texts(.org, "il faut investir dans la région").isEmpty)
+        #expect(texts(.person, "وأوضح والي بنك المغرب، عبد اللطيف الجواهري، أن التضخم تراجع.") == ["عبد اللطيف الجواهري"])
+    }
 }
