@@ -180,6 +180,9 @@ struct ChunkClassifier {
     /// "de", "du", "des" between a place noun and its name ("le bassin du Sebou").
     private static let placeOf = WordSet("de d du des")
 
+    /// Whether a place noun stands right before token `first` ("le port de", "l'oued").
+    func namesPlace(before first: Int) -> Bool { apposition(before: first) == .loc }
+
     /// The noun right before the run, and what it says the run is.
     private func apposition(before first: Int) -> Apposition? {
         let tokens = text.tokens

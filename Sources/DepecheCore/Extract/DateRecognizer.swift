@@ -165,7 +165,8 @@ struct DateRecognizer {
         let tokens = text.tokens
         guard let token = tokens.at(i), token.kind == .number, token.length <= 2,
               (1...31).contains(token.key),
-              !(i > 0 && !token.has(.spaceBefore) && tokens[i - 1].kind == .word) else { return nil }
+              !(i > 0 && !token.has(.spaceBefore) && tokens[i - 1].kind == .word && !tokens[i - 1].isArabicClitic)
+        else { return nil }
         if let suffix = tokens.at(i + 1), suffix.kind == .word, !suffix.has(.spaceBefore) {
             return NumberWords.ordinalSuffixes.contains(suffix) ? (Int(token.key), i + 1) : nil
         }

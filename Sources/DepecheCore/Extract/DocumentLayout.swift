@@ -146,11 +146,13 @@ struct DocumentLayout: Sendable {
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
     }
 
-    /// Whether a date starts at token `index`: a weekday, a month, or a day number.
+    /// Whether a date starts at token `index`: a weekday, a month, or a number standing apart
+    /// ("Le 26/03/2024", not "Le360").
     private static func startsDate(_ tokens: [Token], at index: Int, in line: Range<Int>) -> Bool {
         guard index < line.upperBound else { return false }
         let token = tokens[index]
-        return token.kind == .number || CalendarWords.weekdays.contains(token) || CalendarWords.months[token] != nil
+        if token.kind == .number { return index == line.lowerBound || token.has(.spaceBefore) }
+        return CalendarWords.weekdays.contains(token) || CalendarWords.months[token] != nil
     }
 
     /// A short line of a few words without sentence punctuation, after a byline line: the

@@ -72,6 +72,9 @@ public struct Gazetteer: Sendable {
     private let prefixes: KeyTable<Bool>
     /// Folded given names.
     private let givenNames: KeyTable<Bool>
+    /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
+    /// lowercase words are looked up only when they start one.
+    private let lowercaseStarts: KeyTable<Bool>
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -84,9 +87,15 @@ public struct Gazetteer: Sendable {
         var spellings = KeyTable<Spelling>(capacity: entries.count * 3)
         var prefixes = KeyTable<Bool>(capacity: entries.count * 30)
         var givenNames = KeyTable<Bool>()
+        var lowercaseStarts = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
             for spelling in [entry.name] + entry.aliases {
                 if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
+                if let initial = spelling.unicodeScalars.first, ScalarFolding.isLetter(initial.value),
+                   !ScalarFolding.isUppercase(initial.value), !ScalarFolding.isArabicLetter(initial.value),
+                   let word = spelling.split(separator: " ").first {
+                    lowercaseStarts[FoldedKey.ofLetters(word)] = true
+                }
                 var key = FoldedKey()
                 for scalar in spelling.unicodeScalars
                 where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil
@@ -115,6 +124,7 @@ public struct Gazetteer: Sendable {
         self.spellings = spellings
         self.prefixes = prefixes
         self.givenNames = givenNames
+        self.lowercaseStarts = lowercaseStarts
     }
 
     /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
@@ -171,6 +181,9 @@ public struct Gazetteer: Sendable {
 
     /// ",": kept in keys, unlike other separators ("Fès, Meknès" is not "Fès-Meknès").
     private static let comma: UInt32 = 0x2C
+
+    /// Whether a lowercase word may start a spelling written in lowercase ("inwi", "easyJet").
+    func startsLowercaseSpelling(_ token: Token) -> Bool { token.kind == .word && lowercaseStarts.contains(token.key) }
 
     /// Whether a word token is a known given name.
     func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }

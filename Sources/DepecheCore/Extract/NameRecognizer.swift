@@ -36,9 +36,9 @@ struct NameRecognizer {
         var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)
-        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs)
-        let phrases = OrganisationPhrases(text: text)
         let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
+        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs, classifier: classifier)
+        let phrases = OrganisationPhrases(text: text)
         for index in range where text.tokens[index].kind == .word && !claimed[index] {
             let token = text.tokens[index]
             guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
@@ -91,7 +91,8 @@ struct NameRecognizer {
         return candidates
     }
 
-    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair]) -> [NameCandidate] {
+    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair],
+                                     classifier: ChunkClassifier) -> [NameCandidate] {
         var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
@@ -99,8 +100,8 @@ struct NameRecognizer {
         var candidates: [NameCandidate] = []
         for index in range where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word,
-                  token.has(.capitalized) || token.has(.arabic) || NameWords.lowercaseHeads.contains(token) else { continue }
+            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
+                    || NameWords.lowercaseHeads.contains(token) || gazetteer.startsLowercaseSpelling(token) else { continue }
             if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
@@ -109,8 +110,11 @@ struct NameRecognizer {
                   !(index...found.last).contains(where: { claimed[$0] }) else { continue }
             let entry = gazetteer.entries[found.entry]
             guard entry.kind != .givenName else { continue }
+            // "au port de Tanger Med": the organisation's name stands for the place it runs.
+            var type = Self.entityType(entry.kind)
+            if type == .org, found.skipped == 0, classifier.namesPlace(before: index) { type = .loc }
             candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
-                                            type: Self.entityType(entry.kind), evidence: .gazetteer,
+                                            type: type, evidence: .gazetteer,
                                             group: .gazetteer(found.entry), canonical: .entry(found.entry)))
         }
         return candidates
@@ -216,9 +220,11 @@ struct NameRecognizer {
             guard name.width > 1, tokens.at(name.last + 1)?.isPunct("(") == true,
                   tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true,
                   case let acronym = startingAt[name.last + 2], acronym >= 0, accepted[acronym].type == .org,
-                  accepted[acronym].width == 1, accepted[acronym].canonical == nil else { continue }
+                  accepted[acronym].width == 1 else { continue }
             links.union(name.group.key, accepted[acronym].group.key)
-            accepted[acronym].canonical = name.canonical ?? .expansion(name.first...name.last)
+            if accepted[acronym].canonical == nil {
+                accepted[acronym].canonical = name.canonical ?? .expansion(name.first...name.last)
+            }
         }
     }
 
@@ -227,8 +233,9 @@ struct NameRecognizer {
         var bySurface: [UInt64: NameGroup] = [:]
         var fullNames: [UInt64: NameGroup] = [:]
         for candidate in accepted {
-            let key = classifier.surfaceKey(candidate.first, candidate.last)
-            if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
+            for key in [classifier.surfaceKey(candidate.first, candidate.last), abbreviatedKey(candidate)] where key != 0 {
+                if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
+            }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
@@ -238,6 +245,34 @@ struct NameRecognizer {
                 links.union(full.key, candidate.group.key)
             }
         }
+    }
+
+    /// "Centre hospitalier universitaire Mohammed VI de Tanger" and "CHU Mohammed VI de Tanger"
+    /// get one key: the initials of an organisation's leading lowercase-described part (or its
+    /// leading acronym), then the folded rest. 0 for other names.
+    private func abbreviatedKey(_ candidate: NameCandidate) -> UInt64 {
+        let tokens = text.tokens
+        guard candidate.type == .org, candidate.width > 1 else { return 0 }
+        var key = FoldedKey()
+        var rest = candidate.first
+        if tokens[rest].has(.allCaps) {
+            for i in tokens[rest].start..<tokens[rest].end { key.add(text.scalars[i]) }
+            rest += 1
+        } else {
+            // The head and the lowercase words after it: "Centre hospitalier universitaire".
+            while rest <= candidate.last, rest == candidate.first || !tokens[rest].has(.capitalized),
+                  tokens[rest].kind == .word, !NameWords.connectors.contains(tokens[rest]) {
+                key.add(text.scalars[tokens[rest].start])
+                rest += 1
+            }
+            guard rest - candidate.first >= 2 else { return 0 }
+        }
+        guard rest <= candidate.last, tokens[rest].has(.capitalized) else { return 0 }
+        key.add(folded: 0x20)
+        for index in rest...candidate.last where tokens[index].kind != .punct {
+            for i in tokens[index].start..<tokens[index].end { key.add(text.scalars[i]) }
+        }
+        return key.value
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {

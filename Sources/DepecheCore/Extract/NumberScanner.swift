@@ -44,7 +44,7 @@ enum NumberScanner {
         guard index > 0, !tokens[index].has(.spaceBefore) else { return false }
         let previous = tokens[index - 1]
         // An Arabic proclitic glued to the number ("بـ٢٥", "و٣") is a word of its own, not a code.
-        if previous.kind == .word { return !(previous.has(.arabic) && previous.length <= 2) }
+        if previous.kind == .word { return !previous.isArabicClitic }
         if previous.isPunct("-") || previous.isPunct("/") || previous.isPunct("_") {
             return index > 1 && !previous.has(.spaceBefore) && tokens[index - 2].kind != .punct
         }

@@ -27,11 +27,11 @@ struct OrganisationPhrases {
     func phrase(at head: Int, claimed: [Bool]) -> ClosedRange<Int>? {
         let tokens = text.tokens
         let token = tokens[head]
-        guard token.kind == .word, !token.has(.allCaps) else { return nil }
+        guard token.kind == .word, !token.has(.allCaps) || NameWords.acronymHeads.contains(token) else { return nil }
         let lowercaseHead = !token.has(.capitalized)
         guard !lowercaseHead || token.length >= Self.shortestLowercaseHead else { return nil }
-        guard lowercaseHead ? NameWords.lowercaseHeads.contains(token) : NameWords.organisationHeads.contains(token)
-        else { return nil }
+        guard lowercaseHead ? NameWords.lowercaseHeads.contains(token)
+                : NameWords.organisationHeads.contains(token) || NameWords.acronymHeads.contains(token) else { return nil }
         var lastContent = head
         var sawProperWord = false
         var afterJoin = false          // the previous word is a joining word ("de", "des", "d'")
@@ -65,9 +65,10 @@ struct OrganisationPhrases {
                 if afterJoin && lowercaseWords == 0 && isInfinitive(next) { break }
                 guard !lowercaseHead, lowercaseWords < Self.lowercaseRun else { break }
                 let scope = NameWords.scopeAdjectives.contains(next)
-                // After the head: adjectives only; after a joining word: a noun, then its adjectives.
+                // After the head: adjectives only ("Centre hospitalier universitaire"); after a joining
+                // word: a noun, then its adjectives.
                 let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(next)
-                guard fits, afterJoin || lastContent == head || scope else { break }
+                guard fits, afterJoin || lastContent - head == lowercaseWords || scope else { break }
                 if scope { sawProperWord = true }
                 lowercaseWords += 1
             }

@@ -61,6 +61,8 @@ struct Token: Sendable {
     @inline(__always) func isPunct(_ scalar: Unicode.Scalar) -> Bool { kind == .punct && key == UInt64(scalar.value) }
     /// Number of scalars.
     var length: Int { end - start }
+    /// One or two Arabic letters: a proclitic that may be glued to a number ("و٢٥", "بـ٢٥").
+    var isArabicClitic: Bool { kind == .word && has(.arabic) && length <= 2 }
 }
 
 /// A text split into tokens, with its scalars kept for offsets and surface strings.

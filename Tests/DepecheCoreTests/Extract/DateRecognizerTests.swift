@@ -41,6 +41,7 @@ import Testing
     @Test func dayListsAreOneDateEach() {
         #expect(dates("les 26 et 27 avril prochain", year: 2024) == ["2024-04-26", "2024-04-27"])
         #expect(dates("du 3 au 5 mai 2020") == ["2020-05-03", "2020-05-05"])
+        #expect(dates("يومي ٢١ و٢٥ مارس الجاري", year: 2025) == ["2025-03-21", "2025-03-25"])
     }
 
     @Test func missingYearIsInferredOrLeftOut() {

@@ -75,10 +75,11 @@ import Testing
         #expect(measures("in 2023 the total rose", french: false).isEmpty)
     }
 
-    @Test func arabicCountsTakeTheSingularFromEleven() {
+    @Test func arabicCountsAnyIndefiniteNoun() {
         #expect(one("محصول حبوب في حدود ٣١ مليون قنطار")?.unit == "قنطار")
         #expect(one("خفض سعر الفائدة بـ٢٥ نقطة أساس")?.value == 25)
-        #expect(measures("بلغ ٥ دولة").isEmpty, "three to ten count a plural")
-        #expect(measures("في ٢٠ المائة").isEmpty)
+        #expect(one("بفارق ٦ نقاط عن منتخب زامبيا")?.unit == "نقاط")
+        #expect(measures("في ٢٠ المائة").isEmpty, "a definite noun is not counted")
+        #expect(measures("العدد ٥ من الدول").isEmpty)
     }
 }

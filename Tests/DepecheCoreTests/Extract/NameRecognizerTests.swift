@@ -171,4 +171,24 @@ import Testing
         #expect(texts(.person, "Son homologue Klaus Zimmer a regretté le manque de réalisme.") == ["Klaus Zimmer"])
         #expect(texts(.org, "avec le soutien du Raja de Casablanca") == ["Raja de Casablanca"])
     }
+
+    @Test func lowercaseBrandsAndKnownPeople() {
+        #expect(texts(.org, "The operators Maroc Telecom, Orange Morocco and inwi will bid.") == ["Maroc Telecom", "Orange Morocco", "inwi"])
+        #expect(texts(.org, "il faut investir dans la région").isEmpty)
+        #expect(texts(.person, "وأوضح والي بنك المغرب، عبد اللطيف الجواهري، أن التضخم تراجع.") == ["عبد اللطيف الجواهري"])
+    }
+
+    @Test func acronymHeadsAndTheirSpelledOutForm() throws {
+        let text = "Le CHU Mohammed VI de Tanger ouvre. Le Centre hospitalier universitaire Mohammed VI de Tanger compte 797 lits."
+        let hospital = try #require(entity(text, "CHU Mohammed VI de Tanger"))
+        #expect(hospital.type == .org && hospital.count == 2)
+        #expect(texts(.person, text).isEmpty)
+        let office = try #require(entity("according to the Moroccan National Tourist Office (ONMT). ONMT said", "Moroccan National Tourist Office"))
+        #expect(office.count == 3)
+    }
+
+    @Test func anOrganisationsNameAfterAPlaceNounIsThePlace() {
+        #expect(texts(.loc, "12 tonnes saisies au port de Tanger Med vendredi.") == ["Tanger Med"])
+        #expect(texts(.org, "Le groupe Tanger Med publie ses comptes.") == ["Tanger Med"])
+    }
 }

@@ -46,6 +46,9 @@ enum NameWords {
         network office corporation company
         """)
 
+    /// Acronyms that head a name like a noun ("CHU Mohammed VI de Tanger").
+    static let acronymHeads = WordSet("chu chr chp cfa")
+
     /// Organisation heads that are also ordinary nouns when lowercase: "ministère de l'Intérieur"
     /// is a name when what follows "de" is capitalised.
     static let lowercaseHeads = WordSet("ministère ministry département secrétariat")
@@ -55,7 +58,7 @@ enum NameWords {
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
         corp corporation inc sa sas sarl ltd llc plc gmbh ag consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
-        institute council company ventures industries industrie pharma automotive defense défense logistics
+        institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
         """)
