@@ -32,9 +32,11 @@ run: build
 	mkdir -p var/inbox var/state
 	$(BIN) run --config $(CONFIG)
 
-## test: the whole suite (unit and integration tests against the real binary).
+## test: the whole suite (unit and integration tests against the real binary). One test at a time:
+## the integration tests start daemons and wait on processes, and timing tests (the watchdog's)
+## must not be starved of the 2 cores by them.
 test: build
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 ## install: release build, then binary, systemd unit, config, the depeche user and its directories
 ## (README.md, "Run as a service"). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
