@@ -32,19 +32,21 @@ run: build
 	mkdir -p var/inbox var/state
 	$(BIN) run --config $(CONFIG)
 
-## test: the whole suite (unit and integration tests against the real binary).
+## test: the whole suite (unit and integration tests against the real binary). One test at a time:
+## the integration tests start daemons and wait on processes, and timing tests (the watchdog's)
+## must not be starved of the 2 cores by them.
 test: build
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 ## install: release build, then binary, systemd unit, config, the depeche user and its directories
-## (docs/service.md). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
+## (README.md, "Run as a service"). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.
 ## DESTDIR=/some/root stages everything under that root instead of the running system.
 install: release
 	$(SUDO) install -D -m 0755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/depeche
 	$(SUDO) install -D -m 0644 systemd/depeche.service $(DESTDIR)/etc/systemd/system/depeche.service
 	$(SUDO) install -D -m 0644 systemd/depeche.sysusers $(DESTDIR)/etc/sysusers.d/depeche.conf
 	$(SUDO) install -D -m 0644 systemd/depeche.tmpfiles $(DESTDIR)/etc/tmpfiles.d/depeche.conf
-	$(SUDO) install -D -m 0644 docs/service.md $(DESTDIR)$(PREFIX)/share/doc/depeche/service.md
+	$(SUDO) install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/depeche/README.md
 	$(SUDO) systemd-sysusers --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.sysusers
 	$(SUDO) systemd-tmpfiles --create --root=$(or $(DESTDIR),/) $(CURDIR)/systemd/depeche.tmpfiles
 	$(SUDO) install -d -m 0755 $(DESTDIR)/etc/depeche/gazetteer $(DESTDIR)/etc/default
@@ -70,18 +72,29 @@ torture: deps
 	scripts/torture.sh
 
 ## eval: score `$(EXTRACT)` on $(EVAL)/docs against $(EVAL)/gold.jsonl: P/R/F1 per entity type and
-## metadata accuracy (scripts/score.py). Skipped, not failed, when $(EVAL) is absent.
+## metadata accuracy (scripts/score.py); checks the pages are all distinct (no two near-duplicates);
+## then scores the same pages wrapped in HTML. Skipped, not failed, when $(EVAL) is absent.
 ## Before `depeche extract` runs the extractor: make eval EXTRACT=".build/debug/extract-bench --dump"
 eval:
 	@if [ ! -d "$(EVAL)/docs" ] || [ ! -f "$(EVAL)/gold.jsonl" ]; then \
 		echo "eval: no evaluation set at $(EVAL) (needs docs/ and gold.jsonl); nothing to score"; exit 0; fi; \
 	$(MAKE) --no-print-directory build && python3 scripts/score.py --self-test && \
 	out=$$(mktemp) && trap 'rm -f "$$out"' EXIT && \
-	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
+	$(EXTRACT) $(EVAL)/docs/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out" && \
+	python3 scripts/eval_variants.py distinct "$$out" && \
+	wrapped=$$(mktemp -d) && trap 'rm -rf "$$out" "$$wrapped"' EXIT && \
+	python3 scripts/eval_variants.py html $(EVAL)/docs "$$wrapped" && \
+	echo "--- the same pages wrapped in HTML (navigation, scripts, share bar, footer) ---" && \
+	$(EXTRACT) "$$wrapped"/* > "$$out" && python3 scripts/score.py $(EVAL)/gold.jsonl < "$$out"
 
 ## bench-extract: the extractor alone on one core, sample pages repeated to 10 MB (MB/s).
 bench-extract: deps
 	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs
+
+## bench-neardup: cleaning + fingerprinting MB/s on one core; near-duplicate lookups among 1M articles.
+.PHONY: bench-neardup
+bench-neardup: deps
+	$(SWIFT) run -c release neardup-bench
 
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := FuzzDecode FuzzAnalyze FuzzEventLog

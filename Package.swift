@@ -31,11 +31,17 @@ let package = Package(
             name: "CInotifyTools",
             providers: [.apt(["libinotifytools0-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "CLinuxFiles"),
         .target(
             name: "DepecheCore",
             dependencies: [
                 "CInotifyTools",
+                "CLibXML2",
                 "CLinuxFiles",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -72,6 +78,12 @@ let package = Package(
             path: "Benchmarks/ExtractBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "neardup-bench",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/NearDupBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DepecheCoreTests",
             dependencies: [
@@ -81,6 +93,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

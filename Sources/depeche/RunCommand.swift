@@ -28,12 +28,15 @@ struct RunCommand: AsyncParsableCommand {
         let options = options
         let layer = ServiceLayer(config: config, metrics: metrics, logger: logger)
         let daemon = Daemon(config: config, logger: logger, hooks: layer.hooks)
-        let group = ServiceGroup(configuration: .init(
+        var configuration = ServiceGroupConfiguration(
             services: layer.services(
                 around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup),
                 reload: { try await daemon.reload(options.load()) }),
             gracefulShutdownSignals: [.sigterm, .sigint],
-            logger: logger))
+            logger: logger)
+        // Files in flight finish well within this; systemd's TimeoutStopSec is longer.
+        configuration.maximumGracefulShutdownDuration = .seconds(20)
+        let group = ServiceGroup(configuration: configuration)
         do {
             try await group.run()
         } catch {

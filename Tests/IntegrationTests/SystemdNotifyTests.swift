@@ -19,7 +19,8 @@ import Testing
             + "</article></body></html>"
     }
 
-    @Test func notificationsArriveInOrderAndTheWatchdogStarvesWhenTheWatcherIsWedged() async throws {
+    @Test(.timeLimit(.minutes(5)))
+    func notificationsArriveInOrderAndTheWatchdogStarvesWhenTheWatcherIsWedged() async throws {
         let socket = try NotifySocket()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("depeche-notify-\(UUID().uuidString)")
         let inbox = directory.appendingPathComponent("inbox")

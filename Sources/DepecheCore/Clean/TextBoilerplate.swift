@@ -1,8 +1,9 @@
 /// Stage "clean" for plain-text pages: keeps the article, drops the page around it.
 ///
 /// Scraped text pages carry, besides the article, a ticker of other headlines (one line of
-/// headlines separated by runs of spaces), widget lines ("Merci d'avoir signalé!"), share and
-/// social buttons, "Lire aussi : …" links, menus (runs of one- or two-word lines) and, after
+/// headlines separated by runs of spaces), navigation bars ("Economie | Finances | Sport"),
+/// widget lines ("Merci d'avoir signalé!"), share and social buttons, "Lire aussi : …" links
+/// (and the headline under a bare "Lire aussi"), tag lines, menus (runs of one- or two-word lines) and, after
 /// the article, "Related Articles", "Article précédent", "Cliquez ici pour lire l'article
 /// depuis sa source." and what follows them. Lines are compared case- and accent-folded.
 public enum TextBoilerplate {
@@ -11,15 +12,25 @@ public enum TextBoilerplate {
     public static func articleText(of page: String) -> String {
         var kept: [Substring] = []
         var articleSeen = false
-        for raw in page.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+        var linkFollows = false
+        for line in BoilerplateLines.lines(of: page) {
+            if linkFollows && !BoilerplateLines.isBlank(line) {
+                linkFollows = false
+                continue
+            }
             let folded = BoilerplateLines.folded(line)
             if BoilerplateLines.isEndMarker(folded) {
                 if articleSeen { break }
                 continue
             }
-            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line) { continue }
-            if line.unicodeScalars.count >= BoilerplateLines.paragraphLength { articleSeen = true }
+            if BoilerplateLines.announcesLink(folded) {
+                linkFollows = true
+                continue
+            }
+            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line) || BoilerplateLines.isNavigation(line) {
+                continue
+            }
+            if line.utf8.count >= BoilerplateLines.paragraphLength { articleSeen = true }
             kept.append(line)
         }
         return joined(BoilerplateLines.withoutMenus(kept))
@@ -30,7 +41,7 @@ public enum TextBoilerplate {
         var out = ""
         var pendingBlank = false
         for line in lines {
-            if line.allSatisfy({ $0.isWhitespace }) {
+            if BoilerplateLines.isBlank(line) {
                 pendingBlank = !out.isEmpty
                 continue
             }

@@ -1,6 +1,6 @@
 /// The line tests behind `TextBoilerplate`.
 enum BoilerplateLines {
-    /// A line at least this long (in scalars) is article prose: end markers after it end the article.
+    /// A line at least this long (in UTF-8 bytes) is article prose: end markers after it end the article.
     static let paragraphLength = 120
 
     /// Whole lines that are widgets, share buttons or social links.
@@ -9,7 +9,21 @@ enum BoilerplateLines {
         "pinterest", "email", "e-mail", "mail", "search", "rechercher", "recherche", "partager", "partagez",
         "partager cet article", "share", "share this article", "tweet", "imprimer", "print", "envoyer", "commenter",
         "menu", "accueil", "home", "newsletter", "s'abonner", "abonnez-vous", "subscribe", "publicite",
-        "advertisement", "google news", "suivez-nous", "follow us",
+        "advertisement", "google news", "suivez-nous", "follow us", "partagez cet article", "partagez",
+        "فيسبوك", "تويتر", "واتساب", "يوتيوب", "انستغرام", "شارك المقال", "شارك",
+    ]
+
+    /// Words of share-button rows ("Facebook Twitter WhatsApp"): a line of only these is dropped.
+    private static let socialWords: Set<String> = [
+        "facebook", "twitter", "x", "youtube", "linkedin", "instagram", "whatsapp", "telegram", "tiktok",
+        "pinterest", "email", "e-mail", "mail", "tweet", "partager", "share", "imprimer", "print", "messenger",
+        "فيسبوك", "تويتر", "واتساب",
+    ]
+
+    /// Lines that announce a link to another article on the next line ("Lire aussi" alone).
+    private static let linkAnnouncers: Set<String> = [
+        "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "read also", "read more",
+        "see also", "also read", "اقرا ايضا",
     ]
 
     /// Line beginnings of widgets and links to other articles.
@@ -17,7 +31,8 @@ enum BoilerplateLines {
         "merci d'avoir signale", "cette image sera automatiquement bloquee", "lire aussi", "a lire aussi",
         "lire egalement", "a lire egalement", "voir aussi", "read also", "read more", "see also", "also read",
         "اقرا ايضا", "©", "(c) ", "copyright", "tous droits reserves", "all rights reserved", "credit photo",
-        "suivez-nous sur", "follow us on", "abonnez-vous a",
+        "suivez-nous sur", "follow us on", "abonnez-vous a", "tags :", "tags:", "mots cles :", "mots-cles",
+        "partager sur", "share on",
     ]
 
     /// Lines after which nothing belongs to the article.
@@ -25,15 +40,50 @@ enum BoilerplateLines {
         "cliquez ici pour lire l'article", "related articles", "related posts", "articles similaires",
         "articles lies", "sur le meme sujet", "dans la meme rubrique", "article precedent", "article suivant",
         "previous article", "next article", "top news", "les plus lus", "most read", "laisser un commentaire",
-        "leave a comment", "mots cles", "مقالات ذات صلة",
+        "leave a comment", "mots cles", "مقالات ذات صلة", "related news", "reagissez a cet article",
+        "commentaires", "comments", "most popular",
     ]
 
-    /// The line folded for comparison: lowercase, unaccented, apostrophes as `'`, spaces
-    /// collapsed, leading symbols (bullets, emoji) and trailing punctuation removed.
+    /// Longest folded prefix compared: every phrase above is shorter, so a longer line can
+    /// only match by its beginning.
+    private static let comparedLength = 80
+
+    /// The page's lines (split on "\n", a trailing "\r" dropped), found on UTF-8 bytes.
+    static func lines(of page: String) -> [Substring] {
+        var lines: [Substring] = []
+        let bytes = page.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            if bytes[index] == 0x0A {
+                var end = index
+                if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
+                lines.append(page[start..<end])
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        lines.append(page[start..<bytes.endIndex])
+        return lines
+    }
+
+    /// Whether a line is only white space.
+    static func isBlank(_ line: Substring) -> Bool {
+        line.unicodeScalars.allSatisfy { ScalarFolding.isSpace($0.value) || ScalarFolding.isNewline($0.value) }
+    }
+
+    /// The line's beginning folded for comparison: lowercase, unaccented, apostrophes as `'`,
+    /// spaces collapsed, leading symbols (bullets, emoji) and trailing punctuation removed; at
+    /// most `comparedLength` scalars (longer lines end with "…+" so that they equal no phrase).
     static func folded(_ line: Substring) -> String {
-        var scalars = String.UnicodeScalarView()
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(comparedLength + 2)
         var pendingSpace = false
         for scalar in line.unicodeScalars {
+            if scalars.count >= comparedLength {
+                scalars += ["…", "+"]
+                break
+            }
             let value = scalar.value
             if ScalarFolding.isSpace(value) {
                 pendingSpace = !scalars.isEmpty
@@ -50,38 +100,64 @@ enum BoilerplateLines {
                 ScalarFolding.fold(value) { if let folded = Unicode.Scalar($0) { scalars.append(folded) } }
             }
         }
-        var text = String(scalars)
-        while let last = text.unicodeScalars.last, "!.:;?… ".unicodeScalars.contains(last) {
-            text.unicodeScalars.removeLast()
+        if scalars.last != "+" {
+            while let last = scalars.last, "!.:;?… ".unicodeScalars.contains(last) { scalars.removeLast() }
         }
-        return text
+        return String(String.UnicodeScalarView(scalars))
     }
 
     /// A widget, share button, "Lire aussi" link or credit line.
     static func isDropped(_ folded: String) -> Bool {
-        droppedLines.contains(folded) || droppedPrefixes.contains { folded.hasPrefix($0) }
+        droppedLines.contains(folded) || droppedPrefixes.contains { folded.utf8.starts(with: $0.utf8) }
+            || isShareRow(folded)
+    }
+
+    /// "Lire aussi" alone on its line: the next line is the linked headline.
+    static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
+
+    /// A row of share buttons: every word a social network or a share verb.
+    private static func isShareRow(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        return words.count >= 2 && words.count <= 8 && words.allSatisfy { socialWords.contains(String($0)) }
     }
 
     /// "Related Articles", "Article précédent", "Cliquez ici pour lire l'article…".
     static func isEndMarker(_ folded: String) -> Bool {
-        endMarkers.contains { folded.hasPrefix($0) } && folded.unicodeScalars.count <= 60
+        endMarkers.contains { folded.utf8.starts(with: $0.utf8) } && folded.unicodeScalars.count <= 60
     }
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces.
     static func isTicker(_ line: Substring) -> Bool {
-        var segments = 0, longSegments = 0
+        let segments = segmentWords(line, spaces: 3, separators: false)
+        return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3
+    }
+
+    /// A navigation bar: four or more items of one to three words, separated by runs of ≥ 2
+    /// spaces or by "|", "•", "·" ("Economie | Finances | Entreprises | Régions").
+    static func isNavigation(_ line: Substring) -> Bool {
+        let segments = segmentWords(line, spaces: 2, separators: true)
+        return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) }
+    }
+
+    /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces
+    /// (and, when `separators`, between "|", "•", "·" standing alone).
+    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Bool) -> [Int] {
+        var segments: [Int] = []
         var words = 0, spaces = 0
         var inWord = false
         func closeSegment() {
-            if words > 0 { segments += 1 }
-            if words >= 3 { longSegments += 1 }
+            if words > 0 { segments.append(words) }
             words = 0
         }
         for scalar in line.unicodeScalars {
-            if ScalarFolding.isSpace(scalar.value) {
+            let value = scalar.value
+            if ScalarFolding.isSpace(value) {
                 spaces += 1
                 inWord = false
-                if spaces == 3 { closeSegment() }
+                if spaces == minimum { closeSegment() }
+            } else if separators && !inWord && (value == 0x7C || value == 0x2022 || value == 0xB7) {
+                closeSegment()
+                spaces = 0
             } else {
                 spaces = 0
                 if !inWord { words += 1 }
@@ -89,7 +165,7 @@ enum BoilerplateLines {
             }
         }
         closeSegment()
-        return segments >= 3 && longSegments >= 3
+        return segments
     }
 
     /// The lines without menus: runs of four or more short lines (one or two words, no
@@ -102,7 +178,7 @@ enum BoilerplateLines {
             run = []
         }
         for (index, line) in lines.enumerated() {
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
+            if isBlank(line) { continue }
             if isMenuItem(line) { run.append(index) } else { closeRun() }
         }
         closeRun()
@@ -110,9 +186,24 @@ enum BoilerplateLines {
     }
 
     private static func isMenuItem(_ line: Substring) -> Bool {
-        let words = line.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
-        guard (1...2).contains(words.count), line.unicodeScalars.count <= 25,
-              let last = line.last(where: { !$0.isWhitespace }) else { return false }
-        return !".!?:;,".contains(last)
+        var words = 0, length = 0
+        var inWord = false, wordHasLetter = false
+        var last: UInt32 = 0
+        for scalar in line.unicodeScalars {
+            let value = scalar.value
+            length += 1
+            if length > 25 { return false }
+            if ScalarFolding.isSpace(value) {
+                if inWord && wordHasLetter { words += 1 }
+                inWord = false
+                wordHasLetter = false
+                continue
+            }
+            if !inWord { inWord = true }
+            if ScalarFolding.isLetter(value) { wordHasLetter = true }
+            last = value
+        }
+        if inWord && wordHasLetter { words += 1 }
+        return (1...2).contains(words) && !".!?:;,".unicodeScalars.contains { $0.value == last }
     }
 }

@@ -25,7 +25,7 @@ public enum ConfigLoader {
         "dispose.mode": "archive",
         "extract.gazetteer_dir": "config/gazetteer",
         "event.include_text": true,
-        "near_duplicate.threshold": 0.8,
+        "near_duplicate.threshold": 0.84,
         "snapshot.every_events": 10_000,
         "metrics.textfile": "",
         "metrics.interval_s": 15,

@@ -74,6 +74,10 @@ public struct DepecheConfig: Sendable, Equatable {
     public var quarantineDirectory: String { stateDirectory + "/quarantine" }
     /// The dedup-index snapshot.
     public var indexSnapshotPath: String { stateDirectory + "/index.snapshot" }
+    /// The near-duplicate index snapshot.
+    public var nearIndexPath: String { stateDirectory + "/near.index" }
+    /// The SimHash distance (bits) that `nearDuplicateThreshold` allows.
+    public var nearDuplicateMaxDistance: Int { NearDuplicateIndex.maxDistance(forSimilarity: nearDuplicateThreshold)! }
 
     /// The keys whose new value differs from this one and that are read only at start-up
     /// (every key but the gazetteer directory, which a reload applies).
@@ -145,8 +149,10 @@ public struct DepecheConfig: Sendable, Equatable {
         do { nearDuplicateThreshold = try reader.requiredDouble(forKey: "near_duplicate.threshold") } catch {
             throw ConfigurationError(key: "near_duplicate.threshold", problem: "must be a number")
         }
-        guard (0...1).contains(nearDuplicateThreshold) else {
-            throw ConfigurationError(key: "near_duplicate.threshold", problem: "must be between 0 and 1")
+        guard NearDuplicateIndex.maxDistance(forSimilarity: nearDuplicateThreshold) != nil else {
+            throw ConfigurationError(
+                key: "near_duplicate.threshold",
+                problem: "must be above 0.75 and at most 1 (a SimHash distance of 15 bits or less), got \(nearDuplicateThreshold)")
         }
         snapshotEveryEvents = try int("snapshot.every_events", min: 1)
         let textfile = try string("metrics.textfile")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Stage "decode": a file's bytes → text, or a ``Rejection`` saying why they are not a page.
 ///
 /// UTF-8 (a BOM is dropped) is preferred. Bytes that are not UTF-8 at all but are valid
@@ -37,8 +35,8 @@ public enum TextDecoder {
             throw Rejection(.binary, "\(controls) of its \(bytes.count) bytes are control characters: binary data, not a text page")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let format: DocumentFormat = ["html", "htm", "xhtml"].contains(fileExtension) || looksLikeHTML(body) ? .html : .text
-        let decoded = try decodeText(body, declaredCharset: format == .html ? declaredCharset(body) : nil)
+        let format: DocumentFormat = ["html", "htm", "xhtml"].contains(fileExtension) || HTMLSniffer.looksLikeHTML(body) ? .html : .text
+        let decoded = try decodeText(body, declaredCharset: format == .html ? HTMLSniffer.declaredCharset(body) : nil)
         guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
             throw Rejection(.blank, "the file holds only white space (\(bytes.count) bytes)")
         }
@@ -58,23 +56,6 @@ public enum TextDecoder {
         }
         let warning = "repaired \(scan.invalid) invalid UTF-8 sequence(s), first at byte offset \(scan.firstInvalidOffset ?? 0)"
         return (String(decoding: bytes, as: UTF8.self), "utf-8-repaired", [warning])
-    }
-
-    /// Whether the start of the page is HTML markup.
-    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
-        let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
-        let trimmed = head.drop(while: { $0.isWhitespace })
-        return trimmed.hasPrefix("<!doctype html") || trimmed.hasPrefix("<html") || head.contains("<head>")
-            || head.contains("<body")
-    }
-
-    /// The charset an HTML page declares in its first 4 KB (`<meta charset>` or http-equiv).
-    static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        guard let range = head.range(of: "charset=") else { return nil }
-        let value = head[range.upperBound...].drop(while: { $0 == "\"" || $0 == "'" })
-        let name = value.prefix(while: { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-        return name.isEmpty ? nil : String(name)
     }
 }
 

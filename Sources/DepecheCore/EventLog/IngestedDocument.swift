@@ -8,13 +8,18 @@ public struct IngestedDocument: Sendable {
     public var stored: String?
     /// Whether the event carries the cleaned article as `text`.
     public var includeText: Bool
+    /// The earlier article this one is near, if any.
+    public var nearDuplicate: NearDuplicate?
 
     /// Creates the event body.
-    public init(document: AnalyzedDocument, receipt: Receipt, stored: String?, includeText: Bool) {
+    public init(
+        document: AnalyzedDocument, receipt: Receipt, stored: String?, includeText: Bool, nearDuplicate: NearDuplicate? = nil
+    ) {
         self.document = document
         self.receipt = receipt
         self.stored = stored
         self.includeText = includeText
+        self.nearDuplicate = nearDuplicate
     }
 
     /// The content id.
@@ -26,6 +31,13 @@ public struct IngestedDocument: Sendable {
         json.field("stored", stored)
         json.field("encoding", document.decoded.encoding)
         json.field("format", document.decoded.format.rawValue)
+        json.field("text_sha256", document.fingerprint.textSHA256)
+        json.field("simhash", document.fingerprint.simhashHex)
+        json.field("minhash", document.fingerprint.sketch.hex)
+        if let nearDuplicate {
+            json.field("near_duplicate_of", nearDuplicate.id)
+            json.field("similarity", nearDuplicate.similarity)
+        }
         document.extraction.write(into: &json)
         if includeText { json.field("text", document.article.text) }
     }

@@ -12,7 +12,9 @@ struct AcronymPair: Sendable {
 /// Finds acronyms next to their expansions in parentheses, in either order.
 ///
 /// The acronym's letters must be the initials of the expansion's words, in order; small
-/// words ("de", "la", "of") may be skipped and one content word may be left out. The pair is
+/// words ("de", "la", "of") may be skipped and one content word may be left out. An
+/// all-caps acronym after an organisation's name may also take its initials in another order
+/// ("Autorité portuaire Tanger Med (TMPA)"). The pair is
 /// an organisation when the expansion opens with an organisation head ("Association",
 /// "Union", "Salon", "Confédération"…).
 struct AcronymLinker {
@@ -27,7 +29,8 @@ struct AcronymLinker {
         var pairs: [AcronymPair] = []
         for open in range where tokens[open].isPunct("(") {
             if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true,
-               let expansion = expansionBefore(open, letters: letters(of: acronym)) {
+               let expansion = expansionBefore(open, letters: letters(of: acronym))
+                ?? reorderedExpansionBefore(open, letters: letters(of: acronym)) {
                 pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
             } else if open > 0, let acronym = acronymWord(at: open - 1), tokens[acronym].has(.allCaps),
                       let expansion = expansionInside(open, letters: letters(of: acronym)) {
@@ -51,31 +54,56 @@ struct AcronymLinker {
         return letters
     }
 
-    /// The expansion ending just before `(`: matched from the acronym's last letter backwards.
-    private func expansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+    /// The content words (not "de", "la", "of"…) before `(`, nearest first, as far as an
+    /// expansion of `letters` letters may reach: up to a line break or punctuation other than
+    /// apostrophes and hyphens.
+    private func contentWords(before open: Int, letters: Int) -> [Int] {
         let tokens = text.tokens
-        var needed = letters.count - 1
-        var skippedContent = 0
+        var words: [Int] = []
         var k = open - 1
-        let end = k
-        while k >= 0, open - k <= letters.count * 3 + 4 {
+        while k >= 0, open - k <= letters * 3 + 4 {
             let token = tokens[k]
             if token.kind == .punct {
-                guard token.key == 0x27 || token.key == 0x2D else { return nil }
-                k -= 1
-                continue
+                guard token.key == 0x27 || token.key == 0x2D else { break }
+            } else if token.kind != .word || (k < open - 1 && tokens[k + 1].has(.newlineBefore)) {
+                break
+            } else if !NameWords.connectors.contains(token) {
+                words.append(k)
             }
-            if token.kind != .word || (k < end && tokens[k + 1].has(.newlineBefore)) { return nil }
-            if NameWords.connectors.contains(token) {
-                // Small words are never initials.
-            } else if initial(of: token) == letters[needed] {
-                if needed == 0 { return k...end }
+            k -= 1
+        }
+        return words
+    }
+
+    /// The expansion ending just before `(`: matched from the acronym's last letter backwards.
+    private func expansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+        var needed = letters.count - 1
+        var skippedContent = 0
+        for k in contentWords(before: open, letters: letters.count) {
+            if initial(of: text.tokens[k]) == letters[needed] {
+                if needed == 0 { return k...(open - 1) }
                 needed -= 1
             } else {
                 skippedContent += 1
                 if skippedContent > 1 { return nil }
             }
-            k -= 1
+        }
+        return nil
+    }
+
+    /// An expansion ending just before `(` whose initials are the acronym's letters in another
+    /// order, opening with an organisation head: "Autorité portuaire Tanger Med (TMPA)" (the
+    /// acronym of the English name). Every content word must give one of the letters.
+    private func reorderedExpansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+        guard letters.count >= 3, text.tokens[open + 1].has(.allCaps) else { return nil }
+        var remaining = letters
+        for k in contentWords(before: open, letters: letters.count) {
+            let token = text.tokens[k]
+            guard let found = remaining.firstIndex(of: initial(of: token)) else { return nil }
+            remaining.remove(at: found)
+            if remaining.isEmpty {
+                return NameWords.organisationHeads.contains(token) && token.has(.capitalized) ? k...(open - 1) : nil
+            }
         }
         return nil
     }

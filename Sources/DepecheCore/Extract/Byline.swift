@@ -1,49 +1,94 @@
-/// What a byline line says: "Publié dans La Vie éco le 02 - 05 - 2019",
-/// "Rédigé par Safaa KSAANI Mercredi 7 Février 2024", "Par X", "Publié le …".
+/// What a byline block says: "Publié dans La Vie éco le 02 - 05 - 2019", "Rédigé par Safaa
+/// KSAANI Mercredi 7 Février 2024", "Publié le 12 janvier 2024 par Karim Bennani", "Par X |
+/// Le 20 décembre 2023", "By X" over "Jan 18, 2024", "الثلاثاء ٢٥ يونيو ٢٠٢٤" over "هسبريس - محمد الإدريسي".
 struct Byline: Sendable {
-    /// Tokens of the publication's name.
+    /// Tokens of the publication's name after "Publié dans".
     var source: ClosedRange<Int>?
+    /// The gazetteer entry of a publication named on an attribution line ("Hespress FR").
+    var publication: Int?
     /// Tokens of the author's name.
     var author: ClosedRange<Int>?
-    /// The first dated mention on the line that has a year.
+    /// The first dated mention of the block that has a year.
     var date: DateMention?
 
     /// Words that end a publication's name in a byline ("… le 02 - 05 - 2019", "… du 3 mai").
     private static let sourceEnders = WordSet("le du on en depuis à a par by")
+    /// "par", "by": the author's name follows ("Publié le 12 janvier 2024 par Karim Bennani").
+    private static let by = WordSet("par by")
+    /// Most words of an author's name written in Arabic (no capitals to end it).
+    private static let arabicNameWords = 4
 
-    /// Reads the byline `layout` found, with the dates already recognised.
-    init(_ text: TokenizedText, layout: DocumentLayout, dates: [DateMention]) {
-        guard let byline = layout.byline else { return }
+    /// Reads the byline block `layout` found, with the dates already recognised.
+    init(_ text: TokenizedText, layout: DocumentLayout, dates: [DateMention], gazetteer: Gazetteer) {
         let tokens = text.tokens
-        let line = layout.lines[byline.line]
-        let lineDates = dates.filter { line.contains($0.first) }
-        date = lineDates.first { $0.year != nil }
-        let dated = Set(lineDates.flatMap { Array($0.first...$0.last) })
-        let start = byline.openerEnd + 1
-        switch byline.kind {
-        case .publishedIn:
-            var k = start
-            while k < line.upperBound, !dated.contains(k) {
-                let token = tokens[k]
-                if token.kind == .word && !token.has(.capitalized) && Self.sourceEnders.contains(token) { break }
-                if token.kind == .punct && !(token.key == 0x27 || token.key == 0x2D && !token.has(.spaceBefore)) { break }
-                k += 1
+        for entry in layout.byline {
+            let line = layout.lines[entry.line]
+            let lineDates = dates.filter { line.contains($0.first) }
+            if date == nil { date = lineDates.first { $0.year != nil } }
+            var dated = [Bool](repeating: false, count: line.count)
+            for mention in lineDates { for index in mention.first...mention.last { dated[index - line.lowerBound] = true } }
+            let isDated = { (index: Int) in dated[index - line.lowerBound] }
+            let start = entry.openerEnd + 1
+            switch entry.kind {
+            case .publishedIn:
+                if source == nil { source = publication(text, from: start, in: line, dated: isDated, gazetteer: gazetteer) }
+            case .writtenBy:
+                if author == nil { author = name(text, from: start, in: line, dated: isDated) }
+            case .publishedOn:
+                break
+            case .attribution:
+                guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
+                      gazetteer.entries[found.entry].kind == .org else { break }
+                publication = publication ?? found.entry
+                let separator = found.last + 1
+                if author == nil, separator < line.upperBound, tokens[separator].isPunct("-") || tokens[separator].isPunct("|") {
+                    author = name(text, from: separator + 1, in: line, dated: isDated)
+                }
             }
-            if k > start { source = start...(k - 1) }
-        case .writtenBy:
-            var k = start
-            while k < line.upperBound, !dated.contains(k) {
-                let token = tokens[k]
-                let joins = token.kind == .punct && !token.has(.spaceBefore)
-                    && (token.key == 0x27 || token.key == 0x2D || token.key == 0x2E)
-                guard token.kind == .word && (token.has(.capitalized) || NameWords.particles.contains(token)) || joins
-                else { break }
-                k += 1
+            // "… par Karim Bennani", "… by Sarah Benali" after the date or the publication.
+            if author == nil, let at = (start..<line.upperBound).first(where: { $0 > line.lowerBound && Self.by.contains(tokens[$0]) }) {
+                author = name(text, from: at + 1, in: line, dated: isDated)
             }
-            while k > start, tokens[k - 1].kind == .punct { k -= 1 }
-            if k > start { author = start...(k - 1) }
-        case .publishedOn:
-            break
         }
+    }
+
+    /// The publication after "Publié dans": a known name, else the words up to the date.
+    private func publication(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool,
+                             gazetteer: Gazetteer) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        if start < line.upperBound, let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
+           found.last < line.upperBound, gazetteer.entries[found.entry].kind == .org {
+            return start...found.last
+        }
+        var k = start
+        while k < line.upperBound, !dated(k) {
+            let token = tokens[k]
+            if token.kind == .word && !token.has(.capitalized) && Self.sourceEnders.contains(token) { break }
+            if token.kind == .punct && !(token.key == 0x27 || token.key == 0x2D && !token.has(.spaceBefore)) { break }
+            k += 1
+        }
+        return k > start ? start...(k - 1) : nil
+    }
+
+    /// A person's name from token `start`: capitalised words and particles (joined by
+    /// apostrophes, hyphens, initials' periods), or up to four Arabic words.
+    private func name(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        guard start < line.upperBound else { return nil }
+        var k = start
+        if tokens[start].has(.arabic) {
+            while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }
+            return k > start ? start...(k - 1) : nil
+        }
+        while k < line.upperBound, !dated(k) {
+            let token = tokens[k]
+            let joins = token.kind == .punct && !token.has(.spaceBefore)
+                && (token.key == 0x27 || token.key == 0x2D || token.key == 0x2E)
+            guard token.kind == .word && (token.has(.capitalized) || NameWords.particles.contains(token)) || joins
+            else { break }
+            k += 1
+        }
+        while k > start, tokens[k - 1].kind == .punct { k -= 1 }
+        return k > start && tokens[start].has(.capitalized) ? start...(k - 1) : nil
     }
 }

@@ -17,7 +17,8 @@ struct NameChunk: Sendable {
 /// A run goes on through hyphens ("Jean-Pierre"), lowercase name particles followed by a
 /// capital ("ben", "el", "ould"), and across a line break when the word before the break is
 /// a given name or a particle (a name split by the layout). Capitalised sentence words ("Le",
-/// "Selon", "Pour") and titles at the start of a run are dropped.
+/// "Selon", "Pour") and titles at the start of a run are dropped, and so is everything up to
+/// a title or role inside it ("Finance Minister Nadia Fettah Alaoui").
 struct CapitalisedChunks {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -39,9 +40,11 @@ struct CapitalisedChunks {
                    next + 1 < range.upperBound, isNameWord(next + 1, claimed), !tokens[next + 1].has(.spaceBefore) {
                     last = next + 1
                 } else if next < range.upperBound, isNameWord(next, claimed), tokens[next].has(.spaceBefore),
+                          !NameWords.titleCaseBreakers.contains(tokens[next]),
                           !tokens[next].has(.newlineBefore) || continuesAcrossLine(last, next) {
                     last = next
-                } else if next + 1 < range.upperBound, NameWords.particles.contains(tokens[next]),
+                } else if next + 1 < range.upperBound, NameWords.particles.contains(tokens[next])
+                            || tokens[next].key == Self.de && joinsSurname(last, next + 1),
                           !tokens[next].has(.capitalized), !tokens[next].has(.newlineBefore),
                           isNameWord(next + 1, claimed), !tokens[next + 1].has(.newlineBefore) {
                     last = next + 1
@@ -55,10 +58,28 @@ struct CapitalisedChunks {
         return chunks
     }
 
-    /// A capitalised Latin word that no earlier recogniser took.
+    /// "de": a particle of a person's name ("Staffan de Mistura").
+    private static let de = FoldedKey.of("de")
+
+    /// A capitalised Latin word (or a brand like "easyJet") that no earlier recogniser took.
     private func isNameWord(_ index: Int, _ claimed: [Bool]) -> Bool {
         let token = text.tokens[index]
-        return token.kind == .word && token.has(.capitalized) && !token.has(.arabic) && !claimed[index]
+        return token.kind == .word && (token.has(.capitalized) || token.has(.innerCapital)) && !token.has(.arabic)
+            && !claimed[index]
+    }
+
+    /// "X de Y" is one name when neither side is a known name or an organisation's head
+    /// ("Staffan de Mistura", but not "Raja de Casablanca" or "Banque de France").
+    private func joinsSurname(_ last: Int, _ next: Int) -> Bool {
+        let tokens = text.tokens
+        guard !NameWords.organisationHeads.contains(tokens[last]), !NameWords.facilities.contains(tokens[last]),
+              gazetteer.longestMatch(in: text, at: next) == nil else { return false }
+        var start = last
+        while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].has(.capitalized),
+              !tokens[start].has(.newlineBefore) {
+            start -= 1
+        }
+        return gazetteer.longestMatch(in: text, at: start) == nil
     }
 
     /// A name goes on across a (single) line break after a given name or a particle.
@@ -78,6 +99,12 @@ struct CapitalisedChunks {
             let token = tokens[first]
             if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
                 titled = true
+            } else if let after = demonym(at: first, end: end) {
+                // "le Sud-Africain Rulani Mokwena", "l'Espagnol Pedro Sánchez": a person.
+                titled = true
+                first = after
+                sentenceInitial = false
+                continue
             } else if !NameWords.sentenceWords.contains(token) {
                 break
             }
@@ -86,17 +113,46 @@ struct CapitalisedChunks {
             sentenceInitial = false
         }
         guard first <= end else { return nil }
+        // "Finance Minister Nadia Fettah Alaoui": the name starts after the last title or role.
+        if let role = (first..<end).last(where: {
+            NameWords.titles.contains(tokens[$0]) || NameWords.roles.contains(tokens[$0])
+        }) {
+            first = role + 1
+            if tokens[first].isPunct(".") { first += 1 }
+            guard first <= end else { return nil }
+            titled = true
+            sentenceInitial = false
+        }
         var words = 0
         for index in first...end where tokens[index].kind == .word { words += 1 }
         return NameChunk(first: first, last: end, titled: titled, sentenceInitial: sentenceInitial, words: words)
     }
 
-    /// "M. X", "Mme X", "Dr X": a title word (and its period) right before `index`.
+    /// A capitalised demonym used as a noun after a French article, at token `index` ("le
+    /// Marocain", "l'Espagnole", "le Sud-Africain"): the index of the token after it.
+    private func demonym(at index: Int, end: Int) -> Int? {
+        let tokens = text.tokens
+        var k = index
+        if NameWords.nationalityPrefixes.contains(tokens[k]), k + 2 <= end, tokens[k + 1].isPunct("-") { k += 2 }
+        guard NameWords.nationalities.contains(tokens[k]), tokens[index].has(.capitalized), k < end else { return nil }
+        var before = index - 1
+        if tokens.at(before)?.isPunct("'") == true { before -= 1 }
+        guard let article = tokens.at(before), NameWords.articles.contains(article), !article.has(.capitalized)
+                || article.has(.sentenceStart), article.key != Self.the else { return nil }
+        return k + 1
+    }
+
+    /// "the": English demonyms are adjectives ("the African Development Bank").
+    private static let the = FoldedKey.of("the")
+
+    /// "M. X", "Mme X", "Dr X" (a title word and its period), or a lowercase role right before
+    /// `index` ("son homologue X", "le ministre X").
     private func hasTitle(before index: Int) -> Bool {
         let tokens = text.tokens
         var k = index - 1
         if tokens.at(k)?.isPunct(".") == true { k -= 1 }
         guard let title = tokens.at(k) else { return false }
+        if k == index - 1, !title.has(.capitalized), NameWords.roles.contains(title) { return true }
         return NameWords.titles.contains(title) && title.has(.capitalized)
     }
 }

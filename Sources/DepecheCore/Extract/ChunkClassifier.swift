@@ -1,20 +1,24 @@
 /// Decides what a run of capitalised words is, from the evidence around it.
 ///
 /// - a person: a title before it ("M. Baitas"), a known given name first ("Youssef Chraibi"),
-///   or a role next to it ("…, président de", "le secrétaire général, X");
+///   a role next to it ("…, président de", "le secrétaire général, X"), or a quote ("selon X Y",
+///   "X Y a déclaré");
 /// - an organisation: a company word last ("Al Barid Bank"), "X centre de contacts", an item
 ///   of a list of organisations ("centres d'appels, en l'occurrence, Crown, Imane Id"), or an
 ///   all-caps word of three to eight letters nothing else explains ("OFPPT");
-/// - a place: an item of a list of places ("villes, notamment, A, B et C").
+/// - a place: an item of a list of places ("villes, notamment, A, B et C");
+/// - either, by the noun before it: "le groupe Accor", "chez l'outsourceur Intelcia", "la ville de Drarga".
 /// Runs with no evidence are left out: a capital alone is not a name.
 struct ChunkClassifier {
     let text: TokenizedText
     let gazetteer: Gazetteer
 
-    /// How far before a name a role word may stand ("le secrétaire général, X").
-    private static let roleWindow = 5
+    /// How far before a name a role word may stand ("le secrétaire général de l'UMT, X").
+    private static let roleWindow = 8
     /// Possessives between a name and its role ("X, son président").
     private static let possessives = WordSet("son sa ses its his her their")
+    /// "a": the auxiliary of "X Y a déclaré".
+    private static let has = FoldedKey.of("a")
     /// "des": the plural "of" of a category's complement ("centres des …").
     private static let des = FoldedKey.of("des")
 
@@ -31,7 +35,13 @@ struct ChunkClassifier {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
             }
-            if let found = classify(chunk) { candidates.append(found) }
+            switch apposition(before: chunk.first) {
+            case .org?: candidates.append(candidate(chunk, .org, .listItem))
+            case .loc?: candidates.append(candidate(chunk, .loc, .listItem))
+            case .facility?: candidates.append(NameCandidate(first: chunk.first, last: chunk.last, type: nil,
+                                                             evidence: .listItem, group: .surface(0)))
+            case nil: if let found = classify(chunk) { candidates.append(found) }
+            }
         }
         return candidates
     }
@@ -39,7 +49,9 @@ struct ChunkClassifier {
     private func classify(_ chunk: NameChunk) -> NameCandidate? {
         let tokens = text.tokens
         let firstToken = tokens[chunk.first]
-        if chunk.words >= 2, NameWords.trailingHeads.contains(tokens[chunk.last]), tokens[chunk.last].has(.capitalized) {
+        let trailingHead = chunk.words >= 2 && NameWords.trailingHeads.contains(tokens[chunk.last])
+            && tokens[chunk.last].has(.capitalized)
+        if trailingHead || isBranch(chunk) || isAcronymRun(chunk) {
             return candidate(chunk, .org, .organisationHead)
         }
         if let end = lowercaseTrailingHead(after: chunk.last) {
@@ -51,13 +63,43 @@ struct ChunkClassifier {
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
-        if chunk.words >= 2 && !chunk.sentenceInitial && hasRole(around: chunk) { return person(chunk, .role) }
+        if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk)) {
+            return person(chunk, .role)
+        }
         if chunk.words == 1, firstToken.has(.allCaps), (3...8).contains(firstToken.length),
-           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first) {
+           !NameWords.romanNumerals.contains(firstToken), !lineIsAllCaps(chunk.first), !joinedToCapitals(chunk.first) {
             return candidate(chunk, .org, .unknownAcronym)
+        }
+        if chunk.words <= 3, !chunk.titled, !gazetteer.isGivenName(firstToken), isBusinessSubject(chunk) {
+            return candidate(chunk, .org, .role)
         }
         return nil
     }
+
+    /// A known organisation followed by a known place: a subsidiary ("OCP Africa", "Orange Morocco").
+    private func isBranch(_ chunk: NameChunk) -> Bool {
+        guard chunk.words >= 2, let parent = gazetteer.longestMatch(in: text, at: chunk.first), parent.skipped == 0,
+              gazetteer.entries[parent.entry].kind == .org, parent.last < chunk.last,
+              let place = gazetteer.longestMatch(in: text, at: parent.last + 1), place.last == chunk.last
+        else { return false }
+        return gazetteer.entries[place.entry].kind == .loc
+    }
+
+    /// Two or more all-caps words of two to eight letters ("CMA CGM"), not in a shouted line.
+    private func isAcronymRun(_ chunk: NameChunk) -> Bool {
+        guard chunk.words >= 2, !lineIsAllCaps(chunk.first) else { return false }
+        return text.tokens[chunk.first...chunk.last].allSatisfy { $0.kind == .word && $0.has(.allCaps) && (2...8).contains($0.length) }
+    }
+
+    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique").
+    private func isBusinessSubject(_ chunk: NameChunk) -> Bool {
+        var k = chunk.last + 1
+        if let clitic = text.tokens.at(k), Self.clitics.contains(clitic) { k += 1 }
+        return text.tokens.at(k).map { NameWords.businessVerbs.contains($0) } ?? false
+    }
+
+    /// Pronouns between a subject and its verb ("y opèrent", "en produit").
+    private static let clitics = WordSet("y en")
 
     private func candidate(_ chunk: NameChunk, _ type: EntityType, _ evidence: NameEvidence) -> NameCandidate {
         NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: evidence,
@@ -100,6 +142,16 @@ struct ChunkClassifier {
         return false
     }
 
+    /// "selon X Y", "X Y a déclaré", "X Y said": a person is quoted.
+    private func isQuoted(_ chunk: NameChunk) -> Bool {
+        let tokens = text.tokens
+        if NameWords.quoteOpeners.matchEnding(tokens, at: chunk.first - 1) != nil { return true }
+        var k = chunk.last + 1
+        if tokens.at(k)?.isPunct(",") == true { k += 1 }
+        if let auxiliary = tokens.at(k), auxiliary.kind == .word, auxiliary.key == Self.has { k += 1 }
+        return tokens.at(k).map { NameWords.speechVerbs.contains($0) } ?? false
+    }
+
     /// "X centre de contacts": a lowercase company word and its "de" complement after the run.
     private func lowercaseTrailingHead(after last: Int) -> Int? {
         let tokens = text.tokens
@@ -114,6 +166,54 @@ struct ChunkClassifier {
               !NameWords.phraseBreakers.contains(noun) else { return nil }
         return k
     }
+
+    /// What a noun right before a run makes of it.
+    private enum Apposition {
+        /// "le groupe Accor", "le groupe norvégien Yara", "le japonais Sumitomo".
+        case org
+        /// "la ville de Drarga", "le port de Nador West Med", "l'oued Sebou".
+        case loc
+        /// "le complexe Mohammed V": a building named after someone, no entity.
+        case facility
+    }
+
+    /// "de", "du", "des" between a place noun and its name ("le bassin du Sebou").
+    private static let placeOf = WordSet("de d du des")
+
+    /// Whether a place noun stands right before token `first` ("le port de", "l'oued").
+    func namesPlace(before first: Int) -> Bool { apposition(before: first) == .loc }
+
+    /// The noun right before the run, and what it says the run is.
+    private func apposition(before first: Int) -> Apposition? {
+        let tokens = text.tokens
+        guard !tokens[first].has(.newlineBefore) else { return nil }
+        var k = skipApostrophe(first - 1)
+        guard var noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized) else { return nil }
+        if NameWords.facilities.contains(noun) { return .facility }
+        if NameWords.placeNouns.contains(noun) { return .loc }
+        if Self.placeOf.contains(noun), var place = tokens.at(skipApostrophe(k - 1)), !place.has(.capitalized) {
+            // "la zone industrielle de Selouane": an adjective may stand between.
+            if isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
+            if NameWords.placeAppositions.contains(place) || NameWords.placeNouns.contains(place) { return .loc }
+        }
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        // "le groupe norvégien Yara", "le constructeur franco-italien Stellantis", "le japonais Sumitomo".
+        let isNationality = NameWords.nationalities.contains(noun)
+        guard isNationality || isAdjective(noun) else { return nil }
+        if tokens.at(k - 1)?.isPunct("-") == true, let prefix = tokens.at(k - 2), NameWords.nationalityPrefixes.contains(prefix) {
+            k -= 2
+        }
+        guard let before = tokens.at(skipApostrophe(k - 1)), !before.has(.capitalized) || before.has(.sentenceStart) else {
+            return nil
+        }
+        noun = before
+        if NameWords.organisationAppositions.contains(noun) { return .org }
+        return isNationality && NameWords.articles.contains(noun) ? .org : nil
+    }
+
+    private func isAdjective(_ token: Token) -> Bool { NameWords.isAdjective(token, in: text) }
+
+    private func skipApostrophe(_ index: Int) -> Int { text.tokens.at(index)?.isPunct("'") == true ? index - 1 : index }
 
     /// The type of list a run opens: "centres d'appels, en l'occurrence, X" → ORG.
     private func listCategory(before first: Int) -> EntityType? {
@@ -132,7 +232,9 @@ struct ChunkClassifier {
             }
             if first - k > 8 { return nil }
         }
-        guard sawOpener, let noun = tokens.at(k) else { return nil }
+        // "les compagnies Ryanair et easyJet": a category noun right before the list needs no opener.
+        guard sawOpener || k == first - 1, let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized)
+        else { return nil }
         if let type = categoryType(noun) { return type }
         // "centres d'appels": the category noun has a complement.
         var head = k - 1
@@ -158,13 +260,25 @@ struct ChunkClassifier {
         return true
     }
 
-    /// Whether every word of the line holding token `index` is all caps (a shouted headline).
+    /// Whether a hyphen glues the word to another all-caps word ("RETRO-VERSO"): a shouted
+    /// compound, not an acronym.
+    private func joinedToCapitals(_ index: Int) -> Bool {
+        let tokens = text.tokens
+        let before = tokens.at(index - 1).map { $0.isPunct("-") && !tokens[index].has(.spaceBefore) } ?? false
+            && (tokens.at(index - 2)?.has(.allCaps) ?? false)
+        let after = (tokens.at(index + 1).map { $0.isPunct("-") && !$0.has(.spaceBefore) } ?? false)
+            && (tokens.at(index + 2)?.has(.allCaps) ?? false)
+        return before || after
+    }
+
+    /// Whether every word of the line holding token `index` is all caps (a shouted headline);
+    /// only the 40 tokens either side are looked at, so that a huge one-line text stays linear.
     private func lineIsAllCaps(_ index: Int) -> Bool {
         let tokens = text.tokens
         var start = index
-        while start > 0 && !tokens[start].has(.newlineBefore) { start -= 1 }
+        while start > 0 && index - start < 40 && !tokens[start].has(.newlineBefore) { start -= 1 }
         var end = index
-        while end + 1 < tokens.count && !tokens[end + 1].has(.newlineBefore) { end += 1 }
+        while end + 1 < tokens.count && end - index < 40 && !tokens[end + 1].has(.newlineBefore) { end += 1 }
         return tokens[start...end].allSatisfy { $0.kind != .word || $0.has(.allCaps) || $0.length == 1 }
     }
 }

@@ -35,24 +35,45 @@ struct DateRecognizer {
         var i = range.lowerBound
         while i < range.upperBound {
             let token = text.tokens[i]
-            var run: [DateMention] = []
+            var run: (dates: [DateMention], last: Int)?
             if token.kind == .number {
                 if let numeric = numericDate(at: i) {
-                    run = [numeric]
+                    run = ([numeric], numeric.last)
                 } else {
                     run = dayList(at: i)
                 }
-            } else if token.kind == .word, let month = month(at: i) {
-                run = monthFirst(at: i, month: month).map { [$0] } ?? []
+            } else if token.kind == .word, numberFollows(i), let month = month(at: i),
+                      let date = monthFirst(at: i, month: month) {
+                run = ([date], date.last)
             }
-            if let last = run.map(\.last).max() {
-                found += run
-                i = last + 1
+            if let run {
+                found += run.dates
+                i = run.last + 1
             } else {
                 i += 1
             }
         }
+        shareYears(&found)
         return found
+    }
+
+    /// Words between the two ends of a date range ("entre le 15 juin et le 15 septembre 2023").
+    private static let rangeWords = WordSet("et au à a le la l du jusqu to and until through from")
+
+    /// "entre le 15 juin et le 15 septembre 2023": the first end takes the year of the second
+    /// (the one before when its month comes later).
+    private func shareYears(_ dates: inout [DateMention]) {
+        for n in dates.indices.dropLast().reversed() where dates[n].year == nil && dates[n + 1].year != nil {
+            let gap = (dates[n].last + 1)..<dates[n + 1].first
+            guard gap.count <= 4, gap.allSatisfy({ index in
+                let token = text.tokens[index]
+                return (Self.rangeWords.contains(token) || token.isPunct("-") || token.isPunct("'"))
+                    && !token.has(.newlineBefore)
+            }) else { continue }
+            // "du 28 décembre au 3 janvier 2025": a range across the new year.
+            let year = dates[n + 1].year.map { dates[n].month > dates[n + 1].month ? $0 - 1 : $0 }
+            dates[n].year = year
+        }
     }
 
     // MARK: Patterns
@@ -78,8 +99,9 @@ struct DateRecognizer {
         return validated(year: year, month: y, day: x, first: i, last: i + 4)
     }
 
-    /// "7 Février 2024", "Mercredi 7 Février 2024", "1er mars", "26 et 27 avril", "du 3 au 5 mai 2020".
-    private func dayList(at i: Int) -> [DateMention] {
+    /// "7 Février 2024", "Mercredi 7 Février 2024", "1er mars", "26 et 27 avril", "du 3 au 5 mai 2020":
+    /// the valid dates and the last token of the pattern ("31 février" is a pattern, no date).
+    private func dayList(at i: Int) -> (dates: [DateMention], last: Int)? {
         let tokens = text.tokens
         var days: [(day: Int, first: Int)] = []
         var k = i
@@ -93,9 +115,9 @@ struct DateRecognizer {
             k += 1
         }
         guard !days.isEmpty, let monthToken = tokens.at(k), !monthToken.has(.newlineBefore),
-              let month = month(at: k) else { return [] }
+              let month = month(at: k) else { return nil }
         var last = k
-        if tokens.at(last + 1)?.isPunct(".") == true, monthToken.length <= 4 { last += 1 }
+        if tokens.at(last + 1)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(monthToken) { last += 1 }
         var year: Int?
         var yearAt = last + 1
         if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
@@ -111,14 +133,14 @@ struct DateRecognizer {
                 result.append(date)
             }
         }
-        return result
+        return (result, last)
     }
 
     /// "February 7, 2024", "Feb. 7", "février 2024".
     private func monthFirst(at i: Int, month: Int) -> DateMention? {
         let tokens = text.tokens
         var k = i + 1
-        if tokens.at(k)?.isPunct(".") == true, tokens[i].length <= 4 { k += 1 }
+        if tokens.at(k)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(tokens[i]) { k += 1 }
         guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
         if next.length == 4 {
             guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }
@@ -143,11 +165,19 @@ struct DateRecognizer {
         let tokens = text.tokens
         guard let token = tokens.at(i), token.kind == .number, token.length <= 2,
               (1...31).contains(token.key),
-              !(i > 0 && !token.has(.spaceBefore) && tokens[i - 1].kind == .word) else { return nil }
+              !(i > 0 && !token.has(.spaceBefore) && tokens[i - 1].kind == .word && !tokens[i - 1].isArabicClitic)
+        else { return nil }
         if let suffix = tokens.at(i + 1), suffix.kind == .word, !suffix.has(.spaceBefore) {
             return NumberWords.ordinalSuffixes.contains(suffix) ? (Int(token.key), i + 1) : nil
         }
         return (Int(token.key), i)
+    }
+
+    /// Whether a number follows token `i` (directly or after an abbreviation's period).
+    private func numberFollows(_ i: Int) -> Bool {
+        let tokens = text.tokens
+        guard let next = tokens.at(i + 1) else { return false }
+        return next.kind == .number || (next.isPunct(".") && tokens.at(i + 2)?.kind == .number)
     }
 
     /// The month named at token `i` ("May" only capitalised in English).

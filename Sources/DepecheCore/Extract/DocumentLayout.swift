@@ -1,23 +1,45 @@
 /// Where an article's headline and byline are, and so where its body starts.
 ///
 /// Scraped pages start with what the boilerplate filter could not tell from the article: a
-/// masthead ("L'Opinion Maroc - Actuali…"), a section name ("Emploi"). The headline is the
-/// line just above the byline ("Publié dans …", "Rédigé par …"), else the first line that
-/// reads like a headline (four words or more). Lines above the headline are the header: they
-/// may name the publication, but their names are not the article's entities.
+/// masthead ("L'Opinion Maroc - Actuali…"), a section name ("Emploi"). The byline is a block
+/// of short lines near the top: an opener line ("Publié dans …", "Rédigé par …", "By …") or a
+/// date line ("Mardi 16 janvier 2024 - 10:42", "Jan 18, 2024"), and the short lines right
+/// after it ("Hespress FR", "هسبريس - محمد الإدريسي", "Le 26/03/2024 à 18h05"). The headline
+/// is the nearest line above the byline that is not a lede (a sentence ending with a period);
+/// without a byline, the last headline-like line before the first paragraph. Lines above the
+/// headline are the header: they may name the publication, but their names are not the
+/// article's entities.
 struct DocumentLayout: Sendable {
+    /// One line of the byline block.
+    struct BylineLine: Sendable {
+        /// Index in `lines`.
+        var line: Int
+        /// What the line states.
+        var kind: BylineKind
+        /// Last token of its opener ("Publié dans"); the token before the line for date and attribution lines.
+        var openerEnd: Int
+    }
+
     /// Token ranges of the text's lines.
     let lines: [Range<Int>]
     /// Index in `lines` of the headline.
     let titleLine: Int?
-    /// Index in `lines` of the byline, and what it states.
-    let byline: (line: Int, kind: BylineKind, openerEnd: Int)?
+    /// The byline block, top to bottom (empty when the page has none).
+    let byline: [BylineLine]
 
     /// First token of the article proper (the headline), 0 when there is no headline.
     var bodyStart: Int { titleLine.map { lines[$0].lowerBound } ?? 0 }
 
     /// How many lines from the top are searched for the headline and byline.
     private static let headerLines = 40
+    /// Most lines the byline block spans.
+    private static let bylineLines = 3
+    /// Most tokens on a date or attribution line.
+    private static let shortLine = 14
+    /// A line of this many words ending with a period is a lede, not a headline.
+    private static let ledeWords = 8
+    /// A line of this many words is a paragraph whatever its end.
+    private static let paragraphWords = 40
 
     /// Finds the lines, the byline and the headline of a tokenized text.
     init(_ text: TokenizedText) {
@@ -31,22 +53,33 @@ struct DocumentLayout: Sendable {
         if start < tokens.count { lines.append(start..<tokens.count) }
         self.lines = lines
 
-        var byline: (line: Int, kind: BylineKind, openerEnd: Int)?
-        for (index, line) in lines.prefix(Self.headerLines).enumerated() where index > 0 {
-            if let found = Self.bylineOpener(text, line) {
-                byline = (index, found.kind, found.last)
+        var byline: [BylineLine] = []
+        for index in lines.prefix(Self.headerLines).indices where index > 0 {
+            if let found = Self.bylineLine(text, lines[index], index) {
+                byline.append(found)
                 break
             }
         }
-        self.byline = byline
-        if let byline, let title = (0..<byline.line).reversed().first(where: { Self.wordCount(tokens, lines[$0]) >= 2 }),
-           byline.line - title <= 4 {
-            titleLine = title
-        } else {
-            titleLine = lines.prefix(Self.headerLines).indices.first { index in
-                Self.wordCount(tokens, lines[index]) >= 4 && text.tokens[lines[index].upperBound - 1].end
-                    - text.tokens[lines[index].lowerBound].start <= 300
+        if let first = byline.first {
+            var index = first.line + 1
+            while index < lines.count, byline.count < Self.bylineLines {
+                let line = lines[index]
+                if let found = Self.bylineLine(text, line, index) {
+                    byline.append(found)
+                } else if Self.isAttribution(tokens, line) {
+                    byline.append(BylineLine(line: index, kind: .attribution, openerEnd: line.lowerBound - 1))
+                } else {
+                    break
+                }
+                index += 1
             }
+        }
+        self.byline = byline
+        if let first = byline.first {
+            titleLine = Self.headline(above: first.line, lines: lines, tokens: tokens)
+                ?? Self.headline(beforeParagraph: lines, tokens: tokens)
+        } else {
+            titleLine = Self.headline(beforeParagraph: lines, tokens: tokens)
         }
     }
 
@@ -57,23 +90,87 @@ struct DocumentLayout: Sendable {
         return text.string(tokens: line.lowerBound, line.upperBound - 1)
     }
 
-    /// A byline opener at the start of a line: "Publié dans", "Rédigé par", "Par X", "Le 12 mars 2020".
-    private static func bylineOpener(_ text: TokenizedText, _ line: Range<Int>) -> (kind: BylineKind, last: Int)? {
-        let tokens = text.tokens
-        guard line.count <= 24, let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound),
-              opener.last + 1 < line.upperBound else { return nil }
-        let next = tokens[opener.last + 1]
-        switch opener.value {
-        case .writtenBy:
-            // "Par" and "By" open bylines only when a capitalised name follows.
-            guard next.has(.capitalized) else { return nil }
-        case .publishedOn:
-            guard next.kind == .number || CalendarWords.weekdays.contains(next)
-                    || CalendarWords.months[next] != nil else { return nil }
-        case .publishedIn:
-            break
+    /// The nearest line of two words or more above the byline, a lede skipped.
+    private static func headline(above byline: Int, lines: [Range<Int>], tokens: [Token]) -> Int? {
+        var index = byline - 1
+        while index >= 0 && byline - index <= 4 {
+            let line = lines[index]
+            if wordCount(tokens, line) >= 2 && !isLede(tokens, line) { return index }
+            index -= 1
         }
-        return (opener.value, opener.last)
+        return nil
+    }
+
+    /// Without a byline: the last headline-like line (three words or more, not a sentence,
+    /// at most 300 scalars) above the first paragraph, else the first headline-like line.
+    private static func headline(beforeParagraph lines: [Range<Int>], tokens: [Token]) -> Int? {
+        let header = lines.prefix(headerLines).indices
+        let headlineLike = { (index: Int) -> Bool in
+            let line = lines[index]
+            return wordCount(tokens, line) >= 3 && !tokens[line.upperBound - 1].isPunct(".")
+                && tokens[line.upperBound - 1].end - tokens[line.lowerBound].start <= 300
+        }
+        if let paragraph = header.first(where: { isParagraph(tokens, lines[$0]) }),
+           let title = (0..<paragraph).last(where: headlineLike) {
+            return title
+        }
+        return header.first { headlineLike($0) && wordCount(tokens, lines[$0]) >= 4 }
+    }
+
+    /// A byline opener at the start of a line ("Publié dans", "Rédigé par", "Par X", "Le 12
+    /// mars 2020"), or a short line that starts with a date with a year ("Mardi 16 janvier
+    /// 2024 - 10:42", "Jan 18, 2024", "٢٥ يونيو ٢٠٢٤").
+    private static func bylineLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int) -> BylineLine? {
+        let tokens = text.tokens
+        guard line.count <= 24 else { return nil }
+        if let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound), opener.last + 1 < line.upperBound {
+            let next = tokens[opener.last + 1]
+            switch opener.value {
+            case .writtenBy:
+                // "Par" and "By" open bylines only when a name follows.
+                if next.has(.capitalized) || next.has(.arabic) {
+                    return BylineLine(line: index, kind: .writtenBy, openerEnd: opener.last)
+                }
+            case .publishedOn:
+                if startsDate(tokens, at: opener.last + 1, in: line) {
+                    return BylineLine(line: index, kind: .publishedOn, openerEnd: opener.last)
+                }
+            case .publishedIn:
+                return BylineLine(line: index, kind: .publishedIn, openerEnd: opener.last)
+            case .attribution:
+                break
+            }
+        }
+        guard line.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
+              tokens[line].prefix(7).contains(where: { $0.kind == .number && $0.length == 4 }) else { return nil }
+        return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
+    }
+
+    /// Whether a date starts at token `index`: a weekday, a month, or a number standing apart
+    /// ("Le 26/03/2024", not "Le360").
+    private static func startsDate(_ tokens: [Token], at index: Int, in line: Range<Int>) -> Bool {
+        guard index < line.upperBound else { return false }
+        let token = tokens[index]
+        if token.kind == .number { return index == line.lowerBound || token.has(.spaceBefore) }
+        return CalendarWords.weekdays.contains(token) || CalendarWords.months[token] != nil
+    }
+
+    /// A short line of a few words without sentence punctuation, after a byline line: the
+    /// publication, the author, or both ("Hespress FR", "هسبريس - محمد الإدريسي").
+    private static func isAttribution(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = wordCount(tokens, line)
+        return (1...6).contains(words) && line.count <= shortLine
+            && !tokens[line].contains { $0.isPunct(".") || $0.isPunct(",") || $0.isPunct(":") }
+    }
+
+    /// A sentence of `ledeWords` words or more ending with a period.
+    private static func isLede(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        tokens[line.upperBound - 1].isPunct(".") && wordCount(tokens, line) >= ledeWords
+    }
+
+    /// A paragraph: a lede, or a line of `paragraphWords` words or more.
+    private static func isParagraph(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        isLede(tokens, line) || wordCount(tokens, line) >= paragraphWords
     }
 
     private static func wordCount(_ tokens: [Token], _ line: Range<Int>) -> Int {

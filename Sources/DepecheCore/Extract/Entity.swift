@@ -1,5 +1,5 @@
 /// The kinds of entity the extractor reports (the `type` of an entity in the event log).
-public enum EntityType: String, Sendable, CaseIterable {
+public enum EntityType: String, Sendable, CaseIterable, Hashable {
     /// A named person, without title or role.
     case person = "PERSON"
     /// A company, institution, association, ministry, party, team or publication.
@@ -17,7 +17,7 @@ public enum EntityType: String, Sendable, CaseIterable {
 }
 
 /// The value of a numeric entity.
-public enum EntityValue: Sendable, Equatable {
+public enum EntityValue: Sendable, Hashable {
     /// MONEY, PERCENT and QUANTITY: a plain number (`10 milliards` → 1e10).
     case number(Double)
     /// DATE: ISO 8601, `2024-02-07` or `2024-02` (`--04-23` when no year can be inferred).

@@ -2,18 +2,27 @@
 /// first surface form, its mention count, its offsets and its canonical name.
 struct EntityAssembler {
     let text: TokenizedText
+    let gazetteer: Gazetteer
 
     private struct Draft {
         var entity: Entity
         var firstOffset: Int
     }
 
+    /// What makes two numeric mentions one entity: same type, value, currency and unit.
+    private struct ValueKey: Hashable {
+        var type: EntityType
+        var value: EntityValue
+        var currency: String?
+        var unit: UInt64
+    }
+
     /// Entities for the recognised dates, measures and names.
     func entities(dates: [DateMention], referenceYear: Int?, measures: [MeasureMention],
                   names: NameRecognizer.Result) -> [Entity] {
         var drafts: [Draft] = []
-        var index: [String: Int] = [:]
-        func add(_ key: String, _ range: Range<Int>, _ make: () -> Entity) {
+        var index: [ValueKey: Int] = [:]
+        func add(_ key: ValueKey, _ range: Range<Int>, _ make: () -> Entity) {
             if let known = index[key] {
                 drafts[known].entity.count += 1
                 drafts[known].entity.offsets.append(range)
@@ -25,14 +34,15 @@ struct EntityAssembler {
         for date in dates {
             let iso = date.iso(defaultYear: referenceYear)
             let range = span(date.first, date.last)
-            add("DATE \(iso)", range) {
+            add(ValueKey(type: .date, value: .date(iso), unit: 0), range) {
                 Entity(type: .date, text: surface(range), count: 1, value: .date(iso), offsets: [range])
             }
         }
         for measure in measures {
             let range = span(measure.first, measure.last)
-            let unitKey = measure.unit.map { String(FoldedKey.of($0)) } ?? ""
-            add("\(measure.type.rawValue) \(measure.value) \(measure.currency ?? "") \(unitKey)", range) {
+            let key = ValueKey(type: measure.type, value: .number(measure.value), currency: measure.currency,
+                               unit: measure.unit.map { FoldedKey.of($0) } ?? 0)
+            add(key, range) {
                 Entity(type: measure.type, text: surface(range), count: 1, value: .number(measure.value),
                        currency: measure.currency, unit: measure.unit, offsets: [range])
             }
@@ -59,16 +69,21 @@ struct EntityAssembler {
     private func canonical(of mentions: [NameMention]) -> String? {
         if let known = mentions.first(where: { $0.evidence == .gazetteer && $0.canonical != nil })?.canonical
             ?? mentions.first(where: { $0.canonical != nil })?.canonical {
-            return known
+            switch known {
+            case .entry(let index): return gazetteer.entries[index].name
+            case .expansion(let tokens): return text.string(tokens: tokens.lowerBound, tokens.upperBound)
+            }
         }
-        var counts: [String: Int] = [:]
+        var counts: [UInt64: (count: Int, length: Int, range: Range<Int>)] = [:]
         for mention in mentions where mention.type == .person || mentions.count > 1 {
-            counts[surface(mention.range), default: 0] += 1
+            var key = FoldedKey()
+            for index in mention.range { key.add(folded: text.scalars[index]) }
+            let known = counts[key.value]
+            counts[key.value] = ((known?.count ?? 0) + 1, mention.range.count, known?.range ?? mention.range)
         }
-        guard counts.count > 1 else { return nil }
-        return counts.max { a, b in
-            a.value != b.value ? a.value < b.value : (a.key.unicodeScalars.count, b.key) < (b.key.unicodeScalars.count, a.key)
-        }?.key
+        guard counts.count > 1,
+              let best = counts.values.max(by: { ($0.count, $0.length) < ($1.count, $1.length) }) else { return nil }
+        return surface(best.range)
     }
 
     private func span(_ first: Int, _ last: Int) -> Range<Int> { text.tokens[first].start..<text.tokens[last].end }

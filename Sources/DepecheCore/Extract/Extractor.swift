@@ -30,7 +30,7 @@ public struct Extractor: Sendable {
         let measures = MeasureRecognizer(text: text, french: !english).measures(in: body, claimed: claimed)
         for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
 
-        let byline = Byline(text, layout: layout, dates: dates)
+        let byline = Byline(text, layout: layout, dates: dates, gazetteer: gazetteer)
         var extra: [NameCandidate] = []
         if let source = byline.source {
             extra.append(NameCandidate(first: source.lowerBound, last: source.upperBound, type: .org,
@@ -45,7 +45,7 @@ public struct Extractor: Sendable {
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
         let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let entities = EntityAssembler(text: text).entities(dates: dates, referenceYear: referenceYear,
+        let entities = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
                                                             measures: measures, names: names)
         return Extraction(
             lang: lang,
@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
             published: published,
             author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
             source: article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-                ?? headerPublication(text, layout),
+                ?? byline.publication.map { gazetteer.entries[$0].name } ?? headerPublication(text, layout),
             entities: entities)
     }
 

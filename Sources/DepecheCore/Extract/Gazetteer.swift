@@ -61,17 +61,20 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
 /// Names are matched on their letters and digits folded (case, accents, Arabic letter forms),
 /// separators ignored: "Web help" finds "Webhelp", "Fès" finds "Fes". A match must have at
 /// least as many capitalised words as the spelling it matches, so "le matin" is not
-/// "Le Matin".
+/// "Le Matin" (a ministry's head word may be lowercase: "ministère de la Justice").
 public struct Gazetteer: Sendable {
     /// All entries, in load order (an entry's index is its identity).
     public let entries: [GazetteerEntry]
     /// Folded letters of a spelling → its entry, how many capitalised words it has, and
     /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
-    private let spellings: [UInt64: Spelling]
+    private let spellings: KeyTable<Spelling>
     /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
-    private let prefixes: Set<UInt64>
+    private let prefixes: KeyTable<Bool>
     /// Folded given names.
-    private let givenNames: Set<UInt64>
+    private let givenNames: KeyTable<Bool>
+    /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
+    /// lowercase words are looked up only when they start one.
+    private let lowercaseStarts: KeyTable<Bool>
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -81,20 +84,32 @@ public struct Gazetteer: Sendable {
 
     /// Builds a gazetteer from entries.
     public init(entries: [GazetteerEntry]) {
-        var spellings: [UInt64: Spelling] = [:]
-        var prefixes = Set<UInt64>()
-        var givenNames = Set<UInt64>()
+        var spellings = KeyTable<Spelling>(capacity: entries.count * 3)
+        var prefixes = KeyTable<Bool>(capacity: entries.count * 30)
+        var givenNames = KeyTable<Bool>()
+        var lowercaseStarts = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
             for spelling in [entry.name] + entry.aliases {
-                if entry.kind == .givenName { givenNames.insert(FoldedKey.ofLetters(spelling)) }
+                if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
+                if let initial = spelling.unicodeScalars.first, ScalarFolding.isLetter(initial.value),
+                   !ScalarFolding.isUppercase(initial.value), !ScalarFolding.isArabicLetter(initial.value),
+                   let word = spelling.split(separator: " ").first {
+                    lowercaseStarts[FoldedKey.ofLetters(word)] = true
+                }
                 var key = FoldedKey()
                 for scalar in spelling.unicodeScalars
-                where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil {
+                where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil
+                    || scalar.value == Self.comma {
                     key.add(scalar.value)
-                    prefixes.insert(key.value)
+                    prefixes[key.value] = true
                 }
                 guard key.length > 0 else { continue }
-                let (capitals, allCaps) = Self.capitalisation(spelling)
+                var (capitals, allCaps) = Self.capitalisation(spelling)
+                // "Ministère de la Justice" is written "ministère de la Justice" in running text.
+                if capitals > 0, let head = spelling.split(separator: " ").first,
+                   NameWords.lowercaseHeads.contains(key: FoldedKey.of(head)) {
+                    capitals -= 1
+                }
                 if let known = spellings[key.value] {
                     // Spellings of one entry that fold alike: the most lenient one rules.
                     guard known.entry == index else { continue }
@@ -109,6 +124,7 @@ public struct Gazetteer: Sendable {
         self.spellings = spellings
         self.prefixes = prefixes
         self.givenNames = givenNames
+        self.lowercaseStarts = lowercaseStarts
     }
 
     /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
@@ -160,6 +176,15 @@ public struct Gazetteer: Sendable {
         String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 
+    /// Most tokens a spelling spans (a ministry's full name, punctuation included).
+    private static let longestSpelling = 28
+
+    /// ",": kept in keys, unlike other separators ("Fès, Meknès" is not "Fès-Meknès").
+    private static let comma: UInt32 = 0x2C
+
+    /// Whether a lowercase word may start a spelling written in lowercase ("inwi", "easyJet").
+    func startsLowercaseSpelling(_ token: Token) -> Bool { token.kind == .word && lowercaseStarts.contains(token.key) }
+
     /// Whether a word token is a known given name.
     func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }
 
@@ -190,20 +215,30 @@ public struct Gazetteer: Sendable {
         var lowercaseWords = 0
         var best: (entry: Int, last: Int)?
         var j = index
-        while j < tokens.count && j - index < 14 {
+        while j < tokens.count && j - index < Self.longestSpelling {
             let token = tokens[j]
             if j > index && token.has(.newlineBefore) { break }
             if token.kind == .punct {
-                // Apostrophes, hyphens and a period inside a name ("L'Opinion", "Souss-Massa", "St. Louis").
-                guard j > index, token.key == 0x27 || token.key == 0x2D || token.key == 0x2E,
+                // Apostrophes, hyphens, a period or a comma inside a name ("L'Opinion", "Souss-Massa",
+                // "St. Louis", "ministère du Tourisme, de l'Artisanat …"): the prefixes decide.
+                guard j > index, token.key == 0x27 || token.key == 0x2D || token.key == 0x2E || token.key == 0x2C,
                       j + 1 < tokens.count, tokens[j + 1].kind != .punct else { break }
+                if token.key == UInt64(Self.comma) {
+                    // A comma is part of the key: only spellings written with it go on across it.
+                    key.add(folded: Self.comma)
+                    guard prefixes.contains(key.value) else { break }
+                }
                 j += 1
                 continue
             }
             if token.has(.capitalized) || token.has(.arabic) { capitals += 1 }
             if !token.has(.allCaps) && token.length > 1 { lowercaseWords += 1 }
-            var i = token.start + (j == index ? skipping : 0)
-            while i < token.end { key.add(text.scalars[i]); i += 1 }
+            if j == index && skipping == 0 && !replacingWithAlef {
+                key = FoldedKey(value: token.key)         // the tokenizer already folded the first word
+            } else {
+                var i = token.start + (j == index ? skipping : 0)
+                while i < token.end { key.add(text.scalars[i]); i += 1 }
+            }
             guard prefixes.contains(key.value) else { break }
             if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {
                 best = (hit.entry, j)

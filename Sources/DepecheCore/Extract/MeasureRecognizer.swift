@@ -52,6 +52,9 @@ struct MeasureRecognizer {
                 own.last = number.last
                 found.append(mention(number.value, own))
                 i = number.last + 1
+            } else if let amount = implicitAmount(number, after: found.last) {
+                found.append(amount)
+                i = amount.last + 1
             } else {
                 i = number.last + 1
             }
@@ -63,6 +66,24 @@ struct MeasureRecognizer {
         let scaled = value * reading.scale * (reading.currency?.multiplier ?? 1)
         return MeasureMention(type: reading.type, value: scaled, currency: reading.currency?.code, unit: reading.unit,
                               first: reading.first, last: reading.last)
+    }
+
+    /// How far an amount may lend its currency to a bare "1,1 milliard" after it.
+    private static let currencyReach = 16
+
+    /// "un budget de 1,6 milliard de dirhams, dont 1,1 milliard consacré à …": a number with a
+    /// scale word and nothing after it, in the sentence of an amount, is an amount in its currency.
+    private func implicitAmount(_ number: ScannedNumber, after previous: MeasureMention?) -> MeasureMention? {
+        let tokens = text.tokens
+        guard let previous, previous.type == .money, let currency = previous.currency,
+              number.first - previous.last <= Self.currencyReach,
+              let scaleToken = tokens.at(number.last + 1), !scaleToken.has(.newlineBefore),
+              let scale = NumberWords.scales[scaleToken], !NumberWords.shortScales.contains(scaleToken),
+              !((previous.last + 1)..<number.first).contains(where: { tokens[$0].isPunct(".") || tokens[$0].has(.newlineBefore) })
+        else { return nil }
+        let factor = NumberWords.frenchBillion.contains(scaleToken) && french ? 1e12 : scale
+        return MeasureMention(type: .money, value: number.value * factor, currency: currency, unit: nil,
+                              first: number.first, last: number.last + 1)
     }
 
     /// The other end of a range whose first end is a bare number.
@@ -106,12 +127,12 @@ struct MeasureRecognizer {
         }
         if let currency { return Reading(type: .money, scale: scale, currency: currency, first: first, last: last) }
         if number.isYearLike && scale == 1 {
-            return unit(at: k, measuresOnly: true, claimed: claimed).map {
+            return unit(at: k, measuresOnly: true, claimed: claimed, count: number.value).map {
                 Reading(type: .quantity, scale: 1, unit: $0.unit, first: first, last: $0.last)
             }
         }
         let unitStart = scale == 1 ? k : afterOf
-        return unit(at: unitStart, measuresOnly: false, claimed: claimed).map {
+        return unit(at: unitStart, measuresOnly: false, claimed: claimed, count: number.value * scale).map {
             Reading(type: .quantity, scale: scale, unit: $0.unit, first: first, last: $0.last)
         }
     }
@@ -132,7 +153,7 @@ struct MeasureRecognizer {
     }
 
     /// The unit noun at token `k` (after up to two adjectives): its surface and its token.
-    private func unit(at start: Int, measuresOnly: Bool, claimed: [Bool]) -> (unit: String, last: Int)? {
+    private func unit(at start: Int, measuresOnly: Bool, claimed: [Bool], count: Double) -> (unit: String, last: Int)? {
         let tokens = text.tokens
         var k = start
         var adjectives = 0
@@ -141,6 +162,27 @@ struct MeasureRecognizer {
             k += 1
             adjectives += 1
         }
+        if let found = noun(at: k, measuresOnly: measuresOnly, claimed: claimed, count: count) { return found }
+        // English puts modifiers before the noun: "300 million cubic meters", "56 million mobile subscribers".
+        guard !french, !measuresOnly else { return nil }
+        var modifier = k
+        while modifier - k < 2, let token = tokens.at(modifier), isModifier(token) {
+            if let found = noun(at: modifier + 1, measuresOnly: false, claimed: claimed, count: count) { return found }
+            modifier += 1
+        }
+        return nil
+    }
+
+    /// A lowercase word that may stand between an English number and its noun.
+    private func isModifier(_ token: Token) -> Bool {
+        token.kind == .word && !token.has(.capitalized) && token.has(.spaceBefore) && token.length >= 3
+            && !NumberWords.notUnits.contains(token) && !NumberWords.timeUnits.contains(token)
+            && !NumberWords.ofWords.contains(token) && !NumberWords.englishFunctionWords.contains(token)
+    }
+
+    /// The unit noun exactly at token `k`: a unit of measure, or a plural noun.
+    private func noun(at k: Int, measuresOnly: Bool, claimed: [Bool], count: Double) -> (unit: String, last: Int)? {
+        let tokens = text.tokens
         guard let token = tokens.at(k), token.kind == .word, k < claimed.count, !claimed[k],
               !token.has(.newlineBefore), !(tokens.at(k + 1)?.isPunct("'") ?? false) else { return nil }
         if NumberWords.measureUnits.contains(token) {
@@ -153,20 +195,24 @@ struct MeasureRecognizer {
             }
             return (text.string(token.start, tokens[last].end), last)
         }
-        guard !measuresOnly, token.has(.spaceBefore), !token.has(.capitalized), token.length >= 3,
+        guard !measuresOnly, token.has(.spaceBefore) || tokens[k - 1].isPunct("'"), !token.has(.capitalized), token.length >= 3,
               !NumberWords.timeUnits.contains(token), !NumberWords.notUnits.contains(token),
               !NumberWords.ofWords.contains(token), CalendarWords.months[token] == nil,
-              looksPlural(token) else { return nil }
+              isCountedNoun(token, count: count) else { return nil }
         return (text.string(token.start, token.end), k)
     }
 
-    /// Whether a word ends like a plural noun (French and English -s/-x, Arabic sound plurals).
-    private func looksPlural(_ token: Token) -> Bool {
+    /// Whether a word can be what a number counts: a plural (French and English -s/-x,
+    /// "people"); in Arabic any indefinite noun from three on (a plural to ten, broken or sound:
+    /// "٦ نقاط"; the singular from eleven: "٣١ مليون قنطار", "٢٥ نقطة").
+    private func isCountedNoun(_ token: Token, count: Double) -> Bool {
         let lastScalar = text.scalars[token.end - 1]
         if token.has(.arabic) {
-            return lastScalar == 0x646 || lastScalar == 0x62A   // ـون/ـين, ـات
+            if lastScalar == 0x646 || lastScalar == 0x62A { return true }   // ـون/ـين, ـات
+            let definite = text.scalars[token.start] == 0x627 && text.scalars[token.start + 1] == 0x644   // ال
+            return count >= 3 && !definite && !NumberWords.arabicParticles.contains(token)
         }
-        return lastScalar == 0x73 || lastScalar == 0x78      // s, x
+        return lastScalar == 0x73 || lastScalar == 0x78 || NumberWords.irregularPlurals.contains(token)
     }
 
     private func crossesLine(_ from: Int, _ to: Int) -> Bool {

@@ -8,6 +8,24 @@ enum NameGroup: Hashable, Sendable {
     case person(UInt64)
     /// Anything else, by the folded letters of the mention.
     case surface(UInt64)
+
+    /// One 64-bit key per group (the kinds mixed in so that they do not collide).
+    var key: UInt64 {
+        switch self {
+        case .gazetteer(let index): 0x1000_0000_0000_0000 | UInt64(index)
+        case .acronym(let index): 0x2000_0000_0000_0000 | UInt64(index)
+        case .person(let hash): hash ^ 0x5851_F42D_4C95_7F2D
+        case .surface(let hash): hash ^ 0x1405_7B7E_F767_814F
+        }
+    }
+}
+
+/// A name a mention is linked to, resolved to text only for the entities reported.
+enum KnownName: Sendable, Equatable {
+    /// A gazetteer entry's canonical name (its index).
+    case entry(Int)
+    /// An acronym's expansion, by its tokens.
+    case expansion(ClosedRange<Int>)
 }
 
 /// Why a span was proposed as a name; on equal spans the stronger reason wins.
@@ -49,7 +67,7 @@ struct NameCandidate: Sendable {
     /// What links it to other mentions.
     var group: NameGroup
     /// The known name it stands for.
-    var canonical: String?
+    var canonical: KnownName?
 
     /// Number of tokens.
     var width: Int { last - first + 1 }

@@ -9,7 +9,7 @@ struct NameMention: Sendable {
     /// Index of its entity among `NameRecognizer.Result.clusters`.
     var cluster: Int
     /// The known name it stands for, if any.
-    var canonical: String?
+    var canonical: KnownName?
 }
 
 /// Finds the people, organisations and places of an article: gazetteer spellings, acronyms
@@ -32,13 +32,22 @@ struct NameRecognizer {
     /// `extra` are candidates found elsewhere (the byline's publication).
     func recognize(in range: Range<Int>, claimed: [Bool], extra: [NameCandidate]) -> Result {
         var candidates = extra
-        var links = UnionFind<NameGroup>()
+        candidates.reserveCapacity(range.count / 6 + 8)
+        var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)
-        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs)
-        let phrases = OrganisationPhrases(text: text)
         let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
+        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs, classifier: classifier)
+        let phrases = OrganisationPhrases(text: text)
         for index in range where text.tokens[index].kind == .word && !claimed[index] {
+            let token = text.tokens[index]
+            guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
+            // "World Bank for …": a head after a capitalised word ends a name, it does not open one.
+            let previous = text.tokens[max(index - 1, 0)]
+            if index > range.lowerBound, previous.kind == .word, previous.has(.capitalized), !token.has(.newlineBefore),
+               !NameWords.sentenceWords.contains(previous) {
+                continue
+            }
             if let phrase = phrases.phrase(at: index, claimed: claimed) {
                 candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
                                                 evidence: .organisationHead,
@@ -50,27 +59,29 @@ struct NameRecognizer {
         candidates += classifier.candidates(chunks)
 
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }
+        pairParenthesisedAcronyms(&accepted, links: &links)
         link(accepted, classifier: classifier, links: &links)
         return assemble(accepted, links: &links)
     }
 
     // MARK: Candidates
 
-    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind<NameGroup>) -> [NameCandidate] {
+    private func pairCandidates(_ pairs: [AcronymPair], links: inout UnionFind) -> [NameCandidate] {
         var candidates: [NameCandidate] = []
         for (index, pair) in pairs.enumerated() {
             let group = NameGroup.acronym(index)
             var type = pair.type
-            var canonical = text.string(tokens: pair.expansion.lowerBound, pair.expansion.upperBound)
+            var canonical = KnownName.expansion(pair.expansion)
             for start in [pair.acronym, pair.expansion.lowerBound] {
                 guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
                       found.last == (start == pair.acronym ? pair.acronym : pair.expansion.upperBound) else { continue }
                 let entry = gazetteer.entries[found.entry]
                 type = Self.entityType(entry.kind) ?? (entry.kind == .misc ? nil : type)
-                canonical = entry.name
-                links.union(group, .gazetteer(found.entry))
+                canonical = .entry(found.entry)
+                links.union(group.key, NameGroup.gazetteer(found.entry).key)
             }
             for span in [pair.acronym...pair.acronym, pair.expansion] {
                 candidates.append(NameCandidate(first: span.lowerBound, last: span.upperBound, type: type,
@@ -80,16 +91,18 @@ struct NameRecognizer {
         return candidates
     }
 
-    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair]) -> [NameCandidate] {
-        var acronyms: [UInt64: Int] = [:]
+    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair],
+                                     classifier: ChunkClassifier) -> [NameCandidate] {
+        var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
         }
         var candidates: [NameCandidate] = []
         for index in range where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) else { continue }
-            if let pair = acronyms[token.key], token.has(.allCaps) || pairs[pair].acronym == index {
+            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
+                    || NameWords.lowercaseHeads.contains(token) || gazetteer.startsLowercaseSpelling(token) else { continue }
+            if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
             }
@@ -97,9 +110,12 @@ struct NameRecognizer {
                   !(index...found.last).contains(where: { claimed[$0] }) else { continue }
             let entry = gazetteer.entries[found.entry]
             guard entry.kind != .givenName else { continue }
+            // "au port de Tanger Med": the organisation's name stands for the place it runs.
+            var type = Self.entityType(entry.kind)
+            if type == .org, found.skipped == 0, classifier.namesPlace(before: index) { type = .loc }
             candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
-                                            type: Self.entityType(entry.kind), evidence: .gazetteer,
-                                            group: .gazetteer(found.entry), canonical: entry.name))
+                                            type: type, evidence: .gazetteer,
+                                            group: .gazetteer(found.entry), canonical: .entry(found.entry)))
         }
         return candidates
     }
@@ -119,9 +135,7 @@ struct NameRecognizer {
     /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
         let ordered = candidates.sorted {
-            if $0.width != $1.width { return $0.width > $1.width }
-            if $0.evidence != $1.evidence { return $0.evidence > $1.evidence }
-            return $0.first < $1.first
+            ($1.width, $1.evidence.rawValue, $0.first) < ($0.width, $0.evidence.rawValue, $1.first)
         }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
@@ -132,20 +146,59 @@ struct NameRecognizer {
         return accepted
     }
 
+    /// "Eurogate et Marsa Maroc", "Bouarfa et Jerada", "Ericsson, Nokia and Huawei": a run
+    /// nothing explained, joined by "et", "and", "ou" or a comma to an organisation or a place,
+    /// is one too. Lists are followed both ways, from the known name outwards.
+    private func coordinatedMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
+        let tokens = text.tokens
+        var typeEnding = [EntityType?](repeating: nil, count: tokens.count)
+        var typeStarting = [EntityType?](repeating: nil, count: tokens.count)
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for candidate in accepted {
+            for index in candidate.first...candidate.last { taken[index] = true }
+            guard candidate.type == .org || candidate.type == .loc, candidate.evidence != .unknownAcronym else { continue }
+            typeEnding[candidate.last] = candidate.type
+            typeStarting[candidate.first] = candidate.type
+        }
+        let joins = { (index: Int) -> Bool in
+            guard let token = tokens.at(index), !token.has(.newlineBefore) else { return false }
+            return token.isPunct(",") || NameWords.coordinators.contains(token)
+        }
+        var found: [NameCandidate] = []
+        for chunk in chunks.reversed() + chunks {
+            guard !(chunk.first...chunk.last).contains(where: { taken[$0] }), !chunk.titled,
+                  !gazetteer.isGivenName(tokens[chunk.first]) else { continue }
+            // A capital after a full stop may be any word ("Ici, Eurogate et …"): only "et" joins it.
+            let joinsAfter = chunk.sentenceInitial && chunk.words == 1
+                ? { (index: Int) in tokens.at(index).map { NameWords.coordinators.contains($0) } ?? false } : joins
+            var type: EntityType?
+            if chunk.last + 2 < tokens.count, joinsAfter(chunk.last + 1) { type = typeStarting[chunk.last + 2] }
+            if type == nil, chunk.first >= 2, joins(chunk.first - 1) { type = typeEnding[chunk.first - 2] }
+            guard let type else { continue }
+            found.append(NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: .listItem,
+                                       group: .surface(ChunkClassifier(text: text, gazetteer: gazetteer)
+                                           .surfaceKey(chunk.first, chunk.last))))
+            for index in chunk.first...chunk.last { taken[index] = true }
+            typeEnding[chunk.last] = type
+            typeStarting[chunk.first] = type
+        }
+        return found
+    }
+
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
         var surnames: [UInt64: NameGroup] = [:]
         var ambiguous = Set<UInt64>()
-        var taken = Set<Int>()
+        var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
-            for index in candidate.first...candidate.last { taken.insert(index) }
+            for index in candidate.first...candidate.last { taken[index] = true }
             guard candidate.type == .person, candidate.width > 1 else { continue }
             let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
             if let known = surnames[key], known != candidate.group { ambiguous.insert(key) }
             surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
-        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken.contains(chunk.first) {
+        for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken[chunk.first] {
             let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
             guard let group = surnames[key], !ambiguous.contains(key) else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,
@@ -156,29 +209,77 @@ struct NameRecognizer {
 
     // MARK: Linking
 
+    /// "Société nationale des autoroutes du Maroc (ADM)": an all-caps word in parentheses right
+    /// after an organisation's name is its acronym, whatever its letters.
+    private func pairParenthesisedAcronyms(_ accepted: inout [NameCandidate], links: inout UnionFind) {
+        let tokens = text.tokens
+        var startingAt = [Int](repeating: -1, count: tokens.count)
+        for (index, candidate) in accepted.enumerated() { startingAt[candidate.first] = index }
+        for index in accepted.indices where accepted[index].type == .org && accepted[index].evidence != .acronymPair {
+            let name = accepted[index]
+            guard name.width > 1, tokens.at(name.last + 1)?.isPunct("(") == true,
+                  tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true,
+                  case let acronym = startingAt[name.last + 2], acronym >= 0, accepted[acronym].type == .org,
+                  accepted[acronym].width == 1 else { continue }
+            links.union(name.group.key, accepted[acronym].group.key)
+            if accepted[acronym].canonical == nil {
+                accepted[acronym].canonical = name.canonical ?? .expansion(name.first...name.last)
+            }
+        }
+    }
+
     /// Links mentions written alike, and a one-word person to the full name with that surname.
-    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind<NameGroup>) {
+    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {
         var bySurface: [UInt64: NameGroup] = [:]
         var fullNames: [UInt64: NameGroup] = [:]
         for candidate in accepted {
-            let key = classifier.surfaceKey(candidate.first, candidate.last)
-            if let other = bySurface[key] { links.union(other, candidate.group) } else { bySurface[key] = candidate.group }
+            for key in [classifier.surfaceKey(candidate.first, candidate.last), abbreviatedKey(candidate)] where key != 0 {
+                if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
+            }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
-                links.union(full, candidate.group)
+                links.union(full.key, candidate.group.key)
             }
         }
     }
 
-    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind<NameGroup>) -> Result {
-        var clusterOf: [NameGroup: Int] = [:]
+    /// "Centre hospitalier universitaire Mohammed VI de Tanger" and "CHU Mohammed VI de Tanger"
+    /// get one key: the initials of an organisation's leading lowercase-described part (or its
+    /// leading acronym), then the folded rest. 0 for other names.
+    private func abbreviatedKey(_ candidate: NameCandidate) -> UInt64 {
+        let tokens = text.tokens
+        guard candidate.type == .org, candidate.width > 1 else { return 0 }
+        var key = FoldedKey()
+        var rest = candidate.first
+        if tokens[rest].has(.allCaps) {
+            for i in tokens[rest].start..<tokens[rest].end { key.add(text.scalars[i]) }
+            rest += 1
+        } else {
+            // The head and the lowercase words after it: "Centre hospitalier universitaire".
+            while rest <= candidate.last, rest == candidate.first || !tokens[rest].has(.capitalized),
+                  tokens[rest].kind == .word, !NameWords.connectors.contains(tokens[rest]) {
+                key.add(text.scalars[tokens[rest].start])
+                rest += 1
+            }
+            guard rest - candidate.first >= 2 else { return 0 }
+        }
+        guard rest <= candidate.last, tokens[rest].has(.capitalized) else { return 0 }
+        key.add(folded: 0x20)
+        for index in rest...candidate.last where tokens[index].kind != .punct {
+            for i in tokens[index].start..<tokens[index].end { key.add(text.scalars[i]) }
+        }
+        return key.value
+    }
+
+    private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
+        var clusterOf = KeyTable<Int>()
         var mentions: [NameMention] = []
         for candidate in accepted {
-            let root = links.find(candidate.group)
+            let root = links.find(candidate.group.key)
             let cluster: Int
             if let known = clusterOf[root] {
                 cluster = known
@@ -195,12 +296,12 @@ struct NameRecognizer {
     }
 }
 
-/// Disjoint sets of hashable elements, with path compression.
-struct UnionFind<Element: Hashable> {
-    private var parent: [Element: Element] = [:]
+/// Disjoint sets of 64-bit keys, with path compression.
+struct UnionFind {
+    private var parent = KeyTable<UInt64>()
 
     /// The representative of `element`'s set.
-    mutating func find(_ element: Element) -> Element {
+    mutating func find(_ element: UInt64) -> UInt64 {
         var root = element
         while let up = parent[root], up != root { root = up }
         var node = element
@@ -212,7 +313,7 @@ struct UnionFind<Element: Hashable> {
     }
 
     /// Merges the sets of `a` and `b`.
-    mutating func union(_ a: Element, _ b: Element) {
+    mutating func union(_ a: UInt64, _ b: UInt64) {
         let (ra, rb) = (find(a), find(b))
         if ra != rb { parent[rb] = ra }
     }

@@ -43,7 +43,8 @@ enum NumberScanner {
     private static func isPartOfCode(_ tokens: [Token], _ index: Int) -> Bool {
         guard index > 0, !tokens[index].has(.spaceBefore) else { return false }
         let previous = tokens[index - 1]
-        if previous.kind == .word { return true }
+        // An Arabic proclitic glued to the number ("بـ٢٥", "و٣") is a word of its own, not a code.
+        if previous.kind == .word { return !previous.isArabicClitic }
         if previous.isPunct("-") || previous.isPunct("/") || previous.isPunct("_") {
             return index > 1 && !previous.has(.spaceBefore) && tokens[index - 2].kind != .punct
         }

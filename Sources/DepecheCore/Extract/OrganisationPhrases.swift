@@ -2,16 +2,24 @@
 /// marocaine de la relation client", "Confédération Générale des Entreprises du Maroc",
 /// "Centre régional d'investissement du Souss-Massa-Draâ", "ministère de l'Intérieur".
 ///
-/// After the head, the name runs on through capitalised words, small joining words and — when
-/// the first word after the head is lowercase — lowercase words, until punctuation, a line
-/// break, a verb or pronoun, or "et" before a capitalised word (the start of another name).
-/// A lowercase name must contain a capitalised word or an adjective of scope ("marocaine",
-/// "régional", "international"), so that "le Centre d'appels et de l'entreprise" is no name.
+/// After the head, the name runs on through capitalised words and small joining words. A
+/// lowercase word belongs to it only in two places: right after the head, an adjective
+/// ("Banque mondiale", "Office national marocain", "Autorité portuaire"); right after a
+/// joining word, a noun and its adjectives ("… de la relation client", "… des services
+/// informatiques"). So the name stops at the verb or adverb that follows it ("la Banque
+/// mondiale classe désormais …"), and at punctuation, a line break, a number, a pronoun, or
+/// "et" before a capitalised word (the start of another name). A lowercase name must contain
+/// a capitalised word or an adjective of scope ("marocaine", "régional", "international"),
+/// so that "le Centre d'appels et de l'entreprise" is no name.
 struct OrganisationPhrases {
     let text: TokenizedText
 
     /// Longest name, in tokens.
     private static let maximumTokens = 16
+    /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
+    static let shortestLowercaseHead = 8
+    /// Most lowercase words in a row (a noun and its adjectives).
+    private static let lowercaseRun = 3
     /// "et": joins two parts of one name, or two names when a capital follows.
     private static let and = FoldedKey.of("et")
 
@@ -19,13 +27,15 @@ struct OrganisationPhrases {
     func phrase(at head: Int, claimed: [Bool]) -> ClosedRange<Int>? {
         let tokens = text.tokens
         let token = tokens[head]
-        guard token.kind == .word, !token.has(.allCaps) else { return nil }
+        guard token.kind == .word, !token.has(.allCaps) || NameWords.acronymHeads.contains(token) else { return nil }
         let lowercaseHead = !token.has(.capitalized)
-        guard lowercaseHead ? NameWords.lowercaseHeads.contains(token) : NameWords.organisationHeads.contains(token)
-        else { return nil }
-        var titleCase: Bool?
+        guard !lowercaseHead || token.length >= Self.shortestLowercaseHead else { return nil }
+        guard lowercaseHead ? NameWords.lowercaseHeads.contains(token)
+                : NameWords.organisationHeads.contains(token) || NameWords.acronymHeads.contains(token) else { return nil }
         var lastContent = head
         var sawProperWord = false
+        var afterJoin = false          // the previous word is a joining word ("de", "des", "d'")
+        var lowercaseWords = 0         // lowercase words since the head or the last joining word
         var k = head + 1
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
@@ -40,14 +50,28 @@ struct OrganisationPhrases {
             if next.kind == .number { break }
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
                 if next.key == Self.and, let after = tokens.at(k + 1), after.has(.capitalized) { break }
+                afterJoin = true
+                lowercaseWords = 0
                 k += 1
                 continue
             }
-            if NameWords.phraseBreakers.contains(next) { break }
-            let capitalised = next.has(.capitalized)
-            if titleCase == nil { titleCase = capitalised }
-            if !capitalised && (titleCase == true || lowercaseHead) { break }
-            if capitalised || NameWords.scopeAdjectives.contains(next) { sawProperWord = true }
+            if NameWords.phraseBreakers.contains(next) || isVerb(next) { break }
+            if next.has(.capitalized) {
+                sawProperWord = true
+                afterJoin = false
+                lowercaseWords = 0
+            } else {
+                // "… et de soutenir le processus": an infinitive after "de" starts a clause.
+                if afterJoin && lowercaseWords == 0 && isInfinitive(next) { break }
+                guard !lowercaseHead, lowercaseWords < Self.lowercaseRun else { break }
+                let scope = NameWords.scopeAdjectives.contains(next)
+                // After the head: adjectives only ("Centre hospitalier universitaire"); after a joining
+                // word: a noun, then its adjectives.
+                let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(next)
+                guard fits, afterJoin || lastContent - head == lowercaseWords || scope else { break }
+                if scope { sawProperWord = true }
+                lowercaseWords += 1
+            }
             lastContent = k
             k += 1
         }
@@ -55,4 +79,16 @@ struct OrganisationPhrases {
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
         return head...lastContent
     }
+
+    /// A lowercase word with a French verb ending ("financeront", "serait").
+    private func isVerb(_ token: Token) -> Bool {
+        !token.has(.capitalized) && token.length > 5 && NameWords.verbEndings.matches(token, in: text)
+    }
+
+    /// A lowercase word of six letters or more ending like a French infinitive ("soutenir", "renforcer").
+    private func isInfinitive(_ token: Token) -> Bool {
+        token.length >= 6 && NameWords.infinitiveEndings.matches(token, in: text)
+    }
+
+    private func isAdjective(_ token: Token) -> Bool { NameWords.isAdjective(token, in: text) }
 }

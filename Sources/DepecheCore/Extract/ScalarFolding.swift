@@ -9,31 +9,48 @@ enum ScalarFolding {
     /// Calls `body` with each folded scalar of `scalar` (none, one or two).
     @inline(__always)
     static func fold(_ scalar: UInt32, _ body: (UInt32) -> Void) {
-        if scalar < 0x80 {
-            body(scalar >= 0x41 && scalar <= 0x5A ? scalar + 0x20 : scalar)
-            return
+        let folded = fold(scalar)
+        if folded == 0 { return }
+        body(UInt32(truncatingIfNeeded: folded))
+        if folded > 0xFFFF_FFFF { body(UInt32(truncatingIfNeeded: folded >> 32)) }
+    }
+
+    /// The folded form of `scalar`, packed: 0 when it is dropped, the folded scalar in the low
+    /// 32 bits, a second folded scalar (ligatures) in the high 32 bits.
+    @inline(__always)
+    static func fold(_ scalar: UInt32) -> UInt64 {
+        if scalar < 0x80 { return UInt64(scalar >= 0x41 && scalar <= 0x5A ? scalar + 0x20 : scalar) }
+        if scalar >= 0xC0 && scalar <= 0x17F { return foldLatin(scalar) }
+        switch scalar {
+        case 0x300...0x36F, 0xAD, 0x640, 0x64B...0x65F, 0x670, 0x200B...0x200F: return 0
+        case 0x622, 0x623, 0x625, 0x671: return 0x627                       // alef with hamza/madda → alef
+        case 0x649: return 0x64A                                            // alef maqsura → yeh
+        case 0x629: return 0x647                                            // teh marbuta → heh
+        case 0x6CC: return 0x64A                                            // Farsi yeh → yeh
+        case 0x6A9: return 0x643                                            // keheh → kaf
+        case 0x391...0x3A9, 0x410...0x42F: return UInt64(scalar + 0x20)     // Greek, Cyrillic capitals
+        default: return UInt64(scalar)
         }
-        if scalar >= 0xC0 && scalar <= 0x17F {
-            switch scalar {
-            case 0xC6, 0xE6: body(0x61); body(0x65)        // æ → ae
-            case 0x152, 0x153: body(0x6F); body(0x65)      // œ → oe
-            case 0xDF: body(0x73); body(0x73)              // ß → ss
-            default:
-                let base = latinBase[Int(scalar - 0xC0)]
-                if base != 0 { body(UInt32(base)) }
-            }
-            return
+    }
+
+    /// Folds U+00C0…U+017F: French accents by a switch, the rest of Latin Extended-A by table.
+    @inline(__always)
+    private static func foldLatin(_ scalar: UInt32) -> UInt64 {
+        switch scalar | 0x20 {
+        case 0xE0...0xE5: return 0x61                       // à–å
+        case 0xE7: return 0x63                              // ç
+        case 0xE8...0xEB: return 0x65                       // è–ë
+        case 0xEC...0xEF: return 0x69                       // ì–ï
+        case 0xF1: return 0x6E                              // ñ
+        case 0xF2...0xF6, 0xF8: return 0x6F                 // ò–ö, ø
+        case 0xF9...0xFC: return 0x75                       // ù–ü
+        default: break
         }
         switch scalar {
-        case 0x300...0x36F, 0xAD, 0x640, 0x64B...0x65F, 0x670, 0x200B...0x200F: return
-        case 0x622, 0x623, 0x625, 0x671: body(0x627)        // alef with hamza/madda → alef
-        case 0x649: body(0x64A)                             // alef maqsura → yeh
-        case 0x629: body(0x647)                             // teh marbuta → heh
-        case 0x6CC: body(0x64A)                             // Farsi yeh → yeh
-        case 0x6A9: body(0x643)                             // keheh → kaf
-        case 0x391...0x3A9: body(scalar + 0x20)             // Greek capitals
-        case 0x410...0x42F: body(scalar + 0x20)             // Cyrillic capitals
-        default: body(scalar)
+        case 0xC6, 0xE6: return 0x61 | 0x65 << 32           // æ → ae
+        case 0x152, 0x153: return 0x6F | 0x65 << 32         // œ → oe
+        case 0xDF: return 0x73 | 0x73 << 32                 // ß → ss
+        default: return UInt64(latinBase[Int(scalar - 0xC0)])
         }
     }
 
@@ -121,17 +138,32 @@ struct FoldedKey {
     /// How many folded scalars went in.
     private(set) var length = 0
 
+    /// A key at its start.
+    init() {}
+
+    /// A key that continues from `value` (the key of a word already folded).
+    init(value: UInt64) {
+        self.value = value
+        self.length = 1
+    }
+
+    /// The FNV-1a 64-bit prime.
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+
     /// Feeds one already folded scalar.
     @inline(__always)
     mutating func add(folded scalar: UInt32) {
-        value = (value ^ UInt64(scalar)) &* 0x0000_0100_0000_01B3
+        value = (value ^ UInt64(scalar)) &* Self.prime
         length += 1
     }
 
     /// Feeds a raw scalar, folding it first; dropped scalars change nothing.
     @inline(__always)
     mutating func add(_ scalar: UInt32) {
-        ScalarFolding.fold(scalar) { add(folded: $0) }
+        let folded = ScalarFolding.fold(scalar)
+        if folded == 0 { return }
+        add(folded: UInt32(truncatingIfNeeded: folded))
+        if folded > 0xFFFF_FFFF { add(folded: UInt32(truncatingIfNeeded: folded >> 32)) }
     }
 
     /// The key of a whole string, separators and all (callers strip what they must).

@@ -25,21 +25,35 @@ struct TokenFlags: OptionSet, Sendable {
     static let blankLineBefore = TokenFlags(rawValue: 1 << 5)
     /// First token of a sentence: after . ! ? : « “ • or a line break.
     static let sentenceStart = TokenFlags(rawValue: 1 << 6)
+    /// Lowercase first letter, an uppercase one inside: a brand ("easyJet", "iPhone").
+    static let innerCapital = TokenFlags(rawValue: 1 << 7)
 }
 
 /// One token: a scalar range of the text and what the scanners need to know about it.
 struct Token: Sendable {
-    /// First scalar (index into `TokenizedText.scalars`).
-    var start: Int
-    /// One past the last scalar.
-    var end: Int
-    /// Word, number or punctuation.
-    var kind: TokenKind
-    /// Case, script and spacing facts.
-    var flags: TokenFlags
     /// Folded key (`FoldedKey`) of a word; the digits' value for a number (saturating);
     /// the (normalised) scalar for punctuation: apostrophes → `'`, dashes → `-`.
     var key: UInt64
+    private var start32: Int32
+    private var end32: Int32
+    /// Case, script and spacing facts.
+    var flags: TokenFlags
+    /// Word, number or punctuation.
+    var kind: TokenKind
+
+    /// Creates a token (24 bytes: texts are under 2 G scalars, see `TokenizedText.maximumLength`).
+    init(start: Int, end: Int, kind: TokenKind, flags: TokenFlags, key: UInt64) {
+        self.key = key
+        self.start32 = Int32(truncatingIfNeeded: start)
+        self.end32 = Int32(truncatingIfNeeded: end)
+        self.flags = flags
+        self.kind = kind
+    }
+
+    /// First scalar (index into `TokenizedText.scalars`).
+    var start: Int { Int(start32) }
+    /// One past the last scalar.
+    var end: Int { Int(end32) }
 
     /// Whether the token has `flag`.
     @inline(__always) func has(_ flag: TokenFlags) -> Bool { flags.contains(flag) }
@@ -47,6 +61,8 @@ struct Token: Sendable {
     @inline(__always) func isPunct(_ scalar: Unicode.Scalar) -> Bool { kind == .punct && key == UInt64(scalar.value) }
     /// Number of scalars.
     var length: Int { end - start }
+    /// One or two Arabic letters: a proclitic that may be glued to a number ("و٢٥", "بـ٢٥").
+    var isArabicClitic: Bool { kind == .word && has(.arabic) && length <= 2 }
 }
 
 /// A text split into tokens, with its scalars kept for offsets and surface strings.
@@ -58,30 +74,79 @@ struct TokenizedText: Sendable {
 
     /// Tokenizes `text`.
     init(_ text: String) {
-        self.init(scalars: text.unicodeScalars.map(\.value))
+        self.init(scalars: Self.scalarValues(of: text))
     }
+
+    /// The text's scalar values, decoded straight from its UTF-8 (the text is valid UTF-8).
+    private static func scalarValues(of text: String) -> [UInt32] {
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                var i = 0, n = 0
+                while i < bytes.count {
+                    let lead = UInt32(bytes[i])
+                    var value = lead
+                    if lead < 0x80 {
+                        i += 1
+                    } else if lead < 0xE0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if lead < 0xF0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                            | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    buffer[n] = value
+                    n += 1
+                }
+                count = n
+            }
+        }
+    }
+
+    /// Longest text read: offsets are stored in 32 bits; longer texts are cut (no article comes near).
+    static let maximumLength = Int(Int32.max)
 
     /// Tokenizes scalar values.
     init(scalars: [UInt32]) {
-        self.scalars = scalars
-        self.tokens = Self.tokenize(scalars)
+        self.scalars = scalars.count > Self.maximumLength ? Array(scalars.prefix(Self.maximumLength)) : scalars
+        self.tokens = self.scalars.withUnsafeBufferPointer(Self.tokenize)
     }
 
     /// The text of scalars `start..<end`.
     func string(_ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((end - start) * 2)
         for value in scalars[start..<end] {
-            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
+            switch value {
+            case 0..<0x80:
+                bytes.append(UInt8(value))
+            case 0x80..<0x800:
+                bytes.append(UInt8(0xC0 | value >> 6))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            case 0x800..<0x10000:
+                bytes.append(UInt8(0xE0 | value >> 12))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            default:
+                bytes.append(UInt8(0xF0 | value >> 18))
+                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+                bytes.append(UInt8(0x80 | value & 0x3F))
+            }
         }
-        return String(view)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text from the start of token `first` to the end of token `last`.
     func string(tokens first: Int, _ last: Int) -> String { string(tokens[first].start, tokens[last].end) }
 
-    private static func tokenize(_ s: [UInt32]) -> [Token] {
+    private static func tokenize(_ s: UnsafeBufferPointer<UInt32>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(s.count / 5 + 8)
+        tokens.reserveCapacity(s.count / 3 + 8)
         var i = 0
         var gap: TokenFlags = [.sentenceStart]
         var newlines = 0
@@ -109,18 +174,30 @@ struct TokenizedText: Sendable {
             var key: UInt64 = 0
             if ScalarFolding.isLetter(c) {
                 kind = .word
-                var folded = FoldedKey()
+                var hash = FoldedKey().value           // FNV-1a kept in a register, as FoldedKey computes it
                 var upper = 0, lower = 0
                 let arabic = ScalarFolding.isArabicLetter(c)
-                while i < s.count, ScalarFolding.isLetter(s[i]), ScalarFolding.isArabicLetter(s[i]) == arabic {
+                while i < s.count {
                     let x = s[i]
-                    if ScalarFolding.isUppercase(x) { upper += 1 } else if x > 0x40 && x < 0x300 { lower += 1 }
-                    folded.add(x)
+                    if x < 0x80 {
+                        // ASCII, the common case: no tables, no folding beyond lowercase.
+                        let lowered = x | 0x20
+                        guard !arabic, lowered >= 0x61, lowered <= 0x7A else { break }
+                        if x == lowered { lower += 1 } else { upper += 1 }
+                        hash = (hash ^ UInt64(lowered)) &* FoldedKey.prime
+                        i += 1
+                        continue
+                    }
+                    guard ScalarFolding.isLetter(x), ScalarFolding.isArabicLetter(x) == arabic else { break }
+                    if ScalarFolding.isUppercase(x) { upper += 1 } else if x < 0x300 { lower += 1 }
+                    let folded = ScalarFolding.fold(x)
+                    if folded != 0 { hash = (hash ^ (folded & 0xFFFF_FFFF)) &* FoldedKey.prime }
+                    if folded > 0xFFFF_FFFF { hash = (hash ^ (folded >> 32)) &* FoldedKey.prime }
                     i += 1
                 }
-                key = folded.value
+                key = hash
                 if arabic { flags.insert(.arabic) }
-                if ScalarFolding.isUppercase(c) { flags.insert(.capitalized) }
+                if ScalarFolding.isUppercase(c) { flags.insert(.capitalized) } else if upper > 0 { flags.insert(.innerCapital) }
                 if upper >= 2 && lower == 0 { flags.insert(.allCaps) }
             } else if let first = ScalarFolding.digitValue(c) {
                 kind = .number

@@ -1,11 +1,10 @@
 /// Words looked up by their folded key: "Février", "fevrier" and "FÉVRIER" are one entry.
 struct WordTable<Value: Sendable>: Sendable {
-    private let values: [UInt64: Value]
+    private let values: KeyTable<Value>
 
     /// Builds the table; words that fold alike must carry one value.
     init(_ pairs: [(String, Value)]) {
-        var values: [UInt64: Value] = [:]
-        values.reserveCapacity(pairs.count)
+        var values = KeyTable<Value>(capacity: pairs.count)
         for (word, value) in pairs { values[FoldedKey.of(word)] = value }
         self.values = values
     }
@@ -21,11 +20,13 @@ struct WordTable<Value: Sendable>: Sendable {
 
 /// A set of words compared folded.
 struct WordSet: Sendable {
-    private let keys: Set<UInt64>
+    private let keys: KeyTable<Bool>
 
     /// Builds the set from words (white space separated words are each added).
     init(_ words: String) {
-        keys = Set(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FoldedKey.of($0) })
+        var keys = KeyTable<Bool>()
+        for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) { keys[FoldedKey.of(word)] = true }
+        self.keys = keys
     }
 
     /// Whether `token` is a word of the set.
@@ -37,6 +38,30 @@ struct WordSet: Sendable {
     func contains(key: UInt64) -> Bool { keys.contains(key) }
 }
 
+/// Word endings ("ique", "aire", "ront") matched against a token's scalars, without building strings.
+struct SuffixSet: Sendable {
+    private let endings: [[UInt32]]
+
+    /// Builds the set from endings written in lowercase.
+    init(_ endings: [String]) {
+        self.endings = endings.map { $0.unicodeScalars.map(\.value) }
+    }
+
+    /// Whether the word token ends with one of the endings (compared as written, lowercase).
+    func matches(_ token: Token, in text: TokenizedText) -> Bool {
+        guard token.kind == .word else { return false }
+        return endings.contains { ending in
+            guard ending.count < token.length else { return false }
+            var i = token.end - ending.count
+            for scalar in ending {
+                guard text.scalars[i] == scalar else { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+}
+
 /// Multi-token phrases ("pour cent", "en l'occurrence", "Publié dans") matched token by token.
 struct PhraseTable<Value: Sendable>: Sendable {
     private struct Phrase: Sendable {
@@ -45,7 +70,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         let value: Value
     }
 
-    private let byFirstKey: [UInt64: [Phrase]]
+    private let byFirstKey: KeyTable<[Phrase]>
 
     /// Builds the table; each phrase is tokenized like the text it is matched against.
     init(_ pairs: [(String, Value)]) {
@@ -56,8 +81,9 @@ struct PhraseTable<Value: Sendable>: Sendable {
             table[first.key, default: []].append(
                 Phrase(keys: tokens.map(\.key), kinds: tokens.map(\.kind), value: value))
         }
-        for key in table.keys { table[key]?.sort { $0.keys.count > $1.keys.count } }
-        byFirstKey = table
+        var sorted = KeyTable<[Phrase]>(capacity: table.count)
+        for (key, phrases) in table { sorted[key] = phrases.sorted { $0.keys.count > $1.keys.count } }
+        byFirstKey = sorted
     }
 
     /// The longest phrase starting at token `index`: its value and its last token's index.
@@ -83,5 +109,69 @@ struct PhraseTable<Value: Sendable>: Sendable {
             start -= 1
         }
         return nil
+    }
+}
+
+/// An open-addressing hash table keyed by `FoldedKey` values.
+///
+/// The keys are already well-mixed 64-bit hashes, so they index the table directly: no
+/// second hash (Swift's `Set` and `Dictionary` run SipHash on every lookup, which was a fifth
+/// of the extractor's time).
+struct KeyTable<Value: Sendable>: Sendable {
+    private var keys: [UInt64]
+    private var values: [Value?]
+    private var mask: Int
+    /// Number of keys stored.
+    private(set) var count = 0
+
+    /// An empty table sized for about `capacity` keys.
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        values = [Value?](repeating: nil, count: size)
+        mask = size - 1
+    }
+
+    /// Key 0 marks an empty slot; a real key 0 is stored as 1 (FNV-1a practically never yields either).
+    @inline(__always)
+    private static func stored(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+    @inline(__always)
+    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: key ^ (key >> 32)) & mask }
+
+    /// The value stored for `key`.
+    @inline(__always)
+    subscript(key: UInt64) -> Value? {
+        get {
+            let key = Self.stored(key)
+            var i = slot(of: key)
+            while true {
+                let found = keys[i]
+                if found == key { return values[i] }
+                if found == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+        set {
+            guard let newValue else { return }
+            if (count + 1) * 2 > keys.count { grow() }
+            let key = Self.stored(key)
+            var i = slot(of: key)
+            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
+            if keys[i] == 0 { count += 1 }
+            keys[i] = key
+            values[i] = newValue
+        }
+    }
+
+    /// Whether `key` is stored.
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+
+    private mutating func grow() {
+        var bigger = KeyTable(capacity: keys.count)
+        for (i, key) in keys.enumerated() where key != 0 { bigger[key] = values[i] }
+        self = bigger
     }
 }

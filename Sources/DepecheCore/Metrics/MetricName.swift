@@ -1,4 +1,4 @@
-/// The metrics depeche exports, by their Prometheus names (docs/service.md lists them too).
+/// The metrics depeche exports, by their Prometheus names (README.md, "Run as a service", lists them too).
 /// ``PipelineCounters`` is the one place that updates them.
 public enum MetricName {
     /// Counter: documents appended to the event log.

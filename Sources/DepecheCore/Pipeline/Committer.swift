@@ -34,19 +34,21 @@ public actor Committer {
     private let config: DepecheConfig
     private let logger: Logger
     private var index: DedupIndex
+    private var nearIndex: NearDuplicateIndex
     private var ledger: DispositionLedger
     private var eventsSinceSnapshot = 0
     /// Files whose event is appended, in `seq` order, for the disposal loop.
     public nonisolated let disposals = WorkQueue<Disposal>()
 
     /// Creates the committer from recovered state.
-    public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: IndexSnapshot, logger: Logger) {
+    public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: RecoveredState, logger: Logger) {
         self.sink = sink
         self.disposer = disposer
         self.config = config
         self.logger = logger
-        self.index = recovered.index
-        self.ledger = recovered.ledger
+        self.index = recovered.snapshot.index
+        self.nearIndex = recovered.nearIndex
+        self.ledger = recovered.snapshot.ledger
     }
 
     /// The ledger entry for a file found again, if it was already reported.
@@ -64,7 +66,10 @@ public actor Committer {
         let event = classify(candidate)
         let seq = try sink.append(event)
         switch event {
-        case .ingested(let document): index.insert(id: document.id, textHash: nil, seq: seq)
+        case .ingested(let document):
+            index.insert(id: document.id, textHash: document.document.fingerprint.textSHA256, seq: seq)
+            nearIndex.insert(document.document.fingerprint, id: document.id)
+            nearIndex.seq = seq
         case .duplicate, .rejected: break
         }
         let id: String? = switch event {
@@ -94,6 +99,8 @@ public actor Committer {
         do {
             try sink.flush()
             try IndexSnapshot(seq: sink.lastSeq, index: index, ledger: ledger).write(to: config.indexSnapshotPath)
+            nearIndex.seq = sink.lastSeq
+            try nearIndex.save(to: config.nearIndexPath)
             eventsSinceSnapshot = 0
         } catch {
             logger.error("cannot write the index snapshot", metadata: ["error": "\(error)"])
@@ -115,8 +122,13 @@ public actor Committer {
             if let first = index.first(withContent: document.id) {
                 return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq))
             }
+            if let first = index.first(withText: document.fingerprint.textSHA256) {
+                return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .content, of: first.id, ofSeq: first.seq))
+            }
             let stored = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
-            return .ingested(IngestedDocument(document: document, receipt: receipt, stored: stored, includeText: config.includeText))
+            return .ingested(IngestedDocument(
+                document: document, receipt: receipt, stored: stored, includeText: config.includeText,
+                nearDuplicate: nearIndex.nearest(document.fingerprint)))
         }
     }
 }

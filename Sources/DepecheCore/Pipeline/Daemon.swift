@@ -56,8 +56,7 @@ public final class Daemon: Service {
         defer { close(inboxFD) }
 
         let log = try JSONLEventLog(options: .init(config), logger: logger)
-        let recovered = try Recovery.recover(
-            logPath: config.logPath, snapshotPath: config.indexSnapshotPath, lastSeq: log.lastSeq, logger: logger)
+        let recovered = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: logger)
         let disposer = Disposer(inboxFD: inboxFD, stateDirectory: config.stateDirectory, mode: config.dispose)
         let committer = Committer(sink: log, disposer: disposer, config: config, recovered: recovered, logger: logger)
         let intake = Intake(settle: .milliseconds(config.settleMilliseconds), inboxFD: inboxFD)

@@ -6,6 +6,8 @@ public struct AnalyzedDocument: Sendable {
     public var decoded: DecodedDocument
     /// The article alone.
     public var article: Article
+    /// Fingerprints of the normalised article.
+    public var fingerprint: ArticleFingerprint
     /// Metadata and entities of the article.
     public var extraction: Extraction
 }
@@ -22,8 +24,9 @@ public struct DocumentAnalyzer: Sendable {
     /// Analyzes one file's bytes; `fileExtension` helps tell HTML from text.
     public func analyze(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> AnalyzedDocument {
         let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
-        let article = Article(text: TextBoilerplate.articleText(of: decoded.text))
+        let article = ArticleCleaner().clean(decoded)
         return AnalyzedDocument(
-            id: ContentHash.id(of: bytes), decoded: decoded, article: article, extraction: extractor.extract(article))
+            id: ContentHash.id(of: bytes), decoded: decoded, article: article,
+            fingerprint: ArticleFingerprint.of(article), extraction: extractor.extract(article))
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import Testing
 @testable import DepecheCore
@@ -6,13 +7,12 @@ import Testing
     let inbox = TemporaryDirectory()
     let state = TemporaryDirectory()
 
-    func makeCommitter(recovered: IndexSnapshot? = nil) throws -> (Committer, JSONLEventLog, Int32) {
+    func makeCommitter() throws -> (Committer, JSONLEventLog, Int32) {
         let config = InMemoryDefaults.config(inbox: inbox.path, state: state.path)
         let log = try JSONLEventLog(options: .init(config), logger: .quiet)
         let fd = inbox.open()
         let disposer = Disposer(inboxFD: fd, stateDirectory: state.path, mode: .archive)
-        let start = try recovered ?? Recovery.recover(
-            logPath: config.logPath, snapshotPath: config.indexSnapshotPath, lastSeq: log.lastSeq, logger: .quiet)
+        let start = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: .quiet)
         return (Committer(sink: log, disposer: disposer, config: config, recovered: start, logger: .quiet), log, fd)
     }
 
@@ -76,5 +76,50 @@ import Testing
         defer { close(fd) }
         let identity = FileIdentity(inode: 7, size: Array("Fès".utf8).count, mtimeNanoseconds: 1)
         #expect(await committer.alreadyReported(InboxPath("a.txt"), identity: identity)?.seq == 1)
+    }
+}
+
+extension CommitterTests {
+    static let article = """
+        Le port de Nador West Med recevra ses premiers navires au printemps, a indiqué mardi l'Agence \
+        nationale des ports. Les travaux, engagés depuis six ans, ont mobilisé plus de 1.200 ouvriers \
+        et un budget de 11 milliards de dirhams, selon le communiqué publié à Rabat.
+
+        Le terminal à conteneurs pourra traiter 3 millions de conteneurs par an à pleine capacité. \
+        Les opérateurs attendent une hausse de 15% du trafic régional dès la première année, et la \
+        région de l'Oriental compte sur le port pour attirer de nouvelles usines dans la zone franche.
+        """
+
+    @Test func theSameArticleResavedIsAContentDuplicateAndAnUpdatedOneIsNear() async throws {
+        let (committer, _, fd) = try makeCommitter()
+        defer { close(fd) }
+        let first = try await committer.commit(try candidate("a.txt", Self.article))
+        let resaved = Self.article.replacingOccurrences(of: "l'Agence", with: "l’Agence").replacingOccurrences(of: "\n\n", with: "\n\n\n")
+        let second = try await committer.commit(try candidate("b.txt", resaved, inode: 2))
+        let updated = Self.article.replacingOccurrences(of: "15%", with: "18%")
+        let third = try await committer.commit(try candidate("c.txt", updated, inode: 3))
+        guard case .ingested(let original) = first, case .duplicate(let duplicate) = second, case .ingested(let near) = third else {
+            Issue.record("expected ingested, duplicate, ingested")
+            return
+        }
+        #expect(duplicate.match == .content && duplicate.of == original.id)
+        #expect(near.nearDuplicate?.id == original.id)
+        #expect((near.nearDuplicate?.similarity ?? 0) >= 0.84)
+    }
+
+    @Test func theNearIndexSurvivesARestart() async throws {
+        do {
+            let (committer, _, fd) = try makeCommitter()
+            defer { close(fd) }
+            try await committer.commit(try candidate("a.txt", Self.article))
+        }
+        let (committer, _, fd) = try makeCommitter()
+        defer { close(fd) }
+        let updated = Self.article.replacingOccurrences(of: "3 millions", with: "3,5 millions")
+        guard case .ingested(let near) = try await committer.commit(try candidate("c.txt", updated, inode: 3)) else {
+            Issue.record("expected ingested")
+            return
+        }
+        #expect(near.nearDuplicate != nil)
     }
 }

@@ -19,6 +19,9 @@ enum CalendarWords {
         return WordTable(names.enumerated().flatMap { index, words in words.map { ($0, index + 1) } })
     }()
 
+    /// Shortened month names, which a period may follow ("fév.", "Feb."); "mars." ends a sentence.
+    static let monthAbbreviations = WordSet("janv févr fév fevr avr juil sept oct nov déc dec jan feb mar apr jun jul aug sep")
+
     /// English month names that are also common words: only capitalized, they are months.
     static let ambiguousEnglishMonths = WordSet("may march mar jan sep dec")
 

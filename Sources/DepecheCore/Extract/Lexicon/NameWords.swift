@@ -17,7 +17,8 @@ enum NameWords {
         professeur chercheur chercheuse expert experte économiste analyste avocat avocate juge procureur
         commissaire délégué déléguée associé associée gérant gérante
         journaliste consultant consultante doyen recteur rectrice inspecteur inspectrice capitaine joueur joueuse
-        attaquant milieu défenseur gardien acteur actrice réalisateur réalisatrice chanteur chanteuse
+        attaquant milieu défenseur gardien acteur actrice réalisateur réalisatrice chanteur chanteuse homologue
+        envoyé envoyée émissaire
         artiste écrivain auteur auteure romancier vp
         chairman chairwoman president director minister secretary spokesman spokeswoman spokesperson founder
         cofounder chief head ambassador governor mayor coach professor analyst lawyer judge senator
@@ -45,6 +46,9 @@ enum NameWords {
         network office corporation company
         """)
 
+    /// Acronyms that head a name like a noun ("CHU Mohammed VI de Tanger").
+    static let acronymHeads = WordSet("chu chr chp cfa")
+
     /// Organisation heads that are also ordinary nouns when lowercase: "ministère de l'Intérieur"
     /// is a name when what follows "de" is capitalised.
     static let lowercaseHeads = WordSet("ministère ministry département secrétariat")
@@ -54,7 +58,7 @@ enum NameWords {
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
         corp corporation inc sa sas sarl ltd llc plc gmbh ag consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
-        institute council company ventures industries industrie pharma automotive defense défense logistics
+        institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
         """)
@@ -107,6 +111,7 @@ enum NameWords {
         ("Publié dans", .publishedIn), ("Publie dans", .publishedIn), ("Paru dans", .publishedIn),
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
+        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
         ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
     ])
@@ -115,7 +120,8 @@ enum NameWords {
     static let organisationCategories = WordSet("""
         centres entreprises sociétés opérateurs banques groupes compagnies firmes marques outsourceurs prestataires
         assureurs constructeurs clubs équipes journaux médias institutions organismes enseignes startups
-        companies firms banks brands operators groups outsourcers carriers clubs teams
+        companies firms banks brands operators groups outsourcers carriers clubs teams équipementiers fournisseurs
+        transporteurs armateurs suppliers airlines automakers lenders insurers manufacturers
         """)
 
     /// Plural nouns that introduce a list of places ("six villes, en l'occurrence, Marrakech, Tanger…").
@@ -127,6 +133,137 @@ enum NameWords {
         ("dont", true), ("à savoir", true), ("parmi lesquels", true), ("such as", true), ("including", true),
         ("like", true), ("namely", true),
     ])
+
+    /// Words before a name that quote a person ("selon X Y", "d'après X Y", "according to X Y").
+    static let quoteOpeners = PhraseTable<Bool>([
+        ("selon", true), ("d'après", true), ("according to", true), ("a déclaré", true), ("a affirmé", true),
+        ("a souligné", true), ("a indiqué", true), ("a expliqué", true), ("a estimé", true), ("a précisé", true),
+        ("a ajouté", true), ("a rappelé", true), ("a noté", true), ("said", true), ("told", true),
+    ])
+
+    /// Speech verbs after a name ("X Y a déclaré", "X Y affirme", "X Y said").
+    static let speechVerbs = WordSet("""
+        déclaré affirmé souligné indiqué expliqué estimé précisé annoncé ajouté rappelé noté confié assuré
+        déclare affirme souligne indique explique estime précise annonce ajoute rappelle note confie assure
+        regretté regrette salué salue dénoncé dénonce insisté insiste reconnu reconnaît averti
+        said says told added noted explained stressed warned argued
+        """)
+
+    /// Singular nouns that name what the capitalised name after them is ("le groupe Accor",
+    /// "chez l'outsourceur Intelcia", "the carrier Royal Air Maroc").
+    static let organisationAppositions = WordSet("""
+        groupe société banque fonds opérateur outsourceur compagnie firme constructeur assureur cabinet holding
+        enseigne marque startup entreprise club journal quotidien hebdomadaire magazine chaîne agence association
+        fédération parti syndicat équipementier transporteur distributeur laboratoire plateforme prestataire
+        company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
+        """)
+
+    /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
+    static let placeAppositions = WordSet("""
+        ville région province commune village localité douar quartier préfecture wilaya city town region province
+        zone pépinière technopole technopôle
+        """)
+
+    /// Lowercase word endings of French verbs (future, conditional, imperfect): such a word ends
+    /// an organisation name ("la Banque européenne d'investissement financeront …").
+    static let verbEndings = SuffixSet(["ront", "rait", "raient", "aient", "èrent", "erons", "erez"])
+
+    /// Lowercase word endings of French adjectives: such a word may follow an organisation's
+    /// head or the noun of its complement ("Autorité portuaire", "services informatiques").
+    static let adjectiveEndings = SuffixSet([
+        "aire", "aires", "ique", "iques", "ale", "ales", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
+        "aise", "aises", "ive", "ives", "ifs", "iel", "ielle", "ielles", "ière", "ières", "iers", "ée", "ées", "és",
+        "ble", "bles", "eur", "eurs", "euse", "euses", "ore", "al", "el", "if", "ier", "ain", "ais", "ien",
+    ])
+
+    /// Lowercase word endings of French infinitives ("soutenir", "renforcer").
+    static let infinitiveEndings = SuffixSet(["er", "ir"])
+
+    /// Whether a lowercase word ends like a French adjective ("portuaire", "spéciale", "informatiques").
+    static func isAdjective(_ token: Token, in text: TokenizedText) -> Bool {
+        !token.has(.capitalized) && token.length > 4 && adjectiveEndings.matches(token, in: text)
+    }
+
+    /// Nationality adjectives and demonyms, every gender and number ("marocain", "norvégienne",
+    /// "Américains"). Lowercase after an article, the word stands for a company ("le japonais
+    /// Sumitomo", "l'américain Lear"); capitalised, for a person ("le Sud-Africain Rulani Mokwena").
+    static let nationalities = WordSet("""
+        africain africaine africaines africains african algerian algérien algérienne algériennes algériens
+        allemand allemande allemandes allemands american américain américaine américaines américains anglais
+        anglaise anglaises arabe arabes argentin argentine argentines argentins asiatique asiatiques australien
+        australienne australiennes australiens autrichien autrichienne autrichiennes autrichiens bahreïni
+        bahreïnie bahreïnies bahreïnis belge belges belgian brazilian britannique britanniques british brésilien
+        brésilienne brésiliennes brésiliens bulgare bulgares camerounais camerounaise camerounaises canadian
+        canadien canadienne canadiennes canadiens chilien chilienne chiliennes chiliens chinese chinois chinoise
+        chinoises colombien colombienne colombiennes colombiens congolais congolaise congolaises coréen coréenne
+        coréennes coréens croate croates cubain cubaine cubaines cubains danish danois danoise danoises dutch
+        egyptian emirati espagnol espagnole espagnoles espagnols estonien estonienne estoniennes estoniens
+        european européen européenne européennes européens finlandais finlandaise finlandaises français
+        française françaises french gabonais gabonaise gabonaises german grec grecque grecques grecs hollandais
+        hollandaise hollandaises hongrois hongroise hongroises indian indien indienne indiennes indiens
+        indonésien indonésienne indonésiennes indonésiens irakien irakienne irakiennes irakiens iranien
+        iranienne iraniennes iraniens irlandais irlandaise irlandaises islandais islandaise islandaises
+        israélien israélienne israéliennes israéliens italian italien italienne italiennes italiens ivoirien
+        ivoirienne ivoiriennes ivoiriens japanese japonais japonaise japonaises jordanien jordanienne
+        jordaniennes jordaniens korean koweïtien koweïtienne koweïtiennes koweïtiens kényan kényane kényanes
+        kényans letton lettone lettones lettons libanais libanaise libanaises libyen libyene libyenes libyens
+        lituanien lituanienne lituaniennes lituaniens luxembourgeois luxembourgeoise luxembourgeoises maghrébin
+        maghrébine maghrébines maghrébins malaisien malaisienne malaisiennes malaisiens malien malienne
+        maliennes maliens marocain marocaine marocaines marocains mauritanien mauritanienne mauritaniennes
+        mauritaniens mexicain mexicaine mexicaines mexicains monégasque monégasques moroccan nigérian nigériane
+        nigérianes nigérians nigérien nigérienne nigériennes nigériens norvégien norvégienne norvégiennes
+        norvégiens norwegian néerlandais néerlandaise néerlandaises omanais omanaise omanaises pakistanais
+        pakistanaise pakistanaises palestinien palestinienne palestiniennes palestiniens polonais polonaise
+        polonaises portugais portugaise portugaises portuguese péruvien péruvienne péruviennes péruviens qatari
+        qatarie qataries qataris roumain roumaine roumaines roumains russe russes russian saoudien saoudienne
+        saoudiennes saoudiens saudi serbe serbes singapourien singapourienne singapouriennes singapouriens
+        slovaque slovaques slovène slovènes spanish suisse suisses suédois suédoise suédoises swedish swiss
+        syrien syrienne syriennes syriens sénégalais sénégalaise sénégalaises taïwanais taïwanaise taïwanaises
+        tchèque tchèques thaïlandais thaïlandaise thaïlandaises tunisian tunisien tunisienne tunisiennes
+        tunisiens turc turcs turkish turque turques ukrainien ukrainienne ukrainiennes ukrainiens vietnamien
+        vietnamienne vietnamiennes vietnamiens vénézuélien vénézuélienne vénézuéliennes vénézuéliens écossais
+        écossaise écossaises égyptien égyptienne égyptiennes égyptiens émirati émiratie émiraties émiratis
+        éthiopien éthiopienne éthiopiennes éthiopiens
+        """)
+
+    /// First parts of compound nationalities ("Sud-Africain", "franco-italien").
+    static let nationalityPrefixes = WordSet("sud nord franco italo hispano germano anglo sino américano euro")
+
+    /// Articles before a nationality used as a noun ("le japonais …", "l'Espagnol …").
+    static let articles = WordSet("le la l les un une the")
+
+    /// Nouns of places and buildings named after people: "le complexe Mohammed V", "l'avenue
+    /// Hassan II", "l'aéroport Mohammed V". What follows them is no person.
+    static let facilities = WordSet("""
+        complexe stade aéroport aeroport avenue boulevard bd rue place hôpital hopital lycée lycee collège college
+        gare mosquée mosquee pont tour salle théâtre theatre parc jardin autoroute musée musee palais résidence
+        quartier cité cite campus stadium airport street hospital square bridge
+        """)
+
+    /// Lowercase nouns before a name that make it a place: "le port Tanger Med", "l'oued Sebou",
+    /// "le complexe portuaire X", "le barrage Al Massira".
+    static let placeNouns = WordSet("""
+        port portuaire oued fleuve rivière riviere lac barrage mont massif plage île ile îles iles désert desert
+        river lake dam mount
+        """)
+
+    /// Verbs that companies are the subject of ("Maersk et CMA CGM y opèrent deux terminaux").
+    static let businessVerbs = WordSet("""
+        opère opèrent exploite exploitent investit investissent produit produisent fabrique fabriquent emploie
+        emploient rachète rachètent acquiert acquièrent commercialise commercialisent distribue distribuent
+        exporte exportent importe importent livre livrent recrute recrutent implante implantent dessert desservent
+        operates operate invests invest produces produce manufactures employs acquires acquire exports ships
+        """)
+
+    /// Function words that only title case capitalises ("Loan From World Bank For …"): a run of
+    /// capitalised words breaks at them.
+    static let titleCaseBreakers = WordSet("""
+        from for of the and to with in on at by as into over under after before about amid against
+        pour par sur dans avec contre vers chez sans selon après avant depuis entre
+        """)
+
+    /// Words that join the items of a list of names ("X et Y", "X and Y", "X ou Y").
+    static let coordinators = WordSet("et and ou or")
 
     /// Words that close a list ("… et bien d'autres", "etc.").
     static let listClosers = WordSet("etc bien autres")
@@ -140,4 +277,6 @@ enum BylineKind: Sendable {
     case publishedOn
     /// "Rédigé par <author> <date>".
     case writtenBy
+    /// A short line after the byline: "<publication>", "<publication> - <author>".
+    case attribution
 }

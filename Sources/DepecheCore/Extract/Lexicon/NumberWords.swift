@@ -95,6 +95,21 @@ enum NumberWords {
         ours yours theirs whereas
         """)
 
+    /// Plural nouns without -s ("7.5 million people").
+    static let irregularPlurals = WordSet("people children men women staff personnel cattle sheep livestock police")
+
+    /// Arabic words after a number that are not what it counts (prepositions, conjunctions, pronouns).
+    static let arabicParticles = WordSet("""
+        في من إلى الى على عن مع أو او ثم قد لا ما هذا هذه ذلك تلك التي الذي الذين خلال منذ حتى بين عند بعد قبل
+        نحو حوالي أي كل بعض غير سوى فقط أيضا ايضا وفق حسب مقابل
+        """)
+
+    /// English words that never stand between a number and its noun.
+    static let englishFunctionWords = WordSet("""
+        the and for with from into over under about than that which who this these those per each every
+        more less most least are were was been being have has had will would could should
+        """)
+
     /// Adjectives that may stand between a number and its unit ("20 dernières éditions").
     static let unitAdjectives = WordSet("""
         premiers premières derniers dernières nouveaux nouvelles autres grands grandes petits petites principaux

@@ -1,0 +1,19 @@
+/// Stage "clean": a decoded page → its article. HTML pages go through
+/// `HTMLArticleExtractor` (markup furniture removed, article element picked, metadata read),
+/// then, like plain-text pages, through `TextBoilerplate`, which drops what markup did not
+/// mark: tickers of other headlines, "Lire aussi" lines, share and widget lines.
+public struct ArticleCleaner: Sendable {
+    /// Creates a cleaner.
+    public init() {}
+
+    /// The article of `document`, with the metadata its markup states (none for text pages).
+    public func clean(_ document: DecodedDocument) -> Article {
+        switch document.format {
+        case .html:
+            let page = HTMLArticleExtractor.article(fromHTML: document.text)
+            return Article(text: TextBoilerplate.articleText(of: page.text), metadata: page.metadata)
+        case .text:
+            return Article(text: TextBoilerplate.articleText(of: document.text))
+        }
+    }
+}

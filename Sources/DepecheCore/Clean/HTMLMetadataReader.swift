@@ -1,0 +1,92 @@
+/// Reads what an HTML page states about its article: `<meta>` tags (Open Graph,
+/// `article:published_time`, `author`, `date`, Dublin Core, …), a JSON-LD `NewsArticle`,
+/// `<time datetime>`, `<h1>` and `<title>`. Must run before furniture is removed: the
+/// headline often sits in a `<header>`, the JSON-LD in a `<script>`.
+struct HTMLMetadataReader {
+    /// `<meta>` names that state the publication date, in order of trust.
+    static let dateNames = [
+        "article:published_time", "datepublished", "og:published_time", "date", "pubdate", "publishdate",
+        "publish-date", "publish_date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created",
+        "sailthru.date", "parsely-pub-date",
+    ]
+    /// `<meta>` names that state the byline, in order of trust.
+    static let authorNames = ["author", "article:author", "dc.creator", "parsely-author", "sailthru.author"]
+    /// `<meta>` names that state the headline, in order of trust.
+    static let titleNames = ["og:title", "twitter:title", "title", "dc.title"]
+
+    /// The first `content` of each `<meta>`, keyed by its lowercased `property`, `name` or `itemprop`.
+    private var metas: [String: String] = [:]
+    private var jsonLD: HTMLJSONLD?
+    private var timeStamps: [(datetime: String, rank: Int)] = []
+    private var pageTitle: String?
+    /// The text of the page's first `<h1>`.
+    private(set) var headline: String?
+
+    /// Reads `document`'s metadata markup.
+    init(document: HTMLDocument) {
+        document.root?.walk { node in
+            if node.isElement { read(node) }
+            return true
+        }
+    }
+
+    /// What the page states: headline, publication date (ISO), byline and publication.
+    var metadata: ArticleMetadata {
+        ArticleMetadata(
+            title: firstMeta(Self.titleNames) ?? jsonLD?.headline ?? headline ?? pageTitle,
+            published: publishedDate,
+            author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") },
+            source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"])
+    }
+
+    private var publishedDate: String? {
+        let stated =
+            [metas["article:published_time"], jsonLD?.datePublished]
+            + Self.dateNames.dropFirst().map { metas[$0] }
+            + timeStamps.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .map(\.element.datetime)
+        return stated.lazy.compactMap { $0.flatMap(HTMLDate.isoDate) }.first
+    }
+
+    private func firstMeta(_ names: [String], where accept: (String) -> Bool = { _ in true }) -> String? {
+        names.lazy.compactMap { metas[$0] }.first(where: accept)
+    }
+
+    private mutating func read(_ node: HTMLNode) {
+        switch node.name {
+        case "meta":
+            guard let content = node.attribute("content").map(HTMLLayout.foldingSpaces), !content.isEmpty,
+                let key = node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop")
+            else { return }
+            if metas[key.lowercased()] == nil { metas[key.lowercased()] = content }
+        case "script" where jsonLD == nil && node.attribute("type")?.lowercased() == "application/ld+json":
+            jsonLD = HTMLJSONLD(json: node.textContent)
+        case "time":
+            guard let datetime = node.attribute("datetime") else { return }
+            timeStamps.append((datetime, Self.rank(ofTime: node)))
+        case "title" where pageTitle == nil:
+            pageTitle = nonEmpty(node.textContent)
+        case "h1" where headline == nil:
+            headline = nonEmpty(node.textContent)
+        default:
+            return
+        }
+    }
+
+    /// How much a `<time>` is trusted as the article's date: marked as the publication date
+    /// first, then inside an `<article>`, then anywhere (first in the page wins among equals).
+    private static func rank(ofTime node: HTMLNode) -> Int {
+        if node.attribute("itemprop")?.lowercased() == "datepublished" || node.attribute("pubdate") != nil { return 0 }
+        var ancestor = node.parent
+        while let current = ancestor {
+            if current.isElement("article") { return 1 }
+            ancestor = current.parent
+        }
+        return 2
+    }
+
+    private func nonEmpty(_ text: String) -> String? {
+        let folded = HTMLLayout.foldingSpaces(text)
+        return folded.isEmpty ? nil : folded
+    }
+}

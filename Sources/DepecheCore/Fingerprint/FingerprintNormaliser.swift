@@ -1,0 +1,126 @@
+import Foundation
+
+/// The form of an article's text that fingerprints are computed on, so that re-saving a
+/// page does not change them: Unicode NFC, case folded, typographic quotes, apostrophes and
+/// dashes unified to ASCII, invisible characters (soft hyphens, zero-width spaces, BOMs)
+/// dropped, white space folded to single spaces and trimmed. Spacing around quotes and before
+/// `: ; ! ? , . % )` is dropped too, so French and English typography of the same words agree
+/// (`« Oui » !` and `"Oui"!` normalise alike).
+enum FingerprintNormaliser {
+    /// The normalised form of `text`, as UTF-8.
+    static func normalisedUTF8(_ text: String) -> [UInt8] {
+        var output = Output()
+        output.bytes.reserveCapacity(text.utf8.count)
+        for scalar in canonicallyComposed(text).unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value <= 0x20 || value == 0x7F {
+                    output.space()
+                } else {
+                    output.emit(UInt8(value) | ((0x41...0x5A).contains(value) ? 0x20 : 0))
+                }
+            } else if isSpace(value) {
+                output.space()
+            } else if isInvisible(value) {
+                continue
+            } else if let ascii = asciiPunctuation(value) {
+                output.emit(ascii)
+            } else if value == 0x2026 {
+                for _ in 0..<3 { output.emit(UInt8(ascii: ".")) }
+            } else if scalar.properties.changesWhenLowercased {
+                scalar.properties.lowercaseMapping.unicodeScalars.forEach { output.emit($0) }
+            } else {
+                output.emit(scalar)
+            }
+        }
+        return output.bytes
+    }
+
+    /// Normalised bytes, with the white-space rules applied as they are appended.
+    private struct Output {
+        var bytes: [UInt8] = []
+        private var pendingSpace = false
+
+        /// White space: one space before the next character, unless spacing is dropped there.
+        mutating func space() {
+            pendingSpace = !bytes.isEmpty
+        }
+
+        mutating func emit(_ byte: UInt8) {
+            if pendingSpace, !FingerprintNormaliser.dropsSpaceBefore(byte), let last = bytes.last,
+                !FingerprintNormaliser.dropsSpaceAfter(last)
+            {
+                bytes.append(UInt8(ascii: " "))
+            }
+            pendingSpace = false
+            bytes.append(byte)
+        }
+
+        mutating func emit(_ scalar: Unicode.Scalar) {
+            if pendingSpace {
+                bytes.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    /// `text` in NFC. Text made only of scalars that are NFC whatever surrounds them is
+    /// already NFC and skips Foundation's (slow) normaliser: see `isNFCAnywhere`.
+    private static func canonicallyComposed(_ text: String) -> String {
+        text.unicodeScalars.allSatisfy(isNFCAnywhere) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Whether `scalar` is unchanged by NFC and never combines with its neighbours (Unicode
+    /// 15, checked against Python's unicodedata): everything below U+0300 (Latin, Latin-1),
+    /// Arabic except its combining marks, and general punctuation and currency signs except
+    /// U+2000 and U+2001 (which NFC maps to U+2002 and U+2003). Others may be, but are not
+    /// assumed to be.
+    private static func isNFCAnywhere(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x300, 0x2002...0x20CF: true
+        case 0x610...0x61A, 0x64B...0x65F, 0x670, 0x6D6...0x6DC, 0x6DF...0x6E4, 0x6E7, 0x6E8, 0x6EA...0x6ED: false
+        case 0x600...0x6FF: true
+        default: false
+        }
+    }
+
+    /// White space, no-break spaces included.
+    private static func isSpace(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
+    }
+
+    /// Characters that do not show: soft hyphen, zero-width spaces and joiners, word joiner, BOM.
+    private static func isInvisible(_ value: UInt32) -> Bool {
+        switch value {
+        case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: true
+        default: false
+        }
+    }
+
+    /// The ASCII form of a typographic quote, apostrophe or dash.
+    private static func asciiPunctuation(_ value: UInt32) -> UInt8? {
+        switch value {
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x2035, 0x00B4, 0x02BC: UInt8(ascii: "'")
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x2036, 0x00AB, 0x00BB, 0x2039, 0x203A: UInt8(ascii: "\"")
+        case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: UInt8(ascii: "-")
+        default: nil
+        }
+    }
+
+    fileprivate static func dropsSpaceBefore(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+            UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "%"), UInt8(ascii: ")"):
+            true
+        default: false
+        }
+    }
+
+    fileprivate static func dropsSpaceAfter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(")
+    }
+}

@@ -1,0 +1,163 @@
+/// Finds, among the articles seen so far, the one whose SimHash is nearest a new article's,
+/// when it is within `maxDistance` bits and their MinHash sketches agree — without comparing
+/// against every article.
+///
+/// Multi-index SimHash: each SimHash is split into four 16-bit blocks and filed under each
+/// block in one of four tables. Two SimHashes at most `maxDistance` bits apart differ in at
+/// most `maxDistance / 4` bits of at least one block (pigeonhole), so a lookup visits, in each
+/// table, only the buckets of keys that close to the query's block: 1 bucket per table up to
+/// distance 3, 17 up to 7, 137 up to 11, 697 up to 15. With a million articles a bucket holds
+/// about 15 SimHashes. The last few thousand SimHashes inserted wait in a list that lookups
+/// scan whole, and are filed in the tables in one batch.
+///
+/// 64 bits are few for a million articles: a new story has an unrelated SimHash within 10
+/// bits with probability about 1 % (within 12, 18 %). So a SimHash neighbour counts only when
+/// its MinHash sketch agrees with the new article's in `minimumSketchAgreement` of 16 positions
+/// (two versions of a story agree in about 16 × Jaccard, unrelated articles almost never).
+///
+/// The index is rebuilt from the `simhash` and `minhash` (sketch) of `document.ingested`
+/// events, so replaying the event log restores it. Inserting a SimHash that is already
+/// indexed changes nothing: replaying an event twice is harmless, and a lookup names the
+/// first article indexed with that SimHash.
+public struct NearDuplicateIndex: Sendable {
+    /// The distances a lookup can afford: beyond 15 bits the buckets to visit multiply.
+    public static let supportedDistances = 0...15
+    /// The default: 10 bits (similarity 0.84). Measured on re-saved and edited articles:
+    /// 0–5 bits; different articles on the same subject: 20 bits and more.
+    public static let defaultMaxDistance = 10
+
+    /// Sketch positions that must agree for a SimHash neighbour to count (Jaccard ≳ 0.5;
+    /// unrelated articles reach it with probability below 10⁻¹⁵).
+    public static let minimumSketchAgreement = 8
+
+    static let blockCount = 4
+    /// New SimHashes wait in a short list, scanned whole by lookups, until this many are
+    /// filed into the tables in one batch.
+    static let batchSize = 8192
+
+    /// The greatest SimHash distance that counts as near.
+    public let maxDistance: Int
+    /// The last event-log `seq` the index covers, saved with it: after a load, replay the
+    /// events logged after it. The daemon sets it; the index only keeps it.
+    public var seq = 0
+    /// Article ids in insertion order: an entry's position is its index here.
+    private(set) var ids = DocumentIDs()
+    /// The MinHash sketch of each entry, by position.
+    private var sketches: [MinHashSketch] = []
+    /// One table per 16-bit block of the SimHash.
+    private var tables = (0..<blockCount).map(SimHashTable.init(block:))
+    /// SimHashes not yet filed in the tables, with their positions.
+    private var pendingSimhashes: [UInt64] = []
+    private var pendingPositions: [UInt32] = []
+    /// The keys within `maxDistance / 4` bits of a block, as XOR masks.
+    private let probeMasks: [Int]
+
+    /// An empty index that reports articles at most `maxDistance` SimHash bits apart
+    /// (one of `supportedDistances`).
+    public init(maxDistance: Int = defaultMaxDistance) {
+        precondition(Self.supportedDistances.contains(maxDistance), "maxDistance must be within 0...15")
+        self.maxDistance = maxDistance
+        probeMasks = (0..<SimHashTable.bucketCount).filter { $0.nonzeroBitCount <= maxDistance / Self.blockCount }
+    }
+
+    /// How many distinct SimHashes are indexed.
+    public var count: Int { ids.count }
+
+    /// The similarity reported for two SimHashes `distance` bits apart: `1 − distance/64`.
+    public static func similarity(forDistance distance: Int) -> Double {
+        1 - Double(distance) / 64
+    }
+
+    /// The greatest distance whose similarity is at least `similarity` (0.84 → 10 bits,
+    /// 0.8 → 12), or nil when that distance is not supported (similarity 0.75 or less) or
+    /// `similarity` is above 1. For turning a configured threshold into `maxDistance`.
+    public static func maxDistance(forSimilarity similarity: Double) -> Int? {
+        guard similarity <= 1 else { return nil }
+        let distance = Int(((1 - similarity) * 64 + 1e-9).rounded(.down))
+        return supportedDistances.contains(distance) ? distance : nil
+    }
+
+    /// Indexes article `id` by its fingerprint. See `insert(simhash:sketch:id:)`.
+    @discardableResult
+    public mutating func insert(_ fingerprint: ArticleFingerprint, id: String) -> Bool {
+        insert(simhash: fingerprint.simhash, sketch: fingerprint.sketch, id: id)
+    }
+
+    /// Indexes article `id` under `simhash`, with its MinHash `sketch`. Returns false,
+    /// changing nothing, when the SimHash is already indexed (under this id or an earlier one).
+    @discardableResult
+    public mutating func insert(simhash: UInt64, sketch: MinHashSketch, id: String) -> Bool {
+        guard !tables[0].contains(simhash), !pendingSimhashes.contains(simhash) else { return false }
+        append(simhash: simhash, sketch: sketch, id: id)
+        if pendingSimhashes.count >= Self.batchSize { fileThePending() }
+        return true
+    }
+
+    /// Adds an entry known to be new, without filing it in the tables yet.
+    mutating func append(simhash: UInt64, sketch: MinHashSketch, id: String) {
+        pendingSimhashes.append(simhash)
+        pendingPositions.append(UInt32(ids.count))
+        sketches.append(sketch)
+        ids.append(id)
+    }
+
+    /// Files the pending SimHashes in every table.
+    mutating func fileThePending() {
+        for table in tables.indices { tables[table].merge(pendingSimhashes, pendingPositions) }
+        pendingSimhashes.removeAll(keepingCapacity: true)
+        pendingPositions.removeAll(keepingCapacity: true)
+    }
+
+    /// The indexed article nearest `fingerprint`, if one is near (see `nearest(simhash:sketch:)`).
+    /// Call it before inserting the article itself, which would otherwise be its own nearest.
+    public func nearest(_ fingerprint: ArticleFingerprint) -> NearDuplicate? {
+        nearest(simhash: fingerprint.simhash, sketch: fingerprint.sketch)
+    }
+
+    /// The indexed article whose SimHash is nearest `simhash`, among those within
+    /// `maxDistance` bits whose sketch agrees with `sketch` in `minimumSketchAgreement`
+    /// positions; among equally near ones, the first indexed.
+    public func nearest(simhash: UInt64, sketch: MinHashSketch) -> NearDuplicate? {
+        var best: SimHashMatch?
+        let accept = { (position: UInt32) in
+            sketches[Int(position)].agreement(with: sketch) >= Self.minimumSketchAgreement
+        }
+        for table in tables {
+            let key = table.key(simhash)
+            for mask in probeMasks {
+                table.nearest(
+                    inBucket: key ^ mask, to: simhash, within: maxDistance, accepting: accept, improving: &best)
+            }
+        }
+        for (index, pending) in pendingSimhashes.enumerated() {
+            SimHashMatch.consider(
+                pending, query: simhash, within: maxDistance, position: { pendingPositions[index] }, accept: accept,
+                best: &best)
+        }
+        return best.map {
+            NearDuplicate(
+                id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
+        }
+    }
+
+    /// The sketch of the entry at `position`.
+    func sketch(at position: Int) -> MinHashSketch { sketches[position] }
+
+    /// The indexed SimHashes in insertion order.
+    var simhashesInOrder: [UInt64] {
+        var simhashes = [UInt64](repeating: 0, count: count)
+        tables[0].forEach { simhashes[Int($1)] = $0 }
+        for (simhash, position) in zip(pendingSimhashes, pendingPositions) { simhashes[Int(position)] = simhash }
+        return simhashes
+    }
+}
+
+/// An earlier article near a new one.
+public struct NearDuplicate: Sendable, Equatable {
+    /// The earlier article's id.
+    public var id: String
+    /// Bits in which the two SimHashes differ.
+    public var distance: Int
+    /// `1 − distance/64`, as events report it.
+    public var similarity: Double
+}

@@ -1,0 +1,70 @@
+/// The features near-duplicate fingerprints compare: overlapping runs of
+/// `ArticleFingerprint.shingleLength` words of normalised text, each hashed to 64 bits.
+/// A word is a run of letters and digits (of any script); everything else separates words.
+struct WordShingles {
+    /// One hash per shingle, in text order (repeats kept). A text with fewer words than a
+    /// shingle has one shingle of all its words; a text without words has none.
+    private(set) var hashes: [UInt64] = []
+    /// How many words the text has.
+    private(set) var wordCount = 0
+
+    /// The shingles of normalised UTF-8 (see `FingerprintNormaliser`), `length` words each.
+    init(of normalised: [UInt8], length: Int) {
+        let words = Self.wordHashes(normalised)
+        wordCount = words.count
+        guard !words.isEmpty else { return }
+        let span = min(length, words.count)
+        hashes.reserveCapacity(words.count - span + 1)
+        for start in 0...(words.count - span) {
+            var shingle: UInt64 = 0
+            for offset in 0..<span { shingle = (shingle ^ words[start + offset]) &* 0x9E37_79B9_7F4A_7C15 }
+            hashes.append(SplitMix64.mix(shingle))
+        }
+    }
+
+    /// FNV-1a hashes of the words of valid UTF-8, in order.
+    private static func wordHashes(_ text: [UInt8]) -> [UInt64] {
+        let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        var words: [UInt64] = []
+        words.reserveCapacity(text.count / 6)
+        var hash = basis
+        var inWord = false
+        var index = 0
+        while index < text.count {
+            let lead = text[index]
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            let isWord = length == 1 ? asciiWordBytes[Int(lead)] : isWordCharacter(text, at: index, length: length)
+            if isWord {
+                for byte in text[index..<index + length] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+                inWord = true
+            } else if inWord {
+                words.append(hash)
+                hash = basis
+                inWord = false
+            }
+            index += length
+        }
+        if inWord { words.append(hash) }
+        return words
+    }
+
+    /// Which ASCII bytes are letters or digits.
+    private static let asciiWordBytes: [Bool] = (0..<128).map {
+        (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0)
+    }
+
+    /// Whether the non-ASCII UTF-8 character of `length` bytes at `index` is a letter or
+    /// digit. Latin-1 and Latin Extended letters and Arabic letters and digits are decided
+    /// without Unicode tables.
+    private static func isWordCharacter(_ text: [UInt8], at index: Int, length: Int) -> Bool {
+        var value = UInt32(text[index]) & (0xFF >> (length + 1))
+        for byte in text[index + 1..<index + length] { value = value << 6 | UInt32(byte & 0x3F) }
+        switch value {
+        case 0xD7, 0xF7: return false
+        case 0xC0...0x24F, 0x621...0x64A, 0x660...0x669, 0x671...0x6D3: return true
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+    }
+}

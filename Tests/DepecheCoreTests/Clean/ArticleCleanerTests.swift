@@ -1,0 +1,97 @@
+import Testing
+
+@testable import DepecheCore
+
+/// The same story, however a scraper saved it, must come out of cleaning as the same or a
+/// near-identical article, and different stories under one ticker must not.
+@Suite struct ArticleCleanerTests {
+    private let cleaner = ArticleCleaner()
+
+    private func textArticle(_ page: String) -> String {
+        cleaner.clean(DecodedDocument(text: page, format: .text)).text
+    }
+
+    private func fingerprint(_ page: String) -> ArticleFingerprint {
+        ArticleFingerprint.of(text: textArticle(page))
+    }
+
+    /// The port story as a text page under ticker A: what every variant is compared with.
+    private func original() throws -> ArticleFingerprint {
+        fingerprint(
+            StoryFixtures.page(
+                try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
+    }
+
+    @Test func textPagesLoseTheirTicker() throws {
+        let article = textArticle(
+            StoryFixtures.page(
+                try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
+        #expect(article.contains("Tanger Med : le trafic de conteneurs franchit un nouveau cap"))
+        #expect(!article.contains("averses orageuses"))
+        #expect(!article.contains("Cliquez ici"))
+    }
+
+    @Test func htmlPagesKeepTheirMetadataAndLoseUnmarkedBoilerplate() {
+        let prose = "Le texte de l'article, avec des virgules, et assez long pour être retenu comme un paragraphe."
+        let html = """
+            <html><head><meta property="og:site_name" content="Le Journal"></head><body><div class="story">
+            <p>Bourse : le MASI en hausse&nbsp;&nbsp;&nbsp;Météo : du vent sur Tanger&nbsp;&nbsp;&nbsp;Sport : le Raja gagne à Fès</p>
+            <p>\(prose)</p><p>Merci d'avoir signalé!</p><p>\(prose)</p></div></body></html>
+            """
+        let article = cleaner.clean(DecodedDocument(text: html, format: .html))
+        #expect(article.text == "\(prose)\n\n\(prose)")
+        #expect(article.metadata.source == "Le Journal")
+    }
+
+    @Test func anotherTickerTypographyAndLineBreaksGiveTheSameArticle() throws {
+        let story = try StoryFixtures.text("port-tanger.txt")
+        let resaved = StoryFixtures.rewrapped(StoryFixtures.retypeset(story), width: 70)
+        let variant = fingerprint(StoryFixtures.page(resaved, ticker: try StoryFixtures.text("ticker-b.txt")))
+        #expect(variant.textSHA256 == (try original()).textSHA256)
+    }
+
+    @Test(arguments: ["port-tanger.html", "port-tanger-cp1252.html"])
+    func htmlWrappingIsTheSameStory(_ name: String) throws {
+        let html = ArticleFingerprint.of(cleaner.clean(try StoryFixtures.decoded(name)))
+        try expectSameStory(html)
+    }
+
+    @Test func oneFigureChangedIsTheSameStory() throws {
+        let updated = try StoryFixtures.updated(
+            try StoryFixtures.text("port-tanger.txt"), replacing: "10,2 millions", with: "10,4 millions")
+        let variant = fingerprint(StoryFixtures.page(updated, ticker: try StoryFixtures.text("ticker-b.txt")))
+        #expect(variant.textSHA256 != (try original()).textSHA256)
+        try expectSameStory(variant)
+    }
+
+    @Test func differentStoriesUnderOneTickerStayDistinct() throws {
+        let ticker = try StoryFixtures.text("ticker-a.txt")
+        let stories =
+            try ["port-tanger.txt", "olive-meknes.txt", "bourse-short.txt"].map {
+                fingerprint(StoryFixtures.page(try StoryFixtures.text($0), ticker: ticker))
+            } + [ArticleFingerprint.of(cleaner.clean(try StoryFixtures.decoded("olive-meknes.html")))]
+        var index = NearDuplicateIndex()
+        index.insert(stories[0], id: "port")
+        index.insert(stories[1], id: "olive")
+        #expect(index.nearest(stories[2]) == nil)
+        #expect(stories[0].jaccard(with: stories[1]) < 0.1)
+        #expect(stories[1].jaccard(with: stories[2]) < 0.1)
+        #expect(index.nearest(stories[3])?.id == "olive")
+    }
+
+    /// `variant` is found near the original among other stories, past the default threshold,
+    /// with a high Jaccard estimate.
+    private func expectSameStory(_ variant: ArticleFingerprint, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
+        var index = NearDuplicateIndex()
+        index.insert(
+            fingerprint(
+                StoryFixtures.page(
+                    try StoryFixtures.text("olive-meknes.txt"), ticker: try StoryFixtures.text("ticker-a.txt"))),
+            id: "olive")
+        index.insert(try original(), id: "port")
+        #expect(index.nearest(variant)?.id == "port", sourceLocation: sourceLocation)
+        #expect(variant.jaccard(with: try original()) >= 0.9, sourceLocation: sourceLocation)
+    }
+}

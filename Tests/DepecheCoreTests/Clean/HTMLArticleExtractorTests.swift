@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import DepecheCore
+
+@Suite struct HTMLArticleExtractorTests {
+    /// Text from the fixtures' furniture: ticker, menus, cookie banner, scripts, "read also"
+    /// boxes, sharing buttons, tags, comments, sidebar, newsletter, footer.
+    static let furniture = [
+        "averses orageuses", "Wydad", "Régions", "cookies", "dataLayer", "loadAd", "Lire aussi", "SNTL",
+        "Partager", "fierté nationale", "dockers", "Les plus lus", "Marrakech", "Recevez chaque matin",
+        "droits réservés", "Mentions légales", "Accueil", "Crédit Agricole", "Imprimer", "Reproduction interdite",
+        "commentaires", "Logistique",
+    ]
+
+    @Test func keepsTheArticleOfAPageWithNavigationAndScripts() throws {
+        let article = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.count == 7)
+        #expect(paragraphs.first == "Tanger Med : le trafic de conteneurs franchit un nouveau cap")
+        #expect(paragraphs[1].hasPrefix("Le complexe portuaire Tanger Med a manipulé 10,2 millions"))
+        #expect(paragraphs[2].contains("façade atlantique.\n« Nous avons tenu nos délais"))
+        #expect(paragraphs[3].contains("pendant l’opération Marhaba."))
+        #expect(paragraphs.last?.hasSuffix("l’aéronautique et la logistique.") == true)
+        for text in Self.furniture { #expect(!article.text.contains(text), "\(text)") }
+    }
+
+    @Test func readsOpenGraphAndJSONLDMetadata() throws {
+        let article = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
+        #expect(
+            article.metadata
+                == ArticleMetadata(
+                    title: "Tanger Med : le trafic de conteneurs franchit un nouveau cap", published: "2025-01-14",
+                    author: "Karim BENNANI", source: "Le Courrier de l'Économie"))
+    }
+
+    @Test func keepsLooseTextOfATableLayoutPage() throws {
+        let article = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html"))
+        let paragraphs = article.text.components(separatedBy: "\n\n")
+        #expect(paragraphs.first == "Meknès : une récolte d’olives en demi-teinte après deux années sèches")
+        #expect(paragraphs.contains { $0.hasPrefix("La récolte d’olives de la région Fès-Meknès") })
+        #expect(paragraphs.last?.hasSuffix("des vergers les plus anciens.") == true)
+        for text in Self.furniture { #expect(!article.text.contains(text), "\(text)") }
+        #expect(
+            article.metadata
+                == ArticleMetadata(
+                    title: "Meknès : une récolte d’olives en demi-teinte après deux années sèches",
+                    published: "2024-11-21", author: "Salma IDRISSI", source: "Le Courrier de l'Économie"))
+    }
+
+    @Test func windows1252PageGivesTheSameArticle() throws {
+        let utf8 = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
+        let decoded = try StoryFixtures.decoded("port-tanger-cp1252.html")
+        #expect(decoded.encoding == "windows-1252")
+        #expect(decoded.format == .html)
+        let latin = HTMLArticleExtractor.article(fromHTML: decoded.text)
+        #expect(latin.text == utf8.text)
+        #expect(latin.metadata == utf8.metadata)
+    }
+
+    @Test func plainTextInABodyKeepsItsLines() {
+        let html =
+            "<html><body>Premier paragraphe, assez long pour compter comme un texte.<br>Deuxième ligne."
+            + "<br><br>Troisième ligne, après une ligne vide.</body></html>"
+        let article = HTMLArticleExtractor.article(fromHTML: html)
+        #expect(
+            article.text
+                == "Premier paragraphe, assez long pour compter comme un texte.\nDeuxième ligne.\n\n"
+                + "Troisième ligne, après une ligne vide.")
+    }
+
+    @Test func hiddenBlocksAndCommentsAreDropped() {
+        let html = """
+            <body><div class="content"><p>Le texte de l'article, une phrase qui compte, et une autre encore.</p>
+            <!-- publicité --><p hidden>Offre réservée aux abonnés.</p>
+            <div role="complementary">Voir aussi nos dossiers</div></div></body>
+            """
+        #expect(
+            HTMLArticleExtractor.article(fromHTML: html).text
+                == "Le texte de l'article, une phrase qui compte, et une autre encore.")
+    }
+
+    @Test func blocksNamedAsFurnitureAreDroppedEvenWhenTheyReadAsProse() {
+        let prose =
+            "Une phrase longue, avec des virgules, qui ressemble en tout point à de la prose d'article, "
+            + "et qui continue encore un peu, pour dépasser largement les cent caractères, comme un vrai paragraphe."
+        let html = """
+            <body><div class="wrap">
+            <div class="story"><p>Article : \(prose)</p><p>Suite : \(prose)</p></div>
+            <div class="comments-list"><p>Commentaire : \(prose)</p><p>Réponse : \(prose)</p></div>
+            <div id="related-articles"><p>Dossier : \(prose)</p></div>
+            <div class="bloc-newsletter"><p>Abonnement : \(prose)</p></div>
+            <div class="pub"><p>Annonce : \(prose)</p></div>
+            </div></body>
+            """
+        #expect(HTMLArticleExtractor.article(fromHTML: html).text == "Article : \(prose)\n\nSuite : \(prose)")
+    }
+
+    @Test func preformattedTextKeepsItsLineBreaks() {
+        let html = "<body><pre>Ligne un du communiqué, avec sa virgule.\nLigne   deux.</pre></body>"
+        #expect(
+            HTMLArticleExtractor.article(fromHTML: html).text
+                == "Ligne un du communiqué, avec sa virgule.\nLigne   deux.")
+    }
+
+    @Test func emptyPageGivesEmptyArticle() {
+        let article = HTMLArticleExtractor.article(fromHTML: "")
+        #expect(article.text.isEmpty)
+        #expect(article.metadata == ArticleMetadata())
+    }
+}

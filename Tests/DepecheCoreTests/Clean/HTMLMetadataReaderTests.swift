@@ -1,0 +1,58 @@
+import Testing
+
+@testable import DepecheCore
+
+@Suite struct HTMLMetadataReaderTests {
+    private func metadata(_ html: String) throws -> ArticleMetadata {
+        HTMLMetadataReader(document: try #require(HTMLDocument(parsing: html))).metadata
+    }
+
+    @Test func jsonLDArticleInAnArrayWithSeveralAuthors() throws {
+        let html = """
+            <head><script type="application/ld+json">[{"@type": "BreadcrumbList"},
+            {"@type": ["ReportageNewsArticle"], "headline": " Le  titre ", "datePublished": "2023-12-31T23:30:00Z",
+             "author": [{"name": "Amina ALAOUI"}, "Youssef KABBAJ"], "publisher": {"name": "Le Journal"}}]</script></head>
+            """
+        #expect(
+            try metadata(html)
+                == ArticleMetadata(
+                    title: "Le titre", published: "2023-12-31", author: "Amina ALAOUI, Youssef KABBAJ",
+                    source: "Le Journal"))
+    }
+
+    @Test func brokenJSONLDIsIgnored() throws {
+        let html = #"<head><script type="application/ld+json">{"headline": </script><title>Titre</title></head>"#
+        #expect(try metadata(html) == ArticleMetadata(title: "Titre"))
+    }
+
+    @Test func publishedTimeElementInsideTheArticleWinsOverOthers() throws {
+        let html = """
+            <body><div class="ticker"><time datetime="2020-01-01">hier</time></div>
+            <article><h1>Titre</h1><time datetime="2024-02-07T10:00">7 février</time></article></body>
+            """
+        #expect(try metadata(html).published == "2024-02-07")
+    }
+
+    @Test func timeMarkedAsPublicationDateWinsOverPosition() throws {
+        let html = """
+            <body><article><time datetime="2024-03-01">modifié</time>
+            <time itemprop="datePublished" datetime="2024-02-29">publié</time></article></body>
+            """
+        #expect(try metadata(html).published == "2024-02-29")
+    }
+
+    @Test func authorURLsAndHandlesAreNotBylines() throws {
+        let html = """
+            <head><meta property="article:author" content="https://www.facebook.com/journal">
+            <meta name="parsely-author" content="Rachid El Amrani"></head>
+            """
+        #expect(try metadata(html).author == "Rachid El Amrani")
+    }
+
+    @Test func unreadableDateFallsBackToTheNextSource() throws {
+        let html = """
+            <head><meta property="article:published_time" content="demain"><meta name="dc.date" content="Wed, 07 Feb 2024 09:30:00 +0100"></head>
+            """
+        #expect(try metadata(html).published == "2024-02-07")
+    }
+}

@@ -1,0 +1,85 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct MeasureRecognizerTests {
+    private func measures(_ text: String, french: Bool = true) -> [MeasureMention] {
+        let tokenized = TokenizedText(text)
+        let claimed = [Bool](repeating: false, count: tokenized.tokens.count)
+        return MeasureRecognizer(text: tokenized, french: french).measures(in: 0..<tokenized.tokens.count,
+                                                                          claimed: claimed)
+    }
+
+    private func one(_ text: String, french: Bool = true) -> MeasureMention? {
+        let found = measures(text, french: french)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    @Test func moneyWithScaleAndCurrencyWords() {
+        #expect(measures("près de 60% des 10 milliards de DH").map(\.type) == [.percent, .money])
+        let dh = measures("10 milliards de DH")[0]
+        #expect(dh.value == 1e10 && dh.currency == "MAD")
+        #expect(one("366 MMDH en 2026")?.value == 3.66e11)
+        #expect(one("un budget de 250 MDH")?.value == 2.5e8)
+        let dollars = one("Plus de 1,2 milliard de dollars")
+        #expect(dollars?.value == 1.2e9 && dollars?.currency == "USD")
+        #expect(one("5 millions d'euros")?.currency == "EUR")
+    }
+
+    @Test func currencyBeforeTheAmount() {
+        let found = one("raised $1.2 billion last year", french: false)
+        #expect(found?.type == .money && found?.value == 1.2e9 && found?.currency == "USD")
+        #expect(one("un prix de 500 €")?.value == 500)
+    }
+
+    @Test func percentagesAndRanges() {
+        #expect(measures("de 7% à 8%").map(\.value) == [7, 8])
+        #expect(measures("entre 40 et 50%").map(\.value) == [40, 50])
+        #expect(measures("près 40% à 50% des cas").map(\.type) == [.percent, .percent])
+        #expect(one("une hausse de 2,5 pour cent")?.value == 2.5)
+        #expect(one("نسبة ٥٠٪")?.value == 50)
+    }
+
+    @Test func quantitiesWithTheirUnitNoun() {
+        let staff = one("le secteur emploie 80.000 salariés")
+        #expect(staff?.type == .quantity && staff?.value == 80_000 && staff?.unit == "salariés")
+        #expect(one("69 900 emplois ont été créés")?.unit == "emplois")
+        #expect(one("les 20 dernières éditions")?.unit == "éditions")
+        #expect(one("183 kg de cocaïne")?.unit == "kg")
+        #expect(one("1 million de visiteurs")?.value == 1e6)
+        #expect(measures("de 300 à 400 emplois").map(\.value) == [300, 400])
+    }
+
+    @Test func durationsYearsAndWordsAreNotQuantities() {
+        #expect(measures("depuis 20 ans").isEmpty)
+        #expect(measures("en 2 à 3 mois").isEmpty)
+        #expect(measures("en 2019 plusieurs centres").isEmpty)
+        #expect(measures("Entre 2014 et 2018, les").isEmpty)
+        #expect(measures("la Covid-19 a frappé").isEmpty)
+        #expect(measures("en 2020 l'entreprise").isEmpty)
+        #expect(measures("la 21ème édition").isEmpty)
+    }
+
+    @Test func aBareScaledNumberTakesTheCurrencyOfItsSentence() {
+        let found = measures("un budget de 1,6 milliard de dirhams, dont 1,1 milliard consacré à l'investissement.")
+        #expect(found.map(\.type) == [.money, .money])
+        #expect(found.last?.value == 1.1e9 && found.last?.currency == "MAD")
+        #expect(measures("un budget de 1,6 milliard de dirhams. Il y a 1,1 milliard d'habitants en Inde.").count == 2)
+        #expect(measures("un budget de 1,6 milliard de dirhams. En Inde, 1,1 milliard vivent.").map(\.type) == [.money])
+    }
+
+    @Test func englishModifiersBeforeTheNoun() {
+        #expect(one("a capacity of 300 million cubic meters per year", french: false)?.value == 3e8)
+        #expect(one("more than 56 million mobile subscribers", french: false)?.unit == "subscribers")
+        #expect(one("should supply 7.5 million people by 2028", french: false)?.unit == "people")
+        #expect(one("add 1.5 percentage points to growth", french: false)?.value == 1.5)
+        #expect(measures("in 2023 the total rose", french: false).isEmpty)
+    }
+
+    @Test func arabicCountsAnyIndefiniteNoun() {
+        #expect(one("محصول حبوب في حدود ٣١ مليون قنطار")?.unit == "قنطار")
+        #expect(one("خفض سعر الفائدة بـ٢٥ نقطة أساس")?.value == 25)
+        #expect(one("بفارق ٦ نقاط عن منتخب زامبيا")?.unit == "نقاط")
+        #expect(measures("في ٢٠ المائة").isEmpty, "a definite noun is not counted")
+        #expect(measures("العدد ٥ من الدول").isEmpty)
+    }
+}

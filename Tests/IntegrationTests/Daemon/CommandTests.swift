@@ -1,0 +1,75 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The commands users run by hand: `extract`, `check`, a bad configuration, SIGHUP.
+@Suite struct CommandTests {
+    @Test func extractPrintsOneEventPerFileWithoutStateOrMoves() throws {
+        let scratch = try ScratchDirectory(label: "extract")
+        defer { scratch.remove() }
+        let good = scratch.appending("page.txt")
+        let empty = scratch.appending("empty.txt")
+        try FileSystem.write(TestPages.page(serial: 1), to: good)
+        try FileSystem.write([], to: empty)
+        let result = try Command.run(DaemonProcess.binary, ["extract", good, empty, scratch.appending("missing.txt")])
+        let events = result.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(events.count == 3)
+        #expect(events.map { $0["seq"] as? Int } == [1, 2, 3])
+        #expect(events[0]["type"] as? String == "document.ingested")
+        #expect(events[0]["entities"] is [Any])
+        #expect(events[1]["reason"] as? String == "empty")
+        #expect(events[2]["type"] as? String == "document.rejected")
+        #expect(FileSystem.nonDirectories(below: scratch.path).count == 2, "extract moved or created files")
+    }
+
+    @Test func checkNamesTheBrokenLine() async throws {
+        let run = try DaemonSandbox(label: "check", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        try await run.daemon.start()
+        try await run.writer.write(TestPages.page(serial: 3), to: "a.txt")
+        #expect(await run.waitUntilProcessed(1))
+        #expect(await run.daemon.terminate() == 0)
+        #expect(try run.daemon.check().status == 0)
+        let log = run.state + "/events.jsonl"
+        let handle = try #require(FileHandle(forWritingAtPath: log))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"v":1,"seq":5,"ts":"2026-01-01T00:00:00.000Z","type":"document.ingested"}"#.utf8 + [0x0A]))
+        handle.closeFile()
+        let check = try run.daemon.check()
+        #expect(check.status != 0)
+        #expect(check.stdout.contains("events.jsonl:2") && check.stdout.contains("gap"), "\(check.stdout)")
+    }
+
+    @Test func aBadConfigurationStopsStartUpNamingTheKey() throws {
+        let scratch = try ScratchDirectory(label: "badconfig")
+        defer { scratch.remove() }
+        let config = scratch.appending("depeche.yaml")
+        try FileSystem.write(Array("inbox: \(scratch.path)/in\nlog:\n  fsync: sometimes\n".utf8), to: config)
+        let bad = try Command.run(DaemonProcess.binary, ["run", "--config", config])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("log.fsync"), "\(bad.stderr)")
+        try FileSystem.write(Array("inbox: \(scratch.path)/in\nintake:\n  setle_ms: 5\n".utf8), to: config)
+        let unknown = try Command.run(DaemonProcess.binary, ["check", "--config", config])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("intake.setle_ms"), "\(unknown.stderr)")
+    }
+
+    @Test func sighupReopensTheLogMovedAway() async throws {
+        let run = try DaemonSandbox(label: "sighup", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        try await run.daemon.start()
+        try await run.writer.write(TestPages.page(serial: 1), to: "a.txt")
+        #expect(await run.waitUntilProcessed(1))
+        let log = run.state + "/events.jsonl"
+        #expect(rename(log, run.state + "/moved.jsonl") == 0)
+        run.daemon.send(SIGHUP)
+        let reopened = await run.daemon.waitUntil(timeout: .seconds(10)) { access(log, F_OK) == 0 }
+        try await run.writer.write(TestPages.page(serial: 2), to: "b.txt")
+        #expect(reopened, "\(run.daemon.journalTail())")
+        #expect(await run.waitUntilProcessed(1))
+        #expect(await run.daemon.terminate() == 0)
+        #expect(run.daemon.eventLog.events.map(\.seq) == [2], "the new file continues the sequence")
+    }
+}
