@@ -47,6 +47,21 @@ def parse_ts(ts):
     return datetime.datetime.strptime(ts, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=datetime.timezone.utc).timestamp()
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of the process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (FileNotFoundError, IndexError):
+        return float("nan")
+
+
+def load_average():
+    with open("/proc/loadavg") as loadavg:
+        return float(loadavg.read().split()[0])
+
+
 def rss_kib(pid):
     try:
         with open(f"/proc/{pid}/status") as status:
@@ -186,7 +201,7 @@ def main():
     log = LogReader(os.path.join(state, "events.jsonl"))
     samples_path = work.rstrip("/") + ".csv"
     samples = open(samples_path, "w")
-    samples.write("elapsed_s,rss_kib,dropped,events,backlog,p50_ms,p99_ms,max_ms\n")
+    samples.write("elapsed_s,rss_kib,dropped,events,backlog,p50_ms,p99_ms,max_ms,daemon_cpu_s,load_1min\n")
     rows = []
     dropper.start()
     start = time.monotonic()
@@ -200,7 +215,8 @@ def main():
             dropped = len(dropper.dropped)
         all_latencies.extend(latencies)
         row = (time.monotonic() - start, rss_kib(daemon.pid), dropped, len(log.events), dropped - len(log.events),
-               percentile(latencies, 0.5), percentile(latencies, 0.99), max(latencies, default=float("nan")))
+               percentile(latencies, 0.5), percentile(latencies, 0.99), max(latencies, default=float("nan")),
+               cpu_seconds(daemon.pid), load_average())
         rows.append(row)
         samples.write(",".join(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row) + "\n")
         samples.flush()
@@ -212,15 +228,21 @@ def main():
         row = sample()
         if len(rows) % max(1, 60 // args.sample) == 0:
             print(f"{row[0]:7.0f} s  RSS {row[1] / 1024:6.1f} MiB  dropped {row[2]:7d}  events {row[3]:7d}  "
-                  f"backlog {row[4]:5d}  p50 {row[5]:6.1f} ms  p99 {row[6]:7.1f} ms  max {row[7]:7.1f} ms", flush=True)
+                  f"backlog {row[4]:5d}  p50 {row[5]:6.1f} ms  p99 {row[6]:7.1f} ms  max {row[7]:7.1f} ms  "
+                  f"daemon CPU {row[8]:6.0f} s  load {row[9]:.1f}", flush=True)
         if daemon.poll() is not None:
             print(f"soak: the daemon exited with {daemon.returncode}", flush=True)
             break
 
-    drain_deadline = time.monotonic() + 120
-    while len(log.events) < len(dropper.dropped) and time.monotonic() < drain_deadline and daemon.poll() is None:
-        time.sleep(0.5)
+    # Drain the backlog for as long as it keeps shrinking (a starved daemon may be far behind).
+    progress_deadline = time.monotonic() + 60
+    while len(log.events) < len(dropper.dropped) and time.monotonic() < progress_deadline and daemon.poll() is None:
+        before = len(log.events)
+        time.sleep(1)
         sample()
+        if len(log.events) > before:
+            progress_deadline = time.monotonic() + 60
+    drained_at = time.monotonic() - start
     time.sleep(1)
     sample()
     end_rss = rss_kib(daemon.pid)
@@ -258,11 +280,17 @@ def main():
           f"peak (VmHWM) {peak / 1024 if peak else float('nan'):.1f} MiB")
     print(f"latency drop-to-event: p50 {percentile(all_latencies, 0.5):.1f} ms, p99 {percentile(all_latencies, 0.99):.1f} ms, "
           f"max {max(all_latencies, default=float('nan')):.1f} ms")
-    print("per 5 minutes:  window   RSS MiB   p99 ms (worst sample)")
+    cpu = rows[-1][8]
+    print(f"daemon CPU {cpu:.0f} s for {len(log.events)} events ({1000 * cpu / max(1, len(log.events)):.2f} ms per event); "
+          f"backlog drained {drained_at - seconds:.0f} s after the last drop; host load (1 min) "
+          f"mean {statistics.mean(r[9] for r in rows):.1f}, max {max(r[9] for r in rows):.1f} on {os.cpu_count()} CPUs")
+    print("per 5 minutes:  window   RSS MiB   p99 ms (worst sample)   events/s   daemon CPU %   load")
     for index in sorted(windows):
         w = windows[index]
+        span = max(w[-1][0] - w[0][0], 1)
         print(f"                {index * 5:3d}-{index * 5 + 5:<3d}  {w[-1][1] / 1024 if w[-1][1] else float('nan'):7.1f}  "
-              f"{max(r[6] for r in w):8.1f}")
+              f"{max(r[6] for r in w):10.1f}  {(w[-1][3] - w[0][3]) / span:16.0f}  {100 * (w[-1][8] - w[0][8]) / span:10.0f}  "
+              f"{statistics.mean(r[9] for r in w):7.1f}")
     print(f"lost {len(lost)}, repeated {len(repeated)}, unexpected {len(unknown)}, wrong outcome {len(wrong)}, "
           f"left in the inbox {left}")
     print(f"SIGTERM exit status {status}; depeche check: {check.stdout.strip()} {check.stderr.strip()}")
