@@ -97,7 +97,7 @@ bench-neardup: deps
 	$(SWIFT) run -c release neardup-bench
 
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := FuzzDecode FuzzAnalyze FuzzEventLog
+FUZZ_TARGETS := FuzzDecode FuzzClean FuzzAnalyze FuzzEventLog
 ## fuzz: build the libFuzzer targets (Fuzz/, their own package) with AddressSanitizer and run each
 ## for FUZZ_SECONDS (default 600); a crashing input lands in Fuzz/corpus-crashes/<target>/.
 fuzz: deps

@@ -32,6 +32,10 @@ let package = Package(
             dependencies: ["FuzzDriver", "FuzzReplay"],
             path: "FuzzDecode", swiftSettings: strictSettings),
         .executableTarget(
+            name: "FuzzClean",
+            dependencies: ["FuzzDriver", "FuzzReplay"],
+            path: "FuzzClean", swiftSettings: strictSettings),
+        .executableTarget(
             name: "FuzzAnalyze",
             dependencies: ["FuzzDriver", "FuzzReplay", .product(name: "DepecheCore", package: "depeche")],
             path: "FuzzAnalyze", swiftSettings: strictSettings),

@@ -34,6 +34,12 @@ import Testing
         for bytes in inputs { FuzzReplay.analyze(bytes, with: analyzer) }
     }
 
+    @Test func cleanInputs() {
+        let inputs = Self.inputs("FuzzClean")
+        #expect(!inputs.isEmpty)
+        inputs.forEach(FuzzReplay.clean)
+    }
+
     @Test func eventLogInputs() async throws {
         let scratch = TemporaryDirectory()
         let config = try await ConfigLoader.load(file: nil, environment: [:], overrides: ["state_dir": scratch.path, "log.fsync": "never"])

@@ -22,11 +22,23 @@ public enum FuzzReplay {
         return DocumentAnalyzer(extractor: Extractor(gazetteer: gazetteer))
     }
 
-    /// FuzzAnalyze: decode → clean → extract (the daemon's analyzer), and, so that cleaning
-    /// and extraction also see what decoding rejects, the lossy UTF-8 text straight through them.
+    /// FuzzAnalyze: decode → clean → extract (the daemon's analyzer) as a text file and as an
+    /// HTML page, and, so that extraction also sees what decoding rejects, the lossy UTF-8
+    /// text straight through text cleaning and extraction.
     public static func analyze(_ bytes: [UInt8], with analyzer: DocumentAnalyzer) {
         _ = try? analyzer.analyze(bytes, fileExtension: "txt")
+        _ = try? analyzer.analyze(bytes, fileExtension: "html")
         _ = analyzer.extractor.extract(Article(text: TextBoilerplate.articleText(of: String(decoding: bytes, as: UTF8.self))))
+    }
+
+    /// FuzzClean: any bytes, as lossy UTF-8, through HTML cleaning (libxml2's parser, the
+    /// article picker, the metadata reader) and text cleaning, whatever decoding would say.
+    public static func clean(_ bytes: [UInt8]) {
+        let text = String(decoding: bytes, as: UTF8.self)
+        for format in [DocumentFormat.html, .text] {
+            let article = ArticleCleaner().clean(DecodedDocument(text: text, format: format))
+            precondition(article.text.utf8.count <= 4 * bytes.count + 64, "cleaning grew the page out of proportion")
+        }
     }
 
     /// FuzzEventLog: the bytes as the event log at `options.path` and as an index snapshot at
