@@ -3,7 +3,7 @@
 
 Runs `depeche run` on a fresh inbox and drops pages at a fixed rate (default 200 files/s for
 1 hour): distinct French dispatches of 2-8 KiB, with 5% exact duplicates and 2% bad files
-(empty, binary). Each page is written beside the inbox and renamed in, as scrapers do.
+(empty, binary); with --distinct N, only N distinct pages and copies of them after that. Each page is written beside the inbox and renamed in, as scrapers do.
 Every --sample seconds it records the daemon's RSS, the events logged, the inbox backlog and
 the drop-to-event latency (the event's "ts" minus the drop's wall-clock time) of the events
 logged in that window. At the end it stops dropping, waits for the backlog to drain, stops
@@ -83,9 +83,9 @@ def percentile(values, q):
 class Dropper(threading.Thread):
     """Drops files at a fixed rate; remembers each path's drop time and expected outcome."""
 
-    def __init__(self, inbox, staging, rate, seconds, seed):
+    def __init__(self, inbox, staging, rate, seconds, seed, distinct):
         super().__init__(daemon=True)
-        self.inbox, self.staging, self.rate, self.seconds = inbox, staging, rate, seconds
+        self.inbox, self.staging, self.rate, self.seconds, self.distinct = inbox, staging, rate, seconds, distinct
         self.rng = random.Random(seed)
         self.dropped = {}  # path -> (wall time, kind)
         self.lock = threading.Lock()
@@ -104,12 +104,12 @@ class Dropper(threading.Thread):
             roll = self.rng.random()
             if roll < 0.02:
                 body, kind, name = (b"" if i % 2 else b"\x89PNG\r\n\x1a\n" + os.urandom(64)), "rejected", f"bad-{i}.bin"
-            elif roll < 0.07 and bodies:
+            elif (roll < 0.07 and bodies) or (self.distinct and len(bodies) >= self.distinct):
                 body, kind, name = self.rng.choice(bodies), "document", f"copy-{i}.txt"
             else:
                 body, kind, name = page(i, self.rng), "document", f"page-{i}.txt"
                 bodies.append(body)
-                if len(bodies) > 1000:
+                if len(bodies) > 1000 and not self.distinct:
                     bodies.pop(0)
             directory = f"site-{i % 4}" if i % 3 == 0 else ""
             relative = os.path.join(directory, name) if directory else name
@@ -176,6 +176,9 @@ def main():
     parser.add_argument("--rate", type=int, default=200, help="files per second")
     parser.add_argument("--sample", type=int, default=10, help="seconds between samples")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--distinct", type=int, default=0,
+                        help="only this many distinct pages, the rest copies of them (0: all distinct but 5%%): "
+                             "the dedup index stops growing, so RSS should stay flat")
     parser.add_argument("--work", default=None, help="work directory (default: a new one under /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a daemon setting (repeatable)")
@@ -197,7 +200,7 @@ def main():
     print(f"soak: {args.minutes:g} min at {args.rate} files/s, pid {daemon.pid}, work {work}", flush=True)
 
     seconds = int(args.minutes * 60)
-    dropper = Dropper(inbox, staging, args.rate, seconds, args.seed)
+    dropper = Dropper(inbox, staging, args.rate, seconds, args.seed, args.distinct)
     log = LogReader(os.path.join(state, "events.jsonl"))
     samples_path = work.rstrip("/") + ".csv"
     samples = open(samples_path, "w")

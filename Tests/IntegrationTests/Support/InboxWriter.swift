@@ -63,19 +63,19 @@ struct InboxWriter {
     let staging: String
     /// A directory on another file system (`/dev/shm` is a tmpfs), for `mv` across.
     let foreignStaging: String
-    /// Pause between the pieces of the slow writer (keep it under the daemon's settle time:
-    /// a file that stops changing for longer than that looks complete to a scan).
-    var slowPause: Duration = .milliseconds(40)
+    /// Pause between the pieces of the slow writer. It stays under the settle time the tests
+    /// use: a file that stops changing for longer than that looks complete to a scan.
+    static let slowPause: Duration = .milliseconds(40)
 
     /// Starts writing `bytes` to `path` (relative to the inbox; parent directories are made
-    /// first). `name` must be unique among the staged files.
+    /// first). Concurrent writes must go to different paths (the staged copy is named after it).
     func start(_ bytes: [UInt8], to path: String, method: WriteMethod) throws -> WriteJob {
         let target = inbox + "/" + path
         try FileSystem.makeDirectories((target as NSString).deletingLastPathComponent)
         let stagedName = path.replacingOccurrences(of: "/", with: "_")
         switch method {
         case .slow:
-            let pause = slowPause
+            let pause = Self.slowPause
             let job = WriteJob(description: "slow writer of \(path)")
             let thread = Thread { Self.writeSlowly(bytes, to: target, pause: pause, job: job) }
             thread.start()
