@@ -75,6 +75,8 @@ public struct Gazetteer: Sendable {
     /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
     /// lowercase words are looked up only when they start one.
     private let lowercaseStarts: KeyTable<Bool>
+    /// One bit per `lowercaseStarts` key (its low six bits): most words are ruled out without a lookup.
+    private let lowercaseStartBits: UInt64
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -125,6 +127,7 @@ public struct Gazetteer: Sendable {
         self.prefixes = prefixes
         self.givenNames = givenNames
         self.lowercaseStarts = lowercaseStarts
+        lowercaseStartBits = lowercaseStarts.keys.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
     /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
@@ -183,7 +186,9 @@ public struct Gazetteer: Sendable {
     private static let comma: UInt32 = 0x2C
 
     /// Whether a lowercase word may start a spelling written in lowercase ("inwi", "easyJet").
-    func startsLowercaseSpelling(_ token: Token) -> Bool { token.kind == .word && lowercaseStarts.contains(token.key) }
+    func startsLowercaseSpelling(_ token: Token) -> Bool {
+        token.kind == .word && lowercaseStartBits & 1 << (token.key & 63) != 0 && lowercaseStarts.contains(token.key)
+    }
 
     /// Whether a word token is a known given name.
     func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }

@@ -101,7 +101,8 @@ struct NameRecognizer {
         for index in range where !claimed[index] {
             let token = text.tokens[index]
             guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
-                    || NameWords.lowercaseHeads.contains(token) || gazetteer.startsLowercaseSpelling(token) else { continue }
+                    || token.length >= OrganisationPhrases.shortestLowercaseHead && NameWords.lowercaseHeads.contains(token)
+                    || gazetteer.startsLowercaseSpelling(token) else { continue }
             if let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))

@@ -118,7 +118,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 /// second hash (Swift's `Set` and `Dictionary` run SipHash on every lookup, which was a fifth
 /// of the extractor's time).
 struct KeyTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
+    private var slots: [UInt64]
     private var values: [Value?]
     private var mask: Int
     /// Number of keys stored.
@@ -128,7 +128,7 @@ struct KeyTable<Value: Sendable>: Sendable {
     init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)
         mask = size - 1
     }
@@ -147,7 +147,7 @@ struct KeyTable<Value: Sendable>: Sendable {
             let key = Self.stored(key)
             var i = slot(of: key)
             while true {
-                let found = keys[i]
+                let found = slots[i]
                 if found == key { return values[i] }
                 if found == 0 { return nil }
                 i = (i + 1) & mask
@@ -155,12 +155,12 @@ struct KeyTable<Value: Sendable>: Sendable {
         }
         set {
             guard let newValue else { return }
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             let key = Self.stored(key)
             var i = slot(of: key)
-            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-            if keys[i] == 0 { count += 1 }
-            keys[i] = key
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+            if slots[i] == 0 { count += 1 }
+            slots[i] = key
             values[i] = newValue
         }
     }
@@ -169,9 +169,12 @@ struct KeyTable<Value: Sendable>: Sendable {
     @inline(__always)
     func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
+    /// The stored keys (as stored: a key 0 reads 1), in no order.
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+
     private mutating func grow() {
-        var bigger = KeyTable(capacity: keys.count)
-        for (i, key) in keys.enumerated() where key != 0 { bigger[key] = values[i] }
+        var bigger = KeyTable(capacity: slots.count)
+        for (i, key) in slots.enumerated() where key != 0 { bigger[key] = values[i] }
         self = bigger
     }
 }
