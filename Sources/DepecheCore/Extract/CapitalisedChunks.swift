@@ -22,17 +22,18 @@ struct NameChunk: Sendable {
 struct CapitalisedChunks {
     let text: TokenizedText
     let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once.
+    let hits: GazetteerHits
 
     /// The runs of tokens `range` that avoid `claimed` tokens.
     func chunks(in range: Range<Int>, claimed: [Bool]) -> [NameChunk] {
         let tokens = text.tokens
         var chunks: [NameChunk] = []
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard isNameWord(i, claimed) else {
-                i += 1
-                continue
-            }
+        // Runs start at capitalised words, which the gazetteer lookup has listed.
+        for start in hits.looked where start >= i && range.contains(start) {
+            i = start
+            guard isNameWord(i, claimed) else { continue }
             var last = i
             while true {
                 let next = last + 1
@@ -73,13 +74,13 @@ struct CapitalisedChunks {
     private func joinsSurname(_ last: Int, _ next: Int) -> Bool {
         let tokens = text.tokens
         guard !NameWords.organisationHeads.contains(tokens[last]), !NameWords.facilities.contains(tokens[last]),
-              gazetteer.longestMatch(in: text, at: next) == nil else { return false }
+              hits[next] == nil else { return false }
         var start = last
         while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].has(.capitalized),
               !tokens[start].has(.newlineBefore) {
             start -= 1
         }
-        return gazetteer.longestMatch(in: text, at: start) == nil
+        return hits[start] == nil
     }
 
     /// A name goes on across a (single) line break after a given name or a particle.

@@ -86,29 +86,55 @@ struct TokenizedText: Sendable {
     /// Longest text read, in UTF-8 bytes (so in scalars too).
     static let maximumLength = Int(Int32.max)
 
-    /// The text of scalars `start..<end`.
+    /// The text of scalars `start..<end`, encoded straight into the string's storage.
     func string(_ start: Int, _ end: Int) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity((end - start) * 2)
-        for value in scalars[start..<end] {
-            switch value {
-            case 0..<0x80:
-                bytes.append(UInt8(value))
-            case 0x80..<0x800:
-                bytes.append(UInt8(0xC0 | value >> 6))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            case 0x800..<0x10000:
-                bytes.append(UInt8(0xE0 | value >> 12))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
-            default:
-                bytes.append(UInt8(0xF0 | value >> 18))
-                bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-                bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-                bytes.append(UInt8(0x80 | value & 0x3F))
+        guard start < end else { return "" }
+        return String(unsafeUninitializedCapacity: (end - start) * 4) { utf8 in
+            scalars.withUnsafeBufferPointer { scalars in
+                var n = 0
+                for i in start..<end {
+                    let value = scalars[i]
+                    switch value {
+                    case 0..<0x80:
+                        utf8[n] = UInt8(value)
+                        n &+= 1
+                    case 0x80..<0x800:
+                        utf8[n] = UInt8(0xC0 | value >> 6)
+                        utf8[n &+ 1] = UInt8(0x80 | value & 0x3F)
+                        n &+= 2
+                    case 0x800..<0x10000:
+                        utf8[n] = UInt8(0xE0 | value >> 12)
+                        utf8[n &+ 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                        utf8[n &+ 2] = UInt8(0x80 | value & 0x3F)
+                        n &+= 3
+                    default:
+                        utf8[n] = UInt8(0xF0 | value >> 18)
+                        utf8[n &+ 1] = UInt8(0x80 | value >> 12 & 0x3F)
+                        utf8[n &+ 2] = UInt8(0x80 | value >> 6 & 0x3F)
+                        utf8[n &+ 3] = UInt8(0x80 | value & 0x3F)
+                        n &+= 4
+                    }
+                }
+                return n
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Folded letters and digits of tokens `first...last`, punctuation left out: the key under
+    /// which mentions written alike are one entity.
+    func surfaceKey(_ first: Int, _ last: Int) -> UInt64 {
+        var key = FoldedKey()
+        var index = first
+        if tokens[first].kind == .word {
+            key = FoldedKey(value: tokens[first].key)      // the tokenizer already folded the first word
+            index += 1
+        }
+        while index <= last {
+            let token = tokens[index]
+            if token.kind != .punct { for i in token.start..<token.end { key.add(scalars[i]) } }
+            index += 1
+        }
+        return key.value
     }
 
     /// The text from the start of token `first` to the end of token `last`.

@@ -20,13 +20,11 @@ struct WordTable<Value: Sendable>: Sendable {
 
 /// A set of words compared folded.
 struct WordSet: Sendable {
-    private let keys: KeyTable<Bool>
+    private let keys: KeySet
 
     /// Builds the set from words (white space separated words are each added).
     init(_ words: String) {
-        var keys = KeyTable<Bool>()
-        for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) { keys[FoldedKey.of(word)] = true }
-        self.keys = keys
+        keys = KeySet(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FoldedKey.of($0) })
     }
 
     /// Whether `token` is a word of the set.
@@ -71,6 +69,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private let byFirstKey: KeyTable<[Phrase]>
+    /// Keys of the phrases' last tokens: `matchEnding` gives up at once on any other token.
+    private let lastKeys: KeySet
 
     /// Builds the table; each phrase is tokenized like the text it is matched against.
     init(_ pairs: [(String, Value)]) {
@@ -84,6 +84,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var sorted = KeyTable<[Phrase]>(capacity: table.count)
         for (key, phrases) in table { sorted[key] = phrases.sorted { $0.keys.count > $1.keys.count } }
         byFirstKey = sorted
+        lastKeys = KeySet(table.values.flatMap { $0.compactMap(\.keys.last) })
     }
 
     /// The longest phrase starting at token `index`: its value and its last token's index.
@@ -103,12 +104,49 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Whether a phrase ends at token `index` (scanning backwards): the index of its first token.
     func matchEnding(_ tokens: [Token], at index: Int) -> Int? {
+        guard index >= 0, index < tokens.count, lastKeys.contains(tokens[index].key) else { return nil }
         var start = index
         while start >= 0 && index - start < 6 {
             if let found = match(tokens, at: start), found.last == index { return start }
             start -= 1
         }
         return nil
+    }
+}
+
+/// An immutable open-addressing set of `FoldedKey` values (a `KeyTable` without values).
+struct KeySet: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+
+    /// Builds the set.
+    init(_ keys: [UInt64]) {
+        var size = 16
+        while size < keys.count * 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for key in keys {
+            let key = key == 0 ? 1 : key
+            var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & (size - 1)
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & (size - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+        mask = size - 1
+    }
+
+    /// Whether `key` is in the set.
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        let key = key == 0 ? 1 : key
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+            while true {
+                let found = slots[i]
+                if found == key { return true }
+                if found == 0 { return false }
+                i = (i &+ 1) & mask
+            }
+        }
     }
 }
 
