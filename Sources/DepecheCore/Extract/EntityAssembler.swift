@@ -69,7 +69,10 @@ struct EntityAssembler {
             }
         }
         drafts += nameDrafts(names)
-        return drafts.sorted { $0.firstOffset < $1.firstOffset }.map(\.entity)
+        // Order indices, not drafts (moving entities means retaining their strings and arrays).
+        var order = Array(drafts.indices)
+        order.sort { drafts[$0].firstOffset != drafts[$1].firstOffset ? drafts[$0].firstOffset < drafts[$1].firstOffset : $0 < $1 }
+        return order.map { drafts[$0].entity }
     }
 
     private func nameDrafts(_ names: NameRecognizer.Result) -> [Draft] {

@@ -131,13 +131,20 @@ struct NameRecognizer {
 
     /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
-        let ordered = candidates.sorted {
-            ($1.width, $1.evidence.rawValue, $0.first) < ($0.width, $0.evidence.rawValue, $1.first)
+        // One integer per candidate orders them: wider, then better evidenced, then earlier (then
+        // in the order proposed); sorting integers beats sorting candidates with a tuple comparison.
+        let keys = candidates.map { candidate -> UInt64 in
+            UInt64(min(candidate.width, 0xFFFF)) << 48 | UInt64(candidate.evidence.rawValue) << 40
+                | (0xFF_FFFF_FFFF - UInt64(candidate.first))
         }
+        var order = Array(candidates.indices)
+        order.sort { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
-        for candidate in ordered where !(candidate.first...candidate.last).contains(where: { taken[$0] }) {
-            for index in candidate.first...candidate.last { taken[index] = true }
+        for index in order {
+            let candidate = candidates[index]
+            guard !(candidate.first...candidate.last).contains(where: { taken[$0] }) else { continue }
+            for token in candidate.first...candidate.last { taken[token] = true }
             accepted.append(candidate)
         }
         return accepted

@@ -140,16 +140,27 @@ struct TokenScanner {
             let start = at.n
             var kind = TokenKind.punct
             var key: UInt64
-            if byteClass & 0xFE == ByteClass.lower || byteClass == ByteClass.multiByte && ScalarFolding.isLetter(c) {
+            if byteClass & 0xFE == ByteClass.lower {
+                // Most words are ASCII to their end: one call to the tight loop, none to `word`.
+                kind = .word
+                let run = asciiLetters(from: bytes + at.i, to: bytes + count, classes, into: scalars + at.n,
+                                       hash: FoldedKey().value)
+                var shape = WordShape(hash: run.hash, upper: run.length &- run.lowercase, lower: run.lowercase)
+                at.i &+= run.length
+                at.n &+= run.length
+                if at.i < count, classes[Int(bytes[at.i])] == ByteClass.multiByte {
+                    shape = word(bytes, count, classes, scalars, &at, arabic: false, shape: shape)
+                }
+                key = shape.hash
+                flags.formUnion(wordFlags(capitalized: byteClass == ByteClass.upper, shape))
+            } else if byteClass == ByteClass.multiByte && ScalarFolding.isLetter(c) {
                 kind = .word
                 let arabic = ScalarFolding.isArabicLetter(c)
-                let shape = word(bytes, count, classes, scalars, &at, arabic: arabic)
+                let shape = word(bytes, count, classes, scalars, &at, arabic: arabic,
+                                 shape: WordShape(hash: FoldedKey().value, upper: 0, lower: 0))
                 key = shape.hash
+                flags.formUnion(wordFlags(capitalized: ScalarFolding.isUppercase(c), shape))
                 if arabic { flags.insert(.arabic) }
-                if ScalarFolding.isUppercase(c) { flags.insert(.capitalized) } else if shape.upper > 0 {
-                    flags.insert(.innerCapital)
-                }
-                if shape.upper >= 2 && shape.lower == 0 { flags.insert(.allCaps) }
             } else if let first = byteClass == ByteClass.digit ? Int(c &- 0x30) : byteClass == ByteClass.multiByte
                         ? ScalarFolding.digitValue(c) : nil {
                 kind = .number
@@ -168,40 +179,56 @@ struct TokenScanner {
         return at.n
     }
 
-    /// A word: letters of one script (Latin, Greek, Cyrillic; or Arabic), hashed as `FoldedKey`
-    /// does. Kept out of the main loop so that its own loop has the registers to itself.
+    /// The case flags of a word.
+    @inline(__always)
+    private static func wordFlags(capitalized: Bool, _ shape: WordShape) -> TokenFlags {
+        var flags = TokenFlags(rawValue: 0)
+        if capitalized { flags.insert(.capitalized) } else if shape.upper > 0 { flags.insert(.innerCapital) }
+        if shape.upper >= 2 && shape.lower == 0 { flags.insert(.allCaps) }
+        return flags
+    }
+
+    /// A run of ASCII letters from `from` (up to `end`), copied to `into` and hashed on from
+    /// `hash`: its length, hash and number of lowercase letters. A small leaf function whose
+    /// loop stays in registers.
+    @inline(never)
+    private static func asciiLetters(from: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>,
+                                     _ classes: UnsafePointer<UInt8>, into: UnsafeMutablePointer<UInt32>,
+                                     hash: UInt64) -> (length: Int, hash: UInt64, lowercase: Int) {
+        var from = from, to = into
+        var length = 0, lowercase = 0
+        var h = hash
+        while from < end {
+            let letter = from.pointee
+            guard classes[Int(letter)] & 0xFE == ByteClass.lower else { break }
+            lowercase &+= Int(letter &>> 5 & 1)          // 0x61…0x7A have bit 5 set, 0x41…0x5A not
+            h = (h ^ UInt64(letter | 0x20)) &* FoldedKey.prime
+            to.pointee = UInt32(letter)
+            from += 1
+            to += 1
+            length &+= 1
+        }
+        return (length, h, lowercase)
+    }
+
+    /// The rest of a word from `at` on, when it holds other letters than ASCII (accents, Arabic).
     @inline(never)
     private static func word(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                             _ scalars: UnsafeMutablePointer<UInt32>, _ at: inout Position, arabic: Bool) -> WordShape {
+                             _ scalars: UnsafeMutablePointer<UInt32>, _ at: inout Position, arabic: Bool,
+                             shape: WordShape) -> WordShape {
         var i = at.i, n = at.n
-        var hash = FoldedKey().value
-        var upper = 0, lower = 0
+        var hash = shape.hash
+        var upper = shape.upper, lower = shape.lower
         while i < count {
             let nextClass = classes[Int(bytes[i])]
             if nextClass & 0xFE == ByteClass.lower {
-                // A run of ASCII letters, the common case: no tables, no folding beyond lowercase.
-                // Pointers and few live values: the loop stays in registers.
                 guard !arabic else { break }
-                var from = bytes + i
-                let end = bytes + count
-                var to = scalars + n
-                var run = 0, lowercase = 0
-                var h = hash
-                while from < end {
-                    let letter = from.pointee
-                    guard classes[Int(letter)] & 0xFE == ByteClass.lower else { break }
-                    lowercase &+= Int(letter &>> 5 & 1)          // 0x61…0x7A have bit 5 set, 0x41…0x5A not
-                    h = (h ^ UInt64(letter | 0x20)) &* FoldedKey.prime
-                    to.pointee = UInt32(letter)
-                    from += 1
-                    to += 1
-                    run &+= 1
-                }
-                hash = h
-                upper &+= run &- lowercase
-                lower &+= lowercase
-                n &+= run
-                i &+= run
+                let run = asciiLetters(from: bytes + i, to: bytes + count, classes, into: scalars + n, hash: hash)
+                hash = run.hash
+                upper &+= run.length &- run.lowercase
+                lower &+= run.lowercase
+                n &+= run.length
+                i &+= run.length
                 continue
             }
             guard nextClass == ByteClass.multiByte else { break }

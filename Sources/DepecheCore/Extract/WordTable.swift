@@ -118,6 +118,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
 struct KeySet: Sendable {
     private let slots: [UInt64]
     private let mask: Int
+    /// One bit per key (its low six bits): a small set turns most words away without probing.
+    private let bloom: UInt64
 
     /// Builds the set.
     init(_ keys: [UInt64]) {
@@ -132,12 +134,14 @@ struct KeySet: Sendable {
         }
         self.slots = slots
         mask = size - 1
+        bloom = slots.reduce(0) { $1 == 0 ? $0 : $0 | 1 << ($1 & 63) }
     }
 
     /// Whether `key` is in the set.
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let key = key == 0 ? 1 : key
+        guard bloom & 1 << (key & 63) != 0 else { return false }
         return slots.withUnsafeBufferPointer { slots in
             var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
             while true {
