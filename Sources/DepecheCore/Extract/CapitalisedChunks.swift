@@ -98,7 +98,9 @@ struct CapitalisedChunks {
         var sentenceInitial = tokens[start].has(.sentenceStart)
         while first <= end {
             let token = tokens[first]
-            if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
+            if NameWords.sentenceWords.contains(token) {
+                // Checked first: most runs are one sentence-initial word ("Le", "Pour"); the sets are disjoint.
+            } else if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
                 titled = true
             } else if let after = demonym(at: first, end: end) {
                 // "le Sud-Africain Rulani Mokwena", "l'Espagnol Pedro Sánchez": a person.
@@ -106,7 +108,7 @@ struct CapitalisedChunks {
                 first = after
                 sentenceInitial = false
                 continue
-            } else if !NameWords.sentenceWords.contains(token) {
+            } else {
                 break
             }
             first += 1
@@ -133,13 +135,14 @@ struct CapitalisedChunks {
     /// Marocain", "l'Espagnole", "le Sud-Africain"): the index of the token after it.
     private func demonym(at index: Int, end: Int) -> Int? {
         let tokens = text.tokens
-        var k = index
-        if NameWords.nationalityPrefixes.contains(tokens[k]), k + 2 <= end, tokens[k + 1].isPunct("-") { k += 2 }
-        guard NameWords.nationalities.contains(tokens[k]), tokens[index].has(.capitalized), k < end else { return nil }
+        guard tokens[index].has(.capitalized), index < end else { return nil }
         var before = index - 1
         if tokens.at(before)?.isPunct("'") == true { before -= 1 }
         guard let article = tokens.at(before), NameWords.articles.contains(article), !article.has(.capitalized)
                 || article.has(.sentenceStart), article.key != Self.the else { return nil }
+        var k = index
+        if NameWords.nationalityPrefixes.contains(tokens[k]), k + 2 <= end, tokens[k + 1].isPunct("-") { k += 2 }
+        guard NameWords.nationalities.contains(tokens[k]), k < end else { return nil }
         return k + 1
     }
 

@@ -69,7 +69,7 @@ public struct Gazetteer: Sendable {
     /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
     private let spellings: KeyTable<Spelling>
     /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
-    private let prefixes: KeyTable<Bool>
+    private let prefixes: KeySet
     /// Folded given names.
     private let givenNames: KeyTable<Bool>
     /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
@@ -87,7 +87,8 @@ public struct Gazetteer: Sendable {
     /// Builds a gazetteer from entries.
     public init(entries: [GazetteerEntry]) {
         var spellings = KeyTable<Spelling>(capacity: entries.count * 3)
-        var prefixes = KeyTable<Bool>(capacity: entries.count * 30)
+        var prefixes: [UInt64] = []
+        prefixes.reserveCapacity(entries.count * 30)
         var givenNames = KeyTable<Bool>()
         var lowercaseStarts = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
@@ -103,7 +104,7 @@ public struct Gazetteer: Sendable {
                 where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil
                     || scalar.value == Self.comma {
                     key.add(scalar.value)
-                    prefixes[key.value] = true
+                    prefixes.append(key.value)
                 }
                 guard key.length > 0 else { continue }
                 var (capitals, allCaps) = Self.capitalisation(spelling)
@@ -124,7 +125,7 @@ public struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.spellings = spellings
-        self.prefixes = prefixes
+        self.prefixes = KeySet(prefixes)
         self.givenNames = givenNames
         self.lowercaseStarts = lowercaseStarts
         lowercaseStartBits = lowercaseStarts.keys.reduce(0) { $0 | 1 << ($1 & 63) }
@@ -176,7 +177,10 @@ public struct Gazetteer: Sendable {
 
     /// `text` without leading and trailing spaces.
     private static func trimmed<S: StringProtocol>(_ text: S) -> String {
-        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        guard let first = text.firstIndex(where: { $0 != " " }), let last = text.lastIndex(where: { $0 != " " }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     /// Most tokens a spelling spans (a ministry's full name, punctuation included).

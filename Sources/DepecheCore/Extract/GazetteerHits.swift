@@ -19,10 +19,11 @@ struct GazetteerHits {
         var hits = [Hit](repeating: Hit(), count: text.tokens.count)
         var looked: [Int] = []
         looked.reserveCapacity(range.count / 8 + 8)
+        let lowercaseHeads = NameWords.lowercaseHeads
         for index in range {
             let token = text.tokens[index]
             guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
-                    || token.length >= OrganisationPhrases.shortestLowercaseHead && NameWords.lowercaseHeads.contains(token)
+                    || token.length >= OrganisationPhrases.shortestLowercaseHead && lowercaseHeads.contains(token)
                     || gazetteer.startsLowercaseSpelling(token) else { continue }
             looked.append(index)
             guard let found = gazetteer.longestMatch(in: text, at: index) else { continue }

@@ -236,9 +236,12 @@ struct NameRecognizer {
         var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
         var fullNames = KeyTable<NameGroup>()
         for candidate in accepted {
-            for key in [text.surfaceKey(candidate.first, candidate.last), abbreviatedKey(candidate)] where key != 0 {
+            func join(_ key: UInt64) {
                 if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
             }
+            join(text.surfaceKey(candidate.first, candidate.last))
+            let abbreviated = abbreviatedKey(candidate)
+            if abbreviated != 0 { join(abbreviated) }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
@@ -279,8 +282,9 @@ struct NameRecognizer {
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
-        var clusterOf = KeyTable<Int>()
+        var clusterOf = KeyTable<Int>(capacity: accepted.count)
         var mentions: [NameMention] = []
+        mentions.reserveCapacity(accepted.count)
         for candidate in accepted {
             let root = links.find(candidate.group.key)
             let cluster: Int

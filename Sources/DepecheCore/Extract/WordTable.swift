@@ -121,7 +121,7 @@ struct KeySet: Sendable {
     /// One bit per key (its low six bits): a small set turns most words away without probing.
     private let bloom: UInt64
 
-    /// Builds the set.
+    /// Builds the set (a key may come several times).
     init(_ keys: [UInt64]) {
         var size = 16
         while size < keys.count * 2 { size <<= 1 }
