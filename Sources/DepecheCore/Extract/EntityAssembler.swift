@@ -68,14 +68,14 @@ struct EntityAssembler {
                        currency: measure.currency, unit: measure.unit, offsets: [range])
             }
         }
-        drafts += nameDrafts(names)
+        addNameDrafts(names, to: &drafts)
         // Order indices, not drafts (moving entities means retaining their strings and arrays).
         var order = Array(drafts.indices)
         order.sort { drafts[$0].firstOffset != drafts[$1].firstOffset ? drafts[$0].firstOffset < drafts[$1].firstOffset : $0 < $1 }
         return order.map { drafts[$0].entity }
     }
 
-    private func nameDrafts(_ names: NameRecognizer.Result) -> [Draft] {
+    private func addNameDrafts(_ names: NameRecognizer.Result, to drafts: inout [Draft]) {
         // The mentions of each cluster, in text order, by a counting sort of their indices
         // (no array per cluster).
         let mentions = names.mentions
@@ -88,8 +88,7 @@ struct EntityAssembler {
             order[next[mention.cluster]] = index
             next[mention.cluster] += 1
         }
-        var drafts: [Draft] = []
-        drafts.reserveCapacity(names.clusters)
+        drafts.reserveCapacity(drafts.count + names.clusters)
         for cluster in 0..<names.clusters {
             let members = order[starts[cluster]..<starts[cluster + 1]]
             guard let first = members.first else { continue }
@@ -102,7 +101,6 @@ struct EntityAssembler {
                                                offsets: members.map { mentions[$0].range }),
                                 firstOffset: range.lowerBound))
         }
-        return drafts
     }
 
     /// The gazetteer's or the acronym's name; for spelling variants, the most frequent form

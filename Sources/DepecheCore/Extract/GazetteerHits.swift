@@ -20,12 +20,19 @@ struct GazetteerHits {
         var looked: [Int] = []
         looked.reserveCapacity(range.count / 8 + 8)
         let lowercaseHeads = NameWords.lowercaseHeads
-        for index in range {
-            let token = text.tokens[index]
-            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
-                    || token.length >= OrganisationPhrases.shortestLowercaseHead && lowercaseHeads.contains(token)
-                    || gazetteer.startsLowercaseSpelling(token) else { continue }
-            looked.append(index)
+        let nameLike: TokenFlags = [.capitalized, .arabic, .innerCapital]
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in range {
+                let token = tokens[index]
+                guard token.kind == .word else { continue }
+                if token.flags.isDisjoint(with: nameLike) {
+                    guard token.length >= OrganisationPhrases.shortestLowercaseHead && lowercaseHeads.contains(token)
+                            || gazetteer.startsLowercaseSpelling(token) else { continue }
+                }
+                looked.append(index)
+            }
+        }
+        for index in looked {
             guard let found = gazetteer.longestMatch(in: text, at: index) else { continue }
             hits[index] = Hit(entry: Int32(found.entry), last: Int32(found.last), skipped: Int32(found.skipped))
         }

@@ -69,6 +69,8 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private let byFirstKey: KeyTable<[Phrase]>
+    /// Keys of the phrases' first tokens: `match` gives up at once on any other token.
+    private let firstKeys: KeySet
     /// Keys of the phrases' last tokens: `matchEnding` gives up at once on any other token.
     private let lastKeys: KeySet
 
@@ -84,12 +86,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var sorted = KeyTable<[Phrase]>(capacity: table.count)
         for (key, phrases) in table { sorted[key] = phrases.sorted { $0.keys.count > $1.keys.count } }
         byFirstKey = sorted
+        firstKeys = KeySet(Array(table.keys))
         lastKeys = KeySet(table.values.flatMap { $0.compactMap(\.keys.last) })
     }
 
     /// The longest phrase starting at token `index`: its value and its last token's index.
     func match(_ tokens: [Token], at index: Int) -> (value: Value, last: Int)? {
-        guard index < tokens.count, let candidates = byFirstKey[tokens[index].key] else { return nil }
+        guard index >= 0, index < tokens.count, firstKeys.contains(tokens[index].key),
+              let candidates = byFirstKey[tokens[index].key] else { return nil }
         for phrase in candidates where index + phrase.keys.count <= tokens.count {
             var ok = true
             for k in 0..<phrase.keys.count {
