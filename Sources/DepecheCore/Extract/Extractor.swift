@@ -71,7 +71,7 @@ public struct Extractor: Sendable {
     private static func commonestYear(_ text: TokenizedText, _ body: Range<Int>) -> Int? {
         var counts = KeyTable<Int>()
         var order: [Int] = []
-        for index in body where text.tokens[index].kind == .number && text.tokens[index].length == 4 {
+        for index in text.landmarks.numbers where body.contains(index) && text.tokens[index].length == 4 {
             let year = Int(text.tokens[index].key)
             guard (1900...2100).contains(year) else { continue }
             let key = UInt64(year)

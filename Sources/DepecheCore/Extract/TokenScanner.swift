@@ -46,26 +46,40 @@ struct TokenScanner {
         }
     }
 
-    /// The scalars of `utf8` and its tokens, written in place into the two arrays' storage.
-    static func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> (scalars: [UInt32], tokens: [Token]) {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else { return ([], []) }
+    /// Where the few tokens that later passes look for stand (so that they need not walk every token).
+    struct Landmarks: Sendable {
+        /// Indices of number tokens.
+        var numbers: [Int] = []
+        /// Indices of "(" tokens.
+        var openingParentheses: [Int] = []
+        /// Indices of the first token of each line (0 first).
+        var lineStarts: [Int] = []
+    }
+
+    /// The scalars of `utf8`, its tokens (written in place into the two arrays' storage) and their landmarks.
+    static func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> (scalars: [UInt32], tokens: [Token], landmarks: Landmarks) {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return ([], [], Landmarks()) }
         // Articles run about one token per five bytes; a text of mostly punctuation gets a second
         // pass with room for one token per byte (a token is at least one byte).
         for capacity in [utf8.count / 2 + 16, utf8.count] {
             var scalars: [UInt32] = []
+            var landmarks = Landmarks()
+            landmarks.numbers.reserveCapacity(utf8.count / 64 + 8)
+            landmarks.lineStarts.reserveCapacity(utf8.count / 128 + 8)
             var complete = true
             let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
                 var sink = TokenSink(base: tokenStorage.baseAddress!, capacity: capacity)
                 scalars = [UInt32](unsafeUninitializedCapacity: utf8.count) { scalarStorage, scalarCount in
                     scalarCount = byteClasses.withUnsafeBufferPointer { classes in
-                        scan(base, utf8.count, classes.baseAddress!, into: scalarStorage.baseAddress!, tokens: &sink)
+                        scan(base, utf8.count, classes.baseAddress!, into: scalarStorage.baseAddress!, tokens: &sink,
+                             landmarks: &landmarks)
                     }
                     complete = scalarCount >= 0
                     scalarCount = max(scalarCount, 0)
                 }
                 tokenCount = sink.count
             }
-            if complete { return (scalars, tokens) }
+            if complete { return (scalars, tokens, landmarks) }
         }
         preconditionFailure("a token is at least one byte")
     }
@@ -98,7 +112,8 @@ struct TokenScanner {
     /// Scans `count` bytes, writing their scalars and tokens; returns the number of scalars, or
     /// -1 when `tokens` filled up.
     private static func scan(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                             into scalars: UnsafeMutablePointer<UInt32>, tokens: inout TokenSink) -> Int {
+                             into scalars: UnsafeMutablePointer<UInt32>, tokens: inout TokenSink,
+                             landmarks: inout Landmarks) -> Int {
         var at = Position(i: 0, n: 0)
         var gap = TokenFlags.sentenceStart
         var newlines = 0
@@ -171,6 +186,9 @@ struct TokenScanner {
                 at.i &+= length
                 key = ScalarFolding.isApostrophe(c) ? 0x27 : ScalarFolding.isDash(c) ? 0x2D : UInt64(c)
             }
+            if kind == .number { landmarks.numbers.append(tokens.count) }
+            if kind == .punct && key == 0x28 { landmarks.openingParentheses.append(tokens.count) }
+            if tokens.count == 0 || flags.contains(.newlineBefore) { landmarks.lineStarts.append(tokens.count) }
             guard tokens.append(Token(start: start, end: at.n, kind: kind, flags: flags, key: key)) else { return -1 }
             nextStartsSentence = kind == .punct && endsSentence(key)
             gap = TokenFlags(rawValue: 0)   // not `[]`: the array literal is built and released each time

@@ -71,11 +71,13 @@ struct TokenizedText: Sendable {
     let scalars: [UInt32]
     /// The tokens in text order.
     let tokens: [Token]
+    /// Where the numbers, opening parentheses and line starts are.
+    let landmarks: TokenScanner.Landmarks
 
     /// Tokenizes `text` (one pass over its UTF-8, see `TokenScanner`).
     init(_ text: String) {
         var text = text
-        (scalars, tokens) = text.withUTF8 { bytes in
+        (scalars, tokens, landmarks) = text.withUTF8 { bytes in
             // Offsets are stored in 32 bits: longer texts are cut at a scalar boundary (no article comes near).
             var count = min(bytes.count, Self.maximumLength)
             while count < bytes.count, count > 0, bytes[count] & 0xC0 == 0x80 { count -= 1 }

@@ -28,4 +28,12 @@ import Testing
         #expect(text.tokens.count == 400)
         #expect(text.tokens.last?.end == 400)
     }
+
+    @Test func landmarksListNumbersParenthesesAndLineStarts() {
+        let text = TokenizedText("Le 12 mai (AMRC)\nLigne 2 : 3%\n\n(fin)")
+        #expect(text.landmarks.numbers.map { text.tokens[$0].key } == [12, 2, 3])
+        #expect(text.landmarks.openingParentheses.count == 2)
+        #expect(text.landmarks.openingParentheses.allSatisfy { text.tokens[$0].isPunct("(") })
+        #expect(text.landmarks.lineStarts.map { text.string(text.tokens[$0].start, text.tokens[$0].end) } == ["Le", "Ligne", "("])
+    }
 }
