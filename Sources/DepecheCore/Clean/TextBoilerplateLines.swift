@@ -27,22 +27,22 @@ enum BoilerplateLines {
     ]
 
     /// Line beginnings of widgets and links to other articles.
-    private static let droppedPrefixes: [String] = [
+    private static let droppedPrefixes = BytePrefixes([
         "merci d'avoir signale", "cette image sera automatiquement bloquee", "lire aussi", "a lire aussi",
         "lire egalement", "a lire egalement", "voir aussi", "read also", "read more", "see also", "also read",
         "اقرا ايضا", "©", "(c) ", "copyright", "tous droits reserves", "all rights reserved", "credit photo",
         "suivez-nous sur", "follow us on", "abonnez-vous a", "tags :", "tags:", "mots cles :", "mots-cles",
         "partager sur", "share on",
-    ]
+    ])
 
     /// Lines after which nothing belongs to the article.
-    private static let endMarkers: [String] = [
+    private static let endMarkers = BytePrefixes([
         "cliquez ici pour lire l'article", "related articles", "related posts", "articles similaires",
         "articles lies", "sur le meme sujet", "dans la meme rubrique", "article precedent", "article suivant",
         "previous article", "next article", "top news", "les plus lus", "most read", "laisser un commentaire",
         "leave a comment", "mots cles", "مقالات ذات صلة", "related news", "reagissez a cet article",
         "commentaires", "comments", "most popular",
-    ]
+    ])
 
     /// Longest folded prefix compared: every phrase above is shorter, so a longer line can
     /// only match by its beginning.
@@ -69,7 +69,40 @@ enum BoilerplateLines {
 
     /// Whether a line is only white space.
     static func isBlank(_ line: Substring) -> Bool {
-        line.unicodeScalars.allSatisfy { ScalarFolding.isSpace($0.value) || ScalarFolding.isNewline($0.value) }
+        var blank = true
+        forEachScalar(of: line) { value in
+            blank = ScalarFolding.isSpace(value) || ScalarFolding.isNewline(value)
+            return blank
+        }
+        return blank
+    }
+
+    /// Calls `body` with each scalar of `line`, decoded from its UTF-8 bytes, until it returns
+    /// false (iterating a substring's `unicodeScalars` checks every index: several times slower).
+    @inline(__always)
+    static func forEachScalar(of line: Substring, _ body: (UInt32) -> Bool) {
+        var line = line
+        line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let lead = UInt32(bytes[i])
+                var value = lead
+                if lead < 0x80 {
+                    i += 1
+                } else if lead < 0xE0 {
+                    value = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if lead < 0xF0 {
+                    value = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    value = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                        | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard body(value) else { return }
+            }
+        }
     }
 
     /// The line's beginning folded for comparison: lowercase, unaccented, apostrophes as `'`,
@@ -79,19 +112,18 @@ enum BoilerplateLines {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(comparedLength + 2)
         var pendingSpace = false
-        for scalar in line.unicodeScalars {
+        forEachScalar(of: line) { value in
             if scalars.count >= comparedLength {
                 scalars += ["…", "+"]
-                break
+                return false
             }
-            let value = scalar.value
             if ScalarFolding.isSpace(value) {
                 pendingSpace = !scalars.isEmpty
-                continue
+                return true
             }
             let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
                 || value == 0xA9 || value == 0x28
-            if scalars.isEmpty && !meaningful { continue }
+            if scalars.isEmpty && !meaningful { return true }
             if pendingSpace { scalars.append(" ") }
             pendingSpace = false
             if ScalarFolding.isApostrophe(value) {
@@ -99,6 +131,7 @@ enum BoilerplateLines {
             } else {
                 ScalarFolding.fold(value) { if let folded = Unicode.Scalar($0) { scalars.append(folded) } }
             }
+            return true
         }
         if scalars.last != "+" {
             while let last = scalars.last, "!.:;?… ".unicodeScalars.contains(last) { scalars.removeLast() }
@@ -108,8 +141,8 @@ enum BoilerplateLines {
 
     /// A widget, share button, "Lire aussi" link or credit line.
     static func isDropped(_ folded: String) -> Bool {
-        droppedLines.contains(folded) || droppedPrefixes.contains { folded.utf8.starts(with: $0.utf8) }
-            || isShareRow(folded)
+        droppedPrefixes.matches(folded) || folded.utf8.count <= comparedLength
+            && (droppedLines.contains(folded) || isShareRow(folded))
     }
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
@@ -123,7 +156,7 @@ enum BoilerplateLines {
 
     /// "Related Articles", "Article précédent", "Cliquez ici pour lire l'article…".
     static func isEndMarker(_ folded: String) -> Bool {
-        endMarkers.contains { folded.utf8.starts(with: $0.utf8) } && folded.unicodeScalars.count <= 60
+        endMarkers.matches(folded) && folded.unicodeScalars.count <= 60
     }
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces.
@@ -135,13 +168,14 @@ enum BoilerplateLines {
     /// A navigation bar: four or more items of one to three words, separated by runs of ≥ 2
     /// spaces or by "|", "•", "·" ("Economie | Finances | Entreprises | Régions").
     static func isNavigation(_ line: Substring) -> Bool {
-        let segments = segmentWords(line, spaces: 2, separators: true)
+        let segments = segmentWords(line, spaces: 2, separators: true, maximumWords: 4)
         return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) }
     }
 
     /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces
     /// (and, when `separators`, between "|", "•", "·" standing alone).
-    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Bool) -> [Int] {
+    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Bool,
+                                     maximumWords: Int = .max) -> [Int] {
         var segments: [Int] = []
         var words = 0, spaces = 0
         var inWord = false
@@ -149,8 +183,7 @@ enum BoilerplateLines {
             if words > 0 { segments.append(words) }
             words = 0
         }
-        for scalar in line.unicodeScalars {
-            let value = scalar.value
+        forEachScalar(of: line) { value in
             if ScalarFolding.isSpace(value) {
                 spaces += 1
                 inWord = false
@@ -163,6 +196,8 @@ enum BoilerplateLines {
                 if !inWord { words += 1 }
                 inWord = true
             }
+            // A navigation bar's items are short: a long one settles it.
+            return words <= maximumWords
         }
         closeSegment()
         return segments
@@ -205,5 +240,39 @@ enum BoilerplateLines {
         }
         if inWord && wordHasLetter { words += 1 }
         return (1...2).contains(words) && !".!?:;,".unicodeScalars.contains { $0.value == last }
+    }
+}
+
+/// Folded phrases a line may start with, compared on UTF-8 bytes; the first byte of every
+/// phrase is kept in a bit set, so most lines are turned away after one lookup.
+struct BytePrefixes: Sendable {
+    private let phrases: [[UInt8]]
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+
+    /// Builds the list from folded phrases.
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Array($0.utf8) }
+        var bits: [UInt64] = [0, 0, 0, 0]
+        for phrase in self.phrases { if let first = phrase.first { bits[Int(first >> 6)] |= 1 << (first & 63) } }
+        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+    }
+
+    /// Whether `text` starts with one of the phrases.
+    func matches(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first else { return false }
+            let word: UInt64
+            switch first >> 6 {
+            case 0: word = firstBytes.0
+            case 1: word = firstBytes.1
+            case 2: word = firstBytes.2
+            default: word = firstBytes.3
+            }
+            guard word & 1 << (first & 63) != 0 else { return false }
+            return phrases.contains { phrase in
+                phrase.count <= bytes.count && phrase.indices.allSatisfy { bytes[$0] == phrase[$0] }
+            }
+        }
     }
 }

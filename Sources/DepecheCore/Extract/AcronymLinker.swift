@@ -27,7 +27,7 @@ struct AcronymLinker {
     func pairs(in range: Range<Int>) -> [AcronymPair] {
         let tokens = text.tokens
         var pairs: [AcronymPair] = []
-        for open in range where tokens[open].isPunct("(") {
+        for open in text.landmarks.openingParentheses where range.contains(open) {
             if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true,
                let expansion = expansionBefore(open, letters: letters(of: acronym))
                 ?? reorderedExpansionBefore(open, letters: letters(of: acronym)) {

@@ -22,17 +22,18 @@ struct NameChunk: Sendable {
 struct CapitalisedChunks {
     let text: TokenizedText
     let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once.
+    let hits: GazetteerHits
 
     /// The runs of tokens `range` that avoid `claimed` tokens.
     func chunks(in range: Range<Int>, claimed: [Bool]) -> [NameChunk] {
         let tokens = text.tokens
         var chunks: [NameChunk] = []
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard isNameWord(i, claimed) else {
-                i += 1
-                continue
-            }
+        // Runs start at capitalised words, which the gazetteer lookup has listed.
+        for start in hits.looked where start >= i && range.contains(start) {
+            i = start
+            guard isNameWord(i, claimed) else { continue }
             var last = i
             while true {
                 let next = last + 1
@@ -73,13 +74,13 @@ struct CapitalisedChunks {
     private func joinsSurname(_ last: Int, _ next: Int) -> Bool {
         let tokens = text.tokens
         guard !NameWords.organisationHeads.contains(tokens[last]), !NameWords.facilities.contains(tokens[last]),
-              gazetteer.longestMatch(in: text, at: next) == nil else { return false }
+              hits[next] == nil else { return false }
         var start = last
         while start > 0, tokens[start - 1].kind == .word, tokens[start - 1].has(.capitalized),
               !tokens[start].has(.newlineBefore) {
             start -= 1
         }
-        return gazetteer.longestMatch(in: text, at: start) == nil
+        return hits[start] == nil
     }
 
     /// A name goes on across a (single) line break after a given name or a particle.
@@ -97,7 +98,9 @@ struct CapitalisedChunks {
         var sentenceInitial = tokens[start].has(.sentenceStart)
         while first <= end {
             let token = tokens[first]
-            if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
+            if NameWords.sentenceWords.contains(token) {
+                // Checked first: most runs are one sentence-initial word ("Le", "Pour"); the sets are disjoint.
+            } else if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
                 titled = true
             } else if let after = demonym(at: first, end: end) {
                 // "le Sud-Africain Rulani Mokwena", "l'Espagnol Pedro Sánchez": a person.
@@ -105,7 +108,7 @@ struct CapitalisedChunks {
                 first = after
                 sentenceInitial = false
                 continue
-            } else if !NameWords.sentenceWords.contains(token) {
+            } else {
                 break
             }
             first += 1
@@ -132,13 +135,14 @@ struct CapitalisedChunks {
     /// Marocain", "l'Espagnole", "le Sud-Africain"): the index of the token after it.
     private func demonym(at index: Int, end: Int) -> Int? {
         let tokens = text.tokens
-        var k = index
-        if NameWords.nationalityPrefixes.contains(tokens[k]), k + 2 <= end, tokens[k + 1].isPunct("-") { k += 2 }
-        guard NameWords.nationalities.contains(tokens[k]), tokens[index].has(.capitalized), k < end else { return nil }
+        guard tokens[index].has(.capitalized), index < end else { return nil }
         var before = index - 1
         if tokens.at(before)?.isPunct("'") == true { before -= 1 }
         guard let article = tokens.at(before), NameWords.articles.contains(article), !article.has(.capitalized)
                 || article.has(.sentenceStart), article.key != Self.the else { return nil }
+        var k = index
+        if NameWords.nationalityPrefixes.contains(tokens[k]), k + 2 <= end, tokens[k + 1].isPunct("-") { k += 2 }
+        guard NameWords.nationalities.contains(tokens[k]), k < end else { return nil }
         return k + 1
     }
 

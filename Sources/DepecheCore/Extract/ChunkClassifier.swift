@@ -12,6 +12,8 @@
 struct ChunkClassifier {
     let text: TokenizedText
     let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once.
+    let hits: GazetteerHits
 
     /// How far before a name a role word may stand ("le secrétaire général de l'UMT, X").
     private static let roleWindow = 8
@@ -31,6 +33,11 @@ struct ChunkClassifier {
             if listType != nil, !onlyListSeparators(previousEnd + 1, chunk.first) { listType = nil }
             if listType == nil { listType = listCategory(before: chunk.first) }
             previousEnd = chunk.last
+            if isKnown(chunk) {
+                // A gazetteer spelling: no reading of the same words beats it, only a wider one may.
+                if let wider = lowercaseTrailingOrganisation(chunk) { candidates.append(wider) }
+                continue
+            }
             if let type = listType {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
@@ -54,12 +61,7 @@ struct ChunkClassifier {
         if trailingHead || isBranch(chunk) || isAcronymRun(chunk) {
             return candidate(chunk, .org, .organisationHead)
         }
-        if let end = lowercaseTrailingHead(after: chunk.last) {
-            var org = candidate(chunk, .org, .organisationHead)
-            org.last = end
-            org.group = .surface(surfaceKey(chunk.first, end))
-            return org
-        }
+        if let org = lowercaseTrailingOrganisation(chunk) { return org }
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
@@ -76,11 +78,26 @@ struct ChunkClassifier {
         return nil
     }
 
+    /// Whether the run is exactly a gazetteer spelling (other than a given name).
+    private func isKnown(_ chunk: NameChunk) -> Bool {
+        guard let hit = hits[chunk.first], hit.last == chunk.last, hit.skipped == 0 else { return false }
+        return gazetteer.entries[hit.entry].kind != .givenName
+    }
+
+    /// "Maghreb centre de contacts": the run and a lowercase company word with its complement.
+    private func lowercaseTrailingOrganisation(_ chunk: NameChunk) -> NameCandidate? {
+        guard let end = lowercaseTrailingHead(after: chunk.last) else { return nil }
+        var org = candidate(chunk, .org, .organisationHead)
+        org.last = end
+        org.group = .surface(text.surfaceKey(chunk.first, end))
+        return org
+    }
+
     /// A known organisation followed by a known place: a subsidiary ("OCP Africa", "Orange Morocco").
     private func isBranch(_ chunk: NameChunk) -> Bool {
-        guard chunk.words >= 2, let parent = gazetteer.longestMatch(in: text, at: chunk.first), parent.skipped == 0,
+        guard chunk.words >= 2, let parent = hits[chunk.first], parent.skipped == 0,
               gazetteer.entries[parent.entry].kind == .org, parent.last < chunk.last,
-              let place = gazetteer.longestMatch(in: text, at: parent.last + 1), place.last == chunk.last
+              let place = hits[parent.last + 1], place.last == chunk.last
         else { return false }
         return gazetteer.entries[place.entry].kind == .loc
     }
@@ -103,21 +120,12 @@ struct ChunkClassifier {
 
     private func candidate(_ chunk: NameChunk, _ type: EntityType, _ evidence: NameEvidence) -> NameCandidate {
         NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: evidence,
-                      group: .surface(surfaceKey(chunk.first, chunk.last)))
+                      group: .surface(text.surfaceKey(chunk.first, chunk.last)))
     }
 
     private func person(_ chunk: NameChunk, _ evidence: NameEvidence) -> NameCandidate {
         NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: evidence,
                       group: .person(PersonNameKey.of(text, chunk.first, chunk.last)))
-    }
-
-    /// Folded letters of tokens `first...last`, separators left out.
-    func surfaceKey(_ first: Int, _ last: Int) -> UInt64 {
-        var key = FoldedKey()
-        for index in first...last where text.tokens[index].kind != .punct {
-            for i in text.tokens[index].start..<text.tokens[index].end { key.add(text.scalars[i]) }
-        }
-        return key.value
     }
 
     /// A role word just before (", le secrétaire général, X") or after ("X, président de") the run.

@@ -85,7 +85,7 @@ struct DateRecognizer {
               let s2 = tokens.at(i + 3), let c = tokens.at(i + 4),
               b.kind == .number, c.kind == .number, s1.kind == .punct, s1.key == s2.key,
               s1.isPunct("-") || s1.isPunct("/") || s1.isPunct("."),
-              ![s1, b, s2, c].contains(where: { $0.has(.newlineBefore) }),
+              !s1.has(.newlineBefore), !b.has(.newlineBefore), !s2.has(.newlineBefore), !c.has(.newlineBefore),
               !(tokens.at(i + 5).map { $0.kind == .number && !$0.has(.spaceBefore) } ?? false),
               !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].key == s1.key && !a.has(.spaceBefore))
         else { return nil }

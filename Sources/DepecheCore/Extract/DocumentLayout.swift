@@ -44,13 +44,10 @@ struct DocumentLayout: Sendable {
     /// Finds the lines, the byline and the headline of a tokenized text.
     init(_ text: TokenizedText) {
         let tokens = text.tokens
+        let starts = text.landmarks.lineStarts
         var lines: [Range<Int>] = []
-        var start = 0
-        for (index, token) in tokens.enumerated() where index > 0 && token.has(.newlineBefore) {
-            lines.append(start..<index)
-            start = index
-        }
-        if start < tokens.count { lines.append(start..<tokens.count) }
+        lines.reserveCapacity(starts.count)
+        for (n, start) in starts.enumerated() { lines.append(start..<(n + 1 < starts.count ? starts[n + 1] : tokens.count)) }
         self.lines = lines
 
         var byline: [BylineLine] = []

@@ -69,20 +69,21 @@ public struct Extractor: Sendable {
 
     /// The year the body mentions most (the first of equals), for dates written without one.
     private static func commonestYear(_ text: TokenizedText, _ body: Range<Int>) -> Int? {
-        var counts: [Int: Int] = [:]
+        var counts = KeyTable<Int>()
         var order: [Int] = []
-        for index in body where text.tokens[index].kind == .number && text.tokens[index].length == 4 {
+        for index in text.landmarks.numbers where body.contains(index) && text.tokens[index].length == 4 {
             let year = Int(text.tokens[index].key)
             guard (1900...2100).contains(year) else { continue }
-            if counts[year] == nil { order.append(year) }
-            counts[year, default: 0] += 1
+            let key = UInt64(year)
+            if counts[key] == nil { order.append(year) }
+            counts[key] = (counts[key] ?? 0) + 1
         }
         var best: (year: Int, count: Int)?
-        for year in order where counts[year, default: 0] > best?.count ?? 0 { best = (year, counts[year, default: 0]) }
+        for year in order where counts[UInt64(year)] ?? 0 > best?.count ?? 0 { best = (year, counts[UInt64(year)] ?? 0) }
         return best?.year
     }
 
     private func surfaceKey(_ text: TokenizedText, _ range: ClosedRange<Int>) -> UInt64 {
-        ChunkClassifier(text: text, gazetteer: gazetteer).surfaceKey(range.lowerBound, range.upperBound)
+        text.surfaceKey(range.lowerBound, range.upperBound)
     }
 }

@@ -69,12 +69,14 @@ public struct Gazetteer: Sendable {
     /// whether it is all caps (an acronym, which only all-caps text matches: "UN" is not "Un").
     private let spellings: KeyTable<Spelling>
     /// Running keys of every spelling's every prefix: a match stops growing when it leaves them.
-    private let prefixes: KeyTable<Bool>
+    private let prefixes: KeySet
     /// Folded given names.
     private let givenNames: KeyTable<Bool>
     /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
     /// lowercase words are looked up only when they start one.
     private let lowercaseStarts: KeyTable<Bool>
+    /// One bit per `lowercaseStarts` key (its low six bits): most words are ruled out without a lookup.
+    private let lowercaseStartBits: UInt64
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -85,7 +87,8 @@ public struct Gazetteer: Sendable {
     /// Builds a gazetteer from entries.
     public init(entries: [GazetteerEntry]) {
         var spellings = KeyTable<Spelling>(capacity: entries.count * 3)
-        var prefixes = KeyTable<Bool>(capacity: entries.count * 30)
+        var prefixes: [UInt64] = []
+        prefixes.reserveCapacity(entries.count * 30)
         var givenNames = KeyTable<Bool>()
         var lowercaseStarts = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
@@ -101,7 +104,7 @@ public struct Gazetteer: Sendable {
                 where ScalarFolding.isLetter(scalar.value) || ScalarFolding.digitValue(scalar.value) != nil
                     || scalar.value == Self.comma {
                     key.add(scalar.value)
-                    prefixes[key.value] = true
+                    prefixes.append(key.value)
                 }
                 guard key.length > 0 else { continue }
                 var (capitals, allCaps) = Self.capitalisation(spelling)
@@ -122,9 +125,10 @@ public struct Gazetteer: Sendable {
         }
         self.entries = entries
         self.spellings = spellings
-        self.prefixes = prefixes
+        self.prefixes = KeySet(prefixes)
         self.givenNames = givenNames
         self.lowercaseStarts = lowercaseStarts
+        lowercaseStartBits = lowercaseStarts.keys.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
     /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
@@ -173,7 +177,10 @@ public struct Gazetteer: Sendable {
 
     /// `text` without leading and trailing spaces.
     private static func trimmed<S: StringProtocol>(_ text: S) -> String {
-        String(text.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+        guard let first = text.firstIndex(where: { $0 != " " }), let last = text.lastIndex(where: { $0 != " " }) else {
+            return ""
+        }
+        return String(text[first...last])
     }
 
     /// Most tokens a spelling spans (a ministry's full name, punctuation included).
@@ -183,7 +190,9 @@ public struct Gazetteer: Sendable {
     private static let comma: UInt32 = 0x2C
 
     /// Whether a lowercase word may start a spelling written in lowercase ("inwi", "easyJet").
-    func startsLowercaseSpelling(_ token: Token) -> Bool { token.kind == .word && lowercaseStarts.contains(token.key) }
+    func startsLowercaseSpelling(_ token: Token) -> Bool {
+        token.kind == .word && lowercaseStartBits & 1 << (token.key & 63) != 0 && lowercaseStarts.contains(token.key)
+    }
 
     /// Whether a word token is a known given name.
     func isGivenName(_ token: Token) -> Bool { token.kind == .word && givenNames.contains(token.key) }

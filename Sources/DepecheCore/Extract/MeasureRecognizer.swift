@@ -36,9 +36,9 @@ struct MeasureRecognizer {
     func measures(in range: Range<Int>, claimed: [Bool]) -> [MeasureMention] {
         var found: [MeasureMention] = []
         var i = range.lowerBound
-        while i < range.upperBound {
-            guard !claimed[i], text.tokens[i].kind == .number,
-                  let number = NumberScanner.scan(text, at: i, french: french) else {
+        for start in text.landmarks.numbers where start >= i && start < range.upperBound {
+            i = start
+            guard !claimed[i], let number = NumberScanner.scan(text, at: i, french: french) else {
                 i += 1
                 continue
             }

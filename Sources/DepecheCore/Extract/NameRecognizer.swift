@@ -36,12 +36,13 @@ struct NameRecognizer {
         var links = UnionFind()
         let pairs = AcronymLinker(text: text).pairs(in: range)
         candidates += pairCandidates(pairs, links: &links)
-        let classifier = ChunkClassifier(text: text, gazetteer: gazetteer)
-        candidates += gazetteerCandidates(range, claimed: claimed, pairs: pairs, classifier: classifier)
+        let hits = GazetteerHits(text: text, gazetteer: gazetteer, range: range)
+        let classifier = ChunkClassifier(text: text, gazetteer: gazetteer, hits: hits)
+        candidates += gazetteerCandidates(claimed: claimed, pairs: pairs, hits: hits, classifier: classifier)
         let phrases = OrganisationPhrases(text: text)
-        for index in range where text.tokens[index].kind == .word && !claimed[index] {
+        for index in hits.looked where !claimed[index] {
             let token = text.tokens[index]
-            guard token.has(.capitalized) || token.length >= OrganisationPhrases.shortestLowercaseHead else { continue }
+            guard phrases.mayOpen(token) else { continue }
             // "World Bank for …": a head after a capitalised word ends a name, it does not open one.
             let previous = text.tokens[max(index - 1, 0)]
             if index > range.lowerBound, previous.kind == .word, previous.has(.capitalized), !token.has(.newlineBefore),
@@ -51,11 +52,10 @@ struct NameRecognizer {
             if let phrase = phrases.phrase(at: index, claimed: claimed) {
                 candidates.append(NameCandidate(first: phrase.lowerBound, last: phrase.upperBound, type: .org,
                                                 evidence: .organisationHead,
-                                                group: .surface(classifier.surfaceKey(phrase.lowerBound,
-                                                                                      phrase.upperBound))))
+                                                group: .surface(text.surfaceKey(phrase.lowerBound, phrase.upperBound))))
             }
         }
-        let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer).chunks(in: range, claimed: claimed)
+        let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)
         candidates += classifier.candidates(chunks)
 
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
@@ -63,7 +63,7 @@ struct NameRecognizer {
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }
         pairParenthesisedAcronyms(&accepted, links: &links)
-        link(accepted, classifier: classifier, links: &links)
+        link(accepted, links: &links)
         return assemble(accepted, links: &links)
     }
 
@@ -91,23 +91,20 @@ struct NameRecognizer {
         return candidates
     }
 
-    private func gazetteerCandidates(_ range: Range<Int>, claimed: [Bool], pairs: [AcronymPair],
+    private func gazetteerCandidates(claimed: [Bool], pairs: [AcronymPair], hits: GazetteerHits,
                                      classifier: ChunkClassifier) -> [NameCandidate] {
         var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
         }
         var candidates: [NameCandidate] = []
-        for index in range where !claimed[index] {
+        for index in hits.looked where !claimed[index] {
             let token = text.tokens[index]
-            guard token.kind == .word, token.has(.capitalized) || token.has(.arabic) || token.has(.innerCapital)
-                    || NameWords.lowercaseHeads.contains(token) || gazetteer.startsLowercaseSpelling(token) else { continue }
-            if let pair = acronyms[token.key] {
+            if !pairs.isEmpty, token.has(.capitalized), let pair = acronyms[token.key] {
                 candidates.append(NameCandidate(first: index, last: index, type: pairs[pair].type,
                                                 evidence: .acronymPair, group: .acronym(pair)))
             }
-            guard let found = gazetteer.longestMatch(in: text, at: index),
-                  !(index...found.last).contains(where: { claimed[$0] }) else { continue }
+            guard let found = hits[index], !(index...found.last).contains(where: { claimed[$0] }) else { continue }
             let entry = gazetteer.entries[found.entry]
             guard entry.kind != .givenName else { continue }
             // "au port de Tanger Med": the organisation's name stands for the place it runs.
@@ -134,13 +131,20 @@ struct NameRecognizer {
 
     /// Keeps, of overlapping candidates, the widest, then the best evidenced, then the first.
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
-        let ordered = candidates.sorted {
-            ($1.width, $1.evidence.rawValue, $0.first) < ($0.width, $0.evidence.rawValue, $1.first)
+        // One integer per candidate orders them: wider, then better evidenced, then earlier (then
+        // in the order proposed); sorting integers beats sorting candidates with a tuple comparison.
+        let keys = candidates.map { candidate -> UInt64 in
+            UInt64(min(candidate.width, 0xFFFF)) << 48 | UInt64(candidate.evidence.rawValue) << 40
+                | (0xFF_FFFF_FFFF - UInt64(candidate.first))
         }
+        var order = Array(candidates.indices)
+        order.sort { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
-        for candidate in ordered where !(candidate.first...candidate.last).contains(where: { taken[$0] }) {
-            for index in candidate.first...candidate.last { taken[index] = true }
+        for index in order {
+            let candidate = candidates[index]
+            guard !(candidate.first...candidate.last).contains(where: { taken[$0] }) else { continue }
+            for token in candidate.first...candidate.last { taken[token] = true }
             accepted.append(candidate)
         }
         return accepted
@@ -176,8 +180,7 @@ struct NameRecognizer {
             if type == nil, chunk.first >= 2, joins(chunk.first - 1) { type = typeEnding[chunk.first - 2] }
             guard let type else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: type, evidence: .listItem,
-                                       group: .surface(ChunkClassifier(text: text, gazetteer: gazetteer)
-                                           .surfaceKey(chunk.first, chunk.last))))
+                                       group: .surface(text.surfaceKey(chunk.first, chunk.last))))
             for index in chunk.first...chunk.last { taken[index] = true }
             typeEnding[chunk.last] = type
             typeStarting[chunk.first] = type
@@ -187,14 +190,14 @@ struct NameRecognizer {
 
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
-        var surnames: [UInt64: NameGroup] = [:]
-        var ambiguous = Set<UInt64>()
+        var surnames = KeyTable<NameGroup>()
+        var ambiguous = KeyTable<Bool>()
         var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
             for index in candidate.first...candidate.last { taken[index] = true }
             guard candidate.type == .person, candidate.width > 1 else { continue }
             let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
-            if let known = surnames[key], known != candidate.group { ambiguous.insert(key) }
+            if let known = surnames[key], known != candidate.group { ambiguous[key] = true }
             surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
@@ -229,13 +232,16 @@ struct NameRecognizer {
     }
 
     /// Links mentions written alike, and a one-word person to the full name with that surname.
-    private func link(_ accepted: [NameCandidate], classifier: ChunkClassifier, links: inout UnionFind) {
-        var bySurface: [UInt64: NameGroup] = [:]
-        var fullNames: [UInt64: NameGroup] = [:]
+    private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
+        var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
+        var fullNames = KeyTable<NameGroup>()
         for candidate in accepted {
-            for key in [classifier.surfaceKey(candidate.first, candidate.last), abbreviatedKey(candidate)] where key != 0 {
+            func join(_ key: UInt64) {
                 if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
             }
+            join(text.surfaceKey(candidate.first, candidate.last))
+            let abbreviated = abbreviatedKey(candidate)
+            if abbreviated != 0 { join(abbreviated) }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
@@ -276,8 +282,9 @@ struct NameRecognizer {
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
-        var clusterOf = KeyTable<Int>()
+        var clusterOf = KeyTable<Int>(capacity: accepted.count)
         var mentions: [NameMention] = []
+        mentions.reserveCapacity(accepted.count)
         for candidate in accepted {
             let root = links.find(candidate.group.key)
             let cluster: Int

@@ -23,6 +23,16 @@ struct OrganisationPhrases {
     /// "et": joins two parts of one name, or two names when a capital follows.
     private static let and = FoldedKey.of("et")
 
+    /// Whether a word may head a name: a capitalised head noun or acronym ("Office", "CHU"), or
+    /// a lowercase one ("ministère").
+    @inline(__always)
+    func mayOpen(_ token: Token) -> Bool {
+        if token.has(.capitalized) {
+            return token.has(.allCaps) ? NameWords.acronymHeads.contains(token) : NameWords.organisationHeads.contains(token)
+        }
+        return token.length >= Self.shortestLowercaseHead && NameWords.lowercaseHeads.contains(token)
+    }
+
     /// The organisation name whose head is token `head`, as a token range.
     func phrase(at head: Int, claimed: [Bool]) -> ClosedRange<Int>? {
         let tokens = text.tokens

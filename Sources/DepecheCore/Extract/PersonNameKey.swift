@@ -24,18 +24,32 @@ enum PersonNameKey {
     }
 
     private static func addWord(_ text: TokenizedText, _ token: Token, to key: inout FoldedKey) {
-        var letters: [UInt32] = []
-        for index in token.start..<token.end { ScalarFolding.fold(text.scalars[index]) { letters.append($0) } }
+        // Each folded letter is decided when the next one is known ("c" before "e" or "i"):
+        // one letter is held back, so no array is built.
         var previous: UInt32 = 0
-        for (position, raw) in letters.enumerated() {
+        var pending: UInt32 = 0
+        var position = 0
+        func emit(_ raw: UInt32, next: UInt32) {
+            defer { position += 1 }
             var letter = raw == 0x79 ? 0x69 : raw                                  // y → i
-            let next = position + 1 < letters.count ? letters[position + 1] : 0
             if letter == 0x63 && (next == 0x65 || next == 0x69) { letter = 0x73 }   // c before e/i → s
-            if letter == 0x68, [0x74, 0x64, 0x6B, 0x67, 0x62].contains(previous) { continue }
-            if letter == previous { continue }
+            if letter == 0x68, previous == 0x74 || previous == 0x64 || previous == 0x6B || previous == 0x67
+                || previous == 0x62 { return }                                        // th dh kh gh bh → t d k g b
+            if letter == previous { return }
             previous = letter
-            if position > 0, [0x61, 0x65, 0x69, 0x6F, 0x75].contains(letter) { continue }
+            if position > 0, letter == 0x61 || letter == 0x65 || letter == 0x69 || letter == 0x6F || letter == 0x75 {
+                return                                                                  // vowels after the first letter
+            }
             key.add(folded: letter)
         }
+        var started = false
+        for index in token.start..<token.end {
+            ScalarFolding.fold(text.scalars[index]) { letter in
+                if started { emit(pending, next: letter) }
+                pending = letter
+                started = true
+            }
+        }
+        if started { emit(pending, next: 0) }
     }
 }

@@ -20,13 +20,11 @@ struct WordTable<Value: Sendable>: Sendable {
 
 /// A set of words compared folded.
 struct WordSet: Sendable {
-    private let keys: KeyTable<Bool>
+    private let keys: KeySet
 
     /// Builds the set from words (white space separated words are each added).
     init(_ words: String) {
-        var keys = KeyTable<Bool>()
-        for word in words.split(whereSeparator: { $0 == " " || $0 == "\n" }) { keys[FoldedKey.of(word)] = true }
-        self.keys = keys
+        keys = KeySet(words.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { FoldedKey.of($0) })
     }
 
     /// Whether `token` is a word of the set.
@@ -71,6 +69,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 
     private let byFirstKey: KeyTable<[Phrase]>
+    /// Keys of the phrases' first tokens: `match` gives up at once on any other token.
+    private let firstKeys: KeySet
+    /// Keys of the phrases' last tokens: `matchEnding` gives up at once on any other token.
+    private let lastKeys: KeySet
 
     /// Builds the table; each phrase is tokenized like the text it is matched against.
     init(_ pairs: [(String, Value)]) {
@@ -84,11 +86,14 @@ struct PhraseTable<Value: Sendable>: Sendable {
         var sorted = KeyTable<[Phrase]>(capacity: table.count)
         for (key, phrases) in table { sorted[key] = phrases.sorted { $0.keys.count > $1.keys.count } }
         byFirstKey = sorted
+        firstKeys = KeySet(Array(table.keys))
+        lastKeys = KeySet(table.values.flatMap { $0.compactMap(\.keys.last) })
     }
 
     /// The longest phrase starting at token `index`: its value and its last token's index.
     func match(_ tokens: [Token], at index: Int) -> (value: Value, last: Int)? {
-        guard index < tokens.count, let candidates = byFirstKey[tokens[index].key] else { return nil }
+        guard index >= 0, index < tokens.count, firstKeys.contains(tokens[index].key),
+              let candidates = byFirstKey[tokens[index].key] else { return nil }
         for phrase in candidates where index + phrase.keys.count <= tokens.count {
             var ok = true
             for k in 0..<phrase.keys.count {
@@ -103,6 +108,7 @@ struct PhraseTable<Value: Sendable>: Sendable {
 
     /// Whether a phrase ends at token `index` (scanning backwards): the index of its first token.
     func matchEnding(_ tokens: [Token], at index: Int) -> Int? {
+        guard index >= 0, index < tokens.count, lastKeys.contains(tokens[index].key) else { return nil }
         var start = index
         while start >= 0 && index - start < 6 {
             if let found = match(tokens, at: start), found.last == index { return start }
@@ -112,13 +118,53 @@ struct PhraseTable<Value: Sendable>: Sendable {
     }
 }
 
+/// An immutable open-addressing set of `FoldedKey` values (a `KeyTable` without values).
+struct KeySet: Sendable {
+    private let slots: [UInt64]
+    private let mask: Int
+    /// One bit per key (its low six bits): a small set turns most words away without probing.
+    private let bloom: UInt64
+
+    /// Builds the set (a key may come several times).
+    init(_ keys: [UInt64]) {
+        var size = 16
+        while size < keys.count * 2 { size <<= 1 }
+        var slots = [UInt64](repeating: 0, count: size)
+        for key in keys {
+            let key = key == 0 ? 1 : key
+            var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & (size - 1)
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & (size - 1) }
+            slots[i] = key
+        }
+        self.slots = slots
+        mask = size - 1
+        bloom = slots.reduce(0) { $1 == 0 ? $0 : $0 | 1 << ($1 & 63) }
+    }
+
+    /// Whether `key` is in the set.
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        let key = key == 0 ? 1 : key
+        guard bloom & 1 << (key & 63) != 0 else { return false }
+        return slots.withUnsafeBufferPointer { slots in
+            var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
+            while true {
+                let found = slots[i]
+                if found == key { return true }
+                if found == 0 { return false }
+                i = (i &+ 1) & mask
+            }
+        }
+    }
+}
+
 /// An open-addressing hash table keyed by `FoldedKey` values.
 ///
 /// The keys are already well-mixed 64-bit hashes, so they index the table directly: no
 /// second hash (Swift's `Set` and `Dictionary` run SipHash on every lookup, which was a fifth
 /// of the extractor's time).
 struct KeyTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
+    private var slots: [UInt64]
     private var values: [Value?]
     private var mask: Int
     /// Number of keys stored.
@@ -128,7 +174,7 @@ struct KeyTable<Value: Sendable>: Sendable {
     init(capacity: Int = 8) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         values = [Value?](repeating: nil, count: size)
         mask = size - 1
     }
@@ -147,7 +193,7 @@ struct KeyTable<Value: Sendable>: Sendable {
             let key = Self.stored(key)
             var i = slot(of: key)
             while true {
-                let found = keys[i]
+                let found = slots[i]
                 if found == key { return values[i] }
                 if found == 0 { return nil }
                 i = (i + 1) & mask
@@ -155,12 +201,12 @@ struct KeyTable<Value: Sendable>: Sendable {
         }
         set {
             guard let newValue else { return }
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 2 > slots.count { grow() }
             let key = Self.stored(key)
             var i = slot(of: key)
-            while keys[i] != 0 && keys[i] != key { i = (i + 1) & mask }
-            if keys[i] == 0 { count += 1 }
-            keys[i] = key
+            while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+            if slots[i] == 0 { count += 1 }
+            slots[i] = key
             values[i] = newValue
         }
     }
@@ -169,9 +215,12 @@ struct KeyTable<Value: Sendable>: Sendable {
     @inline(__always)
     func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
+    /// The stored keys (as stored: a key 0 reads 1), in no order.
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
+
     private mutating func grow() {
-        var bigger = KeyTable(capacity: keys.count)
-        for (i, key) in keys.enumerated() where key != 0 { bigger[key] = values[i] }
+        var bigger = KeyTable(capacity: slots.count)
+        for (i, key) in slots.enumerated() where key != 0 { bigger[key] = values[i] }
         self = bigger
     }
 }

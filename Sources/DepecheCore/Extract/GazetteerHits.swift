@@ -1,0 +1,50 @@
+/// The gazetteer's longest match at each word that may start a name, looked up once per text.
+///
+/// The name recognisers ask about the same capitalised words several times (candidates, runs
+/// of capitals, their classification): they read this table instead of matching again.
+struct GazetteerHits {
+    private struct Hit {
+        var entry: Int32 = -1
+        var last: Int32 = 0
+        var skipped: Int32 = 0
+    }
+
+    private var hits: [Hit]
+    /// The words looked up (those that may start a name), in text order.
+    private(set) var looked: [Int] = []
+
+    /// Looks up every word of `range` that is capitalised, Arabic, a brand ("easyJet"), a
+    /// lowercase organisation head ("ministère") or the start of a lowercase spelling ("inwi").
+    init(text: TokenizedText, gazetteer: Gazetteer, range: Range<Int>) {
+        var hits = [Hit](repeating: Hit(), count: text.tokens.count)
+        var looked: [Int] = []
+        looked.reserveCapacity(range.count / 8 + 8)
+        let lowercaseHeads = NameWords.lowercaseHeads
+        let nameLike: TokenFlags = [.capitalized, .arabic, .innerCapital]
+        text.tokens.withUnsafeBufferPointer { tokens in
+            for index in range {
+                let token = tokens[index]
+                guard token.kind == .word else { continue }
+                if token.flags.isDisjoint(with: nameLike) {
+                    guard token.length >= OrganisationPhrases.shortestLowercaseHead && lowercaseHeads.contains(token)
+                            || gazetteer.startsLowercaseSpelling(token) else { continue }
+                }
+                looked.append(index)
+            }
+        }
+        for index in looked {
+            guard let found = gazetteer.longestMatch(in: text, at: index) else { continue }
+            hits[index] = Hit(entry: Int32(found.entry), last: Int32(found.last), skipped: Int32(found.skipped))
+        }
+        self.hits = hits
+        self.looked = looked
+    }
+
+    /// The match starting at token `index`: its entry, last token and skipped clitic scalars.
+    @inline(__always)
+    subscript(index: Int) -> (entry: Int, last: Int, skipped: Int)? {
+        guard index >= 0, index < hits.count else { return nil }
+        let hit = hits[index]
+        return hit.entry < 0 ? nil : (Int(hit.entry), Int(hit.last), Int(hit.skipped))
+    }
+}
