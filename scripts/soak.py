@@ -2,7 +2,7 @@
 """Soak test (issue 5): depeche under a steady load for a long time.
 
 Runs `depeche run` on a fresh inbox and drops pages at a fixed rate (default 200 files/s for
-1 hour): distinct French dispatches of 2-8 KiB, with 5% exact duplicates and 2% bad files
+1 hour): distinct dispatches of 2-8 KiB over a large pseudo-French vocabulary, with 5% exact duplicates and 2% bad files
 (empty, binary); with --distinct N, only N distinct pages and copies of them after that. Each page is written beside the inbox and renamed in, as scrapers do.
 Every --sample seconds it records the daemon's RSS, the events logged, the inbox backlog and
 the drop-to-event latency (the event's "ts" minus the drop's wall-clock time) of the events
@@ -29,15 +29,41 @@ SENTENCES = [
     "The port of Tanger Med handled {n} million containers last year, its operator said on Monday.",
     "قال المندوبية السامية للتخطيط إن معدل البطالة بلغ {n} في المائة خلال الفصل الأول.",
 ]
+NAMES = ["Rabat", "Casablanca", "Fès", "Agadir", "Oujda", "Tanger", "Laâyoune", "Meknès", "Kénitra", "Nador",
+         "Karim Benali", "Salma El Idrissi", "Youssef Amrani", "Nadia Berrada", "l'ONEE", "l'OCP", "la CDG",
+         "Maroc Telecom", "Attijariwafa bank", "l'ANAPEC", "le HCP", "la BMCE", "Akdital", "Marsa Maroc"]
+SYLLABLES = ["ba", "ca", "de", "di", "fa", "ga", "la", "le", "li", "ma", "me", "mi", "na", "ne", "no", "pa",
+             "pe", "po", "ra", "re", "ri", "sa", "se", "si", "ta", "te", "ti", "to", "va", "ve", "vi", "tion",
+             "ment", "eur", "ique", "ance", "é", "è", "on", "an", "in", "ou", "ai", "er", "ir", "al", "el", "es"]
+
+
+def vocabulary(size=30000, seed=1):
+    """Pseudo-French words: a vocabulary as large as a newspaper's, drawn with Zipf-like weights."""
+    rng = random.Random(seed)
+    words = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(size)})
+    rng.shuffle(words)
+    return words, [1 / (rank + 1) for rank in range(len(words))]
+
+
+WORDS, WEIGHTS = vocabulary()
 
 
 def page(serial, rng):
-    """A distinct dispatch of 2-8 KiB."""
+    """A distinct dispatch of 2-8 KiB: prose over a large vocabulary, with names, figures and,
+    now and then, one of the sentences every financial page repeats."""
     lines = [f"Dépêche {serial} — {datetime.date(2025, 1 + serial % 12, 1 + serial % 28).isoformat()}", ""]
     target = rng.randint(2048, 8192)
     size = 0
     while size < target:
-        sentence = rng.choice(SENTENCES).format(n=rng.randint(2, 980))
+        if rng.random() < 0.1:
+            sentence = rng.choice(SENTENCES).format(n=rng.randint(2, 980))
+        else:
+            words = rng.choices(WORDS, WEIGHTS, k=rng.randint(8, 24))
+            words.insert(rng.randrange(len(words)), rng.choice(NAMES))
+            if rng.random() < 0.5:
+                words.insert(rng.randrange(len(words)), f"{rng.randint(2, 980)} millions de dirhams")
+            sentence = " ".join(words)
+            sentence = sentence[0].upper() + sentence[1:] + "."
         lines.append(sentence)
         size += len(sentence.encode())
     return ("\n".join(lines) + "\n").encode()

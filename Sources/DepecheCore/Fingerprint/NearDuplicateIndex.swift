@@ -15,6 +15,12 @@
 /// its MinHash sketch agrees with the new article's in `minimumSketchAgreement` of 16 positions
 /// (two versions of a story agree in about 16 × Jaccard, unrelated articles almost never).
 ///
+/// A lookup examines at most `lookupBudget` filed SimHashes, nearest buckets first. Articles
+/// with a diverse vocabulary spread their SimHashes evenly (about 8,000 examined at a million
+/// articles, 10 bits); a stream of near-identical pages (one template, other figures)
+/// piles them into the same few buckets, and without a budget every lookup would scan them
+/// all. Past the budget, the answer is the nearest among those examined.
+///
 /// The index is rebuilt from the `simhash` and `minhash` (sketch) of `document.ingested`
 /// events, so replaying the event log restores it. Inserting a SimHash that is already
 /// indexed changes nothing: replaying an event twice is harmless, and a lookup names the
@@ -34,6 +40,8 @@ public struct NearDuplicateIndex: Sendable {
     /// New SimHashes wait in a short list, scanned whole by lookups, until this many are
     /// filed into the tables in one batch.
     static let batchSize = 8192
+    /// Most filed SimHashes one lookup examines (the pending ones are always all examined).
+    static let lookupBudget = 65_536
 
     /// The greatest SimHash distance that counts as near.
     public let maxDistance: Int
@@ -49,7 +57,7 @@ public struct NearDuplicateIndex: Sendable {
     /// SimHashes not yet filed in the tables, with their positions.
     private var pendingSimhashes: [UInt64] = []
     private var pendingPositions: [UInt32] = []
-    /// The keys within `maxDistance / 4` bits of a block, as XOR masks.
+    /// The keys within `maxDistance / 4` bits of a block, as XOR masks, fewest bits first.
     private let probeMasks: [Int]
 
     /// An empty index that reports articles at most `maxDistance` SimHash bits apart
@@ -58,6 +66,7 @@ public struct NearDuplicateIndex: Sendable {
         precondition(Self.supportedDistances.contains(maxDistance), "maxDistance must be within 0...15")
         self.maxDistance = maxDistance
         probeMasks = (0..<SimHashTable.bucketCount).filter { $0.nonzeroBitCount <= maxDistance / Self.blockCount }
+            .sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
     }
 
     /// How many distinct SimHashes are indexed.
@@ -87,10 +96,18 @@ public struct NearDuplicateIndex: Sendable {
     /// changing nothing, when the SimHash is already indexed (under this id or an earlier one).
     @discardableResult
     public mutating func insert(simhash: UInt64, sketch: MinHashSketch, id: String) -> Bool {
-        guard !tables[0].contains(simhash), !pendingSimhashes.contains(simhash) else { return false }
+        guard !isFiled(simhash), !pendingSimhashes.contains(simhash) else { return false }
         append(simhash: simhash, sketch: sketch, id: id)
         if pendingSimhashes.count >= Self.batchSize { fileThePending() }
         return true
+    }
+
+    /// Whether `simhash` is filed, looked up in the table where its bucket is smallest (SimHashes
+    /// that share most blocks crowd one bucket of every table but the one keyed by the block
+    /// where they differ).
+    private func isFiled(_ simhash: UInt64) -> Bool {
+        let table = tables.indices.min { tables[$0].bucketSize(of: simhash) < tables[$1].bucketSize(of: simhash) } ?? 0
+        return tables[table].contains(simhash)
     }
 
     /// Adds an entry known to be new, without filing it in the tables yet.
@@ -118,15 +135,21 @@ public struct NearDuplicateIndex: Sendable {
     /// `maxDistance` bits whose sketch agrees with `sketch` in `minimumSketchAgreement`
     /// positions; among equally near ones, the first indexed.
     public func nearest(simhash: UInt64, sketch: MinHashSketch) -> NearDuplicate? {
+        lookup(simhash: simhash, sketch: sketch).nearest
+    }
+
+    /// `nearest(simhash:sketch:)`, and how many filed SimHashes the lookup examined.
+    func lookup(simhash: UInt64, sketch: MinHashSketch) -> (nearest: NearDuplicate?, examined: Int) {
         var best: SimHashMatch?
         let accept = { (position: UInt32) in
             sketches[Int(position)].agreement(with: sketch) >= Self.minimumSketchAgreement
         }
-        for table in tables {
-            let key = table.key(simhash)
-            for mask in probeMasks {
-                table.nearest(
-                    inBucket: key ^ mask, to: simhash, within: maxDistance, accepting: accept, improving: &best)
+        var budget = Self.lookupBudget
+        for mask in probeMasks where budget > 0 {
+            for table in tables.indices where budget > 0 {
+                let key = tables[table].key(simhash) ^ mask
+                budget -= tables[table].nearest(
+                    inBucket: key, to: simhash, within: maxDistance, atMost: budget, accepting: accept, improving: &best)
             }
         }
         for (index, pending) in pendingSimhashes.enumerated() {
@@ -134,10 +157,11 @@ public struct NearDuplicateIndex: Sendable {
                 pending, query: simhash, within: maxDistance, position: { pendingPositions[index] }, accept: accept,
                 best: &best)
         }
-        return best.map {
+        let nearest = best.map {
             NearDuplicate(
                 id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
         }
+        return (nearest, Self.lookupBudget - budget)
     }
 
     /// The sketch of the entry at `position`.

@@ -45,22 +45,32 @@ struct SimHashTable: Sendable {
         Int(truncatingIfNeeded: simhash >> UInt64((3 - block) * Self.keyBits)) & (Self.bucketCount - 1)
     }
 
+    /// How many entries share the bucket of `simhash`.
+    func bucketSize(of simhash: UInt64) -> Int {
+        let key = key(simhash)
+        return Int(offsets[key + 1] - offsets[key])
+    }
+
     /// Whether `simhash` is filed here.
     func contains(_ simhash: UInt64) -> Bool {
         let key = key(simhash)
         return simhashes[Int(offsets[key])..<Int(offsets[key + 1])].contains(simhash)
     }
 
-    /// Considers every entry of bucket `key` as the nearest to `query` (`SimHashMatch.consider`).
+    /// Considers the entries of bucket `key`, at most `limit` of them, as the nearest to
+    /// `query` (`SimHashMatch.consider`); returns how many it considered.
     func nearest(
-        inBucket key: Int, to query: UInt64, within maxDistance: Int, accepting accept: (UInt32) -> Bool,
-        improving best: inout SimHashMatch?
-    ) {
-        for index in Int(offsets[key])..<Int(offsets[key + 1]) {
+        inBucket key: Int, to query: UInt64, within maxDistance: Int, atMost limit: Int,
+        accepting accept: (UInt32) -> Bool, improving best: inout SimHashMatch?
+    ) -> Int {
+        let start = Int(offsets[key])
+        let end = min(Int(offsets[key + 1]), start + limit)
+        for index in start..<end {
             SimHashMatch.consider(
                 simhashes[index], query: query, within: maxDistance, position: { positions[index] }, accept: accept,
                 best: &best)
         }
+        return end - start
     }
 
     /// Calls `body` with every entry.

@@ -82,6 +82,27 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
         #expect(index.nearest(ArticleFingerprint.of(text: try StoryFixtures.text("bourse-short.txt"))) == nil)
     }
 
+    /// Pages of one template (other figures, same words) pile their SimHashes into a few
+    /// buckets: a lookup still examines at most its budget, and still finds a near one.
+    @Test func denseSimHashesCostABoundedLookup() throws {
+        var generator = SplitMix64(seed: 11)
+        var index = NearDuplicateIndex()
+        let center: UInt64 = 0x0123_4567_89AB_CDEF
+        for number in 0..<(NearDuplicateIndex.lookupBudget + 20_000) {
+            // Only the lowest 20 bits vary: every entry shares three blocks with the center.
+            // (Appended unchecked, filed in batches: `insert` would compare each with the pending ones.)
+            index.append(simhash: center ^ (generator.next() & 0xF_FFFF), sketch: story, id: "\(number)")
+            if number % NearDuplicateIndex.batchSize == 0 { index.fileThePending() }
+        }
+        index.fileThePending()
+        let lookup = index.lookup(simhash: center ^ 0b1011, sketch: story)
+        #expect(lookup.examined == NearDuplicateIndex.lookupBudget)
+        #expect(try #require(lookup.nearest).distance <= 2)
+        let unrelated = index.lookup(simhash: ~center, sketch: story)
+        #expect(unrelated.nearest == nil)
+        #expect(unrelated.examined < 1_000)   // the random lowest block: about 180
+    }
+
     /// The index must answer exactly as comparing against every SimHash would, for SimHashes
     /// filed in its tables and for those still pending.
     @Test(arguments: [0, 3, 4, 7, 10, 15])
