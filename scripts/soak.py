@@ -15,7 +15,7 @@ one event (zero loss, zero repeats) and that the inbox is empty.
 The samples go to <work directory>.csv (printed); exit status 1 on loss, a repeat, a damaged
 log, or a daemon that did not stop cleanly.
 """
-import argparse, collections, datetime, json, os, random, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
+import argparse, collections, datetime, itertools, json, os, random, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -42,10 +42,10 @@ def vocabulary(size=30000, seed=1):
     rng = random.Random(seed)
     words = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 4))) for _ in range(size)})
     rng.shuffle(words)
-    return words, [1 / (rank + 1) for rank in range(len(words))]
+    return words, list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
 
 
-WORDS, WEIGHTS = vocabulary()
+WORDS, CUMULATIVE_WEIGHTS = vocabulary()
 
 
 def page(serial, rng):
@@ -58,7 +58,7 @@ def page(serial, rng):
         if rng.random() < 0.1:
             sentence = rng.choice(SENTENCES).format(n=rng.randint(2, 980))
         else:
-            words = rng.choices(WORDS, WEIGHTS, k=rng.randint(8, 24))
+            words = rng.choices(WORDS, cum_weights=CUMULATIVE_WEIGHTS, k=rng.randint(8, 24))
             words.insert(rng.randrange(len(words)), rng.choice(NAMES))
             if rng.random() < 0.5:
                 words.insert(rng.randrange(len(words)), f"{rng.randint(2, 980)} millions de dirhams")
