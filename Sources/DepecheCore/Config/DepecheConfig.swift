@@ -61,7 +61,7 @@ public struct DepecheConfig: Sendable, Equatable {
     public var includeText: Bool
     /// Similarity from which an ingested article is marked `near_duplicate_of` an earlier one.
     public var nearDuplicateThreshold: Double
-    /// A dedup-index snapshot is written every this many events.
+    /// A dedup-index snapshot is written every this many events at least (see `Committer`).
     public var snapshotEveryEvents: Int
     /// Path of the Prometheus textfile, or nil when metrics are not written.
     public var metricsTextfile: String?

@@ -3,10 +3,10 @@ import Foundation
 /// The dedup index and the disposition ledger as of one `seq`, on disk, so that start-up
 /// reads a snapshot and replays only the events after it instead of the whole log.
 ///
-/// Format (text, one record a line): `depeche-index 1 <seq>`, then `c <id> <seq>` for each
-/// content, `t <text-hash> <id> <seq>` for each article hash, and
-/// `l <seq> <inode> <size> <mtime-ns> <id or -> <r|d> <base64 path>` for each ledger entry
-/// (`r`: rejected, `d`: a document).
+/// Format (text, one record a line): `depeche-index 2 <seq>`, then the index's records
+/// (`DedupIndex.snapshotLines`), and `l <seq> <inode> <size> <mtime-ns> <id or -> <r|d>
+/// <base64 path>` for each ledger entry (`r`: rejected, `d`: a document). A snapshot of
+/// another version is refused: start-up then replays the whole log.
 public struct IndexSnapshot: Sendable {
     /// The last `seq` the snapshot covers.
     public var seq: Int
@@ -24,10 +24,9 @@ public struct IndexSnapshot: Sendable {
 
     /// Writes it atomically (temp, fsync, rename, fsync the directory).
     public func write(to path: String) throws {
-        var text = "depeche-index 1 \(seq)\n"
-        text.reserveCapacity(index.count * 90)
-        for (id, seq) in index.byContent { text += "c \(id) \(seq)\n" }
-        for (hash, first) in index.byText { text += "t \(hash) \(first.id) \(first.seq)\n" }
+        var text = "depeche-index 2 \(seq)\n"
+        text.reserveCapacity(index.count * 130)
+        index.snapshotLines(into: &text)
         for (path, entry) in ledger.entries {
             let identity = entry.identity
             text += "l \(entry.seq) \(identity.inode) \(identity.size) \(identity.mtimeNanoseconds) \(entry.id ?? "-") \(entry.rejected ? "r" : "d") \(path.base64)\n"
@@ -42,25 +41,25 @@ public struct IndexSnapshot: Sendable {
         let bytes = try Posix.readFile(path)
         let lines = bytes.split(separator: UInt8(ascii: "\n"))
         guard let header = lines.first.map({ String(decoding: $0, as: UTF8.self).split(separator: " ") }),
-            header.count == 3, header[0] == "depeche-index", header[1] == "1", let seq = Int(header[2])
+            header.count == 3, header[0] == "depeche-index", header[1] == "2", let seq = Int(header[2])
         else { throw SnapshotError(path: path, problem: "unknown header") }
         var snapshot = IndexSnapshot(seq: seq, index: DedupIndex(), ledger: DispositionLedger())
         for line in lines.dropFirst() {
-            let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            if line.first != UInt8(ascii: "l") {
+                guard snapshot.index.readSnapshotRecord(line.split(separator: UInt8(ascii: " "))) else {
+                    throw SnapshotError(path: path, problem: "bad index record")
+                }
+                continue
+            }
+            let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
             switch (fields.first, fields.count) {
-            case ("c", 3):
-                guard let seq = Int(fields[2]) else { throw SnapshotError(path: path, problem: "bad content record") }
-                snapshot.index.insert(id: fields[1], textHash: nil, seq: seq)
-            case ("t", 4):
-                guard let seq = Int(fields[3]) else { throw SnapshotError(path: path, problem: "bad article record") }
-                snapshot.index.insert(id: fields[2], textHash: fields[1], seq: seq)
             case ("l", 8):
                 guard let seq = Int(fields[1]), let inode = UInt64(fields[2]), let size = Int(fields[3]),
-                    let mtime = Int64(fields[4]), let data = Data(base64Encoded: fields[7])
+                    let mtime = Int64(fields[4]), let data = Data(base64Encoded: String(fields[7]))
                 else { throw SnapshotError(path: path, problem: "bad ledger record") }
                 let entry = DispositionLedger.Entry(
                     identity: FileIdentity(inode: inode, size: size, mtimeNanoseconds: mtime), seq: seq,
-                    id: fields[5] == "-" ? nil : fields[5], rejected: fields[6] == "r")
+                    id: fields[5] == "-" ? nil : String(fields[5]), rejected: fields[6] == "r")
                 snapshot.ledger.record(InboxPath(bytes: Array(data)), entry)
             default:
                 throw SnapshotError(path: path, problem: "unknown record")

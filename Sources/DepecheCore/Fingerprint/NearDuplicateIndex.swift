@@ -16,8 +16,8 @@
 /// (two versions of a story agree in about 16 × Jaccard, unrelated articles almost never).
 ///
 /// A lookup examines at most `lookupBudget` filed SimHashes, nearest buckets first. Articles
-/// with a diverse vocabulary spread their SimHashes evenly (about 8,000 examined at a million
-/// articles, 10 bits); a stream of near-identical pages (one template, other figures)
+/// with a diverse vocabulary spread their SimHashes evenly (about 8,400 examined at a million
+/// articles, 10 bits: the budget is reached at two million); a stream of near-identical pages (one template, other figures)
 /// piles them into the same few buckets, and without a budget every lookup would scan them
 /// all. Past the budget, the answer is the nearest among those examined.
 ///
@@ -41,7 +41,7 @@ public struct NearDuplicateIndex: Sendable {
     /// filed into the tables in one batch.
     static let batchSize = 8192
     /// Most filed SimHashes one lookup examines (the pending ones are always all examined).
-    static let lookupBudget = 65_536
+    static let lookupBudget = 16_384
 
     /// The greatest SimHash distance that counts as near.
     public let maxDistance: Int

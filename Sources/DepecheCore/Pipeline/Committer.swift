@@ -85,9 +85,14 @@ public actor Committer {
             seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected,
             identity: candidate.receipt.identity))
         eventsSinceSnapshot += 1
-        if eventsSinceSnapshot >= config.snapshotEveryEvents { writeSnapshot() }
+        if eventsSinceSnapshot >= snapshotInterval { writeSnapshot() }
         return event
     }
+
+    /// Events between snapshots: `snapshot.every_events`, or a tenth of the documents known
+    /// when that is more. A snapshot's size grows with the index; so spaced, writing them costs
+    /// a constant share of the work, and start-up replays at most a tenth of the index's events.
+    private var snapshotInterval: Int { max(config.snapshotEveryEvents, index.count / 10) }
 
     /// Notes that a file left the inbox.
     public func disposed(_ path: InboxPath) {

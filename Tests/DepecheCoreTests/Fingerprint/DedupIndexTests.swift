@@ -38,6 +38,33 @@ import Testing
         #expect(read.ledger.entry(for: InboxPath("bad.bin"), identity: identity)?.rejected == true)
     }
 
+    /// Real ids and article hashes are keyed by their digits, other strings by their hash:
+    /// both kinds come back from a snapshot, with the first document of each article.
+    @Test func snapshotRoundTripsRealDigestsAndArticlesSharedAcrossContents() throws {
+        let ids = (0..<3).map { ContentHash.id(of: Array("page \($0)".utf8)) }
+        let article = String(ContentHash.hexDigits(of: ContentHash.id(of: Array("article".utf8))))
+        var index = DedupIndex()
+        index.insert(id: ids[0], textHash: article, seq: 4)
+        index.insert(id: ids[1], textHash: article, seq: 9)
+        index.insert(id: ids[2], textHash: nil, seq: 12)
+        index.insert(id: "sha256:not-hex", textHash: "also not hex", seq: 13)
+        let path = directory.url("index.snapshot")
+        try IndexSnapshot(seq: 13, index: index, ledger: DispositionLedger()).write(to: path)
+        let read = try #require(try IndexSnapshot.read(from: path)).index
+        #expect(read.count == 4)
+        for (id, seq) in zip(ids, [4, 9, 12]) { #expect(read.first(withContent: id) == FirstSeen(id: id, seq: seq)) }
+        #expect(read.first(withText: article) == FirstSeen(id: ids[0], seq: 4))
+        #expect(read.first(withContent: "sha256:not-hex")?.seq == 13)
+        #expect(read.first(withText: "also not hex")?.seq == 13)
+        #expect(read.first(withContent: ContentHash.id(of: Array("page 3".utf8))) == nil)
+    }
+
+    /// A snapshot of the first format (string keys) is refused: start-up replays the log instead.
+    @Test func aVersionOneSnapshotIsRefused() throws {
+        directory.write("old", "depeche-index 1 3\nc sha256:ab 1\n")
+        #expect(throws: SnapshotError.self) { try IndexSnapshot.read(from: directory.url("old")) }
+    }
+
     @Test func aMissingSnapshotIsNilAndADamagedOneThrows() throws {
         #expect(try IndexSnapshot.read(from: directory.url("none")) == nil)
         directory.write("bad", "not a snapshot\n")
