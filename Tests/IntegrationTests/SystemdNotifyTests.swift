@@ -31,7 +31,7 @@ import Testing
         // Standard error goes to a file whose device and inode are JOURNAL_STREAM, as when
         // systemd connects it to journald: lines must then carry <N> priorities.
         let stderrPath = directory.appendingPathComponent("stderr").path
-        FileManager.default.createFile(atPath: stderrPath, contents: nil)
+        #expect(FileManager.default.createFile(atPath: stderrPath, contents: nil))
         let stderrHandle = try #require(FileHandle(forWritingAtPath: stderrPath))
         var stderrStatus = stat()
         #expect(stat(stderrPath, &stderrStatus) == 0)
