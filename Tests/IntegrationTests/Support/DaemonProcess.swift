@@ -5,12 +5,11 @@ import Glibc
 /// started, killed and restarted like a real process. Its journal (stderr) accumulates
 /// across restarts in `journalPath`.
 final class DaemonProcess {
-    /// The binary the integration tests run: `$INTEGRATION_DEPECHE_BINARY`, else
-    /// `.build/debug/depeche` under the package root (found from this file's path). `swift build` makes it.
+    /// The binary the integration tests run: `$INTEGRATION_DEPECHE_BINARY`, else the one
+    /// `swift test` built beside the test runner (so a sanitizer build tests its own binary).
     static let binary: String = {
         if let override = getenv("INTEGRATION_DEPECHE_BINARY") { return String(cString: override) }
-        let support = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(4)
-        return support.joined(separator: "/") + "/.build/debug/depeche"
+        return BuiltBinary.depeche.path
     }()
 
     /// The inbox directory.
