@@ -73,12 +73,12 @@ extension DedupIndex {
     /// The index as snapshot lines (see ``IndexSnapshot``): `d <id> <seq> c|-` for each
     /// document in ordinal order (`c`: the first with its content), then `t <hex> <ordinal>`
     /// for each article hash (its 128-bit key).
-    func snapshotLines(into text: inout String) {
+    func snapshotLines(_ body: (String) throws -> Void) rethrows {
         for ordinal in seqs.indices {
             let id = ids[ordinal]
-            text += "d \(id) \(seqs[ordinal]) \(byContent[Digest128(id)] == UInt32(ordinal) ? "c" : "-")\n"
+            try body("d \(id) \(seqs[ordinal]) \(byContent[Digest128(id)] == UInt32(ordinal) ? "c" : "-")\n")
         }
-        for (digest, ordinal) in byText { text += "t \(digest.hex) \(ordinal)\n" }
+        for (digest, ordinal) in byText { try body("t \(digest.hex) \(ordinal)\n") }
     }
 
     /// Reads one snapshot line's fields back; false when they are not a record of the index.

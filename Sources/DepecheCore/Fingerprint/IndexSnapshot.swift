@@ -22,16 +22,16 @@ public struct IndexSnapshot: Sendable {
         self.ledger = ledger
     }
 
-    /// Writes it atomically (temp, fsync, rename, fsync the directory).
+    /// Writes it atomically (temp, fsync, rename, fsync the directory), a chunk at a time.
     public func write(to path: String) throws {
-        var text = "depeche-index 2 \(seq)\n"
-        text.reserveCapacity(index.count * 130)
-        index.snapshotLines(into: &text)
+        let file = try AtomicFileWriter(path: path)
+        try file.write("depeche-index 2 \(seq)\n".utf8)
+        try index.snapshotLines { try file.write($0.utf8) }
         for (path, entry) in ledger.entries {
             let identity = entry.identity
-            text += "l \(entry.seq) \(identity.inode) \(identity.size) \(identity.mtimeNanoseconds) \(entry.id ?? "-") \(entry.rejected ? "r" : "d") \(path.base64)\n"
+            try file.write("l \(entry.seq) \(identity.inode) \(identity.size) \(identity.mtimeNanoseconds) \(entry.id ?? "-") \(entry.rejected ? "r" : "d") \(path.base64)\n".utf8)
         }
-        try Posix.writeAtomically(Array(text.utf8), to: path)
+        try file.commit()
     }
 
     /// Reads a snapshot; nil when there is none. A damaged snapshot throws (the caller then

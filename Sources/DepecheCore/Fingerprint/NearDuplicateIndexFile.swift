@@ -20,27 +20,36 @@ extension NearDuplicateIndex {
     static let fileMagic = Array("DPCHSIMH".utf8)
     static let fileVersion: UInt32 = 1
 
-    /// Writes the index to `path` atomically and durably (`Posix.writeAtomically`: temporary
-    /// file, fsync, rename, fsync of the directory). A crash leaves either the old snapshot or
-    /// the new one, never a torn file.
+    /// Writes the index to `path` atomically and durably (`AtomicFileWriter`: temporary
+    /// file, fsync, rename, fsync of the directory), a chunk at a time. A crash leaves either
+    /// the old snapshot or the new one, never a torn file.
     public func save(to path: String) throws(NearDuplicateIndexFileError) {
-        var bytes = Self.fileMagic
-        append(Self.fileVersion, to: &bytes)
-        append(UInt32(0), to: &bytes)
-        append(Int64(seq), to: &bytes)
-        append(UInt64(count), to: &bytes)
-        for (position, simhash) in simhashesInOrder.enumerated() {
-            let id = ids[position]
-            let sketch = sketch(at: position).halves
-            append(simhash, to: &bytes)
-            append(sketch.low, to: &bytes)
-            append(sketch.high, to: &bytes)
-            append(UInt32(id.utf8.count), to: &bytes)
-            bytes.append(contentsOf: id.utf8)
-        }
-        bytes.append(contentsOf: SHA256.hash(data: bytes))
         do {
-            try Posix.writeAtomically(bytes, to: path)
+            let file = try AtomicFileWriter(path: path)
+            var checksum = SHA256()
+            var bytes = Self.fileMagic
+            func emit() throws {
+                checksum.update(data: bytes)
+                try file.write(bytes)
+                bytes.removeAll(keepingCapacity: true)
+            }
+            append(Self.fileVersion, to: &bytes)
+            append(UInt32(0), to: &bytes)
+            append(Int64(seq), to: &bytes)
+            append(UInt64(count), to: &bytes)
+            for (position, simhash) in simhashesInOrder.enumerated() {
+                let id = ids[position]
+                let sketch = sketch(at: position).halves
+                append(simhash, to: &bytes)
+                append(sketch.low, to: &bytes)
+                append(sketch.high, to: &bytes)
+                append(UInt32(id.utf8.count), to: &bytes)
+                bytes.append(contentsOf: id.utf8)
+                if bytes.count >= AtomicFileWriter.chunkSize { try emit() }
+            }
+            try emit()
+            try file.write(Array(checksum.finalize()))
+            try file.commit()
         } catch {
             throw NearDuplicateIndexFileError(code: .unwritable, path: path, underlying: error)
         }

@@ -97,19 +97,9 @@ enum Posix {
 
     /// Durably replaces `path` with `bytes`: temp file, fsync, rename, fsync the directory.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp"
-        let fd = try check("open", temporary) { open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640) }
-        do {
-            try writeAll(fd, bytes, path: temporary)
-            try check("fsync", temporary) { fsync(fd) }
-            close(fd)
-        } catch {
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        try check("rename", path) { rename(temporary, path) }
-        try syncDirectory(directoryName(path))
+        let file = try AtomicFileWriter(path: path)
+        try file.write(bytes)
+        try file.commit()
     }
 
     /// The directory part of a path (`.` when there is none).
