@@ -1,6 +1,5 @@
 import Glibc
 import Logging
-import Synchronization
 
 /// The embedded event sink: one JSON object per line, appended with a single `write()` on an
 /// `O_APPEND` descriptor, so readers (`tail -F`, `depeche tail`) never see a torn line.
@@ -44,7 +43,7 @@ public final class JSONLEventLog: EventSink {
     private let options: Options
     private let segments: EventLogSegments
     private let logger: Logger
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Opens (creating if needed) the log, cutting off a torn last line.
     public init(options: Options, logger: Logger) throws {
@@ -59,7 +58,7 @@ public final class JSONLEventLog: EventSink {
             let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
             let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
             let firstOfActive = size == 0 ? last + 1 : try Self.firstSeq(fd: fd, path: options.path)
-            state = Mutex(State(fd: fd, size: size, lastSeq: last, firstSeqOfActive: firstOfActive, durableSeq: last))
+            state = Locked(State(fd: fd, size: size, lastSeq: last, firstSeqOfActive: firstOfActive, durableSeq: last))
         } catch {
             close(fd)
             throw error

@@ -1,7 +1,6 @@
 import Glibc
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// `depeche run`: the pipeline, top to bottom.
 ///
@@ -17,7 +16,7 @@ public final class Daemon: Service {
     private let logger: Logger
     private let hooks: DaemonHooks
     /// What a reload acts on, once `run()` has set it up.
-    private let running = Mutex<(log: JSONLEventLog, stages: Stages)?>(nil)
+    private let running = Locked<(log: JSONLEventLog, stages: Stages)?>(nil)
 
     /// Creates the daemon; `hooks` lets the service layer (systemd, metrics) follow it.
     public init(config: DepecheConfig, logger: Logger, hooks: DaemonHooks = DaemonHooks()) {

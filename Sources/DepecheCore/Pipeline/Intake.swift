@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Which files are waiting to settle, which are being processed, and whether intake is
 /// paused (the event log cannot be written). Shared by the watch, tick and worker tasks.
@@ -11,12 +10,12 @@ public final class Intake: Sendable {
         var pause: Duration = .seconds(1)
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let inboxFD: Int32
 
     /// Creates an intake for the inbox open as `inboxFD`.
     public init(settle: Duration, inboxFD: Int32) {
-        state = Mutex(State(settling: SettleTracker(settle: settle)))
+        state = Locked(State(settling: SettleTracker(settle: settle)))
         self.inboxFD = inboxFD
     }
 

@@ -18,7 +18,7 @@ final class Stages: Sendable {
     let ready = WorkQueue<InboxPath>()
     private let stopping = Atomic<Bool>(false)
     /// The pure stages; replaced on reload (a new gazetteer).
-    private let analyzer: Mutex<DocumentAnalyzer>
+    private let analyzer: Locked<DocumentAnalyzer>
 
     init(
         config: DepecheConfig, logger: Logger, hooks: DaemonHooks, intake: Intake, committer: Committer,
@@ -33,7 +33,7 @@ final class Stages: Sendable {
         self.reader = reader
         self.disposer = disposer
         self.scanner = scanner
-        self.analyzer = Mutex(analyzer)
+        self.analyzer = Locked(analyzer)
     }
 
     /// Files read from now on are analysed by `analyzer`.

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A FIFO of work shared by several consumer tasks (an `AsyncStream` allows only one).
 public final class WorkQueue<Element: Sendable>: Sendable {
@@ -9,7 +8,7 @@ public final class WorkQueue<Element: Sendable>: Sendable {
         var finished = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates an empty queue.
     public init() {}

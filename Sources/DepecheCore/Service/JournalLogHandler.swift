@@ -1,6 +1,5 @@
 import Glibc
 import Logging
-import Synchronization
 
 /// A swift-log `LogHandler` that writes one line per record to standard error, in the form
 /// journald understands when standard error is the journal.
@@ -40,10 +39,10 @@ public struct JournalLogHandler: LogHandler {
     /// The file descriptor records go to, shared by every copy of a handler so that lines
     /// from concurrent tasks never interleave.
     public final class Output: Sendable {
-        private let fd: Mutex<Int32>
+        private let fd: Locked<Int32>
 
         /// Records go to `fd` (not closed by this type).
-        public init(fd: Int32 = STDERR_FILENO) { self.fd = Mutex(fd) }
+        public init(fd: Int32 = STDERR_FILENO) { self.fd = Locked(fd) }
 
         /// Writes `line` whole; a line that cannot be written is dropped (there is nowhere
         /// left to report it).

@@ -1,6 +1,5 @@
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// The daemon's side of systemd's watchdog and status line, as a swift-service-lifecycle
 /// `Service`.
@@ -30,7 +29,7 @@ public final class Watchdog: Service {
     /// of `WATCHDOG_USEC`, so systemd gives up at most 1.5 × `WatchdogSec=` after a wedge.
     public let maximumSilence: Duration
     private let logger: Logger
-    private let monitored: Mutex<[Heartbeat]>
+    private let monitored: Locked<[Heartbeat]>
 
     /// A watchdog for `heartbeats` (more can join with ``watch(_:)``), reporting `counters`,
     /// through `notifier`.
@@ -43,7 +42,7 @@ public final class Watchdog: Service {
         maximumSilence: Duration? = nil
     ) {
         self.notifier = notifier
-        monitored = Mutex(heartbeats)
+        monitored = Locked(heartbeats)
         self.counters = counters
         self.logger = logger
         self.statusInterval = statusInterval

@@ -41,7 +41,7 @@ public final class InotifyWatcher: Sendable {
     private let continuation: AsyncStream<WatchSignal>.Continuation
     /// The signals, in the order the kernel reported them.
     public let signals: AsyncStream<WatchSignal>
-    private let started = Mutex<CheckedContinuation<Void, any Error>?>(nil)
+    private let started = Locked<CheckedContinuation<Void, any Error>?>(nil)
 
     static let fileEvents = Int32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR | IN_DONT_FOLLOW)
 

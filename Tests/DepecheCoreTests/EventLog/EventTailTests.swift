@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 @testable import DepecheCore
 
@@ -34,7 +33,7 @@ import Testing
     @Test func followsAppendsAndRotation() async throws {
         let path = directory.url("events.jsonl")
         directory.write("events.jsonl", line(1))
-        let printed = Mutex<[Int]>([])
+        let printed = Locked<[Int]>([])
         let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(20))
         let follower = Task {
             try await tail.run(from: 1, follow: true) { bytes in

@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+@testable import DepecheCore
 
 /// Keeps every log record in memory, for tests that check what a component logs.
 struct RecordingLogHandler: LogHandler {
@@ -12,7 +12,7 @@ struct RecordingLogHandler: LogHandler {
 
     /// The records of every logger made by ``logger(label:)`` of one store.
     final class Store: Sendable {
-        private let records = Mutex<[Record]>([])
+        private let records = Locked<[Record]>([])
         var all: [Record] { records.withLock { $0 } }
         func append(_ record: Record) { records.withLock { $0.append(record) } }
 

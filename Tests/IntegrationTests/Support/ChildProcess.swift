@@ -1,5 +1,5 @@
 import Glibc
-import Synchronization
+@testable import DepecheCore
 
 /// A child process started with `posix_spawn`: its output goes to files, never to pipes the
 /// test would have to drain, and it is waited for explicitly.
@@ -7,7 +7,7 @@ final class ChildProcess: Sendable {
     /// The child's process id.
     let pid: pid_t
     /// The raw `waitpid` status once reaped. Held while reaping, so the pid is reaped once.
-    private let status = Mutex<Int32?>(nil)
+    private let status = Locked<Int32?>(nil)
 
     /// Starts `executable` with `arguments`; stdout and stderr are appended to the given files
     /// (or go to /dev/null). `PATH` is searched when `executable` has no slash. The child

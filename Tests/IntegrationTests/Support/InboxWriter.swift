@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Synchronization
+@testable import DepecheCore
 
 /// How a file gets into the inbox: the writers scrapers actually use, each producing its own
 /// pattern of inotify events (see FINDINGS.md, "What writers produce").
@@ -26,7 +27,7 @@ final class WriteJob: Sendable {
     private let child: ChildProcess?
     private let description: String
     private let finished = Atomic<Bool>(false)
-    private let error = Mutex<String?>(nil)
+    private let error = Locked<String?>(nil)
 
     fileprivate init(child: ChildProcess? = nil, description: String) {
         self.child = child
