@@ -11,7 +11,7 @@ SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX         ?= /usr/local
 DESTDIR        ?=
 
-.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak
+.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak sanitize
 
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
@@ -107,6 +107,12 @@ fuzz: deps
 		Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -print_final_stats=1 \
 			-artifact_prefix=Fuzz/corpus-crashes/$$t/ Fuzz/.build/corpus/$$t Fuzz/seeds/$$t || exit 1; \
 	done
+
+## sanitize: the whole suite twice more, built with AddressSanitizer then ThreadSanitizer (each in
+## its own build directory; the integration tests run the sanitized daemon).
+sanitize: deps
+	$(SWIFT) test --sanitize=address --no-parallel --scratch-path .build/sanitize-address
+	$(SWIFT) test --sanitize=thread --no-parallel --scratch-path .build/sanitize-thread
 
 SOAK_ARGS ?= --minutes 60 --rate 200
 ## soak: the release daemon under 200 files/s for an hour (scripts/soak.py): RSS, latency p99, loss.
