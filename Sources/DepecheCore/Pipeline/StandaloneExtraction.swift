@@ -26,6 +26,11 @@ public struct StandaloneExtraction: Sendable {
             outcome = FileReader(inboxFD: dirFD, maxFileSize: maxFileSize).read(InboxPath(name))
             close(dirFD)
         }
+        func rejected(_ rejection: Rejection, identity: FileIdentity? = nil, id: String? = nil) -> DocumentEvent {
+            .rejected(RejectedDocument(
+                id: id, receipt: Receipt(path: InboxPath(path), identity: identity, received: received), rejection: rejection,
+                quarantined: nil))
+        }
         let event: DocumentEvent
         switch outcome {
         case .read(let bytes, let identity):
@@ -34,20 +39,14 @@ public struct StandaloneExtraction: Sendable {
                 let document = try analyzer.analyze(bytes, fileExtension: InboxPath(path).fileExtension)
                 event = .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: false))
             } catch {
-                event = .rejected(RejectedDocument(id: ContentHash.id(of: bytes), receipt: receipt, rejection: error, quarantined: nil))
+                event = rejected(error, identity: identity, id: ContentHash.id(of: bytes))
             }
         case .rejected(let rejection, let identity):
-            event = .rejected(RejectedDocument(
-                id: nil, receipt: Receipt(path: InboxPath(path), identity: identity, received: received), rejection: rejection,
-                quarantined: nil))
+            event = rejected(rejection, identity: identity)
         case .vanished:
-            event = .rejected(RejectedDocument(
-                id: nil, receipt: Receipt(path: InboxPath(path), identity: nil, received: received),
-                rejection: Rejection(.unreadable, "no such file"), quarantined: nil))
+            event = rejected(Rejection(.unreadable, "no such file"))
         case .changed:
-            event = .rejected(RejectedDocument(
-                id: nil, receipt: Receipt(path: InboxPath(path), identity: nil, received: received),
-                rejection: Rejection(.unreadable, "the file changed while it was read"), quarantined: nil))
+            event = rejected(Rejection(.unreadable, "the file changed while it was read"))
         }
         return event.line(seq: seq, at: received)
     }
