@@ -4,9 +4,21 @@ import Crypto
 public enum ContentHash {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
+    /// What every id starts with.
+    static let idPrefix = "sha256:"
+
+    /// The value of each byte read as a lower-case hex digit; 0xFF for any other byte.
+    static let hexDigitValues: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: UInt8(byte - 0x30)
+        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        default: 0xFF
+        }
+    }
+
     /// `sha256:` followed by 64 lower-case hex digits.
     public static func id(of bytes: [UInt8]) -> String {
-        "sha256:" + hex(SHA256.hash(data: bytes))
+        idPrefix + hex(SHA256.hash(data: bytes))
     }
 
     /// Lower-case hex of a digest, through a lookup table (`String(format:)` costs 10× the hash).
@@ -22,6 +34,6 @@ public enum ContentHash {
 
     /// The 64 hex digits of an id, without the `sha256:` prefix.
     public static func hexDigits(of id: String) -> Substring {
-        id.hasPrefix("sha256:") ? id.dropFirst(7) : Substring(id)
+        id.hasPrefix(idPrefix) ? id.dropFirst(idPrefix.count) : Substring(id)
     }
 }

@@ -8,7 +8,7 @@ struct Digest128: Hashable, Sendable {
     var high: UInt64
     var low: UInt64
 
-    private static let idPrefix = Array("sha256:".utf8)
+    private static let idPrefix = Array(ContentHash.idPrefix.utf8)
 
     /// The key of an id or article hash.
     init(_ text: String) {
@@ -35,12 +35,8 @@ struct Digest128: Hashable, Sendable {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var index = 0
         for byte in digits {
-            let value: UInt8
-            switch byte {
-            case 0x30...0x39: value = byte - 0x30
-            case 0x61...0x66: value = byte - 0x61 + 10
-            default: return nil
-            }
+            let value = ContentHash.hexDigitValues[Int(byte)]
+            guard value != 0xFF else { return nil }
             switch index / 16 {
             case 0: words.0 = words.0 << 4 | UInt64(value)
             case 1: words.1 = words.1 << 4 | UInt64(value)

@@ -1,14 +1,7 @@
 /// Document ids in insertion order, packed into one byte buffer: no per-id allocation, and
 /// depeche's ids (`sha256:` and 64 hex digits, 71 bytes as a String) take 33 bytes each.
 struct DocumentIDs: Sendable {
-    private static let prefix = Array("sha256:".utf8)
-    private static let hexValues: [UInt8] = (0...255).map { byte in
-        switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
-        default: 0xFF
-        }
-    }
+    private static let prefix = Array(ContentHash.idPrefix.utf8)
     /// Marks an id stored as UTF-8 as written.
     private static let textTag: UInt8 = 0
     /// Marks an id stored as the 32 bytes of `sha256:<hex>`.
@@ -39,7 +32,7 @@ struct DocumentIDs: Sendable {
         let start = position == 0 ? 0 : Int(ends[position - 1])
         let stored = bytes[start + 1..<Int(ends[position])]
         return bytes[start] == Self.sha256Tag
-            ? "sha256:" + ContentHash.hex(stored) : String(decoding: stored, as: UTF8.self)
+            ? ContentHash.idPrefix + ContentHash.hex(stored) : String(decoding: stored, as: UTF8.self)
     }
 
     /// The 32 bytes of an id `sha256:` + 64 lowercase hex digits; nil for any other id.
@@ -49,8 +42,8 @@ struct DocumentIDs: Sendable {
             guard utf8.count == prefix.count + 64, utf8.starts(with: prefix) else { return nil }
             var digest = [UInt8](repeating: 0, count: 32)
             for byte in 0..<32 {
-                let high = hexValues[Int(utf8[prefix.count + 2 * byte])]
-                let low = hexValues[Int(utf8[prefix.count + 2 * byte + 1])]
+                let high = ContentHash.hexDigitValues[Int(utf8[prefix.count + 2 * byte])]
+                let low = ContentHash.hexDigitValues[Int(utf8[prefix.count + 2 * byte + 1])]
                 guard high != 0xFF, low != 0xFF else { return nil }
                 digest[byte] = high << 4 | low
             }
