@@ -52,18 +52,13 @@ public struct IndexSnapshot: Sendable {
                 continue
             }
             let fields = String(decoding: line, as: UTF8.self).split(separator: " ")
-            switch (fields.first, fields.count) {
-            case ("l", 8):
-                guard let seq = Int(fields[1]), let inode = UInt64(fields[2]), let size = Int(fields[3]),
-                    let mtime = Int64(fields[4]), let data = Data(base64Encoded: String(fields[7]))
-                else { throw SnapshotError(path: path, problem: "bad ledger record") }
-                let entry = DispositionLedger.Entry(
-                    identity: FileIdentity(inode: inode, size: size, mtimeNanoseconds: mtime), seq: seq,
-                    id: fields[5] == "-" ? nil : String(fields[5]), rejected: fields[6] == "r")
-                snapshot.ledger.record(InboxPath(bytes: Array(data)), entry)
-            default:
-                throw SnapshotError(path: path, problem: "unknown record")
-            }
+            guard fields.count == 8, fields[0] == "l", let seq = Int(fields[1]), let inode = UInt64(fields[2]),
+                let size = Int(fields[3]), let mtime = Int64(fields[4]), let data = Data(base64Encoded: String(fields[7]))
+            else { throw SnapshotError(path: path, problem: "bad ledger record") }
+            let entry = DispositionLedger.Entry(
+                identity: FileIdentity(inode: inode, size: size, mtimeNanoseconds: mtime), seq: seq,
+                id: fields[5] == "-" ? nil : String(fields[5]), rejected: fields[6] == "r")
+            snapshot.ledger.record(InboxPath(bytes: Array(data)), entry)
         }
         return snapshot
     }
