@@ -10,7 +10,7 @@ public enum DocumentFormat: String, Sendable {
 public struct DecodedDocument: Sendable {
     /// The whole page as text (for HTML, the decoded markup).
     public var text: String
-    /// The encoding the bytes were read as: `utf-8`, `utf-8-repaired` or `windows-1252`.
+    /// The encoding the bytes were read as: `utf-8`, `utf-8-repaired`, `utf-16le`, `utf-16be` or `windows-1252`.
     public var encoding: String
     /// Plain text or HTML.
     public var format: DocumentFormat

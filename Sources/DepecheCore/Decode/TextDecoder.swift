@@ -1,6 +1,7 @@
 /// Stage "decode": a file's bytes → text, or a ``Rejection`` saying why they are not a page.
 ///
-/// UTF-8 (a BOM is dropped) is preferred. Bytes that are not UTF-8 at all but are valid
+/// UTF-8 (a BOM is dropped) is preferred; UTF-16LE/BE is read when a byte-order mark says so
+/// (``UTF16Text``). Bytes that are not UTF-8 at all but are valid
 /// Windows-1252 are read as such; a UTF-8 file with a few invalid sequences is repaired
 /// (U+FFFD) with a warning. NUL bytes and the signatures of common binary formats are
 /// rejected as `binary`; zero bytes as `empty`; only white space as `blank`.
@@ -24,6 +25,12 @@ public enum TextDecoder {
     /// Decodes `bytes`; `fileExtension` (lower-case, no dot) helps tell HTML from text.
     public static func decode(_ bytes: [UInt8], fileExtension: String = "") throws(Rejection) -> DecodedDocument {
         guard !bytes.isEmpty else { throw Rejection(.empty, "the file is empty (0 bytes)") }
+        if let order = UTF16Text.byteOrder(of: bytes) {
+            let decoded = try UTF16Text.decode(bytes, order: order)
+            return try document(decoded.text, encoding: order.rawValue, bytes: bytes.count,
+                                isHTML: isHTMLExtension(fileExtension) || HTMLSniffer.looksLikeHTML(decoded.text.utf8),
+                                warnings: decoded.warnings)
+        }
         for signature in binarySignatures where bytes.starts(with: signature.bytes) {
             throw Rejection(.binary, "the file is a \(signature.name), not a text page")
         }
@@ -35,12 +42,22 @@ public enum TextDecoder {
             throw Rejection(.binary, "\(controls) of its \(bytes.count) bytes are control characters: binary data, not a text page")
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        let format: DocumentFormat = ["html", "htm", "xhtml"].contains(fileExtension) || HTMLSniffer.looksLikeHTML(body) ? .html : .text
-        let decoded = try decodeText(body, declaredCharset: format == .html ? HTMLSniffer.declaredCharset(body) : nil)
-        guard decoded.text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
-            throw Rejection(.blank, "the file holds only white space (\(bytes.count) bytes)")
+        let isHTML = isHTMLExtension(fileExtension) || HTMLSniffer.looksLikeHTML(body)
+        let decoded = try decodeText(body, declaredCharset: isHTML ? HTMLSniffer.declaredCharset(body) : nil)
+        return try document(decoded.text, encoding: decoded.encoding, bytes: bytes.count, isHTML: isHTML, warnings: decoded.warnings)
+    }
+
+    /// Whether a file name's extension says HTML.
+    private static func isHTMLExtension(_ fileExtension: String) -> Bool {
+        ["html", "htm", "xhtml"].contains(fileExtension)
+    }
+
+    /// The decoded document, unless its text is only white space.
+    private static func document(_ text: String, encoding: String, bytes: Int, isHTML: Bool, warnings: [String]) throws(Rejection) -> DecodedDocument {
+        guard text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) else {
+            throw Rejection(.blank, "the file holds only white space (\(bytes) bytes)")
         }
-        return DecodedDocument(text: decoded.text, encoding: decoded.encoding, format: format, warnings: decoded.warnings)
+        return DecodedDocument(text: text, encoding: encoding, format: isHTML ? .html : .text, warnings: warnings)
     }
 
     /// Picks the encoding and decodes.

@@ -35,6 +35,41 @@ import Testing
         #expect(decoded.warnings.isEmpty)
     }
 
+    /// "Publié à Rabat 📰" as PowerShell's `Out-File` writes it (UTF-16LE with a BOM), and big-endian.
+    @Test func readsUTF16WithAByteOrderMark() throws {
+        let text = "Publié à Rabat 📰\r\nLe Maroc"
+        let little = [0xFF, 0xFE] + utf16(text, bigEndian: false)
+        let big = [0xFE, 0xFF] + utf16(text, bigEndian: true)
+        let decodedLittle = try TextDecoder.decode(little)
+        #expect(decodedLittle.text == text)
+        #expect(decodedLittle.encoding == "utf-16le")
+        #expect(decodedLittle.warnings.isEmpty)
+        let decodedBig = try TextDecoder.decode(big)
+        #expect(decodedBig.text == text)
+        #expect(decodedBig.encoding == "utf-16be")
+        let html = [0xFF, 0xFE] + utf16("<html><body><p>Rabat</p></body></html>", bigEndian: false)
+        #expect(try TextDecoder.decode(html).format == .html)
+    }
+
+    @Test func repairsOrRejectsBrokenUTF16() throws {
+        // An unpaired high surrogate, then an odd last byte.
+        let broken: [UInt8] = [0xFF, 0xFE, 0x41, 0x00, 0x3D, 0xD8, 0x42, 0x00, 0x43]
+        let decoded = try TextDecoder.decode(broken)
+        #expect(decoded.text == "A\u{FFFD}B")
+        #expect(decoded.warnings.count == 2)
+        #expect(reason([0xFF, 0xFE, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00]) == .binary, "a NUL character")
+        #expect(reason([0xFF, 0xFE, 0x20, 0x00, 0x0A, 0x00]) == .blank)
+        #expect(reason(utf16("Rabat", bigEndian: false)) == .binary, "no BOM: NUL bytes mean binary")
+    }
+
+    /// `text`'s UTF-16 code units as bytes, without a BOM.
+    func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { unit -> [UInt8] in
+            let (high, low) = (UInt8(unit >> 8), UInt8(unit & 0xFF))
+            return bigEndian ? [high, low] : [low, high]
+        }
+    }
+
     @Test func readsWindows1252() throws {
         // "Le marché a progressé de 5 € — « hausse »" in Windows-1252.
         let bytes: [UInt8] = Array("Le march".utf8) + [0xE9] + Array(" a progress".utf8) + [0xE9] + Array(" de 5 ".utf8)
