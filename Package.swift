@@ -7,6 +7,13 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The shipped gazetteers, compiled into DepecheCore (`PackageResources.<name>_tsv`) so that
+/// `extract` and `run` need no files; `extract.gazetteer_dir` adds the user's own lists.
+let builtInGazetteers = [
+    "countries", "world_places", "geography", "morocco_regions", "morocco_cities", "morocco_institutions",
+    "international", "companies", "publications", "people", "given_names", "misc",
+]
+
 let package = Package(
     name: "depeche",
     platforms: [.macOS(.v15)],
@@ -53,6 +60,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            resources: builtInGazetteers.map { .embedInCode("Extract/Lexicon/Gazetteer/\($0).tsv") },
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -14,7 +14,7 @@ import Foundation
 struct Options {
     static let fixtures = "Tests/DepecheCoreTests/Fixtures/extract"
     var docs: [String] = ["../shared/eval/docs", Options.fixtures]
-    var gazetteer = "config/gazetteer"
+    var gazetteer = ""
     var megabytes = 10.0
     var dump: [String]?
 

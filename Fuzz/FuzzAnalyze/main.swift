@@ -3,10 +3,9 @@ import FuzzDriver
 import FuzzReplay
 import Glibc
 
-/// Any bytes through decode → clean → extract with the project's gazetteer (see FuzzReplay.analyze).
+/// Any bytes through decode → clean → extract with the built-in gazetteer (see FuzzReplay.analyze).
 enum Target {
-    static let analyzer = FuzzReplay.analyzer(
-        packageRoot: #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3).joined(separator: "/"))
+    static let analyzer = FuzzReplay.analyzer()
 }
 
 _ = Target.analyzer

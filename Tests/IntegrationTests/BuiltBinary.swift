@@ -7,10 +7,4 @@ enum BuiltBinary {
         URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
             .appendingPathComponent("depeche")
     }
-
-    /// The project's gazetteers (`config/gazetteer`), for daemons started outside the package root.
-    static var gazetteer: String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("config/gazetteer").path
-    }
 }

@@ -52,7 +52,7 @@ import Testing
         strace.executableURL = URL(fileURLWithPath: "/usr/bin/strace")
         strace.arguments = [
             "-f", "-qq", "-o", trace, BuiltBinary.depeche.path, "run", "--inbox", inbox.path,
-            "--state-dir", directory.appendingPathComponent("state").path, "--set", "intake.settle_ms=50", "--set", "extract.gazetteer_dir=\(BuiltBinary.gazetteer)",
+            "--state-dir", directory.appendingPathComponent("state").path, "--set", "intake.settle_ms=50",
             "--set", "log.rotate_bytes=4096", "--set", "metrics.textfile=\(directory.path)/depeche.prom",
             "--set", "metrics.interval_s=1",
         ]

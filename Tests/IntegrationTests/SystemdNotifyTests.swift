@@ -40,7 +40,7 @@ import Testing
         daemon.executableURL = BuiltBinary.depeche
         daemon.arguments = [
             "run", "--inbox", inbox.path, "--state-dir", directory.appendingPathComponent("state").path,
-            "--set", "intake.settle_ms=50", "--set", "extract.gazetteer_dir=\(BuiltBinary.gazetteer)",
+            "--set", "intake.settle_ms=50",
         ]
         daemon.currentDirectoryURL = directory
         daemon.environment = [

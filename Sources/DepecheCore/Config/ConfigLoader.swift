@@ -23,7 +23,7 @@ public enum ConfigLoader {
         "intake.max_file_size": 16_777_216,
         "intake.workers": 2,
         "dispose.mode": "archive",
-        "extract.gazetteer_dir": "config/gazetteer",
+        "extract.gazetteer_dir": "",
         "event.include_text": true,
         "near_duplicate.threshold": 0.84,
         "snapshot.every_events": 10_000,

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Glibc
 
 /// What a gazetteer line names.
 public enum GazetteerKind: String, Sendable, CaseIterable {
@@ -52,11 +53,11 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
 
 /// Known names (places, organisations, people, given names) the extractor recognises.
 ///
-/// Data lives in tab-separated files, one entry a line:
+/// Data lives in tab-separated files, one entry a line (the shipped lists are compiled in,
+/// ``BuiltInGazetteer``; the user's own are read from `extract.gazetteer_dir`):
 /// `canonical name <TAB> PERSON|ORG|LOC|MISC|GIVEN <TAB> alias|alias|… <TAB> fr,en,ar`
-/// (the last two columns may be empty or absent; `#` starts a comment line). Every `*.tsv`
-/// file of the directory is read in name order, so users add their own watch-lists next to
-/// the shipped ones; when two entries share a spelling, the first one read keeps it.
+/// (the last two columns may be empty or absent; `#` starts a comment line). When two
+/// entries share a spelling, the first one read keeps it: the user's lists are read first.
 ///
 /// Names are matched on their letters and digits folded (case, accents, Arabic letter forms),
 /// separators ignored: "Web help" finds "Webhelp", "Fès" finds "Fes". A match must have at
@@ -131,24 +132,35 @@ public struct Gazetteer: Sendable {
         lowercaseStartBits = lowercaseStarts.keys.reduce(0) { $0 | 1 << ($1 & 63) }
     }
 
-    /// Reads every `*.tsv` file of `directory` (the configured `gazetteer_dir`).
+    /// The shipped lists (``BuiltInGazetteer``) alone.
+    public static func builtIn() throws -> Gazetteer {
+        Gazetteer(entries: try BuiltInGazetteer.entries())
+    }
+
+    /// The user's lists — every `*.tsv` file of `directory` (the configured `gazetteer_dir`),
+    /// in name order — then the shipped ones: a user's spelling takes precedence. An empty
+    /// `directory` means the shipped lists alone.
     public static func load(directory: String) throws -> Gazetteer {
+        guard !directory.isEmpty else { return try builtIn() }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw GazetteerError(location: directory, message: "cannot list the gazetteer directory (\(error)); "
-                + "set gazetteer_dir to a directory of .tsv files")
+            var info = stat()
+            let problem = stat(directory, &info) != 0 ? String(cString: strerror(errno)).lowercased()
+                : info.st_mode & S_IFMT != S_IFDIR ? "it is not a directory" : "it cannot be read"
+            throw GazetteerError(location: directory, message: "\(problem); set extract.gazetteer_dir to a directory of "
+                + "your own .tsv lists, or to \"\" for the built-in lists alone")
         }
         var entries: [GazetteerEntry] = []
         for name in names.sorted() where name.hasSuffix(".tsv") {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw GazetteerError(location: path, message: "cannot read the file")
+                throw GazetteerError(location: path, message: "the file cannot be read")
             }
             entries += try parse(String(decoding: data, as: UTF8.self), origin: path)
         }
-        return Gazetteer(entries: entries)
+        return Gazetteer(entries: entries + (try BuiltInGazetteer.entries()))
     }
 
     /// Parses the lines of one gazetteer file; `origin` names it in errors.

@@ -7,12 +7,12 @@ enum ExtractTestSupport {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The shipped gazetteer (config/gazetteer).
+    /// The shipped (built-in) gazetteer.
     static let gazetteer: Gazetteer = {
         do {
-            return try Gazetteer.load(directory: root.appendingPathComponent("config/gazetteer").path)
+            return try Gazetteer.builtIn()
         } catch {
-            fatalError("cannot load config/gazetteer: \(error)")
+            fatalError("cannot load the built-in gazetteer: \(error)")
         }
     }()
 

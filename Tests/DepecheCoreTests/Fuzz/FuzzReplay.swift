@@ -16,9 +16,9 @@ public enum FuzzReplay {
         }
     }
 
-    /// The analyzer with the gazetteer of the package at `root` (`config/gazetteer`).
-    public static func analyzer(packageRoot root: String) -> DocumentAnalyzer {
-        let gazetteer = (try? Gazetteer.load(directory: root + "/config/gazetteer")) ?? Gazetteer(entries: [])
+    /// The analyzer with the built-in gazetteer.
+    public static func analyzer() -> DocumentAnalyzer {
+        let gazetteer = (try? Gazetteer.builtIn()) ?? Gazetteer(entries: [])
         return DocumentAnalyzer(extractor: Extractor(gazetteer: gazetteer))
     }
 
