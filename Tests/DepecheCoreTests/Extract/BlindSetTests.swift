@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import DepecheCore
+
+/// The extractor on the blind set: 33 pages (11 English, 11 Arabic, 11 French; text, HTML and
+/// one UTF-16 page) from outlets no gazetteer lists, written and annotated by helpers before any
+/// rule was changed for them (Fixtures/extract/blind; first score in issue 12's closing note).
+/// Scored through the whole analyzer (decode → clean → extract), like `depeche extract`:
+/// `make eval EVAL=Tests/DepecheCoreTests/Fixtures/extract/blind` shows the errors.
+@Suite struct BlindSetTests {
+    static let directory = ExtractTestSupport.root.appendingPathComponent("Tests/DepecheCoreTests/Fixtures/extract/blind")
+
+    /// Entity counts per language (the file name's prefix) and metadata hits over the set.
+    struct Scores {
+        var entities: [String: ExtractionScorer.Counts] = [:]
+        var metadata: [String: Int] = [:]
+        var documents = 0
+    }
+
+    static let scores: Scores = {
+        do { return try scoreSet() } catch { fatalError("cannot score the blind set: \(error)") }
+    }()
+
+    static func scoreSet() throws -> Scores {
+        let analyzer = DocumentAnalyzer(extractor: ExtractTestSupport.extractor)
+        let lines = try String(contentsOf: directory.appendingPathComponent("gold.jsonl"), encoding: .utf8).split(separator: "\n")
+        var scores = Scores()
+        for (line, gold) in zip(lines, try ExtractionScorer.gold(at: directory.appendingPathComponent("gold.jsonl"))) {
+            let expected = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
+            let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent("docs/\(gold.doc)")))
+            let analyzed = try analyzer.analyze(bytes, fileExtension: (gold.doc as NSString).pathExtension)
+            let language = String(gold.doc.prefix(2))
+            for counts in ExtractionScorer.score(analyzed.extraction.entities, against: gold).values {
+                scores.entities[language] = (scores.entities[language] ?? ExtractionScorer.Counts()) + counts
+            }
+            let found: [String: String?] = [
+                "title": analyzed.extraction.title, "published": analyzed.extraction.published,
+                "author": analyzed.extraction.author, "source": analyzed.extraction.source,
+            ]
+            for (field, value) in found where value.map(ExtractionScorer.fold) == (expected[field] as? String).map(ExtractionScorer.fold) {
+                scores.metadata[field, default: 0] += 1
+            }
+            scores.documents += 1
+        }
+        return scores
+    }
+
+    @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
+        let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
+        #expect(counts.f1 >= 0.80, "\(language): F1 \(counts.f1), \(counts)")
+    }
+
+    @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {
+        let hits = Self.scores.metadata[field] ?? 0
+        #expect(Self.scores.documents == 33)
+        #expect(Double(hits) / 33 >= 0.30, "\(field): \(hits) of 33 pages")
+    }
+}
