@@ -32,6 +32,21 @@ public final class Intake: Sendable {
         }
     }
 
+    /// A whole file (renamed into the inbox): true when it is taken now, in flight until
+    /// ``done(_:)``, without waiting to settle. While intake is paused, or the path is being
+    /// processed, it is touched instead (and false returned).
+    public func takeWhole(_ path: InboxPath, now: ContinuousClock.Instant = .now) -> Bool {
+        let taken = state.withLock { state in
+            let paused = state.pausedUntil.map { now < $0 } ?? false
+            guard !paused, !state.inFlight.contains(path) else { return false }
+            state.settling.remove(path)
+            state.inFlight.insert(path)
+            return true
+        }
+        if !taken { touch(path) }
+        return taken
+    }
+
     /// Takes the files that have settled; they are in flight until ``done(_:)``.
     public func takeSettled(now: ContinuousClock.Instant = .now) -> [InboxPath] {
         let fd = inboxFD

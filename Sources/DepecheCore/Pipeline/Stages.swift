@@ -70,6 +70,7 @@ final class Stages: Sendable {
         for await signal in watcher.signals {
             switch signal {
             case .file(let path): intake.touch(path)
+            case .movedIn(let path): if intake.takeWhole(path) { ready.send(path) }
             case .directory(let path): scanner.scan(below: path).files.forEach(intake.touch)
             case .overflow:
                 logger.warning("inotify queue overflowed; rescanning the inbox")

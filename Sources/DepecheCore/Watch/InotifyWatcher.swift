@@ -5,8 +5,12 @@ import Synchronization
 
 /// What the watcher tells the pipeline.
 public enum WatchSignal: Sendable, Equatable {
-    /// A file was closed after writing or moved in: a candidate, once it has settled.
+    /// A file was closed after writing (or linked in): a candidate once it has settled, since
+    /// its writer may open it again.
     case file(InboxPath)
+    /// A file was renamed into the inbox (`IN_MOVED_TO`): its writer closed it before the
+    /// rename, so it is whole and is taken at once.
+    case movedIn(InboxPath)
     /// A directory appeared (created or moved in): it is now watched; scan it for files
     /// that landed before its watch.
     case directory(InboxPath)
@@ -169,7 +173,9 @@ public final class InotifyWatcher: Sendable {
                 continuation.yield(.overflow)
             }
             continuation.yield(.directory(path))
-        } else if event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0 || isCompleteOnCreation(path) {
+        } else if event.mask & UInt32(IN_MOVED_TO) != 0 {
+            continuation.yield(.movedIn(path))
+        } else if event.mask & UInt32(IN_CLOSE_WRITE) != 0 || isCompleteOnCreation(path) {
             continuation.yield(.file(path))
         }
     }

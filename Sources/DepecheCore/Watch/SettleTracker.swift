@@ -29,6 +29,9 @@ public struct SettleTracker: Sendable {
         pending[path] = Pending(identity: identity, since: now)
     }
 
+    /// Stops waiting for `path` (it was taken by other means).
+    public mutating func remove(_ path: InboxPath) { pending[path] = nil }
+
     /// Removes and returns the files that have settled; `identify` stats a path (nil: gone).
     public mutating func takeSettled(
         at now: ContinuousClock.Instant = .now, identify: (InboxPath) -> FileIdentity??
