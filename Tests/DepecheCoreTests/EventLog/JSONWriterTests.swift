@@ -22,6 +22,9 @@ import Testing
     @Test func escapesQuotesControlsAndNewlines() {
         let text = render { $0.field("p", "a\"b\\c\nd\u{01}é") }
         #expect(text == #"{"p":"a\"b\\c\nd\u0001é"}"#)
+        let edges = render { $0.field("q", "\"\r\t\u{7F}x\u{1F}\\") }
+        #expect(edges == #"{"q":"\"\r\t\u007fx\u001f\\"}"#, "escapes at both ends of a string, between short runs")
+        #expect(render { $0.field("e", "") } == #"{"e":""}"#)
     }
 
     @Test func nestsObjectsAndArrays() {
