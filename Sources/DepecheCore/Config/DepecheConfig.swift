@@ -23,7 +23,7 @@ public struct DepecheConfig: Sendable, Equatable {
 
     /// What happens to a file once its event is durably in the log.
     public enum DisposeMode: String, Sendable, CaseIterable {
-        /// Move into the content-addressed store `state/archive/ab/cd/<hash>.<ext>`.
+        /// Move into the content-addressed store `state/archive/ab/<hash>.<ext>`.
         case archive
         /// Unlink it.
         case delete

@@ -23,12 +23,15 @@ public struct Disposer: Sendable {
     }
 
     /// Where the archive keeps the content `id` (relative to the state directory):
-    /// `archive/ab/cd/<hex>.<ext>`; nil unless the mode is `archive`.
+    /// `archive/ab/<hex>.<ext>`; nil unless the mode is `archive`. One level of 256
+    /// directories: a young archive creates a directory for its first few hundred files only
+    /// (two levels, `ab/cd/`, made two directories for most of its first 65,536 files), and
+    /// ext4's hashed directories keep lookups fast with millions of names in each.
     public func archivePath(id: String, fileExtension: String) -> String? {
         guard mode == .archive else { return nil }
         let hex = ContentHash.hexDigits(of: id)
         let name = fileExtension.isEmpty ? String(hex) : "\(hex).\(fileExtension)"
-        return "archive/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(name)"
+        return "archive/\(hex.prefix(2))/\(name)"
     }
 
     /// Takes an ingested or duplicate file out of the inbox, per the mode. `bytes` are its

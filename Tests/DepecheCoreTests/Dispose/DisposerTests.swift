@@ -18,7 +18,7 @@ import Testing
         let id = ContentHash.id(of: Array("<p>x</p>".utf8))
         let relative = try #require(disposer.archivePath(id: id, fileExtension: "html"))
         let hex = ContentHash.hexDigits(of: id)
-        #expect(relative == "archive/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex).html")
+        #expect(relative == "archive/\(hex.prefix(2))/\(hex).html")
         try disposer.dispose(InboxPath("site/page.html"), id: id, bytes: nil)
         #expect(inbox.read("site/page.html") == nil)
         #expect(state.read(relative) == Array("<p>x</p>".utf8))

@@ -11,7 +11,7 @@ extension Reliability {
         /// A state directory holding a log of the given lines and a correct archive and quarantine.
         private func fixture(_ lines: [String], leaveInInbox: Bool = false) throws -> (ScratchDirectory, Invariants, EventLogFile.Contents) {
             let scratch = try ScratchDirectory(label: "invariants")
-            for directory in ["inbox", "state/archive/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))", "state/quarantine/3"] {
+            for directory in ["inbox", "state/archive/\(hex.prefix(2))", "state/quarantine/3"] {
                 try FileSystem.makeDirectories(scratch.appending(directory))
             }
             try FileSystem.write(page, to: scratch.appending("state/\(stored)"))
@@ -24,7 +24,7 @@ extension Reliability {
 
         var id: String { ContentHash.id(of: page) }
         var hex: Substring { ContentHash.hexDigits(of: id) }
-        var stored: String { "archive/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex).txt" }
+        var stored: String { "archive/\(hex.prefix(2))/\(hex).txt" }
         var dropped: [DroppedFile] {
             [
                 DroppedFile(path: Array("a.txt".utf8), bytes: page, expected: .document),

@@ -137,7 +137,7 @@ struct Invariants {
             return ["\(name): ingested without a \"stored\" path"]
         }
         let hex = ContentHash.hexDigits(of: event.id ?? "")
-        guard stored.hasPrefix("archive/\(hex.prefix(2))/\(hex.dropFirst(2).prefix(2))/\(hex)") else {
+        guard stored.hasPrefix("archive/\(hex.prefix(2))/\(hex)") else {
             return ["\(name): stored at \(stored), not under its hash"]
         }
         guard let bytes = try? FileSystem.read(stateDirectory + "/" + stored) else { return ["\(name): \(stored) is missing"] }
