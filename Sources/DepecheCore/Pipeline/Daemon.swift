@@ -48,6 +48,7 @@ public final class Daemon: Service {
     }
 
     public func run() async throws {
+        try StateLayoutCheck.check(config)
         try Posix.makeDirectories(config.inbox)
         try Posix.makeDirectories(config.stateDirectory)
         let lock = try StateDirectoryLock(stateDirectory: config.stateDirectory)
