@@ -9,6 +9,10 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try await options.load()
+        do { try StateLayoutCheck.check(config) } catch {
+            print("\(error)")
+            throw ExitCode.failure
+        }
         print("config: ok (inbox \(config.inbox), state \(config.stateDirectory))")
         do {
             let summary = try EventLogCheck.run(activePath: config.logPath)

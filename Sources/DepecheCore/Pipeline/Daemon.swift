@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// decode/clean/fingerprint/extract (``DocumentAnalyzer``) → dedup + event log (``Committer``)
 /// → dispose (``Disposer``), once the event is durable.
 ///
-/// Start-up watches first, then scans, so no file slips between the two. On SIGTERM it stops
+/// Start-up takes the state directory's lock (``StateDirectoryLock``, held until `run()`
+/// returns), then watches first, then scans, so no file slips between the two. On SIGTERM it stops
 /// taking files, finishes those in flight, flushes, snapshots the index and returns.
 public final class Daemon: Service {
     /// The configuration it runs with.
@@ -47,9 +48,12 @@ public final class Daemon: Service {
     }
 
     public func run() async throws {
-        let analyzer = try Self.analyzer(for: config)
+        try StateLayoutCheck.check(config)
         try Posix.makeDirectories(config.inbox)
         try Posix.makeDirectories(config.stateDirectory)
+        let lock = try StateDirectoryLock(stateDirectory: config.stateDirectory)
+        defer { withExtendedLifetime(lock) {} }
+        let analyzer = try Self.analyzer(for: config)
         let inbox = try Self.realPath(config.inbox)
         let inboxFD = try Posix.check("open", inbox) { open(inbox, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { close(inboxFD) }

@@ -1,0 +1,56 @@
+import Glibc
+
+/// The directories depeche writes must stay out of the inbox, and the inbox out of them: a
+/// state directory inside the inbox would have the daemon take its own event log as a page
+/// and feed on what it writes. Checked at start-up and by `depeche check`, on the paths as
+/// they resolve (symlinks followed; a path not created yet resolves through its deepest
+/// existing ancestor).
+public enum StateLayoutCheck {
+    /// Throws a ``ConfigurationError`` naming both paths when the state directory, the event
+    /// log, the archive or the quarantine lies inside the inbox, or the inbox inside one of them.
+    public static func check(_ config: DepecheConfig) throws {
+        let inbox = resolved(config.inbox)
+        let written: [(key: String, path: String)] = [
+            ("state_dir", config.stateDirectory), ("log.path", config.logPath),
+            ("state_dir", config.archiveDirectory), ("state_dir", config.quarantineDirectory),
+        ]
+        for (key, path) in written {
+            let real = resolved(path)
+            if contains(inbox, real) {
+                throw ConfigurationError(key: key, problem: "\(path) (\(real)) lies inside the inbox \(config.inbox) (\(inbox)): depeche would take its own files as pages")
+            }
+            if contains(real, inbox) {
+                throw ConfigurationError(key: "inbox", problem: "the inbox \(config.inbox) (\(inbox)) lies inside \(path) (\(real)), where depeche writes")
+            }
+        }
+    }
+
+    /// Whether `inner` is `outer` or below it (both absolute and resolved).
+    static func contains(_ outer: String, _ inner: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+    }
+
+    /// `path` with every symlink resolved, made absolute; the part below its deepest existing
+    /// ancestor is appended as written.
+    static func resolved(_ path: String) -> String {
+        var existing = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
+        var rest: [Substring] = []
+        while true {
+            if let real = realpath(existing, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
+            }
+            guard let slash = existing.lastIndex(of: "/"), existing != "/" else { return path }
+            let name = existing[existing.index(after: slash)...]
+            if !name.isEmpty && name != "." { rest.append(name) }
+            existing = slash == existing.startIndex ? "/" : String(existing[..<slash])
+        }
+    }
+
+    private static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+}
