@@ -10,6 +10,8 @@ struct DepecheCommand: AsyncParsableCommand {
             $DEPECHE_CONFIG, else ./config/depeche.yaml, else /etc/depeche/depeche.yaml, the first \
             that exists (none: built-in defaults). DEPECHE_* variables and --set override its keys.
             """,
-        subcommands: [RunCommand.self, ExtractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self]
+        subcommands: [
+            RunCommand.self, ExtractCommand.self, ReextractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self,
+        ]
     )
 }
