@@ -34,9 +34,10 @@ run: build
 
 ## test: the whole suite (unit and integration tests against the real binary). One test at a time:
 ## the integration tests start daemons and wait on processes, and timing tests (the watchdog's)
-## must not be starved of the 2 cores by them.
+## must not be starved of the 2 cores by them. scripts/no-leftovers.py runs it as a subreaper and
+## fails the run if any process the tests started (however detached) is still alive at the end.
 test: build
-	$(SWIFT) test --no-parallel
+	python3 scripts/no-leftovers.py $(SWIFT) test --no-parallel
 
 ## install: release build, then binary, systemd unit, config, the depeche user and its directories
 ## (README.md, "Run as a service"). An edited /etc/depeche/depeche.yaml or /etc/default/depeche is kept.

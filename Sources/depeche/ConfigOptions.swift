@@ -4,7 +4,9 @@ import Foundation
 
 /// Options every command that reads the configuration shares.
 struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: "The YAML configuration file (default: $DEPECHE_CONFIG, else config/depeche.yaml if present).")
+    @Option(name: .long, help: ArgumentHelp(
+        "The YAML configuration file.",
+        discussion: "Without it: $DEPECHE_CONFIG, else ./config/depeche.yaml, else /etc/depeche/depeche.yaml, the first that exists."))
     var config: String?
 
     @Option(name: .long, help: "Override the inbox directory.")
@@ -18,9 +20,7 @@ struct ConfigOptions: ParsableArguments {
 
     /// The configuration file that applies.
     var configFile: String? {
-        if let config { return config }
-        if let path = ProcessInfo.processInfo.environment["DEPECHE_CONFIG"] { return path }
-        return FileManager.default.fileExists(atPath: "config/depeche.yaml") ? "config/depeche.yaml" : nil
+        ConfigFileSearch().file(explicit: config, environment: ProcessInfo.processInfo.environment)
     }
 
     /// Loads and validates the configuration; exits with a message naming the key on error.

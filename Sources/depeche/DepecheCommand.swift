@@ -5,6 +5,13 @@ struct DepecheCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "depeche",
         abstract: "Watches an inbox of scraped news pages and appends one JSON event per document to a log.",
-        subcommands: [RunCommand.self, ExtractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self]
+        discussion: """
+            Every command reads one configuration file: the one given with --config, else \
+            $DEPECHE_CONFIG, else ./config/depeche.yaml, else /etc/depeche/depeche.yaml, the first \
+            that exists (none: built-in defaults). DEPECHE_* variables and --set override its keys.
+            """,
+        subcommands: [
+            RunCommand.self, ExtractCommand.self, ReextractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self,
+        ]
     )
 }

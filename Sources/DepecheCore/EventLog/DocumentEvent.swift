@@ -73,14 +73,16 @@ public enum DocumentEvent: Sendable {
         }
     }
 
-    /// The whole line as logged: `v`, `seq`, `ts`, `type`, then the event's fields, and `\n`.
-    public func line(seq: Int, at time: Timestamp = .now()) -> [UInt8] {
+    /// The whole line as logged: `v`, `seq`, `ts`, `type`, then the event's fields, then what
+    /// `annotate` adds (nothing in the log itself), and `\n`.
+    public func line(seq: Int, at time: Timestamp = .now(), annotate: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
         var json = JSONWriter()
         json.field("v", Depeche.eventFormatVersion)
         json.field("seq", seq)
         json.field("ts", time.rfc3339)
         json.field("type", type)
         write(into: &json)
+        annotate(&json)
         var line = json.finish()
         line.append(UInt8(ascii: "\n"))
         return line

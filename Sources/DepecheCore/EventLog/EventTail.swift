@@ -18,8 +18,9 @@ public struct EventTail: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// The first `seq` to print: after the cursor if there is one, else `from`.
-    public func startSeq(default from: Int) throws -> Int {
+    /// The first `seq` to print: after the cursor if there is one, else `from`; nil (the
+    /// oldest event still kept) when neither is given.
+    public func startSeq(default from: Int?) throws -> Int? {
         guard let cursorFile, access(cursorFile, F_OK) == 0 else { return from }
         let text = String(decoding: try Posix.readFile(cursorFile), as: UTF8.self).trimmingWhitespace()
         guard let last = Int(text) else {
@@ -28,40 +29,67 @@ public struct EventTail: Sendable {
         return last + 1
     }
 
-    /// Prints from `from` (or the cursor); with `follow`, until the task is cancelled.
-    public func run(from: Int, follow: Bool, output: ([UInt8]) -> Void) async throws {
+    /// Prints from `from` (or the cursor; nil: the oldest event kept); with `follow`, until the
+    /// task is cancelled. Events that should come next but are gone from the log (retention
+    /// removed their segment) are never skipped silently: `missing` is called with their
+    /// `seq` range before anything after them is printed, and stops the tail by throwing.
+    public func run(
+        from: Int?, follow: Bool, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void
+    ) async throws {
         var next = try startSeq(default: from)
-        next = try catchUp(from: next, output: output)
+        next = try catchUp(from: next, missing: missing, output: output)
         guard follow else { return }
         var position = activePosition()
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             let now = activePosition()
             if now.inode != position.inode || now.size < position.offset {
-                next = try catchUp(from: next, output: output)
+                next = try catchUp(from: next, missing: missing, output: output)
                 position = activePosition()
             } else if now.size > position.offset {
                 let fresh = try readLines(from: position.offset)
                 for line in fresh.lines {
                     let event = try EventLogReader.parse(line, path: reader.segments.activePath, lineNumber: 0)
-                    guard let seq = event.seq, seq >= next else { continue }
-                    output(line + [UInt8(ascii: "\n")])
-                    next = seq + 1
+                    next = try deliver(event, next: next, missing: missing, output: output)
                 }
                 position.offset += fresh.consumed
-                try saveCursor(next - 1)
+                try saveCursor((next ?? 1) - 1)
             }
         }
     }
 
-    private func catchUp(from: Int, output: ([UInt8]) -> Void) throws -> Int {
+    /// Prints the log's events from `from`; returns the `seq` expected next. A rotation between
+    /// listing the segments and reading them looks like a gap, so a gap is reported only if a
+    /// second read, on a fresh listing, still finds it.
+    private func catchUp(from: Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void) throws -> Int? {
         var next = from
-        try reader.forEach(from: from) { event in
-            output(event.line + [UInt8(ascii: "\n")])
-            next = (event.seq ?? next) + 1
+        do {
+            try read(after: &next, missing: { throw MissingEvents(range: $0) }, output: output)
+        } catch is MissingEvents {
+            try read(after: &next, missing: missing, output: output)
         }
-        try saveCursor(next - 1)
+        try saveCursor((next ?? 1) - 1)
         return next
+    }
+
+    private func read(after next: inout Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void) throws {
+        var expected = next
+        defer { next = expected }
+        try reader.forEach(from: expected ?? 1) { event in
+            expected = try deliver(event, next: expected, missing: missing, output: output)
+        }
+    }
+
+    /// Prints `event` if it is the one expected (`next`, or any when nil) or later, after
+    /// reporting the `seq`s between them as missing; returns the `seq` expected after it.
+    private func deliver(
+        _ event: LoggedEvent, next: Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void
+    ) throws -> Int? {
+        guard let seq = event.seq else { return next }
+        if let next, seq < next { return next }
+        if let next, seq > next { try missing(next...(seq - 1)) }
+        output(event.line + [UInt8(ascii: "\n")])
+        return seq + 1
     }
 
     private func saveCursor(_ seq: Int) throws {

@@ -1,10 +1,20 @@
 import Testing
+import Glibc
 @testable import DepecheCore
 
 @Suite struct EventTailTests {
     let directory = TemporaryDirectory()
 
     func line(_ seq: Int) -> String { #"{"v":1,"seq":\#(seq),"ts":"2026-01-01T00:00:00.000Z","type":"document.ingested"}"# + "\n" }
+
+    /// For logs that have every event: a gap fails the test.
+    static func noGap(_ range: ClosedRange<Int>) throws { Issue.record("unexpected gap \(range)") }
+
+    /// Writes the active file under another inode, as a rotation does.
+    func replaceActive(_ contents: String) {
+        directory.write("events.new", contents)
+        #expect(rename(directory.url("events.new"), directory.url("events.jsonl")) == 0)
+    }
 
     func seqs(_ output: [[UInt8]]) -> [Int] {
         output.compactMap { try? EventLogReader.parse(Array($0.dropLast()), path: "", lineNumber: 0).seq }
@@ -14,7 +24,7 @@ import Testing
         directory.write("events.1.jsonl", line(1) + line(2))
         directory.write("events.jsonl", line(3) + line(4))
         var printed: [[UInt8]] = []
-        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil).run(from: 2, follow: false) { printed.append($0) }
+        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil).run(from: 2, follow: false, missing: Self.noGap) { printed.append($0) }
         #expect(seqs(printed) == [2, 3, 4])
     }
 
@@ -22,10 +32,10 @@ import Testing
         directory.write("events.jsonl", line(1) + line(2))
         let cursor = directory.url("cursor")
         var first: [[UInt8]] = []
-        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: cursor).run(from: 1, follow: false) { first.append($0) }
+        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: cursor).run(from: 1, follow: false, missing: Self.noGap) { first.append($0) }
         directory.write("events.jsonl", line(1) + line(2) + line(3))
         var second: [[UInt8]] = []
-        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: cursor).run(from: 1, follow: false) { second.append($0) }
+        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: cursor).run(from: 1, follow: false, missing: Self.noGap) { second.append($0) }
         #expect(seqs(first) == [1, 2])
         #expect(seqs(second) == [3])
     }
@@ -36,7 +46,7 @@ import Testing
         let printed = Locked<[Int]>([])
         let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(20))
         let follower = Task {
-            try await tail.run(from: 1, follow: true) { bytes in
+            try await tail.run(from: 1, follow: true, missing: Self.noGap) { bytes in
                 let seq = try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq
                 printed.withLock { $0.append(seq ?? -1) }
             }
@@ -49,5 +59,63 @@ import Testing
         for _ in 0..<100 where printed.withLock({ $0.count }) < 4 { try await Task.sleep(for: .milliseconds(20)) }
         follower.cancel()
         #expect(printed.withLock { $0 } == [1, 2, 3, 4])
+    }
+
+    @Test func failsBeforePrintingWhenEventsAfterTheCursorAreGone() async throws {
+        directory.write("events.10.jsonl", line(10) + line(11))
+        directory.write("events.jsonl", line(12))
+        let cursor = directory.write("cursor", "3\n")
+        var printed: [[UInt8]] = []
+        await #expect(throws: MissingEvents(range: 4...9)) {
+            try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: cursor).run(
+                from: nil, follow: false, missing: { throw MissingEvents(range: $0) }) { printed.append($0) }
+        }
+        #expect(printed.isEmpty)
+        #expect(directory.read("cursor") == Array("3\n".utf8), "the cursor moved past events never printed")
+    }
+
+    @Test func skipsMissingEventsOnlyWhenToldAndSaysWhich() async throws {
+        directory.write("events.10.jsonl", line(10) + line(11))
+        directory.write("events.jsonl", line(12))
+        var gaps: [ClosedRange<Int>] = []
+        var printed: [[UInt8]] = []
+        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil).run(
+            from: 5, follow: false, missing: { gaps.append($0) }) { printed.append($0) }
+        #expect(gaps == [5...9])
+        #expect(seqs(printed) == [10, 11, 12])
+    }
+
+    @Test func withoutFromOrCursorStartsAtTheOldestEventKept() async throws {
+        directory.write("events.10.jsonl", line(10) + line(11))
+        directory.write("events.jsonl", line(12))
+        var printed: [[UInt8]] = []
+        try await EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil).run(from: nil, follow: false, missing: Self.noGap) {
+            printed.append($0)
+        }
+        #expect(seqs(printed) == [10, 11, 12])
+    }
+
+    @Test func followFailsWhenItFallsBehindTheRetention() async throws {
+        directory.write("events.jsonl", line(1))
+        let printed = Locked<[Int]>([])
+        let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil, pollInterval: .milliseconds(20))
+        let follower = Task {
+            try await tail.run(from: 1, follow: true, missing: { throw MissingEvents(range: $0) }) { bytes in
+                let seq = try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq
+                printed.withLock { $0.append(seq ?? -1) }
+            }
+        }
+        for _ in 0..<100 where printed.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(20)) }
+        // Two rotations while the follower slept: events 2–3 went into a segment retention removed.
+        directory.write("events.4.jsonl", line(4) + line(5))
+        replaceActive(line(6))
+        let deadline = Task {
+            try await Task.sleep(for: .seconds(5))
+            follower.cancel()
+        }
+        let outcome = await follower.result
+        deadline.cancel()
+        #expect(throws: MissingEvents(range: 2...3)) { try outcome.get() }
+        #expect(printed.withLock { $0 } == [1])
     }
 }

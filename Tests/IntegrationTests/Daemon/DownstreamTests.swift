@@ -5,10 +5,10 @@ import Testing
 /// What downstream jobs do with the log: `tail -F | jq`, and `depeche tail --follow` with a
 /// cursor, across a rotation.
 @Suite struct DownstreamTests {
-    /// Runs `script` under `sh` as the leader of a session of its own (so that stopping it
-    /// stops the whole pipeline), its output going to `output`.
+    /// Runs `script` under `sh` as the leader of a session of its own (so that stopping it, or
+    /// the test ending, stops the whole pipeline), its output going to `output`.
     private func startPipeline(_ script: String, output: String) throws -> ChildProcess {
-        try ChildProcess("setsid", ["sh", "-c", script], stdout: output)
+        try ChildProcess("sh", ["-c", script], stdout: output, ownSession: true)
     }
 
     /// The lines of `output` once there are `count`, or what there is at `timeout`; then the
@@ -20,7 +20,7 @@ import Testing
             try? await Task.sleep(for: .milliseconds(50))
             text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         } while text.split(separator: "\n").count < count && ContinuousClock.now < deadline
-        kill(-pipeline.pid, SIGTERM)
+        pipeline.send(SIGTERM)
         _ = await pipeline.wait(timeout: .seconds(5))
         return text.split(separator: "\n").map(String.init)
     }

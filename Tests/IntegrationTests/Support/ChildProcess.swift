@@ -2,20 +2,37 @@ import Glibc
 @testable import DepecheCore
 
 /// A child process started with `posix_spawn`: its output goes to files, never to pipes the
-/// test would have to drain, and it is waited for explicitly.
+/// test would have to drain, and it is waited for explicitly. It starts with every signal
+/// unblocked and at its default action, as from a shell: the test runner's threads block most
+/// signals, and a child inheriting that mask ignores the SIGTERM meant to stop it.
 final class ChildProcess: Sendable {
     /// The child's process id.
     let pid: pid_t
+    /// Whether the child leads a session (and process group) of its own, so that signals and
+    /// the final kill reach everything it started.
+    let leadsSession: Bool
     /// The raw `waitpid` status once reaped. Held while reaping, so the pid is reaped once.
     private let status = Locked<Int32?>(nil)
 
     /// Starts `executable` with `arguments`; stdout and stderr are appended to the given files
     /// (or go to /dev/null). `PATH` is searched when `executable` has no slash. The child
-    /// inherits the environment except the variables `dropping` says to leave out.
+    /// inherits the environment except the variables `dropping` says to leave out. With
+    /// `ownSession` it runs under `setsid`, as the leader of a new session.
     init(
-        _ executable: String, _ arguments: [String], stdout: String? = nil, stderr: String? = nil,
+        _ executable: String, _ arguments: [String], stdout: String? = nil, stderr: String? = nil, ownSession: Bool = false,
         dropping: (String) -> Bool = { _ in false }
     ) throws {
+        leadsSession = ownSession
+        let (executable, arguments) = ownSession ? ("setsid", [executable] + arguments) : (executable, arguments)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigfillset(&signals)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -27,7 +44,7 @@ final class ChildProcess: Sendable {
         defer { (argv + envp).forEach { free($0) } }
         var child: pid_t = 0
         let result = argv.withUnsafeBufferPointer { arguments in
-            envp.withUnsafeBufferPointer { posix_spawnp(&child, executable, &actions, nil, arguments.baseAddress!, $0.baseAddress!) }
+            envp.withUnsafeBufferPointer { posix_spawnp(&child, executable, &actions, &attributes, arguments.baseAddress!, $0.baseAddress!) }
         }
         guard result == 0 else { throw HarnessError("cannot start \(executable): \(String(cString: strerror(result)))") }
         pid = child
@@ -55,9 +72,13 @@ final class ChildProcess: Sendable {
         }
     }
 
-    /// Sends `signal` to the child, unless it has been reaped (its pid may be reused).
+    /// Sends `signal` to the child, unless it has been reaped (its pid may be reused); to its
+    /// whole process group too when it leads a session.
     func send(_ signal: Int32) {
-        status.withLock { if $0 == nil { _ = Glibc.kill(pid, signal) } }
+        status.withLock { status in
+            if leadsSession { _ = Glibc.kill(-pid, signal) }
+            if status == nil { _ = Glibc.kill(pid, signal) }
+        }
     }
 
     /// Waits for the child to exit and returns its exit code (128 + n when killed by signal n).
@@ -86,7 +107,7 @@ final class ChildProcess: Sendable {
     }
 
     deinit {
-        if isRunning {
+        if isRunning || leadsSession {
             send(SIGKILL)
             wait()
         }
