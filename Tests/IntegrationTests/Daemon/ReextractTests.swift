@@ -29,7 +29,6 @@ import Testing
     @Test func aChangedGazetteerYieldsTheNewEntityForAnAlreadyIngestedPage() async throws {
         let gazetteer = try ScratchDirectory(label: "reextract-gazetteer")
         defer { gazetteer.remove() }
-        try Command.succeed("cp", ["-r", BuiltBinary.gazetteer + "/.", gazetteer.path])
         let setting = "extract.gazetteer_dir=\(gazetteer.path)"
         let run = try DaemonSandbox(label: "reextract", settings: ["intake.settle_ms": "50", "extract.gazetteer_dir": gazetteer.path])
         defer { run.remove() }
