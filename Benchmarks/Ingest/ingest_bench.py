@@ -2,10 +2,16 @@
 """Ingest benchmark: depeche against the naive `inotifywait | sha256sum` loop, in one run.
 
 Drops N distinct pages (the sample pages, or generated French text, each made unique) into
-the inbox of (a) a running `depeche run` and (b) the naive baseline loop, and reports:
-  - burst: files/s from the first drop until the N-th line reaches the log;
-  - paced (default 200 files/s): drop-to-log-line latency p50/p99;
-  - peak RSS (VmHWM) of the daemon / of the baseline's processes.
+the inbox of (a) a running `depeche run` (default configuration but for the paths) and (b) the
+naive baseline loop, and reports, all in the same run:
+  - burst: files/s from the first drop until the N-th line reaches the log, and the ratio;
+  - paced (default 1,000 files/s): drop-to-log-line latency p50/p99;
+  - CPU ms per page (user + system time of the daemon over the burst);
+  - peak RSS (VmHWM) of the daemon / of the baseline's processes;
+  - peak RSS of `depeche extract` on adversarial pages near the 16 MiB limit, as a multiple
+    of the page's size;
+  - with --callgrind, instructions per page of `depeche extract` (valgrind, repeatable
+    whatever else the machine does): the count for N pages minus the count for one.
 Files are written beside the inbox and renamed in (what scrapers do), so each arrives whole.
 """
 import argparse, glob, os, shutil, signal, statistics, subprocess, sys, tempfile, threading, time
@@ -41,6 +47,12 @@ class LogWatcher(threading.Thread):
             self.times.extend([now] * (count - seen))
             seen = max(seen, count)
             time.sleep(0.001)
+
+
+def cpu_seconds(pid):
+    """User + system CPU time of a live process, from /proc/PID/stat."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_kib(pids):
@@ -98,6 +110,7 @@ def measure(name, start_target, count, rate, bodies, tag):
     watcher.stop = True
     watcher.join()
     rss = peak_rss_kib([proc.pid] + descendants(proc.pid))
+    cpu = sum(cpu_seconds(p) for p in [proc.pid] + descendants(proc.pid))
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait()
     done = watcher.times[:count]
@@ -110,7 +123,7 @@ def measure(name, start_target, count, rate, bodies, tag):
     return {
         "name": name, "files": count, "files_per_s": count / elapsed,
         "p50_ms": statistics.median(latencies), "p99_ms": latencies[int(0.99 * (len(latencies) - 1))],
-        "peak_rss_mib": rss / 1024,
+        "peak_rss_mib": rss / 1024, "cpu_ms_per_file": cpu * 1000 / count,
     }
 
 
@@ -118,7 +131,7 @@ def depeche_target(binary, settle_ms):
     def start(inbox, state):
         proc = subprocess.Popen(
             [binary, "run", "--inbox", inbox, "--state-dir", state, "--set", f"intake.settle_ms={settle_ms}",
-             "--set", "event.include_text=false", "--log-level", "warning"],
+             "--log-level", "warning"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         return proc, os.path.join(state, "events.jsonl")
     return start
@@ -133,13 +146,78 @@ def baseline_target(inbox, state):
     return proc, log
 
 
+def adversarial_pages(directory):
+    """Pages near the 16 MiB limit that stress one stage each; returns their paths."""
+    words = b"le port de Tanger Med a trait\xc3\xa9 12 millions de conteneurs en 2024 selon l'ANP "
+    pages = {
+        "one-line.txt": (words * 180_000).replace(b"\n", b" "),
+        "capitalised.txt": b" ".join(b"Mot%d" % (i % 997) for i in range(1_000_000)) + b"\n",
+        "links.html": b"<html><body>" + b"".join(b'<a href="/a/%d">Lien %d</a> ' % (i, i) for i in range(300_000))
+        + b"</body></html>",
+        "nested.html": b"<html><body>" + b"<div>" * 20_000 + words * 100_000 + b"</div>" * 20_000 + b"</body></html>",
+    }
+    paths = []
+    for name, body in pages.items():
+        path = os.path.join(directory, name)
+        with open(path, "wb") as f:
+            f.write(body[: 16 * 1024 * 1024 - 1])
+        paths.append(path)
+    return paths
+
+
+def extract_peak_rss_mib(binary, path):
+    """Peak RSS of one `depeche extract` of `path`, from that child's own rusage (wait4)."""
+    child = subprocess.Popen([binary, "extract", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    child.returncode = 0
+    return usage.ru_maxrss / 1024
+
+
+def measure_extract_memory(binary):
+    work = tempfile.mkdtemp(prefix="bench-adversarial-")
+    try:
+        for path in adversarial_pages(work):
+            size = os.path.getsize(path) / 1024 / 1024
+            peak = extract_peak_rss_mib(binary, path)
+            print(f"extract {os.path.basename(path):<16} {size:6.1f} MiB page: peak RSS {peak:7.1f} MiB "
+                  f"({peak / size:.1f}x the page)", flush=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def callgrind_per_page(binary, bodies, count):
+    """Instructions per page of `depeche extract`: the count for `count` pages minus one page's."""
+    work = tempfile.mkdtemp(prefix="bench-callgrind-")
+    try:
+        paths = []
+        for i in range(count):
+            path = os.path.join(work, f"p{i}.txt")
+            with open(path, "wb") as f:
+                f.write(bodies[i % len(bodies)] + f"\nref callgrind-{i}\n".encode())
+            paths.append(path)
+
+        def instructions(files):
+            out = os.path.join(work, "callgrind.out")
+            result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", binary, "extract",
+                                     *files], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            for line in result.stderr.splitlines():
+                if "Collected" in line:
+                    return int(line.split()[-1].replace(",", ""))
+            raise RuntimeError(result.stderr[-500:])
+        return (instructions(paths) - instructions(paths[:1])) / (count - 1)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/depeche"))
     parser.add_argument("--pages", default=os.path.join(ROOT, "../shared/eval/docs"))
     parser.add_argument("--files", type=int, default=5000, help="files in the burst")
     parser.add_argument("--paced", type=int, default=2000, help="files in the paced run")
-    parser.add_argument("--rate", type=int, default=200, help="files/s in the paced run")
+    parser.add_argument("--rate", type=int, default=1000, help="files/s in the paced run")
+    parser.add_argument("--callgrind", type=int, default=0, metavar="N",
+                        help="also count instructions per page of `depeche extract` over N pages (valgrind)")
     parser.add_argument("--settle-ms", type=int, default=200, help="depeche's intake.settle_ms")
     args = parser.parse_args()
     bodies = pages(args.pages if os.path.isdir(args.pages) else None)
@@ -153,18 +231,24 @@ def main():
             rows.append(result)
             print(result, flush=True)
     print()
-    print(f"{'run':<16}{'target':<12}{'files/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'peak RSS MiB':>14}")
+    print(f"{'run':<16}{'target':<12}{'files/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'peak RSS MiB':>14}{'CPU ms/file':>13}")
     for r in rows:
         if "error" in r:
             print(f"{r['mode']:<16}{r['name']:<12} {r['error']}")
         else:
-            print(f"{r['mode']:<16}{r['name']:<12}{r['files_per_s']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}{r['peak_rss_mib']:>14.1f}")
+            print(f"{r['mode']:<16}{r['name']:<12}{r['files_per_s']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}"
+                  f"{r['peak_rss_mib']:>14.1f}{r['cpu_ms_per_file']:>13.2f}")
     by = {(r["mode"], r["name"]): r for r in rows if "error" not in r}
     for mode in {r["mode"] for r in rows}:
         d, b = by.get((mode, "depeche")), by.get((mode, "naive loop"))
         if d and b:
             print(f"{mode}: depeche/naive throughput ratio {d['files_per_s'] / b['files_per_s']:.2f}, "
                   f"p99 ratio {d['p99_ms'] / b['p99_ms']:.2f}")
+    print()
+    measure_extract_memory(args.binary)
+    if args.callgrind > 1:
+        print(f"callgrind: {callgrind_per_page(args.binary, bodies, args.callgrind):,.0f} instructions per page "
+              f"of `depeche extract` ({args.callgrind} pages)")
 
 
 if __name__ == "__main__":
