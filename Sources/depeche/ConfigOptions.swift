@@ -34,10 +34,8 @@ struct ConfigOptions: ParsableArguments {
         }
         if let inbox { overrides["inbox"] = inbox }
         if let stateDir { overrides["state_dir"] = stateDir }
-        do {
-            return try await ConfigLoader.load(file: configFile, overrides: overrides)
-        } catch let error as ConfigurationError {
-            throw ValidationError(error.description)
-        }
+        // A ConfigurationError reads as a sentence ("config: KEY: problem"), printed without
+        // the usage lines a ValidationError would add: the command line was not the problem.
+        return try await ConfigLoader.load(file: configFile, overrides: overrides)
     }
 }

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import Glibc
 import SystemPackage
 import Yams
 
@@ -89,9 +90,11 @@ public enum ConfigLoader {
     /// Walks the YAML file's mappings and fails on the first key depeche does not know.
     static func validateKeys(ofYAMLFile path: String) throws {
         let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw ConfigurationError(key: path, problem: "cannot read the file: \(error.localizedDescription)")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = access(path, R_OK) == 0 ? "it is not a readable file" : String(cString: strerror(errno)).lowercased()
+            throw ConfigurationError(key: path, problem: "cannot read the file: \(reason)")
         }
+        text = String(decoding: data, as: UTF8.self)
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
             throw ConfigurationError(key: path, problem: "not valid YAML: \(error)")
