@@ -10,16 +10,38 @@ RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PREFIX         ?= /usr/local
 DESTDIR        ?=
+# The release, written once in the tree (Depeche.version, also `depeche --version`).
+VERSION        := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/DepecheCore/Depeche.swift)
+# The packaged binary: Swift's libraries linked in, built in a scratch directory of its own.
+STATIC_SCRATCH := .build-static
+STATIC_BIN     := $(STATIC_SCRATCH)/release/depeche
+DEB_DIR        := .build-deb
+DEB            := $(DEB_DIR)/depeche_$(VERSION)_amd64.deb
+DEB_PACKAGES   := dpkg-dev binutils lintian debootstrap
+MANPAGE        := .build/plugins/GenerateManual/outputs/depeche/depeche.1
 
-.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak sanitize
+.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak sanitize deb deb-deps deb-check
 
-## deps: install the Debian packages depeche needs, if any is missing.
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+## Installs those of the Debian packages $(1) that are missing.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+endef
+
+## The shipped configuration with an installed system's paths; $(1) is the gazetteer directory.
+system_config = sed -e 's|^inbox:.*|inbox: /var/lib/depeche/inbox|' -e 's|^state_dir:.*|state_dir: /var/lib/depeche/state|' \
+	-e 's|^\( *gazetteer_dir:\).*|\1 $(1)|' config/depeche.yaml
+
+## deps: install the Debian packages depeche needs, if any is missing.
+deps:
+	$(call apt_install,$(APT_PACKAGES))
+
+## deb-deps: what building and checking the Debian package needs (dpkg-shlibdeps, readelf, lintian, debootstrap).
+deb-deps:
+	$(call apt_install,$(DEB_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -53,16 +75,32 @@ install: release
 	$(SUDO) install -d -m 0755 $(DESTDIR)/etc/depeche/gazetteer $(DESTDIR)/etc/default
 	[ ! -d config/gazetteer ] || $(SUDO) cp -rn config/gazetteer/. $(DESTDIR)/etc/depeche/gazetteer/
 	[ -e $(DESTDIR)/etc/default/depeche ] || $(SUDO) install -m 0644 systemd/depeche.default $(DESTDIR)/etc/default/depeche
-	[ -e $(DESTDIR)/etc/depeche/depeche.yaml ] || sed \
-		-e 's|^inbox:.*|inbox: /var/lib/depeche/inbox|' \
-		-e 's|^state_dir:.*|state_dir: /var/lib/depeche/state|' \
-		-e 's|^\( *gazetteer_dir:\).*|\1 /etc/depeche/gazetteer|' \
-		config/depeche.yaml | $(SUDO) install -m 0644 /dev/stdin $(DESTDIR)/etc/depeche/depeche.yaml
+	[ -e $(DESTDIR)/etc/depeche/depeche.yaml ] || $(call system_config,/etc/depeche/gazetteer) \
+		| $(SUDO) install -m 0644 /dev/stdin $(DESTDIR)/etc/depeche/depeche.yaml
 	[ -n "$(DESTDIR)" ] || [ ! -d /run/systemd/system ] || $(SUDO) systemctl daemon-reload
 	@echo "installed; start it with: systemctl enable --now depeche"
 
+## deb: $(DEB) (README, "Debian package"): the binary built with --static-swift-stdlib (no Swift
+## library needed at run time: build-deb.sh fails otherwise), the man page from the argument
+## parser, the unit, sysusers/tmpfiles, conffiles, gazetteers; Depends from dpkg-shlibdeps. Then
+## lintian, which fails the target on any error.
+deb: deps deb-deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_SCRATCH) --product depeche
+	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --configuration debug
+	mkdir -p $(DEB_DIR)
+	$(call system_config,/usr/share/depeche/gazetteer) > $(DEB_DIR)/depeche.yaml
+	scripts/build-deb.sh $(VERSION) $(STATIC_BIN) $(MANPAGE) $(DEB_DIR)/depeche.yaml $(DEB_DIR)
+	@ls -l $(DEB)
+	lintian --fail-on error --info $(DEB)
+
+## deb-check: install $(DEB) in a fresh minimal Debian 12 root (debootstrap --variant=minbase, no
+## Swift there) and run depeche --help, check, status and extract in it; then purge (needs root
+## and a Debian mirror; scripts/deb-check.sh).
+deb-check: deb
+	$(SUDO) scripts/deb-check.sh $(DEB) $(DEB_DIR)/bookworm-root
+
 clean:
-	rm -rf .build var
+	rm -rf .build var $(STATIC_SCRATCH) $(DEB_DIR)
 
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop in one run (burst files/s and
 ## ratio, p50/p99 at 1,000 files/s, CPU ms per file, RSS), extract's peak RSS on adversarial 16 MiB

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DepecheCore
 
 @main
 struct DepecheCommand: AsyncParsableCommand {
@@ -10,6 +11,7 @@ struct DepecheCommand: AsyncParsableCommand {
             $DEPECHE_CONFIG, else ./config/depeche.yaml, else /etc/depeche/depeche.yaml, the first \
             that exists (none: built-in defaults). DEPECHE_* variables and --set override its keys.
             """,
+        version: Depeche.version,
         subcommands: [
             RunCommand.self, ExtractCommand.self, ReextractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self,
         ]
