@@ -88,7 +88,7 @@ deb: deps deb-deps
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path $(STATIC_SCRATCH) --product depeche
 	$(SWIFT) package plugin --allow-writing-to-package-directory generate-manual --configuration debug
 	mkdir -p $(DEB_DIR)
-	$(call system_config,/usr/share/depeche/gazetteer) > $(DEB_DIR)/depeche.yaml
+	$(call system_config,/etc/depeche/gazetteer) > $(DEB_DIR)/depeche.yaml
 	scripts/build-deb.sh $(VERSION) $(STATIC_BIN) $(MANPAGE) $(DEB_DIR)/depeche.yaml $(DEB_DIR)
 	@ls -l $(DEB)
 	lintian --fail-on error --info $(DEB)

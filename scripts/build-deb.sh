@@ -6,11 +6,12 @@
 #   usr/lib/sysusers.d, usr/lib/tmpfiles.d   systemd/depeche.sysusers, systemd/depeche.tmpfiles
 #   etc/depeche/depeche.yaml          SYSTEM_CONFIG (conffile)
 #   etc/default/depeche               systemd/depeche.default (conffile)
-#   usr/share/depeche/gazetteer/      config/gazetteer
+#   usr/share/depeche/gazetteer/      the built-in gazetteers' sources, for reference
+#   etc/depeche/gazetteer/            empty: the administrator's own lists
 #   usr/share/doc/depeche/            README.md, copyright, a changelog for VERSION
 #   usr/share/man/man1/depeche.1.gz   MANPAGE
-#   usr/share/lintian/overrides/      packaging/deb/lintian-overrides (each explained there)
-#   DEBIAN/                           packaging/deb: control (Depends from dpkg-shlibdeps), scripts
+#   usr/share/lintian/overrides/      scripts/deb/lintian-overrides (each explained there)
+#   DEBIAN/                           scripts/deb: control (Depends from dpkg-shlibdeps), scripts
 #
 # usage: scripts/build-deb.sh VERSION BINARY MANPAGE SYSTEM_CONFIG OUTPUT_DIR
 set -eu
@@ -38,24 +39,26 @@ install -D -m 0644 "$system_config" "$root/etc/depeche/depeche.yaml"
 install -D -m 0644 systemd/depeche.default "$root/etc/default/depeche"
 printf '/etc/depeche/depeche.yaml\n/etc/default/depeche\n' > "$root/DEBIAN/conffiles"
 
-install -d -m 0755 "$root/usr/share/depeche/gazetteer"
-install -m 0644 config/gazetteer/* "$root/usr/share/depeche/gazetteer/"
+# The shipped gazetteers are compiled into the binary; their sources go along for reference,
+# and /etc/depeche/gazetteer (extract.gazetteer_dir) is where the administrator's lists go.
+install -d -m 0755 "$root/usr/share/depeche/gazetteer" "$root/etc/depeche/gazetteer"
+install -m 0644 config/gazetteer/README.md Sources/DepecheCore/Extract/Lexicon/Gazetteer/*.tsv "$root/usr/share/depeche/gazetteer/"
 
 doc=$root/usr/share/doc/depeche
 install -d -m 0755 "$doc" "$root/usr/share/man/man1"
 gzip -9n < README.md > "$doc/README.md.gz"
-install -m 0644 packaging/deb/copyright "$doc/copyright"
-install -D -m 0644 packaging/deb/lintian-overrides "$root/usr/share/lintian/overrides/depeche"
+install -m 0644 scripts/deb/copyright "$doc/copyright"
+install -D -m 0644 scripts/deb/lintian-overrides "$root/usr/share/lintian/overrides/depeche"
 {
 	printf 'depeche (%s) unstable; urgency=medium\n\n' "$version"
 	printf '  * Release %s; the changes are in the project'"'"'s git history.\n\n' "$version"
-	printf ' -- %s  %s\n' "$(sed -n 's/^Maintainer: //p' packaging/deb/control.in)" \
+	printf ' -- %s  %s\n' "$(sed -n 's/^Maintainer: //p' scripts/deb/control.in)" \
 		"$(git log -1 --format=%aD 2>/dev/null || date -R)"
 } | gzip -9n > "$doc/changelog.gz"
 gzip -9n < "$manpage" > "$root/usr/share/man/man1/depeche.1.gz"
 chmod 0644 "$doc"/* "$root/usr/share/man/man1/depeche.1.gz"
 
-for script in postinst prerm postrm; do install -m 0755 "packaging/deb/$script" "$root/DEBIAN/$script"; done
+for script in postinst prerm postrm; do install -m 0755 "scripts/deb/$script" "$root/DEBIAN/$script"; done
 
 # Depends: what the binary's NEEDED libraries belong to, with the versions their symbols need.
 printf 'Source: depeche\n\nPackage: depeche\nArchitecture: amd64\n' > "$out/debian/control"
@@ -64,7 +67,7 @@ shlibs=$(cd "$out" && dpkg-shlibdeps -O root/usr/bin/depeche | sed -n 's/^shlibs
 
 installed_size=$(du -sk --apparent-size --exclude=DEBIAN "$root" | cut -f1)
 sed -e "s|@VERSION@|$version|" -e "s|@INSTALLED_SIZE@|$installed_size|" -e "s/@SHLIBS_DEPENDS@/$shlibs/" \
-	packaging/deb/control.in > "$root/DEBIAN/control"
+	scripts/deb/control.in > "$root/DEBIAN/control"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) > "$root/DEBIAN/md5sums"
 chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/conffiles" "$root/DEBIAN/md5sums"
 
