@@ -96,6 +96,17 @@ import Testing
         #expect(HTMLArticleExtractor.article(fromHTML: html).text == "Article : \(prose)\n\nSuite : \(prose)")
     }
 
+    @Test func captionsAndCreditsAreDropped() {
+        let html = """
+            <body><article><h1>Le titre</h1><figure><img src="a.jpg"><figcaption>Le port au lever du jour.
+            Photo : Omar Tahiri</figcaption></figure><p class="photo-credit">Crédit : Studio Nord</p>
+            <p>Le premier paragraphe de l'article, assez long pour être retenu comme le texte de la page.</p></article></body>
+            """
+        let text = HTMLArticleExtractor.article(fromHTML: html).text
+        #expect(!text.contains("Tahiri") && !text.contains("Studio Nord"))
+        #expect(text.contains("Le premier paragraphe"))
+    }
+
     @Test func preformattedTextKeepsItsLineBreaks() {
         let html = "<body><pre>Ligne un du communiqué, avec sa virgule.\nLigne   deux.</pre></body>"
         #expect(
