@@ -5,7 +5,8 @@
 /// the language; recognise dates, then amounts, percentages and quantities (their tokens are
 /// then off limits to names); read the byline; recognise names; assemble entities. Offsets
 /// are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
-/// section name) yields entities.
+/// section name) yields entities. The source is the markup's, else the byline's, else the
+/// publisher the page's copyright or source line names, else a known publication in the header.
 public struct Extractor: Sendable {
     /// The known names.
     public let gazetteer: Gazetteer
@@ -25,7 +26,7 @@ public struct Extractor: Sendable {
         let english = lang == "en"
 
         var claimed = [Bool](repeating: false, count: tokens.count)
-        let dates = DateRecognizer(text: text, english: english).dates(in: body)
+        let dates = DateRecognizer(text: text, english: english).dates(in: layout.articleStart..<tokens.count)
         for date in dates { for index in date.first...date.last { claimed[index] = true } }
         let measures = MeasureRecognizer(text: text, french: !english).measures(in: body, claimed: claimed)
         for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
@@ -53,7 +54,8 @@ public struct Extractor: Sendable {
             published: published,
             author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
             source: article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-                ?? byline.publication.map { gazetteer.entries[$0].name } ?? headerPublication(text, layout),
+                ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
+                ?? headerPublication(text, layout),
             entities: entities)
     }
 
