@@ -67,6 +67,19 @@ struct Byline: Sendable {
         }
     }
 
+    /// Each person the author's tokens name: "Jane Doe and John Smith" is two.
+    func authorNames(_ text: TokenizedText) -> [ClosedRange<Int>] {
+        guard let author else { return [] }
+        var names: [ClosedRange<Int>] = []
+        var start = author.lowerBound
+        for index in author where Self.and.contains(text.tokens[index]) || text.tokens[index].isPunct("&") {
+            if index > start { names.append(start...(index - 1)) }
+            start = index + 1
+        }
+        if start <= author.upperBound { names.append(start...author.upperBound) }
+        return names
+    }
+
     /// The publication after "Publié dans": a known name, else the words up to the date.
     private func publication(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool,
                              gazetteer: Gazetteer) -> ClosedRange<Int>? {

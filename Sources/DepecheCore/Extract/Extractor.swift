@@ -37,10 +37,18 @@ public struct Extractor: Sendable {
             extra.append(NameCandidate(first: source.lowerBound, last: source.upperBound, type: .org,
                                        evidence: .byline, group: .surface(surfaceKey(text, source))))
         }
-        if let author = byline.author {
+        for author in byline.authorNames(text) {
             extra.append(NameCandidate(first: author.lowerBound, last: author.upperBound, type: .person,
                                        evidence: .byline,
                                        group: .person(PersonNameKey.of(text, author.lowerBound, author.upperBound))))
+        }
+        let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
+            ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
+            ?? headerPublication(text, layout)
+        let mentions = source.map { Self.mentions(of: $0, in: text, body) } ?? []
+        for mention in mentions {
+            extra.append(NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: .org,
+                                       evidence: .byline, group: .surface(surfaceKey(text, mentions[0]))))
         }
         let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
 
@@ -53,10 +61,29 @@ public struct Extractor: Sendable {
             title: article.metadata.title ?? layout.title(in: text),
             published: published,
             author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
-            source: article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-                ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
-                ?? headerPublication(text, layout),
+            source: source,
             entities: entities)
+    }
+
+    /// Where the body names the page's own publication ("interviewed by the Coastal Times"): an
+    /// organisation. Names of two words or more, starting with a capital or an Arabic word.
+    private static func mentions(of publication: String, in text: TokenizedText, _ body: Range<Int>) -> [ClosedRange<Int>] {
+        let keys = TokenizedText(publication).tokens.map(\.key)
+        guard keys.count >= 2 else { return [] }
+        let tokens = text.tokens
+        var found: [ClosedRange<Int>] = []
+        var index = body.lowerBound
+        while index + keys.count <= body.upperBound {
+            let first = tokens[index]
+            if first.key == keys[0], first.has(.capitalized) || first.has(.arabic),
+               (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
+                found.append(index...(index + keys.count - 1))
+                index += keys.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     /// An organisation the header (masthead above the headline) names: the publication.

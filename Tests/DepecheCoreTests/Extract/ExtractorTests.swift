@@ -146,6 +146,21 @@ import Testing
         #expect(extraction.source == "Coastal Times")
     }
 
+    @Test func coAuthorsAreTwoPersons() {
+        let page = "Harbour Dredging Resumes After Winter Storms Delay Works\n\nBy Tom Reilly and Amal Haddad\n"
+            + "March 3, 2023\n\nDredging of the harbour resumed on Thursday after storms delayed the works by six weeks."
+        let persons = ExtractTestSupport.texts(.person, in: page)
+        #expect(persons.contains("Tom Reilly") && persons.contains("Amal Haddad"), "\(persons)")
+    }
+
+    @Test func thePagesOwnPublicationInTheBodyIsAnOrganisation() {
+        let page = "Ferry Operator Adds a Night Crossing to the Island\n\nBy Lina Soussi\nJune 5, 2023\n\n"
+            + "The ferry operator will add a night crossing in July, its director told Coastal Times on Monday."
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "Coastal Times")))
+        #expect(extraction.entities.contains { $0.type == .org && $0.text == "Coastal Times" })
+        #expect(!extraction.entities.contains { $0.type == .person && $0.text.contains("Coastal") })
+    }
+
     @Test func aParagraphIsNoHeadline() {
         let text = "Le marché a progressé de 3% cette année, selon les chiffres publiés hier.\nUn second paragraphe suit."
         #expect(ExtractTestSupport.extract(text).title == nil)
