@@ -3,9 +3,9 @@
 /// line ("Source : X", "المصدر: X"): they say who published it when no byline or markup does. A
 /// copyright line is boilerplate (the cleaner drops it); a source line stays, since it may cite
 /// where an article's figures come from. A copyright line counts only with a year or a
-/// "rights reserved" phrase ("© D.R" is a photo credit), and only its part around "©" (up to
-/// ". ", " | ", " — ", " - ", ", ") is read: "Tech Atlas est édité par … — © 2024 Tech Atlas."
-/// gives "Tech Atlas".
+/// "rights reserved" phrase ("© D.R" is a photo credit) and with "©" in its first 80 characters;
+/// only its part around "©" (up to ". ", " | ", " — ", " - ", ", ") is read: "Tech Atlas est
+/// édité par … — © 2024 Tech Atlas." gives "Tech Atlas".
 struct PageCredits {
     /// The holder of the page's first copyright line that names one.
     private var copyrightHolder: String?
@@ -34,17 +34,23 @@ struct PageCredits {
         if sourceLine == nil, Self.sourceOpeners.matches(folded) {
             sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
         }
-        var hasSign = false
-        BoilerplateLines.forEachScalar(of: line) { value in
-            hasSign = value == 0xA9
-            return !hasSign
-        }
-        guard hasSign || folded.hasPrefix("copyright"),
+        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright"),
               Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
                 || folded.contains("محفوظه")
         else { return false }
         if copyrightHolder == nil { copyrightHolder = Self.holder(line) }
         return true
+    }
+
+    /// Whether "©" (UTF-8 C2 A9) is in the folded beginning of a line: only its first
+    /// `BoilerplateLines` comparison length is searched, so that no line is read twice.
+    private static func hasCopyrightSign(_ folded: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in folded.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The holder named around "©": the words of its segment that are no year and no rights phrase.

@@ -163,6 +163,7 @@ enum BoilerplateLines {
 
     /// A comment counter: a comment word and a count, nothing else ("12 comments", "تعليقات (7)").
     private static func isCommentCounter(_ folded: String) -> Bool {
+        guard folded.utf8.count <= 32 else { return false }  // "commentaires (1234)" is 20 bytes
         let words = folded.split(separator: " ")
         guard (2...3).contains(words.count) else { return false }
         let counts = words.filter { word in
