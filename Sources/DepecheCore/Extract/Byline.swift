@@ -1,6 +1,7 @@
 /// What a byline block says: "Publié dans La Vie éco le 02 - 05 - 2019", "Rédigé par Safaa
 /// KSAANI Mercredi 7 Février 2024", "Publié le 12 janvier 2024 par Karim Bennani", "Par X |
-/// Le 20 décembre 2023", "By X" over "Jan 18, 2024", "الثلاثاء ٢٥ يونيو ٢٠٢٤" over "هسبريس - محمد الإدريسي".
+/// Le 20 décembre 2023", "By X" over "Jan 18, 2024", "الثلاثاء ٢٥ يونيو ٢٠٢٤" over "هسبريس - محمد الإدريسي",
+/// "الرباط - محمد العلوي | 12 مارس 2024", "Par la rédaction de X", "X staff".
 struct Byline: Sendable {
     /// Tokens of the publication's name after "Publié dans".
     var source: ClosedRange<Int>?

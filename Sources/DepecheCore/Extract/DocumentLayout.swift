@@ -2,13 +2,15 @@
 ///
 /// Scraped pages start with what the boilerplate filter could not tell from the article: a
 /// masthead ("L'Opinion Maroc - Actuali…"), a section name ("Emploi"). The byline is a block
-/// of short lines near the top: an opener line ("Publié dans …", "Rédigé par …", "By …") or a
-/// date line ("Mardi 16 janvier 2024 - 10:42", "Jan 18, 2024"), and the short lines right
-/// after it ("Hespress FR", "هسبريس - محمد الإدريسي", "Le 26/03/2024 à 18h05"). The headline
-/// is the nearest line above the byline that is not a lede (a sentence ending with a period);
-/// without a byline, the last headline-like line before the first paragraph. Lines above the
-/// headline are the header: they may name the publication, but their names are not the
-/// article's entities.
+/// of short lines near the top: an opener line ("Publié dans …", "Rédigé par …", "By …",
+/// "بقلم: …"), a newsroom credit ("X staff"), a "place - author | date" line ("الرباط - محمد
+/// العلوي | 12 مارس 2024") or a date line ("Mardi 16 janvier 2024 - 10:42", "Jan 18, 2024"), with
+/// the author's name alone on the line right above a date line, and the short lines right after
+/// it ("Hespress FR", "هسبريس - محمد الإدريسي", "Le 26/03/2024 à 18h05"). The headline is the
+/// nearest line above the byline that is not a lede (a sentence ending with a period), or the
+/// line under the block when the page puts the byline first; without a byline, the last
+/// headline-like line before the first paragraph. Lines above the headline are the header: they
+/// may name the publication, but their names are not the article's entities.
 struct DocumentLayout: Sendable {
     /// One line of the byline block.
     struct BylineLine: Sendable {
@@ -153,7 +155,7 @@ struct DocumentLayout: Sendable {
                 }
             }
         }
-        if isNewsroomCredit(tokens, line) {
+        if isNewsroomCredit(tokens, line), startsDate(tokens, at: line.upperBound, in: line.upperBound..<tokens.count) {
             return BylineLine(line: index, kind: .publishedIn, openerEnd: line.lowerBound - 1)
         }
         if let dash = creditDash(tokens, line) {
@@ -164,7 +166,8 @@ struct DocumentLayout: Sendable {
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
     }
 
-    /// "Africa Tech Wire staff": two to six capitalised words, the last a newsroom word.
+    /// "Africa Tech Wire staff": two to six capitalised words, the last a newsroom word (a date
+    /// line must follow it).
     private static func isNewsroomCredit(_ tokens: [Token], _ line: Range<Int>) -> Bool {
         let words = wordCount(tokens, line)
         guard (2...6).contains(words), line.count == words,

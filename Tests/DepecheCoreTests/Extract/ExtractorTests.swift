@@ -112,6 +112,11 @@ import Testing
             + "A local robotics firm has opened a second factory near the port, the company said on Monday.",
          ArticleMetadata(title: "Local Robotics Firm Opens a Second Factory Near the Port",
                          published: "2023-10-02", source: "Northern Ledger")),
+        // a newsroom word ends a byline only over a date line
+        ("Local News\n\nEditorial Team\n\nThe Library Reopens After a Year of Renovation Works\n\nBy Sara Lind\n"
+            + "May 2, 2023\n\nThe library reopened on Tuesday after a year of renovation works in the old town.",
+         ArticleMetadata(title: "The Library Reopens After a Year of Renovation Works",
+                         published: "2023-05-02", author: "Sara Lind")),
         // "Par la rédaction de" names the publication
         ("Société\n\nLa ville prolonge les horaires de ses bibliothèques municipales\n\n"
             + "Mis en ligne le 14/02/2023 - 11:05\nPar la rédaction de Gazette du Nord\n\n"
