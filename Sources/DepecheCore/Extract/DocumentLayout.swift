@@ -178,7 +178,7 @@ struct DocumentLayout: Sendable {
     /// The dash of "الرباط - محمد العلوي | 12 مارس 2024" ("<place or publication> - <author>
     /// | <date>"): one to three words, a dash, the author, then a date with a year after a bar or a dash.
     private static func creditDash(_ tokens: [Token], _ line: Range<Int>) -> Int? {
-        guard line.count <= shortLine, tokens[line.lowerBound].kind == .word,
+        guard !line.isEmpty, line.count <= shortLine, tokens[line.lowerBound].kind == .word,
               let dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4))
                 .first(where: { isDash(tokens[$0]) }),
               let bar = (dash + 2..<max(dash + 2, line.upperBound))
