@@ -13,7 +13,7 @@ public struct ArticleCleaner: Sendable {
             let page = HTMLArticleExtractor.article(fromHTML: document.text)
             let article = TextBoilerplate.article(of: page.text)
             var metadata = page.metadata
-            metadata.publisher = article.metadata.publisher
+            metadata.publisher = metadata.publisher ?? article.metadata.publisher
             return Article(text: article.text, metadata: metadata)
         case .text:
             return TextBoilerplate.article(of: document.text)

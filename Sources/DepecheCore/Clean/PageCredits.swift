@@ -27,6 +27,13 @@ struct PageCredits {
         "لـ", "ل",
     ].map { BoilerplateLines.folded(Substring($0)) })
 
+    /// The publisher `text` names, read line by line (the text of an HTML page's `<footer>`).
+    static func publisher(in text: String) -> String? {
+        var credits = PageCredits()
+        for line in text.split(separator: "\n") { _ = credits.read(line, folded: BoilerplateLines.folded(line)) }
+        return credits.publisher
+    }
+
     /// Reads one line of the page (folded with `BoilerplateLines.folded`); true when it is a
     /// copyright line, which is not the article.
     mutating func read(_ line: Substring, folded: String) -> Bool {
