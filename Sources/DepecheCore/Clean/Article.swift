@@ -8,13 +8,18 @@ public struct ArticleMetadata: Sendable, Equatable {
     public var author: String?
     /// The publication's name.
     public var source: String?
+    /// The publication the page's copyright or source line names ("© 2024 X. All rights
+    /// reserved.", "Source : X"): the source when neither markup nor a byline names one.
+    public var publisher: String?
 
     /// Creates metadata; every field defaults to nil.
-    public init(title: String? = nil, published: String? = nil, author: String? = nil, source: String? = nil) {
+    public init(title: String? = nil, published: String? = nil, author: String? = nil, source: String? = nil,
+                publisher: String? = nil) {
         self.title = title
         self.published = published
         self.author = author
         self.source = source
+        self.publisher = publisher
     }
 }
 

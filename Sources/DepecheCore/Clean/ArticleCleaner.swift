@@ -11,9 +11,12 @@ public struct ArticleCleaner: Sendable {
         switch document.format {
         case .html:
             let page = HTMLArticleExtractor.article(fromHTML: document.text)
-            return Article(text: TextBoilerplate.articleText(of: page.text), metadata: page.metadata)
+            let article = TextBoilerplate.article(of: page.text)
+            var metadata = page.metadata
+            metadata.publisher = metadata.publisher ?? article.metadata.publisher
+            return Article(text: article.text, metadata: metadata)
         case .text:
-            return Article(text: TextBoilerplate.articleText(of: document.text))
+            return TextBoilerplate.article(of: document.text)
         }
     }
 }

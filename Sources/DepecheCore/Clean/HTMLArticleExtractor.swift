@@ -1,5 +1,5 @@
 /// The article of an HTML page: its paragraphs as plain text, and what its markup states
-/// about it. Parses with libxml2, reads the metadata, removes page furniture (scripts,
+/// about it (and the publisher its `<footer>` names, `PageCredits`). Parses with libxml2, reads the metadata, removes page furniture (scripts,
 /// navigation, headers, footers, asides, forms, comment and sharing blocks, …), picks the
 /// element that holds the article's prose and renders it with paragraph breaks, headline first.
 public enum HTMLArticleExtractor {
@@ -8,7 +8,8 @@ public enum HTMLArticleExtractor {
     public static func article(fromHTML html: String) -> Article {
         guard let document = HTMLDocument(parsing: html), let root = document.root else { return Article(text: "") }
         let reader = HTMLMetadataReader(document: document)
-        let metadata = reader.metadata
+        var metadata = reader.metadata
+        metadata.publisher = document.first("footer").flatMap { PageCredits.publisher(in: $0.textContent) }
         HTMLPageFurniture.remove(from: document)
         let body = document.first("body") ?? root
         let measures = HTMLTreeMeasures(root: root)

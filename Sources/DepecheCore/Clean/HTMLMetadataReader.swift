@@ -1,6 +1,6 @@
 /// Reads what an HTML page states about its article: `<meta>` tags (Open Graph,
 /// `article:published_time`, `author`, `date`, Dublin Core, …), a JSON-LD `NewsArticle`,
-/// `<time datetime>`, `<h1>` and `<title>`. Must run before furniture is removed: the
+/// `<time datetime>`, `<a rel="author">`, `<h1>` and `<title>`. Must run before furniture is removed: the
 /// headline often sits in a `<header>`, the JSON-LD in a `<script>`.
 struct HTMLMetadataReader {
     /// `<meta>` names that state the publication date, in order of trust.
@@ -19,6 +19,8 @@ struct HTMLMetadataReader {
     private var jsonLD: HTMLJSONLD?
     private var timeStamps: [(datetime: String, rank: Int)] = []
     private var pageTitle: String?
+    /// The text of the page's first link to its author (`<a rel="author">`).
+    private var authorLink: String?
     /// The text of the page's first `<h1>`.
     private(set) var headline: String?
 
@@ -35,7 +37,8 @@ struct HTMLMetadataReader {
         ArticleMetadata(
             title: firstMeta(Self.titleNames) ?? jsonLD?.headline ?? headline ?? pageTitle,
             published: publishedDate,
-            author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") },
+            author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
+                ?? authorLink,
             source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"])
     }
 
@@ -66,6 +69,8 @@ struct HTMLMetadataReader {
             timeStamps.append((datetime, Self.rank(ofTime: node)))
         case "title" where pageTitle == nil:
             pageTitle = nonEmpty(node.textContent)
+        case "a" where authorLink == nil && node.attribute("rel")?.lowercased() == "author":
+            authorLink = nonEmpty(node.textContent)
         case "h1" where headline == nil:
             headline = nonEmpty(node.textContent)
         default:

@@ -1,5 +1,6 @@
 /// The parts of an HTML page that are never the article: scripts and styles, navigation,
-/// page headers and footers, asides, forms, embedded frames, and blocks whose `class` or `id`
+/// page headers and footers, asides, forms, embedded frames, image captions and credits, and
+/// blocks whose `class` or `id`
 /// names them as comments, sharing buttons, related links, newsletters, cookie banners,
 /// menus, breadcrumbs, tickers or advertising.
 enum HTMLPageFurniture {
@@ -7,7 +8,7 @@ enum HTMLPageFurniture {
     static let droppedElements: Set<String> = [
         "script", "style", "nav", "header", "footer", "aside", "form", "noscript", "iframe", "frame",
         "frameset", "object", "embed", "svg", "canvas", "video", "audio", "button", "input", "select",
-        "textarea", "template", "dialog", "menu", "link", "meta", "head",
+        "textarea", "template", "dialog", "menu", "link", "meta", "head", "figcaption",
     ]
 
     /// Words that mark a block as furniture when they occur anywhere in its `class` or `id`.
@@ -16,7 +17,7 @@ enum HTMLPageFurniture {
         "breadcrumb", "subscri", "sidebar", "widget", "promo", "advert", "publicite", "banner", "ticker",
         "marquee", "popup", "modal", "outbrain", "taboola", "pagination", "pager", "footer", "header",
         "navbar", "navigation", "similaire", "similar", "recommend", "popular", "populaire", "mostread",
-        "most-read", "readmore", "read-more", "signal",
+        "most-read", "readmore", "read-more", "signal", "caption", "credit",
     ])
 
     /// Short words that mark furniture only as a whole part of a `class` or `id`

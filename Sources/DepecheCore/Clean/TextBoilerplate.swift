@@ -10,30 +10,41 @@ public enum TextBoilerplate {
     /// The article text of a plain-text page: boilerplate lines removed, blank-line runs
     /// collapsed to one, no leading or trailing blank lines.
     public static func articleText(of page: String) -> String {
+        article(of: page).text
+    }
+
+    /// The article of a plain-text page: its text (as `articleText(of:)`), and as metadata the
+    /// publication its copyright or source line names (`PageCredits`), read to the page's end.
+    public static func article(of page: String) -> Article {
         var kept: [Substring] = []
+        var credits = PageCredits()
         var articleSeen = false
+        var articleEnded = false
         var linkFollows = false
         for line in BoilerplateLines.lines(of: page) {
+            let folded = BoilerplateLines.folded(line)
+            if credits.read(line, folded: folded) || articleEnded { continue }
             if linkFollows && !BoilerplateLines.isBlank(line) {
                 linkFollows = false
                 continue
             }
-            let folded = BoilerplateLines.folded(line)
             if BoilerplateLines.isEndMarker(folded) {
-                if articleSeen { break }
+                articleEnded = articleSeen
                 continue
             }
             if BoilerplateLines.announcesLink(folded) {
                 linkFollows = true
                 continue
             }
-            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line) || BoilerplateLines.isNavigation(line) {
+            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line, folded: folded)
+                || BoilerplateLines.isNavigation(line) {
                 continue
             }
             if line.utf8.count >= BoilerplateLines.paragraphLength { articleSeen = true }
             kept.append(line)
         }
-        return joined(BoilerplateLines.withoutMenus(kept))
+        return Article(text: joined(BoilerplateLines.withoutMenus(kept)),
+                       metadata: ArticleMetadata(publisher: credits.publisher))
     }
 
     /// Lines joined with "\n", runs of blank lines collapsed to one, ends trimmed.

@@ -33,14 +33,26 @@ enum BoilerplateLines {
         "اقرا ايضا", "©", "(c) ", "copyright", "tous droits reserves", "all rights reserved", "credit photo",
         "suivez-nous sur", "follow us on", "abonnez-vous a", "tags :", "tags:", "mots cles :", "mots-cles",
         "partager sur", "share on",
+        // English and Arabic related links, newsletters, shares, tags, photo credits and cookie notices.
+        "related:", "related :", "more headlines:", "subscribe to our newsletter", "sign up for our newsletter",
+        "never miss", "share this article", "share:", "photo:", "photo :", "photo caption", "photo credit",
+        "we use cookies", "this site uses cookies", "cookies help us", "nous utilisons des cookies",
+        // Arabic as folded (ى → ي, ة → ه, أ → ا).
+        "ce site utilise des cookies", "skip to content", "اشترك في النشره", "شارك علي", "شارك:", "شارك :",
+        "شارك المقال", "شارك الخبر", "تصوير:", "تصوير :", "الوسوم", "الكلمات المفتاحيه", "اقرا المزيد",
     ])
+
+    /// Words of comment counters ("12 comments", "٨ تعليقات", "Commentaires (4)").
+    private static let commentWords: Set<String> = [
+        "comment", "comments", "commentaire", "commentaires", "reactions", "تعليق", "تعليقات",
+    ]
 
     /// Lines after which nothing belongs to the article.
     private static let endMarkers = BytePrefixes([
         "cliquez ici pour lire l'article", "related articles", "related posts", "articles similaires",
         "articles lies", "sur le meme sujet", "dans la meme rubrique", "article precedent", "article suivant",
         "previous article", "next article", "top news", "les plus lus", "most read", "laisser un commentaire",
-        "leave a comment", "mots cles", "مقالات ذات صلة", "related news", "reagissez a cet article",
+        "leave a comment", "mots cles", "مقالات ذات صله", "related news", "reagissez a cet article",
         "commentaires", "comments", "most popular",
     ])
 
@@ -143,10 +155,21 @@ enum BoilerplateLines {
         return String(decoding: utf8, as: UTF8.self)
     }
 
-    /// A widget, share button, "Lire aussi" link or credit line.
+    /// A widget, share button, "Lire aussi" link, comment counter or credit line.
     static func isDropped(_ folded: String) -> Bool {
         droppedPrefixes.matches(folded) || folded.utf8.count <= comparedLength
-            && (droppedLines.contains(folded) || isShareRow(folded))
+            && (droppedLines.contains(folded) || isShareRow(folded) || isCommentCounter(folded))
+    }
+
+    /// A comment counter: a comment word and a count, nothing else ("12 comments", "تعليقات (7)").
+    private static func isCommentCounter(_ folded: String) -> Bool {
+        guard folded.utf8.count <= 32 else { return false }  // "commentaires (1234)" is 20 bytes
+        let words = folded.split(separator: " ")
+        guard (2...3).contains(words.count) else { return false }
+        let counts = words.filter { word in
+            word.unicodeScalars.allSatisfy { ScalarFolding.digitValue($0.value) != nil || $0 == "(" || $0 == ")" }
+        }
+        return counts.count == words.count - 1 && words.contains { commentWords.contains(String($0)) }
     }
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
@@ -163,22 +186,35 @@ enum BoilerplateLines {
         endMarkers.matches(folded) && folded.unicodeScalars.count <= 60
     }
 
-    /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces.
-    static func isTicker(_ line: Substring) -> Bool {
-        let segments = segmentWords(line, spaces: 3, separators: false)
-        return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3
+    /// Symbols that separate the headlines of a ticker, standing alone ("• ", "◊ ", "/// ").
+    private static let tickerSeparators: Set<UInt32> = [
+        0x7C, 0x2022, 0xB7, 0x25CA, 0x25A0, 0x25A1, 0x25C4, 0x25BA, 0x25B6, 0x25C6, 0x2666, 0x2F, 0x3E,
+    ]
+    /// Beginnings of byline lines, whose parts a bar also separates ("By X | Published … | 6 min read").
+    private static let bylineStarts = BytePrefixes([
+        "by ", "par ", "written by", "posted", "published", "publie", "بقلم", "كتبه",
+    ])
+    /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
+    private static let navigationSeparators = tickerSeparators.union([0x2D, 0x2013, 0x2014])
+
+    /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
+    /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
+    static func isTicker(_ line: Substring, folded: String) -> Bool {
+        let segments = segmentWords(line, spaces: 3, separators: tickerSeparators)
+        return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3 && !bylineStarts.matches(folded)
     }
 
     /// A navigation bar: four or more items of one to three words, separated by runs of ≥ 2
-    /// spaces or by "|", "•", "·" ("Economie | Finances | Entreprises | Régions").
+    /// spaces or by separators standing alone ("Economie | Finances | Entreprises | Régions",
+    /// "الرئيسية / فلاحة / صيد بحري / أسواق").
     static func isNavigation(_ line: Substring) -> Bool {
-        let segments = segmentWords(line, spaces: 2, separators: true, maximumWords: 4)
+        let segments = segmentWords(line, spaces: 2, separators: navigationSeparators, maximumWords: 4)
         return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) }
     }
 
-    /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces
-    /// (and, when `separators`, between "|", "•", "·" standing alone).
-    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Bool,
+    /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces and
+    /// between `separators` standing alone.
+    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Set<UInt32>,
                                      maximumWords: Int = .max) -> [Int] {
         var segments: [Int] = []
         var words = 0, spaces = 0
@@ -192,7 +228,7 @@ enum BoilerplateLines {
                 spaces += 1
                 inWord = false
                 if spaces == minimum { closeSegment() }
-            } else if separators && !inWord && (value == 0x7C || value == 0x2022 || value == 0xB7) {
+            } else if !inWord && separators.contains(value) {
                 closeSegment()
                 spaces = 0
             } else {

@@ -1,6 +1,7 @@
 /// What a byline block says: "Publié dans La Vie éco le 02 - 05 - 2019", "Rédigé par Safaa
 /// KSAANI Mercredi 7 Février 2024", "Publié le 12 janvier 2024 par Karim Bennani", "Par X |
-/// Le 20 décembre 2023", "By X" over "Jan 18, 2024", "الثلاثاء ٢٥ يونيو ٢٠٢٤" over "هسبريس - محمد الإدريسي".
+/// Le 20 décembre 2023", "By X" over "Jan 18, 2024", "الثلاثاء ٢٥ يونيو ٢٠٢٤" over "هسبريس - محمد الإدريسي",
+/// "الرباط - محمد العلوي | 12 مارس 2024", "Par la rédaction de X", "X staff".
 struct Byline: Sendable {
     /// Tokens of the publication's name after "Publié dans".
     var source: ClosedRange<Int>?
@@ -11,10 +12,13 @@ struct Byline: Sendable {
     /// The first dated mention of the block that has a year.
     var date: DateMention?
 
-    /// Words that end a publication's name in a byline ("… le 02 - 05 - 2019", "… du 3 mai").
+    /// Words that end a publication's name in a byline ("… le 02 - 05 - 2019", "… du 3 mai")
+    /// unless a capitalised word follows ("Gazette du Nord"); "par" and "by" always do.
     private static let sourceEnders = WordSet("le du on en depuis à a par by")
     /// "par", "by": the author's name follows ("Publié le 12 janvier 2024 par Karim Bennani").
     private static let by = WordSet("par by")
+    /// Words joining two authors' names.
+    private static let and = WordSet("and et")
     /// Most words of an author's name written in Arabic (no capitals to end it).
     private static let arabicNameWords = 4
 
@@ -38,18 +42,43 @@ struct Byline: Sendable {
                 break
             case .attribution:
                 guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
-                      gazetteer.entries[found.entry].kind == .org else { break }
+                      gazetteer.entries[found.entry].kind == .org else {
+                    // Arabic bylines give the author's bare name under the date ("خديجة أيت علي").
+                    if author == nil, tokens[start].has(.arabic) {
+                        author = name(text, from: start, in: line, dated: isDated)
+                    }
+                    break
+                }
                 publication = publication ?? found.entry
                 let separator = found.last + 1
                 if author == nil, separator < line.upperBound, tokens[separator].isPunct("-") || tokens[separator].isPunct("|") {
                     author = name(text, from: separator + 1, in: line, dated: isDated)
                 }
+            case .credit:
+                if let found = gazetteer.longestMatch(in: text, at: line.lowerBound), found.skipped == 0,
+                   gazetteer.entries[found.entry].kind == .org {
+                    publication = publication ?? found.entry
+                }
+                if author == nil { author = name(text, from: start, in: line, dated: isDated) }
             }
             // "… par Karim Bennani", "… by Sarah Benali" after the date or the publication.
             if author == nil, let at = (start..<line.upperBound).first(where: { $0 > line.lowerBound && Self.by.contains(tokens[$0]) }) {
                 author = name(text, from: at + 1, in: line, dated: isDated)
             }
         }
+    }
+
+    /// Each person the author's tokens name: "Jane Doe and John Smith" is two.
+    func authorNames(_ text: TokenizedText) -> [ClosedRange<Int>] {
+        guard let author else { return [] }
+        var names: [ClosedRange<Int>] = []
+        var start = author.lowerBound
+        for index in author where Self.and.contains(text.tokens[index]) || text.tokens[index].isPunct("&") {
+            if index > start { names.append(start...(index - 1)) }
+            start = index + 1
+        }
+        if start <= author.upperBound { names.append(start...author.upperBound) }
+        return names
     }
 
     /// The publication after "Publié dans": a known name, else the words up to the date.
@@ -63,7 +92,10 @@ struct Byline: Sendable {
         var k = start
         while k < line.upperBound, !dated(k) {
             let token = tokens[k]
-            if token.kind == .word && !token.has(.capitalized) && Self.sourceEnders.contains(token) { break }
+            let nameGoesOn = k + 1 < line.upperBound && tokens[k + 1].has(.capitalized) && !dated(k + 1)
+                && !Self.by.contains(token)
+            if token.kind == .word && !token.has(.capitalized) && Self.sourceEnders.contains(token) && !nameGoesOn
+                || NameWords.newsroomWords.contains(token) { break }
             if token.kind == .punct && !(token.key == 0x27 || token.key == 0x2D && !token.has(.spaceBefore)) { break }
             k += 1
         }
@@ -71,7 +103,8 @@ struct Byline: Sendable {
     }
 
     /// A person's name from token `start`: capitalised words and particles (joined by
-    /// apostrophes, hyphens, initials' periods), or up to four Arabic words.
+    /// apostrophes, hyphens, initials' periods), or up to four Arabic words. Names joined by
+    /// "and", "et" or "&" are one byline ("Jane Doe and John Smith").
     private func name(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool) -> ClosedRange<Int>? {
         let tokens = text.tokens
         guard start < line.upperBound else { return nil }
@@ -80,15 +113,22 @@ struct Byline: Sendable {
             while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }
             return k > start ? start...(k - 1) : nil
         }
+        guard tokens[start].has(.capitalized) else { return nil }
+        var end = start - 1
         while k < line.upperBound, !dated(k) {
             let token = tokens[k]
             let joins = token.kind == .punct && !token.has(.spaceBefore)
                 && (token.key == 0x27 || token.key == 0x2D || token.key == 0x2E)
-            guard token.kind == .word && (token.has(.capitalized) || NameWords.particles.contains(token)) || joins
-            else { break }
-            k += 1
+            if token.kind == .word && (token.has(.capitalized) || NameWords.particles.contains(token)) || joins {
+                if token.kind == .word { end = k }
+                k += 1
+            } else if end >= start, Self.and.contains(token) || token.isPunct("&"), k + 1 < line.upperBound,
+                      tokens[k + 1].has(.capitalized), !dated(k + 1) {
+                k += 1
+            } else {
+                break
+            }
         }
-        while k > start, tokens[k - 1].kind == .punct { k -= 1 }
-        return k > start && tokens[start].has(.capitalized) ? start...(k - 1) : nil
+        return end >= start ? start...end : nil
     }
 }

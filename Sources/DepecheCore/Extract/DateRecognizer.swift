@@ -78,7 +78,7 @@ struct DateRecognizer {
 
     // MARK: Patterns
 
-    /// "02 - 05 - 2019", "02/05/2019", "2024-02-07".
+    /// "02 - 05 - 2019", "02/05/2019", "2024-02-07", "2024/02/07".
     private func numericDate(at i: Int) -> DateMention? {
         let tokens = text.tokens
         guard let a = tokens.at(i), let s1 = tokens.at(i + 1), let b = tokens.at(i + 2),
@@ -90,7 +90,7 @@ struct DateRecognizer {
               !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].key == s1.key && !a.has(.spaceBefore))
         else { return nil }
         let (x, y, z) = (Int(a.key), Int(b.key), Int(c.key))
-        if a.length == 4, b.length <= 2, c.length <= 2, s1.isPunct("-") {
+        if a.length == 4, b.length <= 2, c.length <= 2, s1.isPunct("-") || s1.isPunct("/") {
             return validated(year: x, month: y, day: z, first: i, last: i + 4)
         }
         guard a.length <= 2, b.length <= 2, c.length == 4 || c.length == 2 else { return nil }

@@ -2,13 +2,15 @@
 ///
 /// Scraped pages start with what the boilerplate filter could not tell from the article: a
 /// masthead ("L'Opinion Maroc - Actuali…"), a section name ("Emploi"). The byline is a block
-/// of short lines near the top: an opener line ("Publié dans …", "Rédigé par …", "By …") or a
-/// date line ("Mardi 16 janvier 2024 - 10:42", "Jan 18, 2024"), and the short lines right
-/// after it ("Hespress FR", "هسبريس - محمد الإدريسي", "Le 26/03/2024 à 18h05"). The headline
-/// is the nearest line above the byline that is not a lede (a sentence ending with a period);
-/// without a byline, the last headline-like line before the first paragraph. Lines above the
-/// headline are the header: they may name the publication, but their names are not the
-/// article's entities.
+/// of short lines near the top: an opener line ("Publié dans …", "Rédigé par …", "By …",
+/// "بقلم: …"), a newsroom credit ("X staff"), a "place - author | date" line ("الرباط - محمد
+/// العلوي | 12 مارس 2024") or a date line ("Mardi 16 janvier 2024 - 10:42", "Jan 18, 2024"), with
+/// the author's name alone on the line right above a date line, and the short lines right after
+/// it ("Hespress FR", "هسبريس - محمد الإدريسي", "Le 26/03/2024 à 18h05"). The headline is the
+/// nearest line above the byline that is not a lede (a sentence ending with a period), or the
+/// line under the block when the page puts the byline first; without a byline, the last
+/// headline-like line before the first paragraph. Lines above the headline are the header: they
+/// may name the publication, but their names are not the article's entities.
 struct DocumentLayout: Sendable {
     /// One line of the byline block.
     struct BylineLine: Sendable {
@@ -29,6 +31,8 @@ struct DocumentLayout: Sendable {
 
     /// First token of the article proper (the headline), 0 when there is no headline.
     var bodyStart: Int { titleLine.map { lines[$0].lowerBound } ?? 0 }
+    /// First token of the headline or of the byline block when it stands above the headline.
+    var articleStart: Int { min(bodyStart, byline.first.map { lines[$0.line].lowerBound } ?? bodyStart) }
 
     /// How many lines from the top are searched for the headline and byline.
     private static let headerLines = 40
@@ -53,12 +57,13 @@ struct DocumentLayout: Sendable {
         var byline: [BylineLine] = []
         for index in lines.prefix(Self.headerLines).indices where index > 0 {
             if let found = Self.bylineLine(text, lines[index], index) {
+                if let author = Self.authorLine(above: found, lines: lines, tokens: tokens) { byline.append(author) }
                 byline.append(found)
                 break
             }
         }
-        if let first = byline.first {
-            var index = first.line + 1
+        if let found = byline.last {
+            var index = found.line + 1
             while index < lines.count, byline.count < Self.bylineLines {
                 let line = lines[index]
                 if let found = Self.bylineLine(text, line, index) {
@@ -72,8 +77,9 @@ struct DocumentLayout: Sendable {
             }
         }
         self.byline = byline
-        if let first = byline.first {
-            titleLine = Self.headline(above: first.line, lines: lines, tokens: tokens)
+        if let first = byline.first, let last = byline.last {
+            titleLine = Self.headline(below: last.line, bylineStart: first.line, lines: lines, tokens: tokens)
+                ?? Self.headline(above: first.line, lines: lines, tokens: tokens)
                 ?? Self.headline(beforeParagraph: lines, tokens: tokens)
         } else {
             titleLine = Self.headline(beforeParagraph: lines, tokens: tokens)
@@ -98,15 +104,21 @@ struct DocumentLayout: Sendable {
         return nil
     }
 
-    /// Without a byline: the last headline-like line (three words or more, not a sentence,
-    /// at most 300 scalars) above the first paragraph, else the first headline-like line.
+    /// The line right under the byline block when it is headline-like and a paragraph follows
+    /// it, and no headline-like line stands above the block ("2024/06/11", then the headline).
+    private static func headline(below last: Int, bylineStart: Int, lines: [Range<Int>], tokens: [Token]) -> Int? {
+        let next = last + 1
+        guard next + 1 < lines.count, isHeadlineLike(tokens, lines[next]), isParagraph(tokens, lines[next + 1])
+        else { return nil }
+        let above = headline(above: bylineStart, lines: lines, tokens: tokens)
+        return above.map { isHeadlineLike(tokens, lines[$0]) } ?? false ? nil : next
+    }
+
+    /// Without a byline: the last headline-like line above the first paragraph, else the first
+    /// headline-like line.
     private static func headline(beforeParagraph lines: [Range<Int>], tokens: [Token]) -> Int? {
         let header = lines.prefix(headerLines).indices
-        let headlineLike = { (index: Int) -> Bool in
-            let line = lines[index]
-            return wordCount(tokens, line) >= 3 && !tokens[line.upperBound - 1].isPunct(".")
-                && tokens[line.upperBound - 1].end - tokens[line.lowerBound].start <= 300
-        }
+        let headlineLike = { (index: Int) in isHeadlineLike(tokens, lines[index]) }
         if let paragraph = header.first(where: { isParagraph(tokens, lines[$0]) }),
            let title = (0..<paragraph).last(where: headlineLike) {
             return title
@@ -120,27 +132,107 @@ struct DocumentLayout: Sendable {
     private static func bylineLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int) -> BylineLine? {
         let tokens = text.tokens
         guard line.count <= 24 else { return nil }
-        if let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound), opener.last + 1 < line.upperBound {
-            let next = tokens[opener.last + 1]
-            switch opener.value {
-            case .writtenBy:
-                // "Par" and "By" open bylines only when a name follows.
-                if next.has(.capitalized) || next.has(.arabic) {
-                    return BylineLine(line: index, kind: .writtenBy, openerEnd: opener.last)
+        if let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound) {
+            var end = opener.last
+            // "Published: …", "بقلم: …": a colon may close the opener.
+            if end + 1 < line.upperBound, tokens[end + 1].isPunct(":") { end += 1 }
+            if end + 1 < line.upperBound {
+                let next = tokens[end + 1]
+                switch opener.value {
+                case .writtenBy:
+                    // "Par" and "By" open bylines only when a name follows.
+                    if next.has(.capitalized) || next.has(.arabic) {
+                        return BylineLine(line: index, kind: .writtenBy, openerEnd: end)
+                    }
+                case .publishedOn:
+                    if startsDate(tokens, at: end + 1, in: line) {
+                        return BylineLine(line: index, kind: .publishedOn, openerEnd: end)
+                    }
+                case .publishedIn:
+                    return BylineLine(line: index, kind: .publishedIn, openerEnd: end)
+                case .attribution, .credit:
+                    break
                 }
-            case .publishedOn:
-                if startsDate(tokens, at: opener.last + 1, in: line) {
-                    return BylineLine(line: index, kind: .publishedOn, openerEnd: opener.last)
-                }
-            case .publishedIn:
-                return BylineLine(line: index, kind: .publishedIn, openerEnd: opener.last)
-            case .attribution:
-                break
             }
+        }
+        if isNewsroomCredit(tokens, line), startsDate(tokens, at: line.upperBound, in: line.upperBound..<tokens.count) {
+            return BylineLine(line: index, kind: .publishedIn, openerEnd: line.lowerBound - 1)
+        }
+        if let dash = creditDash(tokens, line) {
+            return BylineLine(line: index, kind: .credit, openerEnd: dash)
         }
         guard line.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
               tokens[line].prefix(7).contains(where: { $0.kind == .number && $0.length == 4 }) else { return nil }
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
+    }
+
+    /// "Africa Tech Wire staff": two to six capitalised words, the last a newsroom word (a date
+    /// line must follow it).
+    private static func isNewsroomCredit(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let words = wordCount(tokens, line)
+        guard (2...6).contains(words), line.count == words,
+              NameWords.newsroomWords.contains(tokens[line.upperBound - 1]) else { return false }
+        return tokens[line.lowerBound..<(line.upperBound - 1)].allSatisfy { $0.has(.capitalized) || $0.kind == .number }
+    }
+
+    /// The dash of "الرباط - محمد العلوي | 12 مارس 2024" ("<place or publication> - <author>
+    /// | <date>"): one to three words, a dash, the author, then a date with a year after a bar or a dash.
+    private static func creditDash(_ tokens: [Token], _ line: Range<Int>) -> Int? {
+        guard !line.isEmpty, line.count <= shortLine, tokens[line.lowerBound].kind == .word,
+              let dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4))
+                .first(where: { isDash(tokens[$0]) }),
+              let bar = (dash + 2..<max(dash + 2, line.upperBound))
+                .first(where: { isDash(tokens[$0]) || tokens[$0].isPunct("|") }),
+              startsDate(tokens, at: bar + 1, in: line),
+              tokens[(bar + 1)..<line.upperBound].contains(where: { $0.kind == .number && $0.length == 4 })
+        else { return nil }
+        return dash
+    }
+
+    private static func isDash(_ token: Token) -> Bool {
+        token.kind == .punct && token.has(.spaceBefore)
+            && (token.key == 0x2D || token.key == 0x2013 || token.key == 0x2014)
+    }
+
+    /// The line right above a date line (no blank line between) that names its author alone
+    /// ("Y. Bouzidi", "Jane Doe, Staff Reporter") or after a place or publication and a dash
+    /// ("طاقة بريس - مريم بنجلون"), when a longer headline-like line stands above it or a
+    /// headline follows the date line.
+    private static func authorLine(above found: BylineLine, lines: [Range<Int>], tokens: [Token]) -> BylineLine? {
+        let index = found.line - 1
+        guard found.kind == .publishedOn, index > 0, !tokens[lines[found.line].lowerBound].has(.blankLineBefore)
+        else { return nil }
+        let line = lines[index]
+        let dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first { isDash(tokens[$0]) }
+        guard isNameLine(tokens, (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound) else { return nil }
+        let headlineAbove = headline(above: index, lines: lines, tokens: tokens).map { lines[$0] }
+        let headlineBelow = found.line + 2 < lines.count && isHeadlineLike(tokens, lines[found.line + 1])
+            && isParagraph(tokens, lines[found.line + 2])
+        let longerAbove = headlineAbove.map { isHeadlineLike(tokens, $0) && wordCount(tokens, $0) > wordCount(tokens, line) }
+        guard headlineBelow || longerAbove ?? false else { return nil }
+        if let dash { return BylineLine(line: index, kind: .credit, openerEnd: dash) }
+        return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+    }
+
+    /// A person's name alone on its line, a role after a comma allowed: two to four capitalised
+    /// words (initials and particles too), or two to four Arabic words.
+    private static func isNameLine(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        guard !line.isEmpty else { return false }
+        let name = tokens[line.lowerBound..<(tokens[line].firstIndex { $0.isPunct(",") } ?? line.upperBound)]
+        let words = name.filter { $0.kind == .word }
+        guard (2...4).contains(words.count), line.count <= 12, let first = words.first else { return false }
+        if first.has(.arabic) { return name.count == words.count && words.allSatisfy { $0.has(.arabic) } }
+        return first.has(.capitalized) && name.allSatisfy { token in
+            token.kind == .word ? token.has(.capitalized) || NameWords.particles.contains(token)
+                : token.kind == .punct && !token.has(.spaceBefore)
+                    && (token.key == 0x2E || token.key == 0x2D || token.key == 0x27)
+        }
+    }
+
+    /// Three words or more, not a sentence, at most 300 scalars.
+    private static func isHeadlineLike(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        wordCount(tokens, line) >= 3 && !tokens[line.upperBound - 1].isPunct(".")
+            && tokens[line.upperBound - 1].end - tokens[line.lowerBound].start <= 300
     }
 
     /// Whether a date starts at token `index`: a weekday, a month, or a number standing apart

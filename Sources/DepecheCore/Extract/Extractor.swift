@@ -5,7 +5,8 @@
 /// the language; recognise dates, then amounts, percentages and quantities (their tokens are
 /// then off limits to names); read the byline; recognise names; assemble entities. Offsets
 /// are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
-/// section name) yields entities.
+/// section name) yields entities. The source is the markup's, else the byline's, else the
+/// publisher the page's copyright or source line names, else a known publication in the header.
 public struct Extractor: Sendable {
     /// The known names.
     public let gazetteer: Gazetteer
@@ -25,7 +26,7 @@ public struct Extractor: Sendable {
         let english = lang == "en"
 
         var claimed = [Bool](repeating: false, count: tokens.count)
-        let dates = DateRecognizer(text: text, english: english).dates(in: body)
+        let dates = DateRecognizer(text: text, english: english).dates(in: layout.articleStart..<tokens.count)
         for date in dates { for index in date.first...date.last { claimed[index] = true } }
         let measures = MeasureRecognizer(text: text, french: !english).measures(in: body, claimed: claimed)
         for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
@@ -36,10 +37,18 @@ public struct Extractor: Sendable {
             extra.append(NameCandidate(first: source.lowerBound, last: source.upperBound, type: .org,
                                        evidence: .byline, group: .surface(surfaceKey(text, source))))
         }
-        if let author = byline.author {
+        for author in byline.authorNames(text) {
             extra.append(NameCandidate(first: author.lowerBound, last: author.upperBound, type: .person,
                                        evidence: .byline,
                                        group: .person(PersonNameKey.of(text, author.lowerBound, author.upperBound))))
+        }
+        let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
+            ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
+            ?? headerPublication(text, layout)
+        let mentions = source.map { Self.mentions(of: $0, in: text, body) } ?? []
+        for mention in mentions {
+            extra.append(NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: .org,
+                                       evidence: .byline, group: .surface(surfaceKey(text, mentions[0]))))
         }
         let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
 
@@ -52,9 +61,29 @@ public struct Extractor: Sendable {
             title: article.metadata.title ?? layout.title(in: text),
             published: published,
             author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
-            source: article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-                ?? byline.publication.map { gazetteer.entries[$0].name } ?? headerPublication(text, layout),
+            source: source,
             entities: entities)
+    }
+
+    /// Where the body names the page's own publication ("interviewed by the Coastal Times"): an
+    /// organisation. Names of two words or more, starting with a capital or an Arabic word.
+    private static func mentions(of publication: String, in text: TokenizedText, _ body: Range<Int>) -> [ClosedRange<Int>] {
+        let keys = TokenizedText(publication).tokens.map(\.key)
+        guard keys.count >= 2 else { return [] }
+        let tokens = text.tokens
+        var found: [ClosedRange<Int>] = []
+        var index = body.lowerBound
+        while index + keys.count <= body.upperBound {
+            let first = tokens[index]
+            if first.key == keys[0], first.has(.capitalized) || first.has(.arabic),
+               (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
+                found.append(index...(index + keys.count - 1))
+                index += keys.count
+            } else {
+                index += 1
+            }
+        }
+        return found
     }
 
     /// An organisation the header (masthead above the headline) names: the publication.

@@ -31,7 +31,9 @@ import Testing
             article.metadata
                 == ArticleMetadata(
                     title: "Tanger Med : le trafic de conteneurs franchit un nouveau cap", published: "2025-01-14",
-                    author: "Karim BENNANI", source: "Le Courrier de l'Économie"))
+                    author: "Karim BENNANI", source: "Le Courrier de l'Économie",
+                    publisher: "Le Courrier de l'Économie"),
+            "the footer's copyright line names the publisher too")
     }
 
     @Test func keepsLooseTextOfATableLayoutPage() throws {
@@ -94,6 +96,28 @@ import Testing
             </div></body>
             """
         #expect(HTMLArticleExtractor.article(fromHTML: html).text == "Article : \(prose)\n\nSuite : \(prose)")
+    }
+
+    @Test func captionsAndCreditsAreDropped() {
+        let html = """
+            <body><article><h1>Le titre</h1><figure><img src="a.jpg"><figcaption>Le port au lever du jour.
+            Photo : Omar Tahiri</figcaption></figure><p class="photo-credit">Crédit : Studio Nord</p>
+            <p>Le premier paragraphe de l'article, assez long pour être retenu comme le texte de la page.</p></article></body>
+            """
+        let text = HTMLArticleExtractor.article(fromHTML: html).text
+        #expect(!text.contains("Tahiri") && !text.contains("Studio Nord"))
+        #expect(text.contains("Le premier paragraphe"))
+    }
+
+    @Test func theFooterNamesThePublisher() {
+        let html = """
+            <body><article><h1>Le titre</h1><p>Le premier paragraphe de l'article, assez long pour être retenu.</p>
+            </article><footer><p>Abonnez-vous</p>
+            <p>© 2023 Le Courrier du Sud. Tous droits réservés.</p></footer></body>
+            """
+        #expect(HTMLArticleExtractor.article(fromHTML: html).metadata.publisher == "Le Courrier du Sud")
+        let unnamed = "<body><p>Un texte.</p><footer><p>© Tous droits réservés. Mentions légales.</p></footer></body>"
+        #expect(HTMLArticleExtractor.article(fromHTML: unnamed).metadata.publisher == nil)
     }
 
     @Test func preformattedTextKeepsItsLineBreaks() {

@@ -20,6 +20,11 @@ import Testing
                     source: "Le Journal"))
     }
 
+    @Test func authorLinkIsTheLastResortForTheAuthor() throws {
+        let html = #"<body><h1>Titre</h1><p>Par <a rel="author" href="/a/k">Kenza Lahlou</a></p></body>"#
+        #expect(try metadata(html).author == "Kenza Lahlou")
+    }
+
     @Test func brokenJSONLDIsIgnored() throws {
         let html = #"<head><script type="application/ld+json">{"headline": </script><title>Titre</title></head>"#
         #expect(try metadata(html) == ArticleMetadata(title: "Titre"))

@@ -36,8 +36,10 @@ import Testing
     @Test func linesAreComparedFolded() {
         #expect(BoilerplateLines.folded("  🔴 Top  News ") == "top news")
         #expect(BoilerplateLines.folded("MERCI D’AVOIR SIGNALÉ !") == "merci d'avoir signale")
-        #expect(BoilerplateLines.isTicker("Un titre de trois    Deux titre de trois    Trois titres ici"))
-        #expect(!BoilerplateLines.isTicker("Une phrase    avec des espaces"))
+        let ticker: Substring = "Un titre de trois    Deux titre de trois    Trois titres ici"
+        #expect(BoilerplateLines.isTicker(ticker, folded: BoilerplateLines.folded(ticker)))
+        let phrase: Substring = "Une phrase    avec des espaces"
+        #expect(!BoilerplateLines.isTicker(phrase, folded: BoilerplateLines.folded(phrase)))
     }
 
     @Test func navigationBarsShareRowsTagsAndLinkedHeadlinesAreRemoved() {
@@ -67,5 +69,67 @@ import Testing
         #expect(BoilerplateLines.isNavigation("الرئيسية    سياسة    اقتصاد    مجتمع"))
         #expect(!BoilerplateLines.isNavigation("Accueil | Economie | Sport"))
         #expect(!BoilerplateLines.isNavigation("Second paragraphe :    une pause dans le texte, puis la suite."))
+        #expect(BoilerplateLines.isNavigation("Accueil / Régions / Sport / Culture"))
+        #expect(BoilerplateLines.isNavigation("الرئيسية - رياضة - ثقافة - اقتصاد"))
+    }
+
+    @Test func tickersSeparatedBySymbols() {
+        for line: Substring in [
+            "Trending: Port workers end their strike | New airline route to Lagos | Wheat prices fall again",
+            "آخر الأخبار: افتتاح سوق أسبوعي جديد ◊ تعيين مدير جديد للمستشفى ◊ انطلاق موسم جني الزيتون",
+        ] {
+            #expect(BoilerplateLines.isTicker(line, folded: BoilerplateLines.folded(line)), "\(line)")
+        }
+        for line: Substring in [
+            "By Jane Holt | Published June 2, 2023 | 4 min read",
+            "« Nous restons prudents » et « nous suivons la demande » a déclaré le directeur, « sans changer le cap ».",
+        ] {
+            #expect(!BoilerplateLines.isTicker(line, folded: BoilerplateLines.folded(line)), "\(line)")
+        }
+    }
+
+    @Test func englishAndArabicWidgetsAreRemoved() {
+        let page = """
+            The headline of the story
+
+            A first paragraph long enough to read as article prose, with figures and a few proper names in it.
+            Photo: Sam Carter / Reuters
+            تصوير: كريم البقالي
+            Related: Another story about something else
+            Subscribe to our newsletter for the morning briefing
+            شارك على فيسبوك | شارك على تويتر
+            اشترك في النشرة البريدية
+            9 comments
+            ٥ تعليقات
+            Commentaires (3)
+            The last paragraph stays.
+            """
+        let article = TextBoilerplate.articleText(of: page)
+        for gone in ["Carter", "كريم", "Another story", "newsletter", "فيسبوك", "النشرة", "comments", "تعليقات", "Commentaires"] {
+            #expect(!article.contains(gone), "\(gone)")
+        }
+        #expect(article.hasSuffix("The last paragraph stays."))
+    }
+
+    @Test func copyrightAndSourceLinesNameThePublisher() {
+        let cases: [(String, String?)] = [
+            ("© 2023 Coastal Times. All rights reserved.", "Coastal Times"),
+            ("Le Courrier du Sud © 2022 — Tous droits réservés | Contact", "Le Courrier du Sud"),
+            ("Édité par Médias du Sud SARL — © 2022 Le Courrier du Sud. Tous droits réservés.", "Le Courrier du Sud"),
+            ("© Gazette du Nord 2021 - Tous droits réservés", "Gazette du Nord"),
+            ("© 2024 جميع الحقوق محفوظة لـ صحيفة الواحة", "صحيفة الواحة"),
+            ("جميع الحقوق محفوظة © ٢٠٢٣ أخبار الساحل", "أخبار الساحل"),
+            ("© ٢٠٢٤ جميع الحقوق محفوظة", nil),
+            ("© D.R", nil),
+            ("Source : Gazette du Nord", "Gazette du Nord"),
+            ("المصدر: أخبار الساحل", "أخبار الساحل"),
+        ]
+        for (line, publisher) in cases {
+            let page = "Le titre\n\nUn paragraphe de l'article, assez long pour être lu comme de la prose par le filtre "
+                + "des lignes du texte.\n" + line + "\nArticles similaires\n" + line
+            let article = TextBoilerplate.article(of: page)
+            #expect(article.metadata.publisher == publisher, "\(line)")
+            #expect(!article.text.contains(line) || line.hasPrefix("Source") || line.hasPrefix("المصدر"), "\(line)")
+        }
     }
 }

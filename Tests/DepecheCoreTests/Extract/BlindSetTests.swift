@@ -53,6 +53,6 @@ import Testing
     @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {
         let hits = Self.scores.metadata[field] ?? 0
         #expect(Self.scores.documents == 33)
-        #expect(Double(hits) / 33 >= 0.30, "\(field): \(hits) of 33 pages")
+        #expect(Double(hits) / 33 >= 0.96, "\(field): \(hits) of 33 pages")
     }
 }

@@ -12,6 +12,7 @@ import Testing
         #expect(dates("Publié dans La Vie éco le 02 - 05 - 2019") == ["2019-05-02"])
         #expect(dates("le 18/01/2011 à Agadir") == ["2011-01-18"])
         #expect(dates("updated 2024-02-07") == ["2024-02-07"])
+        #expect(dates("نشر يوم 2023/11/09") == ["2023-11-09"], "year first with slashes")
         #expect(dates("on 02/25/2024", english: true) == ["2024-02-25"])
     }
 

@@ -80,6 +80,92 @@ import Testing
         #expect(extraction.published == "2024-03-14")
     }
 
+    /// Byline formats (page, and the title, date, author and source extracted from it).
+    static let bylines: [(String, ArticleMetadata)] = [
+        // "بقلم:": a colon closes the opener
+        ("ثقافة\n\nافتتاح معرض جديد للفنون التشكيلية في المدينة القديمة\n\nبقلم: ليلى المنصوري\n"
+            + "الجمعة ١٢ أبريل ٢٠٢٤\n\nافتتح مساء أمس معرض جديد للفنون التشكيلية بمشاركة عشرين فنانا.",
+         ArticleMetadata(title: "افتتاح معرض جديد للفنون التشكيلية في المدينة القديمة",
+                         published: "2024-04-12", author: "ليلى المنصوري")),
+        // "Published:"
+        ("Rail Operator Orders Forty New Trains for Commuter Lines\n\nBy Hannah Webb\n"
+            + "Published: 2 May 2023, 09:40\n\nThe national rail operator has ordered forty new trains for its commuter lines.",
+         ArticleMetadata(title: "Rail Operator Orders Forty New Trains for Commuter Lines",
+                         published: "2023-05-02", author: "Hannah Webb")),
+        // place - author | date, not the headline
+        ("مجتمع\n\nإطلاق حملة وطنية للتبرع بالدم خلال فصل الصيف\n\nفاس - نادية الشرقاوي | الخميس 6 يونيو 2024\n\n"
+            + "أطلق المركز الجهوي لتحاقن الدم حملة جديدة للتبرع بالدم في عدد من المدن.",
+         ArticleMetadata(title: "إطلاق حملة وطنية للتبرع بالدم خلال فصل الصيف",
+                         published: "2024-06-06", author: "نادية الشرقاوي")),
+        // the author alone above the date line, a role after a comma
+        ("Basket-ball\n\nLe club de la capitale remporte la coupe après une finale serrée\n\nK. Amrani, envoyé spécial\n"
+            + "Publié le lundi 3 juin 2024\n\nLe club de la capitale a remporté la coupe nationale au terme d'une finale serrée.",
+         ArticleMetadata(title: "Le club de la capitale remporte la coupe après une finale serrée",
+                         published: "2024-06-03", author: "K. Amrani")),
+        // the author's bare name under an Arabic date line
+        ("اقتصاد\n\nارتفاع صادرات الحوامض خلال الموسم الحالي\n\nحرر بتاريخ: السبت 4 ماي 2024 - 09:30\nسعاد الحمري\n\n"
+            + "سجلت صادرات الحوامض ارتفاعا ملحوظا خلال الموسم الحالي حسب معطيات رسمية.",
+         ArticleMetadata(title: "ارتفاع صادرات الحوامض خلال الموسم الحالي",
+                         published: "2024-05-04", author: "سعاد الحمري")),
+        // a newsroom credit names the publication
+        ("Tech\n\nLocal Robotics Firm Opens a Second Factory Near the Port\n\nNorthern Ledger staff\n2023-10-02\n\n"
+            + "A local robotics firm has opened a second factory near the port, the company said on Monday.",
+         ArticleMetadata(title: "Local Robotics Firm Opens a Second Factory Near the Port",
+                         published: "2023-10-02", source: "Northern Ledger")),
+        // a newsroom word ends a byline only over a date line
+        ("Local News\n\nEditorial Team\n\nThe Library Reopens After a Year of Renovation Works\n\nBy Sara Lind\n"
+            + "May 2, 2023\n\nThe library reopened on Tuesday after a year of renovation works in the old town.",
+         ArticleMetadata(title: "The Library Reopens After a Year of Renovation Works",
+                         published: "2023-05-02", author: "Sara Lind")),
+        // "Par la rédaction de" names the publication
+        ("Société\n\nLa ville prolonge les horaires de ses bibliothèques municipales\n\n"
+            + "Mis en ligne le 14/02/2023 - 11:05\nPar la rédaction de Gazette du Nord\n\n"
+            + "Les bibliothèques municipales ouvriront désormais jusqu'à vingt heures en semaine.",
+         ArticleMetadata(title: "La ville prolonge les horaires de ses bibliothèques municipales",
+                         published: "2023-02-14", source: "Gazette du Nord")),
+        // the headline under the byline block
+        ("صحة\nالأحد 9 يونيو 2024\n\nوزارة الصحة تطلق برنامجا جديدا لتلقيح الأطفال في القرى\n\n"
+            + "أعلنت وزارة الصحة عن إطلاق برنامج جديد لتلقيح الأطفال في المناطق القروية ابتداء من الأسبوع المقبل.",
+         ArticleMetadata(title: "وزارة الصحة تطلق برنامجا جديدا لتلقيح الأطفال في القرى", published: "2024-06-09")),
+        // two authors
+        ("Harbour Dredging Resumes After Winter Storms Delay Works\n\nBy Tom Reilly and Amal Haddad\n"
+            + "March 3, 2023\n\nDredging of the harbour resumed on Thursday after storms delayed the works by six weeks.",
+         ArticleMetadata(title: "Harbour Dredging Resumes After Winter Storms Delay Works",
+                         published: "2023-03-03", author: "Tom Reilly and Amal Haddad")),
+        // "Posted on <date> by <author>"
+        ("City Council Approves New Cycling Lanes Downtown\n\nPosted on 21/09/2023 by Grace Mwangi\n\n"
+            + "The city council approved on Wednesday a plan for new cycling lanes in the downtown area.",
+         ArticleMetadata(title: "City Council Approves New Cycling Lanes Downtown",
+                         published: "2023-09-21", author: "Grace Mwangi")),
+    ]
+
+    @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(ArticleMetadata(title: extraction.title, published: extraction.published, author: extraction.author,
+                                source: extraction.source) == expected)
+    }
+
+    @Test func publisherFromThePageFooterIsTheFallbackSource() {
+        let page = "Markets Edge Higher as Oil Prices Stabilise Again\n\nThe index rose by half a point on Friday in thin trading."
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "Coastal Times")))
+        #expect(extraction.source == "Coastal Times")
+    }
+
+    @Test func coAuthorsAreTwoPersons() {
+        let page = "Harbour Dredging Resumes After Winter Storms Delay Works\n\nBy Tom Reilly and Amal Haddad\n"
+            + "March 3, 2023\n\nDredging of the harbour resumed on Thursday after storms delayed the works by six weeks."
+        let persons = ExtractTestSupport.texts(.person, in: page)
+        #expect(persons.contains("Tom Reilly") && persons.contains("Amal Haddad"), "\(persons)")
+    }
+
+    @Test func thePagesOwnPublicationInTheBodyIsAnOrganisation() {
+        let page = "Ferry Operator Adds a Night Crossing to the Island\n\nBy Lina Soussi\nJune 5, 2023\n\n"
+            + "The ferry operator will add a night crossing in July, its director told Coastal Times on Monday."
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "Coastal Times")))
+        #expect(extraction.entities.contains { $0.type == .org && $0.text == "Coastal Times" })
+        #expect(!extraction.entities.contains { $0.type == .person && $0.text.contains("Coastal") })
+    }
+
     @Test func aParagraphIsNoHeadline() {
         let text = "Le marché a progressé de 3% cette année, selon les chiffres publiés hier.\nUn second paragraphe suit."
         #expect(ExtractTestSupport.extract(text).title == nil)

@@ -114,7 +114,14 @@ enum NameWords {
         ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
         ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
+        ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
+        ("Par la rédaction de", .publishedIn), ("Par la rédaction d'", .publishedIn), ("By the staff of", .publishedIn),
+        ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("حرر بتاريخ", .publishedOn),
+        ("نشر في", .publishedOn), ("بتاريخ", .publishedOn),
     ])
+
+    /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
+    static let newsroomWords = WordSet("staff team newsroom desk rédaction")
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
     static let organisationCategories = WordSet("""
@@ -279,4 +286,6 @@ enum BylineKind: Sendable {
     case writtenBy
     /// A short line after the byline: "<publication>", "<publication> - <author>".
     case attribution
+    /// "<place or publication> - <author> | <date>": the opener's end is the dash.
+    case credit
 }

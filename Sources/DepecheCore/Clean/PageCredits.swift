@@ -1,0 +1,126 @@
+/// The publication a page names in its own furniture: a copyright line ("© 2024 X. All rights
+/// reserved.", "X © 2024 — Tous droits réservés", "© 2024 جميع الحقوق محفوظة لـ X") or a source
+/// line ("Source : X", "المصدر: X"): they say who published it when no byline or markup does. A
+/// copyright line is boilerplate (the cleaner drops it); a source line stays, since it may cite
+/// where an article's figures come from. A copyright line counts only with a year or a
+/// "rights reserved" phrase ("© D.R" is a photo credit) and with "©" in its first 80 characters;
+/// only its part around "©" (up to ". ", " | ", " — ", " - ", ", ") is read: "Tech Atlas est
+/// édité par … — © 2024 Tech Atlas." gives "Tech Atlas".
+struct PageCredits {
+    /// The holder of the page's first copyright line that names one.
+    private var copyrightHolder: String?
+    /// The name on the page's first source line.
+    private var sourceLine: String?
+
+    /// The publication the page names: the copyright holder, else the source line.
+    var publisher: String? { copyrightHolder ?? sourceLine }
+
+    /// Longest line read (in UTF-8 bytes): credits are short.
+    private static let longestLine = 300
+    /// Most words in a publication's name.
+    private static let longestName = 6
+    /// Folded beginnings of a source line.
+    private static let sourceOpeners = BytePrefixes(["source :", "source:", "sources :", "sources:", "المصدر:", "المصدر :"])
+    /// Words that state the rights and are not the holder's name, folded.
+    private static let rightsWords = Set([
+        "©", "(c)", "copyright", "all", "rights", "reserved", "tous", "droits", "réservés", "جميع", "الحقوق", "محفوظة",
+        "لـ", "ل",
+    ].map { BoilerplateLines.folded(Substring($0)) })
+
+    /// The publisher `text` names, read line by line (the text of an HTML page's `<footer>`).
+    static func publisher(in text: String) -> String? {
+        var credits = PageCredits()
+        for line in text.split(separator: "\n") { _ = credits.read(line, folded: BoilerplateLines.folded(line)) }
+        return credits.publisher
+    }
+
+    /// Reads one line of the page (folded with `BoilerplateLines.folded`); true when it is a
+    /// copyright line, which is not the article.
+    mutating func read(_ line: Substring, folded: String) -> Bool {
+        guard line.utf8.count <= Self.longestLine else { return false }
+        if sourceLine == nil, Self.sourceOpeners.matches(folded) {
+            sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
+        }
+        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright"),
+              Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
+                || folded.contains("محفوظه")
+        else { return false }
+        if copyrightHolder == nil { copyrightHolder = Self.holder(line) }
+        return true
+    }
+
+    /// Whether "©" (UTF-8 C2 A9) is in the folded beginning of a line: only its first
+    /// `BoilerplateLines` comparison length is searched, so that no line is read twice.
+    private static func hasCopyrightSign(_ folded: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in folded.utf8 {
+            if previous == 0xC2 && byte == 0xA9 { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// The holder named around "©": the words of its segment that are no year and no rights phrase.
+    private static func holder(_ line: Substring) -> String? {
+        let marked = { (segment: Substring) in segment.contains("©") || segment.lowercased().contains("copyright") }
+        guard let segment = segments(of: line).first(where: marked) else { return nil }
+        let original = words(of: segment)
+        let kept = original.filter { word in
+            let key = BoilerplateLines.folded(word)
+            return !isYear(Substring(key)) && !rightsWords.contains(key) && !key.isEmpty
+        }
+        return name(kept)
+    }
+
+    /// `words` joined, when they are one to `longestName` words starting with a letter; trailing
+    /// punctuation dropped.
+    private static func name(_ words: [Substring]) -> String? {
+        guard (1...longestName).contains(words.count), let first = words.first?.unicodeScalars.first,
+              ScalarFolding.isLetter(first.value)
+        else { return nil }
+        var name = words.joined(separator: " ")
+        while let last = name.unicodeScalars.last, ".,;:!".unicodeScalars.contains(last) {
+            name.unicodeScalars.removeLast()
+        }
+        return name.isEmpty ? nil : name
+    }
+
+    /// The line cut at ". ", " | ", " — ", " – ", " - ", " · " and ", ".
+    private static func segments(of line: Substring) -> [Substring] {
+        var segments: [Substring] = []
+        var start = line.startIndex
+        var index = line.startIndex
+        while index < line.endIndex {
+            let next = line.index(after: index)
+            let char = line[index]
+            let spaced = next < line.endIndex && line[next] == " " || next == line.endIndex
+            let standsAlone = index > line.startIndex && line[line.index(before: index)] == " " && spaced
+            let cut = (char == "." || char == ",") && spaced || "|—–-·".contains(char) && standsAlone
+            if cut {
+                segments.append(line[start..<index])
+                start = next
+            }
+            index = next
+        }
+        segments.append(line[start...])
+        return segments
+    }
+
+    /// The text after a line's first colon.
+    private static func afterColon(_ line: Substring) -> Substring {
+        guard let colon = line.firstIndex(of: ":") else { return line }
+        return line[line.index(after: colon)...]
+    }
+
+    private static func words(of text: Substring) -> [Substring] {
+        text.split { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+    }
+
+    /// Four digits (ASCII or Arabic-Indic) from 1900 to 2099.
+    private static func isYear(_ word: Substring) -> Bool {
+        let digits = word.unicodeScalars.compactMap { ScalarFolding.digitValue($0.value) }
+        guard digits.count == 4, digits.count == word.unicodeScalars.count else { return false }
+        let year = digits.reduce(0) { $0 * 10 + $1 }
+        return (1900...2099).contains(year)
+    }
+}
