@@ -1,0 +1,13 @@
+/// The Arabic name rules, run over the Arabic words of a text (Arabic has no capitals, so the
+/// rules for capitalised runs find nothing there): people.
+struct ArabicNames {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    /// Candidates of tokens `range`, `claimed` tokens (dates, amounts) left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        ArabicPersonNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
+    }
+}
