@@ -1,6 +1,6 @@
 /// The Arabic name rules, run over the Arabic words of a text (Arabic has no capitals, so the
-/// rules for capitalised runs find nothing there): people, organisations by their head nouns,
-/// and place names that are adjectives where they stand.
+/// rules for capitalised runs find nothing there): people, organisations by their head nouns
+/// or by the noun before them, and place names that are adjectives where they stand.
 struct ArabicNames {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -11,6 +11,8 @@ struct ArabicNames {
     func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
         ArabicPersonNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
             + ArabicOrganisationPhrases(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
+            + ArabicOrganisationAppositions(text: text, gazetteer: gazetteer, hits: hits)
+                .candidates(in: range, claimed: claimed)
             + ArabicPlaceAdjectives(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
     }
 }

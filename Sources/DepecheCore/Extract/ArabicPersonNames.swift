@@ -7,7 +7,7 @@
 /// further nisba names ("الطالبي العلمي"). It stops at function words, roles, speech verbs,
 /// organisation heads and known places. A given name alone is not a person; a family name
 /// alone, once the full name was seen, is that person; a name after a place noun ("ملعب",
-/// "سد") names the place, and is no entity.
+/// "سد") names the place, and one after "تصوير:" is a photo credit: neither is an entity.
 struct ArabicPersonNames {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -96,15 +96,22 @@ struct ArabicPersonNames {
     }
 
     /// "ملعب محمد الخامس", "سد يوسف بن تاشفين": a place named after a person, from the place noun
-    /// at token `index` (its proclitic taken off) to the end of the name; reported as nothing.
+    /// at token `index` (its proclitic taken off) to the end of the name; "تصوير: X": a photo
+    /// credit. Reported as nothing.
     private func namedFacility(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
-        guard let noun = ArabicWord.plain(text, index), index + 1 < range.upperBound,
-              ArabicNameWords.facilities.contains(key: noun.key)
-                || ArabicWord.stripped(text, index).map({ ArabicNameWords.facilities.contains(key: $0.key) }) == true
-        else { return nil }
+        guard let noun = ArabicWord.plain(text, index) else { return nil }
+        var start = index + 1
+        if ArabicNameWords.credits.contains(key: noun.key) {
+            if text.tokens.at(start)?.isPunct(":") == true { start += 1 }
+        } else {
+            guard ArabicNameWords.facilities.contains(key: noun.key)
+                    || ArabicWord.stripped(text, index).map({ ArabicNameWords.facilities.contains(key: $0.key) }) == true
+            else { return nil }
+        }
+        guard start < range.upperBound else { return nil }
         var last: Int?
-        if let hit = hits[index + 1], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { last = hit.last }
-        last = last ?? name(at: index + 1, in: range, claimed: claimed)?.last
+        if let hit = hits[start], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { last = hit.last }
+        last = last ?? name(at: start, in: range, claimed: claimed)?.last
         guard let last else { return nil }
         return NameCandidate(first: index, last: last, type: nil, evidence: .listItem, group: .surface(0))
     }

@@ -33,6 +33,11 @@ import Testing
         #expect(people("ذهب يوسف إلى السوق.").isEmpty)
     }
 
+    @Test func placesNamedAfterPeopleAndPhotoCreditsAreNoPeople() {
+        #expect(people("وأقيمت المباراة في ملعب عبد الكريم الخطابي بالحسيمة.").isEmpty)
+        #expect(people("تصوير: كريم الطاهري\nوانطلقت الأشغال أمس.").isEmpty)
+    }
+
     @Test func aGivenNameAloneIsNoPerson() {
         #expect(people("سمي الحي باسم محمد فقط.").isEmpty)
     }

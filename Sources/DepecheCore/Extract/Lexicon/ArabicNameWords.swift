@@ -74,16 +74,6 @@ enum ArabicNameWords {
         كأس مهرجان دورة مدار محطة
         """)
 
-    /// Words after which the name that follows is a person's ("قال", "أكد", "صرح"): speech verbs.
-    static let speechVerbs = WordSet("""
-        قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت اعتبر اعتبرت شدد شددت أفاد أفادت
-        كشف كشفت أبرز أبرزت يقول تقول يرى ترى
-        """)
-
-    /// Roles after a name and a comma ("…، وزير الفلاحة"): the name before is a person's.
-    static let roles = WordSet("""
-        وزير وزيرة رئيس رئيسة مدير مديرة نائب نائبة عضو عضوة مستشار مستشارة والي عامل كاتب كاتبة سفير
-        سفيرة مدرب لاعب ناطق الناطق المدير الرئيس الكاتب الأمين مندوب مندوبة منسق منسقة خبير خبيرة أستاذ
-        أستاذة باحث باحثة الباحث الخبير فاعل الفاعل الفاعلة مؤسس المؤسس عميد عميدة
-        """)
+    /// Photo credits: the name after them ("تصوير: X") is the photographer, outside the article.
+    static let credits = WordSet("تصوير عدسة")
 }

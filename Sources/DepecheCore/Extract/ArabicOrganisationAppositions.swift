@@ -1,0 +1,76 @@
+/// Arabic organisations named by the noun before them, whatever their words:
+/// - a quoted name after a company or publication noun and its adjectives:
+///   `المجموعة الإسبانية "X"`, `شركة «X»`, `صحيفة "X"`;
+/// - a club after "لاعب" (player of), up to the comma or period that ends it: "لاعب X Y،".
+/// Names the gazetteer knows are left to it.
+struct ArabicOrganisationAppositions {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    /// Most words in such a name.
+    private static let longestName = 4
+    /// Nouns before a quoted organisation name.
+    private static let quotingNouns = WordSet("""
+        شركة الشركة مجموعة المجموعة جريدة الجريدة صحيفة الصحيفة مجلة المجلة موقع الموقع علامة العلامة
+        وكالة الوكالة مقاولة المقاولة
+        """)
+    /// Nouns before a club's name.
+    private static let clubNouns = WordSet("لاعب لاعبة نادي")
+    /// Quotation marks that open and close a name.
+    private static let openingQuotes: Set<UInt64> = [0x22, 0xAB, 0x201C]
+    private static let closingQuotes: Set<UInt64> = [0x22, 0xBB, 0x201D]
+
+    /// The organisations so named in tokens `range`, `claimed` tokens left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        var found: [NameCandidate] = []
+        for index in hits.looked where range.contains(index) && !claimed[index] {
+            guard let noun = ArabicWord.plain(text, index) else { continue }
+            let bare = ArabicWord.stripped(text, index)
+            let isNoun = { (set: WordSet) in set.contains(key: noun.key) || bare.map { set.contains(key: $0.key) } == true }
+            var name: ClosedRange<Int>?
+            if isNoun(Self.quotingNouns) {
+                name = quotedName(after: index, in: range, claimed: claimed)
+            } else if isNoun(Self.clubNouns) {
+                name = clubName(after: index, in: range, claimed: claimed)
+            }
+            guard let name, hits[name.lowerBound] == nil else { continue }
+            found.append(NameCandidate(first: name.lowerBound, last: name.upperBound, type: .org, evidence: .listItem,
+                                       group: .surface(text.surfaceKey(name.lowerBound, name.upperBound))))
+        }
+        return found
+    }
+
+    /// `"X"` after the noun at `index` and its nisba adjectives.
+    private func quotedName(after index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
+        var k = index + 1
+        while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
+        guard let open = text.tokens.at(k), open.kind == .punct, Self.openingQuotes.contains(open.key) else { return nil }
+        let first = k + 1
+        var last = k
+        while let word = text.tokens.at(last + 1), word.kind == .word, word.has(.arabic), !claimed[last + 1],
+              range.contains(last + 1), last + 1 - first < Self.longestName {
+            last += 1
+        }
+        guard last >= first, let close = text.tokens.at(last + 1), close.kind == .punct,
+              Self.closingQuotes.contains(close.key) else { return nil }
+        return first...last
+    }
+
+    /// The words after "لاعب" at `index`, when a comma or a period ends them within four words.
+    private func clubName(after index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
+        // "لاعب نادي X": the name starts after the second noun.
+        let first = text.tokens.at(index + 1).map { Self.clubNouns.contains($0) } == true ? index + 2 : index + 1
+        var last = first - 1
+        while let word = ArabicWord.plain(text, last + 1), range.contains(last + 1), !claimed[last + 1],
+              !text.tokens[last + 1].has(.newlineBefore), last + 1 - first < Self.longestName,
+              !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
+              ArabicWord.stripped(text, last + 1)?.definite != true {
+            last += 1
+        }
+        guard last >= first, let end = text.tokens.at(last + 1), end.isPunct(",") || end.isPunct("،") || end.isPunct(".")
+        else { return nil }
+        return first...last
+    }
+}
