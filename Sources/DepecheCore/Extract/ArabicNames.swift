@@ -1,6 +1,7 @@
 /// The Arabic name rules, run over the Arabic words of a text (Arabic has no capitals, so the
 /// rules for capitalised runs find nothing there): people, organisations by their head nouns
-/// or by the noun before them, and place names that are adjectives where they stand.
+/// or by the noun before them, places by the noun before them, and place names that are
+/// adjectives where they stand.
 struct ArabicNames {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -14,5 +15,6 @@ struct ArabicNames {
             + ArabicOrganisationAppositions(text: text, gazetteer: gazetteer, hits: hits)
                 .candidates(in: range, claimed: claimed)
             + ArabicPlaceAdjectives(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
+            + ArabicPlaceNouns(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
     }
 }
