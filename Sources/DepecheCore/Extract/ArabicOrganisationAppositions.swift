@@ -1,6 +1,7 @@
 /// Arabic organisations named by the noun before them, whatever their words:
 /// - a quoted name after a company or publication noun and its adjectives:
 ///   `المجموعة الإسبانية "X"`, `شركة «X»`, `صحيفة "X"`;
+/// - a publication quoted in the press's idioms: "في بلاغ توصلت به «X»", "في تصريح لـ«X»";
 /// - a club after "لاعب" (player of), up to the comma or period that ends it: "لاعب X Y،".
 /// Names the gazetteer knows are left to it.
 struct ArabicOrganisationAppositions {
@@ -16,6 +17,11 @@ struct ArabicOrganisationAppositions {
         شركة الشركة مجموعة المجموعة جريدة الجريدة صحيفة الصحيفة مجلة المجلة موقع الموقع علامة العلامة
         وكالة الوكالة مقاولة المقاولة
         """)
+    /// Words of the press's own idioms before the publication's quoted name: "في بلاغ توصلت به
+    /// «X»", "معطيات حصلت عليها «X»", "في تصريح لـ«X»", "التقت «X» بـ…".
+    private static let reporting = WordSet("توصلت حصلت اطلعت التقت تصريح حديث")
+    /// Pronouns and the preposition between such a word and the name ("به", "عليها", "لـ").
+    private static let reportingLinks = WordSet("به بها عليه عليها منه منها لـ ل")
     /// Nouns before a club's name.
     private static let clubNouns = WordSet("لاعب لاعبة نادي")
     /// Quotation marks that open and close a name.
@@ -31,7 +37,13 @@ struct ArabicOrganisationAppositions {
             let isNoun = { (set: WordSet) in set.contains(key: noun.key) || bare.map { set.contains(key: $0.key) } == true }
             var name: ClosedRange<Int>?
             if isNoun(Self.quotingNouns) {
-                name = quotedName(after: index, in: range, claimed: claimed)
+                var k = index + 1
+                while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
+                name = quotedName(at: k, in: range, claimed: claimed)
+            } else if isNoun(Self.reporting) {
+                var k = index + 1
+                if let word = text.tokens.at(k), Self.reportingLinks.contains(word) { k += 1 }
+                name = quotedName(at: k, in: range, claimed: claimed)
             } else if isNoun(Self.clubNouns) {
                 name = clubName(after: index, in: range, claimed: claimed)
             }
@@ -42,11 +54,9 @@ struct ArabicOrganisationAppositions {
         return found
     }
 
-    /// `"X"` after the noun at `index` and its nisba adjectives.
-    private func quotedName(after index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
-        var k = index + 1
-        while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
-        guard let open = text.tokens.at(k), open.kind == .punct, Self.openingQuotes.contains(open.key) else { return nil }
+    /// `"X"` from the opening quote at token `k`.
+    private func quotedName(at k: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
+        guard range.contains(k), let open = text.tokens.at(k), open.kind == .punct, Self.openingQuotes.contains(open.key) else { return nil }
         let first = k + 1
         var last = k
         while let word = text.tokens.at(last + 1), word.kind == .word, word.has(.arabic), !claimed[last + 1],

@@ -9,6 +9,11 @@ import Testing
         #expect(organisations("وأشارت صحيفة «الأفق الجديد» إلى تأخر الأشغال.") == ["الأفق الجديد"])
     }
 
+    @Test func publicationsQuotedInThePresssIdioms() {
+        #expect(organisations("وأكدت المديرية، في بلاغ توصلت به \"نبض الجهة\"، أن الطريق مفتوحة.") == ["نبض الجهة"])
+        #expect(organisations("وقال الفلاح في تصريح لـ«صدى الريف» إن الموسم جيد.") == ["صدى الريف"])
+    }
+
     @Test func clubAfterPlayer() {
         #expect(organisations("وعاد المهاجم، لاعب النجم الساحلي، إلى التداريب.") == ["النجم الساحلي"])
         #expect(organisations("وانضم لاعب في صفوف الفريق إلى المعسكر.").isEmpty)
