@@ -164,6 +164,7 @@ struct ArabicPersonNames {
     /// whose family names are alike are left alone.
     private func familyNameMentions(of people: [NameCandidate], in range: Range<Int>,
                                     claimed: [Bool]) -> [NameCandidate] {
+        guard !people.isEmpty else { return [] }
         var families = KeyTable<NameGroup>()
         var ambiguous = KeyTable<Bool>()
         var taken = [Bool](repeating: false, count: text.tokens.count)
