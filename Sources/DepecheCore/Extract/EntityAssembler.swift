@@ -96,7 +96,7 @@ struct EntityAssembler {
             for index in members where mentions[index].evidence > strongest.evidence { strongest = mentions[index] }
             guard let type = strongest.type else { continue }
             let range = mentions[first].range
-            drafts.append(Draft(entity: Entity(type: type, text: surface(range), count: members.count,
+            drafts.append(Draft(entity: Entity(type: type, text: nameSurface(range), count: members.count,
                                                canonical: canonical(of: members, in: mentions),
                                                offsets: members.map { mentions[$0].range }),
                                 firstOffset: range.lowerBound))
@@ -134,6 +134,16 @@ struct EntityAssembler {
             best = spelling
         }
         return surface(best.range)
+    }
+
+    /// A name as written, except that a name read inside "لل" (ل + ال, "للمكتب الوطني") gets its
+    /// article back: "المكتب الوطني".
+    private func nameSurface(_ range: Range<Int>) -> String {
+        let scalars = text.scalars
+        let lam: UInt32 = 0x644
+        guard range.lowerBound > 0, range.count > 1, scalars[range.lowerBound] == lam, scalars[range.lowerBound - 1] == lam
+        else { return surface(range) }
+        return "\u{627}" + surface(range)
     }
 
     private func span(_ first: Int, _ last: Int) -> Range<Int> { text.tokens[first].start..<text.tokens[last].end }

@@ -55,6 +55,7 @@ struct NameRecognizer {
                                                 group: .surface(text.surfaceKey(phrase.lowerBound, phrase.upperBound))))
             }
         }
+        candidates += ArabicNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
         let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)
         candidates += classifier.candidates(chunks)
 

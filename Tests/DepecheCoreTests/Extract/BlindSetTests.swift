@@ -13,6 +13,8 @@ import Testing
     /// Entity counts per language (the file name's prefix) and metadata hits over the set.
     struct Scores {
         var entities: [String: ExtractionScorer.Counts] = [:]
+        /// Entity counts per language and type ("ar ORG").
+        var types: [String: ExtractionScorer.Counts] = [:]
         var metadata: [String: Int] = [:]
         var documents = 0
     }
@@ -30,8 +32,10 @@ import Testing
             let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent("docs/\(gold.doc)")))
             let analyzed = try analyzer.analyze(bytes, fileExtension: (gold.doc as NSString).pathExtension)
             let language = String(gold.doc.prefix(2))
-            for counts in ExtractionScorer.score(analyzed.extraction.entities, against: gold).values {
+            for (type, counts) in ExtractionScorer.score(analyzed.extraction.entities, against: gold) {
                 scores.entities[language] = (scores.entities[language] ?? ExtractionScorer.Counts()) + counts
+                let key = "\(language) \(type)"
+                scores.types[key] = (scores.types[key] ?? ExtractionScorer.Counts()) + counts
             }
             let found: [String: String?] = [
                 "title": analyzed.extraction.title, "published": analyzed.extraction.published,
@@ -48,6 +52,12 @@ import Testing
     @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
         let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
         #expect(counts.f1 >= 0.80, "\(language): F1 \(counts.f1), \(counts)")
+    }
+
+    /// Arabic names: people, organisations and places each (issue 12's goal).
+    @Test(arguments: ["PERSON", "ORG", "LOC"]) func arabicNames(type: String) {
+        let counts = Self.scores.types["ar \(type)"] ?? ExtractionScorer.Counts()
+        #expect(counts.f1 >= 0.92, "ar \(type): F1 \(counts.f1), \(counts)")
     }
 
     @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {

@@ -75,6 +75,12 @@ import Testing
         #expect(measures("in 2023 the total rose", french: false).isEmpty)
     }
 
+    @Test func arabicCurrencyInTheAccusative() {
+        let dirhams = one("بثمن ٣٥ درهما للتذكرة")
+        #expect(dirhams?.type == .money && dirhams?.currency == "MAD" && dirhams?.value == 35)
+        #expect(one("بقيمة 40 دولارا للبرميل")?.currency == "USD")
+    }
+
     @Test func arabicCountsAnyIndefiniteNoun() {
         #expect(one("محصول حبوب في حدود ٣١ مليون قنطار")?.unit == "قنطار")
         #expect(one("خفض سعر الفائدة بـ٢٥ نقطة أساس")?.value == 25)

@@ -16,6 +16,7 @@ enum BuiltInGazetteer {
         ("people.tsv", PackageResources.people_tsv),
         ("publications.tsv", PackageResources.publications_tsv),
         ("world_places.tsv", PackageResources.world_places_tsv),
+        ("arabic_given_names.tsv", PackageResources.arabic_given_names_tsv),
     ]
 
     /// The entries of every shipped list.

@@ -42,10 +42,10 @@ enum NumberWords {
 
     private static let currencyNames: [(String, CurrencyWord)] = {
         let groups: [(String, [String])] = [
-            ("MAD", ["DH", "DHS", "dirham", "dirhams", "MAD", "dirhams marocains", "درهم", "دراهم", "الدرهم"]),
+            ("MAD", ["DH", "DHS", "dirham", "dirhams", "MAD", "dirhams marocains", "درهم", "درهما", "دراهم", "الدرهم"]),
             ("EUR", ["€", "euro", "euros", "EUR", "يورو", "أورو", "اورو"]),
             ("USD", ["$", "dollar", "dollars", "USD", "dollars américains", "dollar américain", "US dollars",
-                     "دولار", "دولارات", "الدولار"]),
+                     "دولار", "دولارا", "دولارات", "الدولار"]),
             ("GBP", ["£", "GBP", "livre sterling", "livres sterling", "pound", "pounds", "pounds sterling"]),
             ("CHF", ["CHF", "franc suisse", "francs suisses", "Swiss francs"]),
             ("XOF", ["FCFA", "F CFA", "francs CFA", "franc CFA", "XOF"]),

@@ -1,0 +1,86 @@
+/// Arabic organisations named by the noun before them, whatever their words:
+/// - a quoted name after a company or publication noun and its adjectives:
+///   `المجموعة الإسبانية "X"`, `شركة «X»`, `صحيفة "X"`;
+/// - a publication quoted in the press's idioms: "في بلاغ توصلت به «X»", "في تصريح لـ«X»";
+/// - a club after "لاعب" (player of), up to the comma or period that ends it: "لاعب X Y،".
+/// Names the gazetteer knows are left to it.
+struct ArabicOrganisationAppositions {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    /// Most words in such a name.
+    private static let longestName = 4
+    /// Nouns before a quoted organisation name.
+    private static let quotingNouns = WordSet("""
+        شركة الشركة مجموعة المجموعة جريدة الجريدة صحيفة الصحيفة مجلة المجلة موقع الموقع علامة العلامة
+        وكالة الوكالة مقاولة المقاولة
+        """)
+    /// Words of the press's own idioms before the publication's quoted name: "في بلاغ توصلت به
+    /// «X»", "معطيات حصلت عليها «X»", "في تصريح لـ«X»", "التقت «X» بـ…".
+    private static let reporting = WordSet("توصلت حصلت اطلعت التقت تصريح حديث")
+    /// Pronouns and the preposition between such a word and the name ("به", "عليها", "لـ").
+    private static let reportingLinks = WordSet("به بها عليه عليها منه منها لـ ل")
+    /// Nouns before a club's name.
+    private static let clubNouns = WordSet("لاعب لاعبة نادي")
+    /// Quotation marks that open and close a name.
+    private static let openingQuotes: Set<UInt64> = [0x22, 0xAB, 0x201C]
+    private static let closingQuotes: Set<UInt64> = [0x22, 0xBB, 0x201D]
+
+    /// The organisations so named in tokens `range`, `claimed` tokens left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        var found: [NameCandidate] = []
+        for index in hits.looked where range.contains(index) && !claimed[index] {
+            guard let noun = ArabicWord.plain(text, index) else { continue }
+            let bare = ArabicWord.stripped(text, index)
+            let isNoun = { (set: WordSet) in set.contains(key: noun.key) || bare.map { set.contains(key: $0.key) } == true }
+            var name: ClosedRange<Int>?
+            if isNoun(Self.quotingNouns) {
+                var k = index + 1
+                while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
+                name = quotedName(at: k, in: range, claimed: claimed)
+            } else if isNoun(Self.reporting) {
+                var k = index + 1
+                if let word = text.tokens.at(k), Self.reportingLinks.contains(word) { k += 1 }
+                name = quotedName(at: k, in: range, claimed: claimed)
+            } else if isNoun(Self.clubNouns) {
+                name = clubName(after: index, in: range, claimed: claimed)
+            }
+            guard let name, hits[name.lowerBound] == nil else { continue }
+            found.append(NameCandidate(first: name.lowerBound, last: name.upperBound, type: .org, evidence: .listItem,
+                                       group: .surface(text.surfaceKey(name.lowerBound, name.upperBound))))
+        }
+        return found
+    }
+
+    /// `"X"` from the opening quote at token `k`.
+    private func quotedName(at k: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
+        guard range.contains(k), let open = text.tokens.at(k), open.kind == .punct, Self.openingQuotes.contains(open.key) else { return nil }
+        let first = k + 1
+        var last = k
+        while let word = text.tokens.at(last + 1), word.kind == .word, word.has(.arabic), !claimed[last + 1],
+              range.contains(last + 1), last + 1 - first < Self.longestName {
+            last += 1
+        }
+        guard last >= first, let close = text.tokens.at(last + 1), close.kind == .punct,
+              Self.closingQuotes.contains(close.key) else { return nil }
+        return first...last
+    }
+
+    /// The words after "لاعب" at `index`, when a comma or a period ends them within four words.
+    private func clubName(after index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
+        // "لاعب نادي X": the name starts after the second noun.
+        let first = text.tokens.at(index + 1).map { Self.clubNouns.contains($0) } == true ? index + 2 : index + 1
+        var last = first - 1
+        while let word = ArabicWord.plain(text, last + 1), range.contains(last + 1), !claimed[last + 1],
+              !text.tokens[last + 1].has(.newlineBefore), last + 1 - first < Self.longestName,
+              !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
+              ArabicWord.stripped(text, last + 1)?.definite != true {
+            last += 1
+        }
+        guard last >= first, let end = text.tokens.at(last + 1), end.isPunct(",") || end.isPunct("،") || end.isPunct(".")
+        else { return nil }
+        return first...last
+    }
+}

@@ -1,0 +1,170 @@
+/// Finds organisations in Arabic text by their head noun and the genitive chain after it:
+/// "وزارة الفلاحة والصيد البحري والمياه والغابات", "المكتب الوطني للكهرباء والماء الصالح للشرب",
+/// "الجامعة الملكية المغربية لكرة القدم", "المجلس الإقليمي لطرفاية".
+///
+/// After an indefinite head (in construct) come up to two indefinite nouns and then a definite
+/// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
+/// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
+/// noun, "لل" + a noun, "ل" + a noun and its definite genitive, "ل" + a known place, and a
+/// dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
+/// A definite or common head ("المركز", "شركة") needs a scope adjective ("الوطنية"), a complement
+/// or a dedication to be a name. A proclitic before the head is left out ("لوزارة", "والمكتب").
+/// When the name is a gazetteer organisation lengthened by "و" + its other portfolios, it keeps
+/// that entry (and its canonical name).
+struct ArabicOrganisationPhrases {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    /// Most tokens in a name.
+    private static let longestName = 16
+    /// Indefinite nouns in a row after an indefinite head ("جمعية مستعملي المياه").
+    private static let constructNouns = 2
+
+    /// The organisations named in tokens `range`, `claimed` tokens (dates, amounts) left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        var found: [NameCandidate] = []
+        var next = range.lowerBound
+        for index in hits.looked where index >= next && range.contains(index) {
+            guard text.tokens[index].has(.arabic), !claimed[index], let head = head(at: index),
+                  let phrase = phrase(after: head, at: index, in: range, claimed: claimed) else { continue }
+            found.append(phrase)
+            next = phrase.last + 1
+        }
+        return found
+    }
+
+    /// The head noun at token `index`, read as written or without a proclitic ("لوزارة", "للمكتب").
+    private func head(at index: Int) -> ArabicWord? {
+        if let word = ArabicWord.plain(text, index), ArabicNameWords.heads.contains(key: word.key) { return word }
+        guard let word = ArabicWord.stripped(text, index), ArabicNameWords.heads.contains(key: word.key) else { return nil }
+        return word
+    }
+
+    /// Whether a gazetteer organisation starts at token `k`, a proclitic taken off.
+    private func startsOrganisation(_ k: Int) -> Bool {
+        guard let hit = hits[k] else { return false }
+        return gazetteer.entries[hit.entry].kind == .org
+    }
+
+    private func phrase(after head: ArabicWord, at index: Int, in range: Range<Int>,
+                        claimed: [Bool]) -> NameCandidate? {
+        let isWord = { (k: Int) in
+            k < range.upperBound && k - index < Self.longestName && !claimed[k] && !text.tokens[k].has(.newlineBefore)
+                && ArabicWord.plain(text, k) != nil
+        }
+        var named = !head.definite && !ArabicNameWords.weakHeads.contains(key: head.key)
+        var k = index + 1
+        var last = index
+        var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
+        if !head.definite {
+            // The construct: indefinite nouns, then a definite word or a name.
+            var nouns = 0
+            while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
+                if let end = dedication(at: k, isWord) {
+                    (last, k, named) = (end, end + 1, true)
+                    break
+                }
+                guard !ends(word) else { return nil }
+                nouns += 1
+                k += 1
+            }
+            if last == index {
+                guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
+                (last, k) = (k, k + 1)
+            }
+        }
+        while isWord(k), let word = ArabicWord.plain(text, k) {
+            if let end = dedication(at: k, isWord) {
+                (last, k, named) = (end, end + 1, true)
+                continue
+            }
+            if word.definite {
+                guard isAdjective(word) else { break }
+                if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
+                (last, k) = (k, k + 1)
+                continue
+            }
+            // "… واتصالات المغرب": another known organisation is not a portfolio of this one.
+            guard let bare = ArabicWord.stripped(text, k), !ends(bare), !startsOrganisation(k) else { break }
+            if bare.isAnd && bare.definite {
+                (last, k) = (k, k + 1)
+            } else if bare.isAnd, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
+                (last, k) = (k + 1, k + 2)
+            } else if bare.isLilDefinite {
+                (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
+            } else if bare.isFor, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc {
+                (last, k, named, coordinatedOnly) = (place.last, place.last + 1, true, false)
+            } else if bare.isFor, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
+                (last, k, named, coordinatedOnly) = (k + 1, k + 2, true, false)
+            } else {
+                break
+            }
+        }
+        guard last > index else { return nil }
+        var entry: Int?
+        if let known = knownName(at: index, clitic: head.clitic, last: last), known.last == last || coordinatedOnly {
+            entry = known.entry
+        }
+        let short = shortName(after: last)
+        if case .gazetteer(let known)? = short { entry = known }
+        guard named || entry != nil else { return nil }
+        if let entry {
+            return NameCandidate(first: index, last: last, skipped: head.clitic, type: .org, evidence: .organisationHead,
+                                 group: .gazetteer(entry), canonical: .entry(entry))
+        }
+        return NameCandidate(first: index, last: last, skipped: head.clitic, type: .org, evidence: .organisationHead,
+                             group: short ?? .surface(text.surfaceKey(index, last)))
+    }
+
+    /// A gazetteer organisation that the phrase starts with.
+    private func knownName(at index: Int, clitic: Int, last: Int) -> (entry: Int, last: Int)? {
+        guard let hit = hits[index], hit.skipped == clitic, hit.last <= last,
+              gazetteer.entries[hit.entry].kind == .org else { return nil }
+        return (hit.entry, hit.last)
+    }
+
+    /// "… للتربية والعلم والثقافة (اليونسكو)", "«…» (SOMAGEC)": a known organisation or an
+    /// all-caps word in parentheses right after the name (and its closing quote) is its short
+    /// name; the group that links the name to it.
+    private func shortName(after last: Int) -> NameGroup? {
+        let tokens = text.tokens
+        var open = last + 1
+        if let quote = tokens.at(open), quote.kind == .punct, Self.closingQuotes.contains(quote.key) { open += 1 }
+        guard tokens.at(open)?.isPunct("(") == true, let short = tokens.at(open + 1) else { return nil }
+        if let hit = hits[open + 1], hit.skipped == 0, tokens.at(hit.last + 1)?.isPunct(")") == true,
+           gazetteer.entries[hit.entry].kind == .org {
+            return .gazetteer(hit.entry)
+        }
+        guard short.has(.allCaps), tokens.at(open + 2)?.isPunct(")") == true else { return nil }
+        // The group the acronym's own candidate has (`ChunkClassifier`): linked by the same key.
+        return .surface(text.surfaceKey(open + 1, open + 1))
+    }
+
+    /// Quotation marks that close a quoted name: " » ”.
+    private static let closingQuotes: Set<UInt64> = [0x22, 0xBB, 0x201D]
+
+    /// A person an institution is named after, from token `k`: a known person ("محمد السادس"),
+    /// a given name and an ordinal ("الحسن الثاني"), or a particle and its word ("ابن زهر").
+    private func dedication(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
+        if let hit = hits[k], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { return hit.last }
+        let token = text.tokens[k]
+        guard isWord(k + 1) else { return nil }
+        if gazetteer.isGivenName(token), ArabicNameWords.ordinals.contains(text.tokens[k + 1]) { return k + 1 }
+        if ArabicNameWords.particles.contains(token), let word = ArabicWord.plain(text, k + 1), !ends(word) { return k + 1 }
+        return nil
+    }
+
+    /// A definite adjective of a name: a nisba form or a listed one, not a word of time.
+    private func isAdjective(_ word: ArabicWord) -> Bool {
+        (word.isNisba || ArabicNameWords.adjectives.contains(key: word.key) || ArabicNameWords.scopeAdjectives.contains(key: word.key))
+            && !ArabicNameWords.definiteBreakers.contains(key: word.key)
+    }
+
+    /// Whether a word ends the name: a function word, another head, a title.
+    private func ends(_ word: ArabicWord) -> Bool {
+        ArabicNameWords.nameBreakers.contains(key: word.key) || ArabicNameWords.heads.contains(key: word.key)
+            || ArabicNameWords.titles.contains(key: word.key) || ArabicNameWords.definiteBreakers.contains(key: word.key)
+    }
+}

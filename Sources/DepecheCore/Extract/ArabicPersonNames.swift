@@ -1,0 +1,188 @@
+/// Finds people in Arabic text, which has no capitals to go by.
+///
+/// A name starts with known given names ("فاطمة الزهراء", "عبد الرحيم", "سيدي محمد", a
+/// proclitic taken off: "ومحمد"), or with any word after a title ("السيد", "الدكتور", the title
+/// left out); it goes on with a family name ("العلوي", "بنسعيد"), nasab and kunya particles
+/// with their word ("بن عبد الله", "ولد الرشيد", "أبو بكر", "أم البنين", "آيت الطالب"), and
+/// further nisba names ("الطالبي العلمي"). It stops at function words, roles, speech verbs,
+/// organisation heads and known places. A given name alone is not a person; a family name
+/// alone, once the full name was seen, is that person; a name after a place noun ("ملعب",
+/// "سد") names the place, and one after "تصوير:" is a photo credit: neither is an entity.
+struct ArabicPersonNames {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    /// Most words in a name.
+    private static let longestName = 6
+    /// "عبد": the first half of a compound given name ("عبد الله", "عبد الرحيم").
+    private static let abd = FoldedKey.of("عبد")
+    /// "الدين": the second half of compound given names ("نور الدين").
+    private static let din = FoldedKey.of("الدين")
+
+    /// The people named in tokens `range`, `claimed` tokens (dates, amounts) left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        var found: [NameCandidate] = []
+        var next = range.lowerBound
+        for index in hits.looked where index >= next && range.contains(index) {
+            guard text.tokens[index].has(.arabic), !claimed[index] else { continue }
+            if let facility = namedFacility(at: index, in: range, claimed: claimed) {
+                found.append(facility)
+                next = facility.last + 1
+            } else if let name = name(at: index, in: range, claimed: claimed) {
+                found.append(name)
+                next = name.last + 1
+            }
+        }
+        return found + familyNameMentions(of: found, in: range, claimed: claimed)
+    }
+
+    /// The name starting at token `index` (after a title there), if any.
+    private func name(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
+        let isWord = { (k: Int) in k < range.upperBound && !claimed[k] && ArabicWord.plain(text, k) != nil
+            && (k == index || !text.tokens[k].has(.newlineBefore)) }
+        var start = index
+        let titled = isTitle(index)
+        if titled { start += 1 }
+        var k = start, clitic = 0, givens = 0, definiteFirst = false
+        while isWord(k), k - start < Self.longestName, let given = givenName(at: k, clitic: k == start && !titled) {
+            if k == start { (clitic, definiteFirst) = (given.clitic, given.definite) }
+            // "وأشرف يوسف …": a "given name" after a proclitic and before a given name is a verb and its subject.
+            if k == start, given.clitic == 1, isWord(given.last + 1), givenName(at: given.last + 1, clitic: false) != nil {
+                return nil
+            }
+            givens += 1
+            k = given.last + 1
+        }
+        let unknownGiven = givens == 0
+        if unknownGiven {
+            // After a title the first word is the given name, known or not.
+            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word) else { return nil }
+            givens = 1
+            k += 1
+        }
+        var last = k - 1, family = 0
+        while isWord(k), k - start < Self.longestName, let word = ArabicWord.plain(text, k) {
+            if ArabicNameWords.particles.contains(key: word.key), isWord(k + 1) {
+                let end = text.tokens[k + 1].key == Self.abd && isWord(k + 2) ? k + 2 : k + 1
+                guard let after = ArabicWord.plain(text, end), !ends(after) else { break }
+                (last, k, family) = (end, end + 1, family + 1)
+                continue
+            }
+            guard !ends(word), !isKnownPlaceOrOrganisation(k) || family == 0 && word.definite && isOneWordPlace(k)
+            else { break }
+            if family == 0 {
+                // The family name: a word, or a definite one when a given name without the article came first.
+                if word.definite {
+                    // "السيد بنكيران الوفد": after an unknown word only a nisba is a family name.
+                    guard !(givens == 1 && definiteFirst), !unknownGiven || word.isNisba, !ArabicNameWords.definiteBreakers.contains(key: word.key),
+                          !ArabicNameWords.scopeAdjectives.contains(key: word.key),
+                          !ArabicNameWords.ordinals.contains(key: word.key) else { break }
+                } else if let bare = ArabicWord.stripped(text, k), bare.definite || bare.isAnd && ends(bare) {
+                    break       // "للشرب", "والمالية", "وقال"
+                }
+            } else {
+                guard word.definite, word.isNisba, !ArabicNameWords.scopeAdjectives.contains(key: word.key),
+                      !ArabicNameWords.definiteBreakers.contains(key: word.key) else { break }
+            }
+            (last, k, family) = (k, k + 1, family + 1)
+        }
+        // "شادي رياض": the second of two given names is the family name.
+        guard family > 0 || givens > 1 || titled && last >= start else { return nil }
+        return NameCandidate(first: start, last: last, skipped: clitic, type: .person,
+                             evidence: titled ? .title : .givenName,
+                             group: .person(PersonNameKey.of(text, start, last)))
+    }
+
+    /// "ملعب محمد الخامس", "سد يوسف بن تاشفين": a place named after a person, from the place noun
+    /// at token `index` (its proclitic taken off) to the end of the name; "تصوير: X": a photo
+    /// credit. Reported as nothing.
+    private func namedFacility(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
+        guard let noun = ArabicWord.plain(text, index) else { return nil }
+        var start = index + 1
+        if ArabicNameWords.credits.contains(key: noun.key) {
+            if text.tokens.at(start)?.isPunct(":") == true { start += 1 }
+        } else {
+            guard ArabicNameWords.facilities.contains(key: noun.key)
+                    || ArabicWord.stripped(text, index).map({ ArabicNameWords.facilities.contains(key: $0.key) }) == true
+            else { return nil }
+        }
+        guard start < range.upperBound else { return nil }
+        var last: Int?
+        if let hit = hits[start], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { last = hit.last }
+        last = last ?? name(at: start, in: range, claimed: claimed)?.last
+        guard let last else { return nil }
+        return NameCandidate(first: index, last: last, type: nil, evidence: .listItem, group: .surface(0))
+    }
+
+    /// The given name at token `k` (a proclitic taken off when `clitic`): its last token
+    /// ("عبد الله", "نور الدين" are two), the scalars left out, and whether it has the article.
+    private func givenName(at k: Int, clitic: Bool) -> (last: Int, clitic: Int, definite: Bool)? {
+        let token = text.tokens[k]
+        for view in [ArabicWord.plain(text, k), clitic ? ArabicWord.stripped(text, k) : nil] {
+            guard let view, !view.isMaqsuraPreposition else { continue }
+            if view.key == Self.abd, let next = ArabicWord.plain(text, k + 1), next.definite,
+               !text.tokens[k + 1].has(.newlineBefore) {
+                return (k + 1, view.clitic, false)
+            }
+            var bare = token
+            bare.key = view.key
+            guard gazetteer.isGivenName(bare) else { continue }
+            let compound = text.tokens.at(k + 1).map { $0.key == Self.din && !$0.has(.newlineBefore) } ?? false
+            return (compound ? k + 1 : k, view.clitic, view.definite)
+        }
+        return nil
+    }
+
+    /// A title at token `k`, with or without a proclitic ("السيد", "بالحاج").
+    private func isTitle(_ k: Int) -> Bool {
+        if let word = ArabicWord.plain(text, k), ArabicNameWords.titles.contains(key: word.key) { return true }
+        return ArabicWord.stripped(text, k).map { ArabicNameWords.titles.contains(key: $0.key) } ?? false
+    }
+
+    /// Whether a word ends a name: a function word, role, verb, title or organisation head.
+    private func ends(_ word: ArabicWord) -> Bool {
+        word.isMaqsuraPreposition || ArabicNameWords.nameBreakers.contains(key: word.key) || ArabicNameWords.titles.contains(key: word.key)
+            || ArabicNameWords.heads.contains(key: word.key)
+    }
+
+    /// Whether a place or an organisation of the gazetteer starts at token `k`.
+    private func isKnownPlaceOrOrganisation(_ k: Int) -> Bool {
+        guard let hit = hits[k], hit.skipped == 0 else { return false }
+        let kind = gazetteer.entries[hit.entry].kind
+        return kind == .loc || kind == .org
+    }
+
+    /// "زكية الدريوش": a town's one-word name with the article may be a family name.
+    private func isOneWordPlace(_ k: Int) -> Bool {
+        guard let hit = hits[k] else { return false }
+        return hit.last == k && gazetteer.entries[hit.entry].kind == .loc
+    }
+
+    /// A family name alone ("أخنوش", "الركراكي") after the full name: the same person. Names
+    /// whose family names are alike are left alone.
+    private func familyNameMentions(of people: [NameCandidate], in range: Range<Int>,
+                                    claimed: [Bool]) -> [NameCandidate] {
+        guard !people.isEmpty else { return [] }
+        var families = KeyTable<NameGroup>()
+        var ambiguous = KeyTable<Bool>()
+        var taken = [Bool](repeating: false, count: text.tokens.count)
+        for person in people {
+            for index in person.first...person.last { taken[index] = true }
+            // "ولد الرشيد", "أبو بكر": the word after a particle is no family name alone.
+            guard person.width > 1, !ArabicNameWords.particles.contains(text.tokens[person.last - 1]) else { continue }
+            let key = text.tokens[person.last].key
+            if let known = families[key], known != person.group { ambiguous[key] = true }
+            families[key] = person.group
+        }
+        guard families.count > 0 else { return [] }
+        var found: [NameCandidate] = []
+        for index in hits.looked where range.contains(index) && !taken[index] && !claimed[index] {
+            let key = text.tokens[index].key
+            guard text.tokens[index].has(.arabic), let group = families[key], !ambiguous.contains(key) else { continue }
+            found.append(NameCandidate(first: index, last: index, type: .person, evidence: .role, group: group))
+        }
+        return found
+    }
+}

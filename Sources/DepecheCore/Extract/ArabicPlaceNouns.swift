@@ -1,0 +1,63 @@
+/// Arabic places read from the noun before them (a proclitic on the noun taken off):
+/// - after an administrative noun ("دوار", "جماعة", "منطقة", "إقليم"), an unknown one-word name
+///   is a place ("بمنطقة X"); words ending like adjectives or common nouns ("ي", "ة":
+///   "جماعة قروية", "منطقة جبلية") are not;
+/// - a natural feature ("سهل", "جبل", "واد") and the known or unknown name after it are one
+///   place ("سهل الغرب");
+/// - a place inside the name of a competition ("كأس أمم إفريقيا") is no place of the article.
+struct ArabicPlaceNouns {
+    let text: TokenizedText
+    let gazetteer: Gazetteer
+    /// The gazetteer's matches, looked up once (they list every Arabic word).
+    let hits: GazetteerHits
+
+    private static let administrative = WordSet("دوار جماعة منطقة إقليم عمالة قرية بلدة قيادة مدشر")
+    private static let natural = WordSet("سهل جبل جبال واد وادي بحيرة هضبة")
+    private static let competitions = WordSet("أمم")
+    private static let yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
+
+    /// The places so read in tokens `range`, `claimed` tokens left out.
+    func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
+        var found: [NameCandidate] = []
+        for index in hits.looked where range.contains(index + 1) && range.contains(index) && !claimed[index]
+            && !claimed[index + 1] && !text.tokens[index + 1].has(.newlineBefore) {
+            guard let noun = ArabicWord.plain(text, index), let name = ArabicWord.plain(text, index + 1) else { continue }
+            let word: ArabicWord
+            var skipped = 0
+            if Self.isNoun(noun) {
+                word = noun
+            } else if let bare = ArabicWord.stripped(text, index), Self.isNoun(bare) {
+                (word, skipped) = (bare, bare.clitic)
+            } else {
+                continue
+            }
+            let place = hits[index + 1].flatMap { hit in
+                hit.skipped == 0 && gazetteer.entries[hit.entry].kind == .loc ? hit.last : nil
+            }
+            if Self.competitions.contains(key: word.key), let place {
+                found.append(NameCandidate(first: index, last: place, type: nil, evidence: .listItem, group: .surface(0)))
+            } else if Self.natural.contains(key: word.key), let last = place ?? (isUnknownName(name, index + 1, feminine: true) ? index + 1 : nil) {
+                found.append(NameCandidate(first: index, last: last, skipped: skipped, type: .loc, evidence: .listItem,
+                                           group: .surface(text.surfaceKey(index, last))))
+            } else if Self.administrative.contains(key: word.key), place == nil, isUnknownName(name, index + 1, feminine: false) {
+                found.append(NameCandidate(first: index + 1, last: index + 1, type: .loc, evidence: .listItem,
+                                           group: .surface(text.surfaceKey(index + 1, index + 1))))
+            }
+        }
+        return found
+    }
+
+    private static func isNoun(_ word: ArabicWord) -> Bool {
+        administrative.contains(key: word.key) || natural.contains(key: word.key) || competitions.contains(key: word.key)
+    }
+
+    /// An indefinite word that no list explains and that does not end like an adjective (nor,
+    /// unless `feminine`, like a feminine noun: "جماعة قروية" but "سهل اشتوكة").
+    private func isUnknownName(_ word: ArabicWord, _ index: Int, feminine: Bool) -> Bool {
+        let token = text.tokens[index]
+        let last = text.scalars[token.end - 1]
+        return !word.definite && hits[index] == nil && last != Self.yeh && (feminine || last != Self.tehMarbuta)
+            && !ArabicNameWords.nameBreakers.contains(key: word.key) && !word.isMaqsuraPreposition
+            && ArabicWord.stripped(text, index)?.definite != true && token.length > 2
+    }
+}

@@ -1,0 +1,74 @@
+/// An Arabic word token read the way Arabic names are built: an optional one-letter proclitic
+/// (و ف ب ك ل), the article "ال" (or "لل", ل + ال), and the folded key of the word without its
+/// proclitic. Read on a token's few scalars, only for the words the Arabic name rules look at.
+struct ArabicWord {
+    /// Scalars of the proclitic left out (0 or 1).
+    let clitic: Int
+    /// The proclitic letter, 0 when there is none.
+    let proclitic: UInt32
+    /// Whether the word (after its proclitic) carries the article: "الوطني", "والمالية", "للتخطيط".
+    let definite: Bool
+    /// Folded key of the word without its proclitic.
+    let key: UInt64
+    /// The token's last scalar and the one before it (a nisba adjective ends in "ي" or "ية").
+    private let ending: (UInt32, UInt32)
+
+    private static let waw: UInt32 = 0x648, fa: UInt32 = 0x641, ba: UInt32 = 0x628, kaf: UInt32 = 0x643
+    private static let lam: UInt32 = 0x644, alef: UInt32 = 0x627, yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
+    private static let alefMaqsura: UInt32 = 0x649
+
+    /// The word at token `index` as written (no proclitic taken off); nil for other tokens.
+    static func plain(_ text: TokenizedText, _ index: Int) -> ArabicWord? {
+        guard let token = text.tokens.at(index), token.kind == .word, token.has(.arabic) else { return nil }
+        return ArabicWord(text, token, clitic: 0)
+    }
+
+    /// The word at token `index` without its proclitic, when it has one and three letters or more
+    /// are left ("وزارة" is read as written: a word whose first letter is و is tried both ways by callers).
+    static func stripped(_ text: TokenizedText, _ index: Int) -> ArabicWord? {
+        guard let token = text.tokens.at(index), token.kind == .word, token.has(.arabic), token.length >= 4 else {
+            return nil
+        }
+        let lead = text.scalars[token.start]
+        guard lead == waw || lead == fa || lead == ba || lead == kaf || lead == lam else { return nil }
+        return ArabicWord(text, token, clitic: 1)
+    }
+
+    private init(_ text: TokenizedText, _ token: Token, clitic: Int) {
+        let scalars = text.scalars
+        let start = token.start + clitic
+        self.clitic = clitic
+        proclitic = clitic == 0 ? 0 : scalars[token.start]
+        let first = scalars[start], second = start + 1 < token.end ? scalars[start + 1] : 0
+        // "للتخطيط": ل + ال with the alef dropped.
+        definite = token.end - start > 3 && (first == Self.alef && second == Self.lam
+            || clitic == 1 && proclitic == Self.lam && first == Self.lam)
+        if clitic == 0 {
+            key = token.key
+        } else {
+            // "للمكتب" is read "المكتب", the way the gazetteer reads it.
+            var folded = FoldedKey()
+            if definite && first == Self.lam { folded.add(Self.alef) }
+            for i in start..<token.end { folded.add(scalars[i]) }
+            key = folded.value
+        }
+        ending = (scalars[token.end - 1], token.length > 1 ? scalars[token.end - 2] : 0)
+    }
+
+    /// Whether the word is a preposition that folds like a name ("على" and "علي" fold alike):
+    /// listed, and written with a final alef maqsura.
+    var isMaqsuraPreposition: Bool {
+        ending.0 == Self.alefMaqsura && ArabicNameWords.maqsuraPrepositions.contains(key: key)
+    }
+
+    /// Whether the word is "ل" + "ال" written "لل" ("للتخطيط").
+    var isLilDefinite: Bool { definite && proclitic == Self.lam }
+
+    /// Whether the word ends like a nisba adjective: "الوطني", "الجهوية".
+    var isNisba: Bool { ending.0 == Self.yeh || ending.0 == Self.tehMarbuta && ending.1 == Self.yeh }
+
+    /// Whether the proclitic is "و" (and), "ل" (for, of) or "ب" (in, by).
+    var isAnd: Bool { proclitic == Self.waw }
+    /// See `isAnd`.
+    var isFor: Bool { proclitic == Self.lam }
+}

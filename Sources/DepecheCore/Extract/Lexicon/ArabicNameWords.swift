@@ -1,0 +1,79 @@
+/// Arabic words that tell names apart: organisation heads and the adjectives of their names,
+/// name particles, titles, and the function words, roles and verbs that end a name.
+/// Words are compared folded (hamza forms, teh marbuta, alef maqsura alike), without proclitics.
+enum ArabicNameWords {
+    /// Nouns that head an organisation's name, indefinite (in construct: "وزارة الداخلية") and
+    /// definite ("المكتب الوطني للكهرباء"), that need no more than a genitive to be a name.
+    static let heads = WordSet("""
+        وزارة الوزارة وكالة الوكالة جمعية الجمعية جامعة الجامعة حزب الحزب مندوبية المندوبية غرفة الغرفة
+        كلية الكلية معهد المعهد مديرية المديرية نقابة النقابة منظمة المنظمة كونفدرالية الكونفدرالية
+        فدرالية الفدرالية فيدرالية الفيدرالية مرصد المرصد بنك البنك مجلس المجلس مؤسسة المؤسسة
+        مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
+        المدرسة مدرسة محكمة المحكمة اللجنة لجنة الأكاديمية أكاديمية
+        """)
+
+    /// Heads that are also common nouns ("مكتب الدراسات", "مركز المدينة", "مجلس الإدارة"): their
+    /// name needs a scope adjective, a complement or a named genitive.
+    static let weakHeads = WordSet("""
+        مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
+        المدرسة مدرسة محكمة المحكمة اللجنة لجنة مجلس المجلس مؤسسة المؤسسة بنك البنك الأكاديمية أكاديمية
+        المرصد مرصد
+        """)
+
+    /// Adjectives that make a phrase an institution's name ("الوطني", "السامية", "الجهوية").
+    static let scopeAdjectives = WordSet("""
+        الوطني الوطنية المغربي المغربية الجهوي الجهوية الدولي الدولية الإقليمي الإقليمية 
+        الملكي الملكية السامي السامية العليا الأعلى الأوروبي الأوروبية الإفريقي الإفريقية الأفريقي الأفريقية
+        العربي العربية الشريف المغاربي المغاربية العالمي العالمية الخليجي الخليجية الأممي الأممية المتحدة
+        """)
+
+    /// Definite adjectives of institutions' names that are not nisba forms in "ي"/"ية".
+    static let adjectives = WordSet("""
+        الكبير الكبرى الأعلى العليا العام العامة المتحدة المستدامة الصالح الحمراء الأصفر الخضراء البيضاء
+        المندمجة المستقلة المشتركة المتخصصة الجنوبية الشمالية الأطلسية المتوسطية الاجتماعية
+        """)
+
+    /// Definite words that end a name though they look like its adjectives: time, relatives, ordinals
+    /// that are not part of a dedication.
+    static let definiteBreakers = WordSet("""
+        اليوم أمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية الأخير الأخيرة الأخيرين
+        الذي التي الذين اللذين اللتين اللواتي السيد السيدة الأسبوع الشهر العام السنة الماضيين الحاليين
+        الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية
+        """)
+
+    /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
+    static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
+
+    /// Particles that join the parts of a person's name ("بن", "ولد", "أبو", "أم", "آيت").
+    static let particles = WordSet("بن ابن بنت ولد أبو أبي أم آيت أيت اوعلي")
+
+    /// Courtesy and honorific titles before a name ("السيد", "الدكتور", "الحاج"), not part of it.
+    static let titles = WordSet("""
+        السيد السيدة الدكتور الدكتورة الأستاذ الأستاذة الحاج الحاجة المهندس المهندسة الشيخ الأمير الأميرة
+        """)
+
+    /// Words that cannot be part of a person's name: prepositions, conjunctions, pronouns,
+    /// roles and common speech verbs (a name ends before them).
+    static let nameBreakers = WordSet("""
+        في من إلى عن مع منذ حتى لدى عند بعد قبل خلال حول ضد دون بين أمام وراء نحو عبر تحت فوق
+        و أو ثم أن إن أنه أنها لكن كما قد لقد لم لن لا ما هل إذ إذا حيث بل غير كل بعض جميع عدة
+        هذا هذه ذلك تلك هو هي هم هن نحن أنا الذي التي الذين عام سنة يوم شهر فقط أيضا كذلك جدا هنا هناك أمس
+        وزير وزيرة رئيس رئيسة مدير مديرة نائب نائبة عضو عضوة مستشار مستشارة والي عامل كاتب كاتبة سفير
+        سفيرة مدرب لاعب ناطق رئيسا وزيرا مديرا الكاتب الرئيس المدير الوزير الوزيرة الأمين
+        قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت اعتبر اعتبرت شدد شددت أفاد أفادت
+        كشف كشفت دعا دعت أعلن أعلنت يرى ترى يقول تقول أبرز أبرزت سجل سجلت
+        """)
+
+    /// Prepositions written with a final alef maqsura that fold like given names ("على", "علي").
+    static let maqsuraPrepositions = WordSet("على")
+
+    /// Places named after a person ("ملعب", "سد", "شارع", "جائزة"): the name after them is no
+    /// entity of its own.
+    static let facilities = WordSet("""
+        سد ملعب مركب شارع مطار ساحة حي مسجد قاعة مستشفى زنقة طريق قنطرة جسر ميناء ثانوية إعدادية جائزة
+        كأس مهرجان دورة مدار محطة
+        """)
+
+    /// Photo credits: the name after them ("تصوير: X") is the photographer, outside the article.
+    static let credits = WordSet("تصوير عدسة")
+}

@@ -1,0 +1,21 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct ArabicOrganisationAppositionsTests {
+    private func organisations(_ text: String) -> [String] { ExtractTestSupport.texts(.org, in: text) }
+
+    @Test func quotedNameAfterACompanyNoun() {
+        #expect(organisations("ووقعت الحكومة عقدا مع الشركة الألمانية \"فيرتكس\" لبناء المحطة.") == ["فيرتكس"])
+        #expect(organisations("وأشارت صحيفة «الأفق الجديد» إلى تأخر الأشغال.") == ["الأفق الجديد"])
+    }
+
+    @Test func publicationsQuotedInThePresssIdioms() {
+        #expect(organisations("وأكدت المديرية، في بلاغ توصلت به \"نبض الجهة\"، أن الطريق مفتوحة.") == ["نبض الجهة"])
+        #expect(organisations("وقال الفلاح في تصريح لـ«صدى الريف» إن الموسم جيد.") == ["صدى الريف"])
+    }
+
+    @Test func clubAfterPlayer() {
+        #expect(organisations("وعاد المهاجم، لاعب النجم الساحلي، إلى التداريب.") == ["النجم الساحلي"])
+        #expect(organisations("وانضم لاعب في صفوف الفريق إلى المعسكر.").isEmpty)
+    }
+}

@@ -1,0 +1,58 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct ArabicOrganisationPhrasesTests {
+    private func organisations(_ text: String) -> [String] { ExtractTestSupport.texts(.org, in: text) }
+
+    @Test func headAndGenitiveChain() {
+        #expect(organisations("وأعلنت وزارة التجهيز والنقل واللوجستيك عن مشروع جديد.")
+                == ["وزارة التجهيز والنقل واللوجستيك"])
+        #expect(organisations("ونظمت جمعية أصدقاء البيئة الخضراء ندوة في الموضوع.") == ["جمعية أصدقاء البيئة الخضراء"])
+    }
+
+    @Test func scopeAdjectivesAndComplements() {
+        #expect(organisations("وأفاد المكتب الوطني للسلامة الطرقية بأن الحوادث تراجعت.")
+                == ["المكتب الوطني للسلامة الطرقية"])
+        #expect(organisations("وأشادت الجامعة الملكية المغربية للتنس بالنتائج.") == ["الجامعة الملكية المغربية للتنس"])
+        #expect(organisations("وصادق المجلس الإقليمي لخنيفرة على الميزانية.") == ["المجلس الإقليمي لخنيفرة"])
+        #expect(organisations("وأكدت الهيئة الوطنية لضبط الكهرباء أن الأسعار مستقرة.")
+                == ["الهيئة الوطنية لضبط الكهرباء"])
+    }
+
+    @Test func dedications() {
+        #expect(organisations("وتخرج من معهد الحسن الثاني للعلوم التطبيقية.") == ["معهد الحسن الثاني للعلوم التطبيقية"])
+    }
+
+    @Test func cliticsBeforeTheHeadAreLeftOut() {
+        #expect(organisations("ووجه رسالة لوزارة العدل بخصوص الملف.") == ["وزارة العدل"])
+    }
+
+    @Test func aNameReadInsideLilGetsItsArticleBack() {
+        let text = "ووجه المستثمرون طلبا للمكتب الوطني للاستشارة الفلاحية بخصوص الدعم."
+        #expect(organisations(text) == ["المكتب الوطني للاستشارة الفلاحية"])
+    }
+
+    @Test func commonNounsAreNoNames() {
+        #expect(organisations("وافتتح المركز الصحي الجديد أبوابه أمام المرضى.").isEmpty)
+        #expect(organisations("واجتمع مجلس الإدارة أمس.").isEmpty)
+        #expect(organisations("وقدمت الوزارة الوصية توضيحات.").isEmpty)
+    }
+
+    @Test func objectsAfterTheNameAreLeftOut() {
+        #expect(organisations("وأطلقت وكالة التنمية الاجتماعية البرنامج في المدن.") == ["وكالة التنمية الاجتماعية"])
+    }
+
+    @Test func aGazetteerNameLengthenedByItsPortfoliosKeepsItsCanonicalName() {
+        let text = "وقالت وزارة الداخلية والجماعات المحلية إن الإحصاء انتهى."
+        let org = ExtractTestSupport.extract(text).entities.first { $0.type == .org }
+        #expect(org?.text == "وزارة الداخلية والجماعات المحلية")
+        #expect(org?.canonical == "Ministère de l'Intérieur")
+    }
+
+    @Test func acronymInParentheses() {
+        let text = "وأوضحت الوكالة الوطنية للمياه والغابات (ANEF) أن التشجير مستمر."
+        let org = ExtractTestSupport.extract(text).entities.first { $0.type == .org }
+        #expect(org?.text == "الوكالة الوطنية للمياه والغابات")
+        #expect(org?.count == 2)
+    }
+}

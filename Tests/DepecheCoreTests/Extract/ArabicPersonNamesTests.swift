@@ -1,0 +1,51 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct ArabicPersonNamesTests {
+    private func people(_ text: String) -> [String] { ExtractTestSupport.texts(.person, in: text) }
+
+    @Test func givenNameThenFamilyName() {
+        #expect(people("وأكد كريم التازي، رئيس التعاونية، أن الموسم جيد.") == ["كريم التازي"])
+        #expect(people("التقى الصحفي بسلوى حجاجي في المعرض.") == ["سلوى حجاجي"])
+    }
+
+    @Test func compoundGivenNamesAndNisbaNames() {
+        #expect(people("صرح عبد الواحد الفاسي الفهري بأن المشروع سينطلق.") == ["عبد الواحد الفاسي الفهري"])
+        #expect(people("وحضرت فاطمة الزهراء القادري اللقاء.") == ["فاطمة الزهراء القادري"])
+        #expect(people("واستقبل نور الدين بوطيب الوفد.") == ["نور الدين بوطيب"])
+    }
+
+    @Test func nasabAndKunyaParticles() {
+        #expect(people("قدم أحمد بن عبد الله عرضا مفصلا.") == ["أحمد بن عبد الله"])
+        #expect(people("وتحدث سيدي محمد ولد الطالب عن البرنامج.") == ["سيدي محمد ولد الطالب"])
+        #expect(people("وأشرف يوسف أبو الوفاء على الحفل.") == ["يوسف أبو الوفاء"])
+        #expect(people("وقالت زينب آيت حمو إن القرية تنتظر.") == ["زينب آيت حمو"])
+    }
+
+    @Test func titlesAreLeftOut() {
+        #expect(people("وأوضح الدكتور حمادي لمرابط أن العلاج متوفر.") == ["حمادي لمرابط"])
+        #expect(people("واستقبل السيد بنكيران الوفد.") == ["بنكيران"])
+    }
+
+    @Test func namesStopAtRolesVerbsAndFunctionWords() {
+        #expect(people("وقال إدريس الأزمي وزير سابق إن الأمر محسوم.") == ["إدريس الأزمي"])
+        #expect(people("ويرى هشام في هذا القرار خطوة مهمة.").isEmpty)
+        #expect(people("ذهب يوسف إلى السوق.").isEmpty)
+    }
+
+    @Test func placesNamedAfterPeopleAndPhotoCreditsAreNoPeople() {
+        #expect(people("وأقيمت المباراة في ملعب عبد الكريم الخطابي بالحسيمة.").isEmpty)
+        #expect(people("تصوير: كريم الطاهري\nوانطلقت الأشغال أمس.").isEmpty)
+    }
+
+    @Test func aGivenNameAloneIsNoPerson() {
+        #expect(people("سمي الحي باسم محمد فقط.").isEmpty)
+    }
+
+    @Test func familyNameAloneAfterTheFullName() {
+        let text = "وأكد منير الكتاني أن الإنتاج ارتفع. وأضاف الكتاني أن التصدير سيبدأ قريبا."
+        let entities = ExtractTestSupport.extract(text).entities.filter { $0.type == .person }
+        #expect(entities.map(\.text) == ["منير الكتاني"])
+        #expect(entities.first?.count == 2)
+    }
+}

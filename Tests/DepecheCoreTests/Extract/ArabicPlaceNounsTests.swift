@@ -1,0 +1,20 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct ArabicPlaceNounsTests {
+    private func places(_ text: String) -> [String] { ExtractTestSupport.texts(.loc, in: text) }
+
+    @Test func unknownNamesAfterAdministrativeNouns() {
+        #expect(places("ووصلت القافلة إلى دوار تغزوت صباحا.") == ["تغزوت"])
+        #expect(places("وتضم المنطقة جماعة قروية واحدة.").isEmpty)
+    }
+
+    @Test func naturalFeaturesAndTheirNames() {
+        #expect(places("وتضررت الزراعات في سهل سايس هذا العام.") == ["سهل سايس"])
+        #expect(places("وتساقطت الثلوج على جبل توبقال.") == ["جبل توبقال"])
+    }
+
+    @Test func placesInsideCompetitionNamesAreNoPlaces() {
+        #expect(places("واستعد الفريق لنهائيات كأس أمم إفريقيا.").isEmpty)
+    }
+}
