@@ -56,6 +56,8 @@ struct NameRecognizer {
             }
         }
         let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)
+        // Title-case chains first: of two equal readings, the first proposed wins.
+        candidates += TitleCaseNames(text: text, gazetteer: gazetteer, hits: hits).candidates(chunks)
         candidates += classifier.candidates(chunks)
 
         var accepted = resolve(candidates, tokenCount: text.tokens.count)

@@ -20,8 +20,10 @@ struct OrganisationPhrases {
     static let shortestLowercaseHead = 8
     /// Most lowercase words in a row (a noun and its adjectives).
     private static let lowercaseRun = 3
-    /// "et": joins two parts of one name, or two names when a capital follows.
-    private static let and = FoldedKey.of("et")
+    /// "et", "and": join two parts of one name, or two names when a capital or "the" follows.
+    private static let and = WordSet("et and")
+    /// "the": after "and", the start of another name ("the Union and the Court").
+    private static let the = FoldedKey.of("the")
 
     /// Whether a word may head a name: a capitalised head noun or acronym ("Office", "CHU"), or
     /// a lowercase one ("ministère").
@@ -59,7 +61,8 @@ struct OrganisationPhrases {
             }
             if next.kind == .number { break }
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
-                if next.key == Self.and, let after = tokens.at(k + 1), after.has(.capitalized) { break }
+                if Self.and.contains(next), let after = tokens.at(k + 1),
+                   after.has(.capitalized) || after.kind == .word && after.key == Self.the { break }
                 afterJoin = true
                 lowercaseWords = 0
                 k += 1

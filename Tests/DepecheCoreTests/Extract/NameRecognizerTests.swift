@@ -78,6 +78,18 @@ import Testing
         #expect(roads.count == 3)
     }
 
+    @Test func englishExpansionsEndingWithAHead() throws {
+        let text = "said the head of the Coastal Fishers Association (CFA). The CFA has 900 members."
+        let fishers = try #require(entity(text, "Coastal Fishers Association"))
+        #expect(fishers.type == .org && fishers.count == 3)
+    }
+
+    @Test func aLowercaseWordBeforeATitleCaseExpansionIsNoPartOfIt() {
+        // "joined" gives the J of JPSF but stands outside the name; the name is typed by its head.
+        let text = "Most workers joined the Public Savings Fund (JPSF) last year."
+        #expect(texts(.org, text) == ["Public Savings Fund", "JPSF"] || texts(.org, text) == ["Public Savings Fund"])
+    }
+
     @Test func expansionsThatNameNoOrganisationAreNotReported() {
         let text = "Le CRM (Customer relationship management) et le BPO (Business process outsourcing) progressent."
         #expect(texts(.org, text).isEmpty)

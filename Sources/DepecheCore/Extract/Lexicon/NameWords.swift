@@ -61,6 +61,8 @@ enum NameWords {
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
+        association federation confederation union party observatory directorate centre center court club
+        league committee
         """)
 
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").

@@ -1,0 +1,39 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct TitleCaseNamesTests {
+    private func texts(_ type: EntityType, _ text: String) -> [String] { ExtractTestSupport.texts(type, in: text) }
+
+    @Test func complementsAndCoordinationStayInOneName() {
+        #expect(texts(.org, "Officials at the Ministry of Trade and Industry met on Friday.")
+                == ["Ministry of Trade and Industry"])
+        #expect(texts(.org, "A grant from the Solidarity Fund for the Reconstruction of the Northern Villages arrived.")
+                == ["Solidarity Fund for the Reconstruction of the Northern Villages"])
+        #expect(texts(.org, "Members of the Liberty and Progress Party voted against it.") == ["Liberty and Progress Party"])
+        #expect(texts(.org, "The Harbour of Lisbon Authority signed the deal.") == ["Harbour of Lisbon Authority"])
+    }
+
+    @Test func aMinistrysPortfoliosAreOneListClosedByAnd() {
+        #expect(texts(.org, "The Ministry of Tourism, Crafts and Social Economy said so.")
+                == ["Ministry of Tourism, Crafts and Social Economy"])
+        // A comma with no closing "and" ends the name.
+        #expect(!texts(.org, "The Ministry of Tourism, Crafts said so.").contains("Ministry of Tourism, Crafts"))
+    }
+
+    @Test func twoNamesSideBySideStayTwo() {
+        #expect(texts(.org, "It was praised by the World Bank and International Monetary Fund staff.")
+                == ["World Bank", "International Monetary Fund"])
+        #expect(texts(.org, "Aid came from Rabat for the Ocean Relief Fund.") == ["Ocean Relief Fund"])
+    }
+
+    @Test func possessivesAndPlaceHeads() {
+        #expect(texts(.org, "The Dockers' Union and the Public Defender's Office objected.")
+                == ["Dockers' Union", "Public Defender's Office"])
+        #expect(texts(.loc, "Ships sail through the Strait of Messina.") == ["Strait of Messina"])
+    }
+
+    @Test func aNameOpeningWithAKnownOrganisationIsThatOrganisation() {
+        let entities = ExtractTestSupport.extract("Wydad Athletic Club won. Wydad now leads.").entities
+        #expect(entities.filter { $0.type == .org }.map(\.count) == [2])
+    }
+}
