@@ -172,8 +172,10 @@ struct NameRecognizer {
         }
         var found: [NameCandidate] = []
         for chunk in chunks.reversed() + chunks {
+            // "ACWA Power and Moroccan group Nareva": a nationality alone is no item of the list.
             guard !(chunk.first...chunk.last).contains(where: { taken[$0] }), !chunk.titled,
-                  !gazetteer.isGivenName(tokens[chunk.first]) else { continue }
+                  !gazetteer.isGivenName(tokens[chunk.first]),
+                  chunk.words > 1 || !NameWords.nationalities.contains(tokens[chunk.first]) else { continue }
             // A capital after a full stop may be any word ("Ici, Eurogate et …"): only "et" joins it.
             let joinsAfter = chunk.sentenceInitial && chunk.words == 1
                 ? { (index: Int) in tokens.at(index).map { NameWords.coordinators.contains($0) } ?? false } : joins

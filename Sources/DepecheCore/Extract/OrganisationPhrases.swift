@@ -15,7 +15,7 @@ struct OrganisationPhrases {
     let text: TokenizedText
 
     /// Longest name, in tokens.
-    private static let maximumTokens = 16
+    private static let maximumTokens = 24
     /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
     static let shortestLowercaseHead = 8
     /// Most lowercase words in a row (a noun and its adjectives).
@@ -24,6 +24,8 @@ struct OrganisationPhrases {
     private static let and = WordSet("et and")
     /// "the": after "and", the start of another name ("the Union and the Court").
     private static let the = FoldedKey.of("the")
+    /// "de", "d'" after a comma: another complement of the same head.
+    private static let listOf = WordSet("de d")
 
     /// Whether a word may head a name: a capitalised head noun or acronym ("Office", "CHU"), or
     /// a lowercase one ("ministère").
@@ -52,6 +54,11 @@ struct OrganisationPhrases {
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
             if next.has(.newlineBefore) || claimed[k] { break }
+            if next.isPunct(","), let after = tokens.at(k + 1), Self.listOf.contains(after), !after.has(.capitalized) {
+                // "Chambre de commerce, d'industrie et de services": a list of complements.
+                k += 1
+                continue
+            }
             if next.kind == .punct {
                 // Inside a word: "Souss-Massa-Draâ", "d'investissement", "l'Intérieur".
                 guard next.key == 0x27 || next.key == 0x2D, !next.has(.spaceBefore),

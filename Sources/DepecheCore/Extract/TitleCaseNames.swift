@@ -132,13 +132,20 @@ struct TitleCaseNames {
     private func type(_ chunks: [NameChunk], _ start: Int, _ end: Int) -> EntityType? {
         let last = chunks[end].last
         if isHead(last) { return Self.heads[text.tokens[last]] }
-        // "The High Atlas Herald": a single run is left to the other rules unless a head ends it.
-        for index in start..<end {
+        // "The High Atlas Herald": a single run is left to the other rules unless a head ends it,
+        // or it opens with a known organisation ("Raja Club Athletic").
+        let single = start == end && opensWithKnownOrganisation(chunks[start])
+        for index in start..<(single ? end + 1 : end) {
             if let head = (chunks[index].first...chunks[index].last).first(where: isHead) {
                 return Self.heads[text.tokens[head]]
             }
         }
         return nil
+    }
+
+    private func opensWithKnownOrganisation(_ chunk: NameChunk) -> Bool {
+        guard let hit = hits[chunk.first], hit.last < chunk.last else { return false }
+        return gazetteer.entries[hit.entry].kind == .org
     }
 
     private func isHead(_ index: Int) -> Bool {

@@ -46,6 +46,12 @@ import Testing
         #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
     }
 
+    @Test func longFrenchNamesWithAListOfComplements() {
+        #expect(texts(.org, "selon la Chambre d'agriculture, de pêche et d'élevage de la région du Souss, hier.")
+                == ["Chambre d'agriculture, de pêche et d'élevage de la région du Souss"])
+        #expect(texts(.org, "La Faculté des sciences juridiques de Settat recrute.") == ["Faculté des sciences juridiques de Settat"])
+    }
+
     @Test func verbsEndOrganisationNames() {
         #expect(texts(.org, "L'Agence nationale des routes financeront les travaux.") == ["Agence nationale des routes"])
     }

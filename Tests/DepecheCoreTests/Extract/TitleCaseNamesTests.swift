@@ -32,6 +32,20 @@ import Testing
         #expect(texts(.loc, "Ships sail through the Strait of Messina.") == ["Strait of Messina"])
     }
 
+    @Test func aKnownOrganisationWithAHeadInsideItsRun() {
+        #expect(texts(.org, "Fans cheered as Raja Club Omnisport signed a striker.") == ["Raja Club Omnisport"])
+        // A sentence's first word is no part of the name.
+        #expect(texts(.org, "Yesterday Raja Club Omnisport signed a striker.") == ["Raja Club Omnisport"])
+    }
+
+    @Test func nationalitiesAreNoListItems() {
+        #expect(!texts(.org, "The bid was won by ACWA Power and Moroccan partners.").contains("Moroccan"))
+    }
+
+    @Test func timeZonesAreNoOrganisations() {
+        #expect(texts(.org, "Kick-off is at 20:00 GMT on Sunday.").isEmpty)
+    }
+
     @Test func aNameOpeningWithAKnownOrganisationIsThatOrganisation() {
         let entities = ExtractTestSupport.extract("Wydad Athletic Club won. Wydad now leads.").entities
         #expect(entities.filter { $0.type == .org }.map(\.count) == [2])

@@ -42,6 +42,7 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
+        faculté bibliothèque éditions
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
         network office corporation company
@@ -107,7 +108,8 @@ enum NameWords {
         explications objectifs professionnels actuellement jusque force ailleurs
         the a an in on at for with by from to of and or but if when while as this that these those it its he she
         they we you i his her their our my your there here what which who how why where after before during
-        since until about into over under between among despite according
+        since until about into over under between among despite according yesterday today tomorrow however
+        meanwhile earlier later last next
         """)
 
     /// What a byline starts with (folded, token by token): "Publié dans", "Rédigé par", "By".
