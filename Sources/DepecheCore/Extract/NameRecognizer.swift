@@ -235,7 +235,8 @@ struct NameRecognizer {
         }
     }
 
-    /// Links mentions written alike, and a one-word person to the full name with that surname.
+    /// Links mentions written alike, a one-word person to the full name with that surname, and
+    /// an organisation to its name's longer form.
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
         var fullNames = KeyTable<NameGroup>()
@@ -249,6 +250,17 @@ struct NameRecognizer {
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
+        }
+        // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last word.
+        var shortened = KeyTable<NameGroup>()
+        for candidate in accepted where candidate.type == .org && candidate.width >= 3 {
+            let tokens = text.tokens
+            guard tokens[candidate.last].has(.capitalized), tokens[candidate.last - 1].has(.capitalized),
+                  tokens[candidate.last].has(.spaceBefore) else { continue }
+            shortened[text.surfaceKey(candidate.first, candidate.last - 1)] = candidate.group
+        }
+        for candidate in accepted where candidate.type == .org && candidate.width >= 2 {
+            if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {

@@ -25,6 +25,14 @@ struct TitleCaseNames {
         var candidates: [NameCandidate] = []
         var index = 0
         while index < chunks.count {
+            if let form = companyFormEnd(chunks[index]) {
+                // "PayAtlas Technologies S.A.": a company by its legal form.
+                let first = chunks[index].first
+                candidates.append(NameCandidate(first: first, last: form, type: .org, evidence: .organisationHead,
+                                                group: group(first, form)))
+                index += 1
+                continue
+            }
             let end = chainEnd(chunks, from: index)
             guard end > index || chunks[index].words >= 2, let type = type(chunks, index, end) else {
                 index += 1
@@ -46,6 +54,23 @@ struct TitleCaseNames {
             return .gazetteer(hit.entry)
         }
         return .surface(text.surfaceKey(first, last))
+    }
+
+    /// The last full stop of dotted initials ending a run of two or more words ("… S.A.",
+    /// "… N.V."): a company's legal form.
+    private func companyFormEnd(_ chunk: NameChunk) -> Int? {
+        let tokens = text.tokens
+        var k = chunk.last
+        guard chunk.words >= 3, tokens[k].length == 1, tokens[k].has(.capitalized) else { return nil }
+        var letters = 1
+        while let dot = tokens.at(k + 1), dot.isPunct("."), !dot.has(.spaceBefore) {
+            k += 1
+            guard let letter = tokens.at(k + 1), letter.kind == .word, letter.length == 1, letter.has(.capitalized),
+                  !letter.has(.spaceBefore) else { break }
+            k += 1
+            letters += 1
+        }
+        return letters >= 2 && tokens[k].isPunct(".") ? k : nil
     }
 
     // MARK: Chaining
@@ -169,7 +194,7 @@ struct TitleCaseNames {
             ministry department agency authority group bank council fund federation confederation office
             association university institute institution centre center commission committee court house
             party union directorate observatory foundation corporation company organization organisation
-            school academy chamber society league club board bureau alliance network parliament assembly
+            school academy chamber society league club board bureau alliance network parliament assembly crescent
             tribunal secretariat delegation inspectorate cooperative consortium
             """, .org),
         ("strait cape gulf bay sea ocean valley mountains islands river lake desert plain plateau", .loc),

@@ -38,6 +38,15 @@ import Testing
         #expect(texts(.org, "Yesterday Raja Club Omnisport signed a striker.") == ["Raja Club Omnisport"])
     }
 
+    @Test func companiesByTheirDottedLegalForm() {
+        #expect(texts(.org, "Rabat-based Argan Data Systems S.A. hired forty engineers.") == ["Argan Data Systems S.A."])
+    }
+
+    @Test func anOrganisationWithoutItsLastWordIsTheSameOrganisation() {
+        let text = "Funds came from Cedar Capital Partners. Cedar Capital's team visited Fez."
+        #expect(ExtractTestSupport.extract(text).entities.filter { $0.type == .org }.map(\.count) == [2])
+    }
+
     @Test func nationalitiesAreNoListItems() {
         #expect(!texts(.org, "The bid was won by ACWA Power and Moroccan partners.").contains("Moroccan"))
     }
