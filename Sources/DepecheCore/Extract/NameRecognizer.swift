@@ -251,7 +251,8 @@ struct NameRecognizer {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
         }
-        // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last word.
+        // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last
+        // word; not a known name ("Tanger Med Zones" is no "Tanger Med").
         var shortened = KeyTable<NameGroup>()
         for candidate in accepted where candidate.type == .org && candidate.width >= 3 {
             let tokens = text.tokens
@@ -259,7 +260,7 @@ struct NameRecognizer {
                   tokens[candidate.last].has(.spaceBefore) else { continue }
             shortened[text.surfaceKey(candidate.first, candidate.last - 1)] = candidate.group
         }
-        for candidate in accepted where candidate.type == .org && candidate.width >= 2 {
+        for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
             if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
