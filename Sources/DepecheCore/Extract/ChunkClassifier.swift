@@ -224,7 +224,7 @@ struct ChunkClassifier {
         if NameWords.placeNouns.contains(noun) { return .loc }
         if Self.placeOf.contains(noun), var place = tokens.at(skipApostrophe(k - 1)), !place.has(.capitalized) {
             // "la zone industrielle de Selouane": an adjective may stand between.
-            if isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
+            if !NameWords.placeAppositions.contains(place), isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
             if NameWords.placeAppositions.contains(place) || NameWords.placeNouns.contains(place) { return .loc }
         }
         if NameWords.organisationAppositions.contains(noun) { return .org }

@@ -46,6 +46,12 @@ import Testing
         #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
     }
 
+    @Test func coastsBaysAndParksIntroducePlaces() {
+        #expect(texts(.loc, "Les pêcheurs du littoral d'Imourane et de la baie de Tiznit sont inquiets.")
+                .contains("Imourane"))
+        #expect(texts(.loc, "Le parc éolien de Bir Anzarane tourne.") == ["Bir Anzarane"])
+    }
+
     @Test func longFrenchNamesWithAListOfComplements() {
         #expect(texts(.org, "selon la Chambre d'agriculture, de pêche et d'élevage de la région du Souss, hier.")
                 == ["Chambre d'agriculture, de pêche et d'élevage de la région du Souss"])

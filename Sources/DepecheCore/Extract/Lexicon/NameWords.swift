@@ -171,7 +171,7 @@ enum NameWords {
     /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
     static let placeAppositions = WordSet("""
         ville région province commune village localité douar quartier préfecture wilaya city town region province
-        zone pépinière technopole technopôle
+        zone pépinière technopole technopôle littoral baie golfe vallée oasis plaine parc bay valley coast
         """)
 
     /// Lowercase word endings of French verbs (future, conditional, imperfect): such a word ends
