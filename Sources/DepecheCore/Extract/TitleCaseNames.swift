@@ -94,7 +94,7 @@ struct TitleCaseNames {
         var committed = start           // the last chunk not waiting for a list's "and"
         var headSeen = hasHead(chunks[start])
         var inComplement = false
-        while end + 1 < chunks.count {
+        while end + 1 < chunks.count, end - start < Self.maximumRuns {
             let next = chunks[end + 1]
             guard let join = join(after: chunks[end].last, before: next.first), !next.titled,
                   !text.tokens[next.first].has(.newlineBefore) else { break }
@@ -143,12 +143,13 @@ struct TitleCaseNames {
     /// Whether the chain from chunk `start` on reaches a head ending a run, through complements and "and".
     private func endsWithHead(_ chunks: [NameChunk], from start: Int) -> Bool {
         var index = start
-        while true {
+        while index - start < Self.maximumRuns {
             if isHead(chunks[index].last) { return true }
             guard index + 1 < chunks.count, let join = join(after: chunks[index].last, before: chunks[index + 1].first),
                   join == .and || join == .complement else { return false }
             index += 1
         }
+        return false
     }
 
     // MARK: Heads
@@ -199,6 +200,9 @@ struct TitleCaseNames {
             """, .org),
         ("strait cape gulf bay sea ocean valley mountains islands river lake desert plain plateau", .loc),
     ].flatMap { words, type in words.split(whereSeparator: \.isWhitespace).map { (String($0), type) } })
+
+    /// Most runs in one name: keeps the scan linear on a page of "A of B of C of …".
+    private static let maximumRuns = 12
 
     /// Small words that open a name's complement.
     private static let complementWords = WordSet("of for")

@@ -55,6 +55,11 @@ import Testing
         #expect(texts(.org, "Kick-off is at 20:00 GMT on Sunday.").isEmpty)
     }
 
+    @Test func aLongChainOfSmallWordsStaysBounded() {
+        let text = Array(repeating: "Alpha of Beta", count: 2_000).joined(separator: " of ") + " Council."
+        #expect(texts(.org, text).allSatisfy { $0.count < 400 })
+    }
+
     @Test func aNameOpeningWithAKnownOrganisationIsThatOrganisation() {
         let entities = ExtractTestSupport.extract("Wydad Athletic Club won. Wydad now leads.").entities
         #expect(entities.filter { $0.type == .org }.map(\.count) == [2])
