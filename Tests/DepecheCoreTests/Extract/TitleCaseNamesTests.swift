@@ -51,8 +51,9 @@ import Testing
         #expect(!texts(.org, "The bid was won by ACWA Power and Moroccan partners.").contains("Moroccan"))
     }
 
-    @Test func timeZonesAreNoOrganisations() {
+    @Test func timeZonesAndCompetitionsAreNoEntities() {
         #expect(texts(.org, "Kick-off is at 20:00 GMT on Sunday.").isEmpty)
+        #expect(texts(.loc, "The squad prepares for the Africa Cup of Nations in Rabat.") == ["Rabat"])
     }
 
     @Test func aLongChainOfSmallWordsStaysBounded() {
