@@ -131,12 +131,17 @@ struct ChunkClassifier {
         return text.tokens[chunk.first...chunk.last].allSatisfy { $0.kind == .word && $0.has(.allCaps) && (2...8).contains($0.length) }
     }
 
-    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique").
+    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique"); not the complement
+    /// of the noun that is ("les exploitations de Chtouka emploient").
     private func isBusinessSubject(_ chunk: NameChunk) -> Bool {
+        if let before = text.tokens.at(skipApostrophe(chunk.first - 1)), Self.complementOf.contains(before) { return false }
         var k = chunk.last + 1
         if let clitic = text.tokens.at(k), Self.clitics.contains(clitic) { k += 1 }
         return text.tokens.at(k).map { NameWords.businessVerbs.contains($0) } ?? false
     }
+
+    /// Words that make a name the complement of the noun before it ("de", "du", "of").
+    private static let complementOf = WordSet("de d du des of")
 
     /// Pronouns between a subject and its verb ("y opèrent", "en produit").
     private static let clitics = WordSet("y en")

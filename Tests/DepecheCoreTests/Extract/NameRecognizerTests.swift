@@ -46,6 +46,11 @@ import Testing
         #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
     }
 
+    @Test func theComplementOfABusinessSubjectIsNoCompany() {
+        #expect(texts(.org, "Les coopératives de Tafraout emploient 300 femmes.").isEmpty)
+        #expect(texts(.org, "En 2023, Lumira fabrique des câbles.") == ["Lumira"])
+    }
+
     @Test func coastsBaysAndParksIntroducePlaces() {
         #expect(texts(.loc, "Les pêcheurs du littoral d'Imourane et de la baie de Tiznit sont inquiets.")
                 .contains("Imourane"))
