@@ -81,7 +81,7 @@ struct AcronymLinker {
         var skippedContent = 0
         for k in contentWords(before: open, letters: letters.count) {
             if initial(of: text.tokens[k]) == letters[needed] {
-                if needed == 0 { return k...(open - 1) }
+                if needed == 0 { return opensTitleCase(k, before: open) ? nil : k...(open - 1) }
                 needed -= 1
             } else {
                 skippedContent += 1
@@ -140,14 +140,27 @@ struct AcronymLinker {
         return (open + 1)...(k - 1)
     }
 
+    /// "covered the National Social Security Fund (CNSS)": a lowercase word before a title-case
+    /// name is no part of it, even when its initial fits the acronym.
+    private func opensTitleCase(_ first: Int, before open: Int) -> Bool {
+        let token = text.tokens[first]
+        guard !token.has(.capitalized), !NameWords.lowercaseHeads.contains(token),
+              let next = (first + 1..<open).first(where: { !NameWords.connectors.contains(text.tokens[$0]) })
+        else { return false }
+        return text.tokens[next].has(.capitalized)
+    }
+
     private func initial(of token: Token) -> UInt32 {
         var first: UInt32 = 0
         ScalarFolding.fold(text.scalars[token.start]) { if first == 0 { first = $0 } }
         return first
     }
 
-    /// ORG when the expansion opens with an organisation head, else nothing.
+    /// ORG when the expansion opens with an organisation head ("Association marocaine de …") or
+    /// ends with a capitalised one ("Moroccan Startup Association"), else nothing.
     private func type(of expansion: ClosedRange<Int>) -> EntityType? {
-        NameWords.organisationHeads.contains(text.tokens[expansion.lowerBound]) ? .org : nil
+        let last = text.tokens[expansion.upperBound]
+        let endsWithHead = last.has(.capitalized) && NameWords.trailingHeads.contains(last)
+        return endsWithHead || NameWords.organisationHeads.contains(text.tokens[expansion.lowerBound]) ? .org : nil
     }
 }

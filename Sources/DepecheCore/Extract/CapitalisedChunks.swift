@@ -14,11 +14,12 @@ struct NameChunk: Sendable {
 
 /// Cuts a text into runs of capitalised words.
 ///
-/// A run goes on through hyphens ("Jean-Pierre"), lowercase name particles followed by a
-/// capital ("ben", "el", "ould"), and across a line break when the word before the break is
-/// a given name or a particle (a name split by the layout). Capitalised sentence words ("Le",
-/// "Selon", "Pour") and titles at the start of a run are dropped, and so is everything up to
-/// a title or role inside it ("Finance Minister Nadia Fettah Alaoui").
+/// A run goes on through hyphens ("Jean-Pierre"), an apostrophe after one capital ("O'Neill"),
+/// one or two lowercase name particles followed by a capital ("ben", "el", "van der"), and
+/// across a line break when the word before the break is a given name or a particle (a name
+/// split by the layout). Capitalised sentence words ("Le", "Selon", "Pour") and titles at the
+/// start of a run are dropped, and so is everything up to a title or role inside it ("Finance
+/// Minister Nadia Fettah Alaoui").
 struct CapitalisedChunks {
     let text: TokenizedText
     let gazetteer: Gazetteer
@@ -44,11 +45,12 @@ struct CapitalisedChunks {
                           !NameWords.titleCaseBreakers.contains(tokens[next]),
                           !tokens[next].has(.newlineBefore) || continuesAcrossLine(last, next) {
                     last = next
-                } else if next + 1 < range.upperBound, NameWords.particles.contains(tokens[next])
-                            || tokens[next].key == Self.de && joinsSurname(last, next + 1),
-                          !tokens[next].has(.capitalized), !tokens[next].has(.newlineBefore),
-                          isNameWord(next + 1, claimed), !tokens[next + 1].has(.newlineBefore) {
+                } else if next + 1 < range.upperBound, tokens[next].isPunct("'"), !tokens[next].has(.spaceBefore),
+                          tokens[last].length == 1, isNameWord(next + 1, claimed), !tokens[next + 1].has(.spaceBefore) {
+                    // "O'Neill", "D'Souza": one capital, an apostrophe, the rest of the name.
                     last = next + 1
+                } else if let surname = surnameAfterParticles(last, range, claimed) {
+                    last = surname
                 } else {
                     break
                 }
@@ -61,6 +63,19 @@ struct CapitalisedChunks {
 
     /// "de": a particle of a person's name ("Staffan de Mistura").
     private static let de = FoldedKey.of("de")
+
+    /// The name word after one or two lowercase particles following token `last` ("Nadia ben
+    /// Bahtane", "Pieter van der Berg"), on the same line.
+    private func surnameAfterParticles(_ last: Int, _ range: Range<Int>, _ claimed: [Bool]) -> Int? {
+        let tokens = text.tokens
+        var k = last + 1
+        while k < range.upperBound, k - last <= 2, !tokens[k].has(.capitalized), !tokens[k].has(.newlineBefore),
+              NameWords.particles.contains(tokens[k]) || tokens[k].key == Self.de && joinsSurname(last, k + 1) {
+            k += 1
+        }
+        guard k > last + 1, k < range.upperBound, isNameWord(k, claimed), !tokens[k].has(.newlineBefore) else { return nil }
+        return k
+    }
 
     /// A capitalised Latin word (or a brand like "easyJet") that no earlier recogniser took.
     private func isNameWord(_ index: Int, _ claimed: [Bool]) -> Bool {

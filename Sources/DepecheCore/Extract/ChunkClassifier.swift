@@ -65,6 +65,7 @@ struct ChunkClassifier {
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
+        if let name = personInside(chunk) { return person(name, .givenName) }
         if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk)) {
             return person(chunk, .role)
         }
@@ -74,6 +75,28 @@ struct ChunkClassifier {
         }
         if chunk.words <= 3, !chunk.titled, !gazetteer.isGivenName(firstToken), isBusinessSubject(chunk) {
             return candidate(chunk, .org, .role)
+        }
+        return nil
+    }
+
+    /// "Digital Transition and Administrative Reform Ghita Mezzour": a run whose first words
+    /// are common capitalised words (no given name, particle, head or place noun) and whose
+    /// rest opens with a given name and has a surname is that person, the words before being
+    /// the end of a title.
+    private func personInside(_ chunk: NameChunk) -> NameChunk? {
+        let tokens = text.tokens
+        guard chunk.words >= 3, !NameWords.romanNumerals.contains(tokens[chunk.last]) else { return nil }
+        for index in chunk.first..<chunk.last where tokens[index].kind == .word {
+            let token = tokens[index]
+            if gazetteer.isGivenName(token) {
+                guard index > chunk.first, tokens[index + 1...chunk.last].contains(where: { $0.kind == .word }) else { return nil }
+                var name = chunk
+                name.first = index
+                name.words = tokens[index...chunk.last].count { $0.kind == .word }
+                return name
+            }
+            if hits[index] != nil || NameWords.capitalParticles.contains(token) || NameWords.organisationHeads.contains(token)
+                || NameWords.trailingHeads.contains(token) || NameWords.facilities.contains(token) { return nil }
         }
         return nil
     }
@@ -108,12 +131,17 @@ struct ChunkClassifier {
         return text.tokens[chunk.first...chunk.last].allSatisfy { $0.kind == .word && $0.has(.allCaps) && (2...8).contains($0.length) }
     }
 
-    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique").
+    /// The subject of a business verb ("CMA CGM y opèrent", "Lear fabrique"); not the complement
+    /// of the noun that is ("les exploitations de Chtouka emploient").
     private func isBusinessSubject(_ chunk: NameChunk) -> Bool {
+        if let before = text.tokens.at(skipApostrophe(chunk.first - 1)), Self.complementOf.contains(before) { return false }
         var k = chunk.last + 1
         if let clitic = text.tokens.at(k), Self.clitics.contains(clitic) { k += 1 }
         return text.tokens.at(k).map { NameWords.businessVerbs.contains($0) } ?? false
     }
+
+    /// Words that make a name the complement of the noun before it ("de", "du", "of").
+    private static let complementOf = WordSet("de d du des of")
 
     /// Pronouns between a subject and its verb ("y opèrent", "en produit").
     private static let clitics = WordSet("y en")
@@ -201,7 +229,7 @@ struct ChunkClassifier {
         if NameWords.placeNouns.contains(noun) { return .loc }
         if Self.placeOf.contains(noun), var place = tokens.at(skipApostrophe(k - 1)), !place.has(.capitalized) {
             // "la zone industrielle de Selouane": an adjective may stand between.
-            if isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
+            if !NameWords.placeAppositions.contains(place), isAdjective(place), let before = tokens.at(skipApostrophe(k - 1) - 1) { place = before }
             if NameWords.placeAppositions.contains(place) || NameWords.placeNouns.contains(place) { return .loc }
         }
         if NameWords.organisationAppositions.contains(noun) { return .org }
@@ -244,6 +272,8 @@ struct ChunkClassifier {
         guard sawOpener || k == first - 1, let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized)
         else { return nil }
         if let type = categoryType(noun) { return type }
+        // "the prefectures of A, B and C", "les provinces de A et B".
+        if Self.categoryOf.contains(noun), let category = tokens.at(k - 1), let type = categoryType(category) { return type }
         // "centres d'appels": the category noun has a complement.
         var head = k - 1
         if tokens.at(head)?.isPunct("'") == true { head -= 1 }
@@ -251,6 +281,9 @@ struct ChunkClassifier {
               let category = tokens.at(head - 1) else { return nil }
         return categoryType(category)
     }
+
+    /// "of", "de": between a category noun and its list.
+    private static let categoryOf = WordSet("of de")
 
     private func categoryType(_ token: Token) -> EntityType? {
         if NameWords.organisationCategories.contains(token) { return .org }

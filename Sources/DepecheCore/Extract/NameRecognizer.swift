@@ -57,6 +57,8 @@ struct NameRecognizer {
         }
         candidates += ArabicNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
         let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)
+        // Title-case chains first: of two equal readings, the first proposed wins.
+        candidates += TitleCaseNames(text: text, gazetteer: gazetteer, hits: hits).candidates(chunks)
         candidates += classifier.candidates(chunks)
 
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
@@ -171,8 +173,10 @@ struct NameRecognizer {
         }
         var found: [NameCandidate] = []
         for chunk in chunks.reversed() + chunks {
+            // "ACWA Power and Moroccan group Nareva": a nationality alone is no item of the list.
             guard !(chunk.first...chunk.last).contains(where: { taken[$0] }), !chunk.titled,
-                  !gazetteer.isGivenName(tokens[chunk.first]) else { continue }
+                  !gazetteer.isGivenName(tokens[chunk.first]),
+                  chunk.words > 1 || !NameWords.nationalities.contains(tokens[chunk.first]) else { continue }
             // A capital after a full stop may be any word ("Ici, Eurogate et …"): only "et" joins it.
             let joinsAfter = chunk.sentenceInitial && chunk.words == 1
                 ? { (index: Int) in tokens.at(index).map { NameWords.coordinators.contains($0) } ?? false } : joins
@@ -232,7 +236,8 @@ struct NameRecognizer {
         }
     }
 
-    /// Links mentions written alike, and a one-word person to the full name with that surname.
+    /// Links mentions written alike, a one-word person to the full name with that surname, and
+    /// an organisation to its name's longer form.
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
         var fullNames = KeyTable<NameGroup>()
@@ -246,6 +251,18 @@ struct NameRecognizer {
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
+        }
+        // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last
+        // word; not a known name ("Tanger Med Zones" is no "Tanger Med").
+        var shortened = KeyTable<NameGroup>()
+        for candidate in accepted where candidate.type == .org && candidate.width >= 3 {
+            let tokens = text.tokens
+            guard tokens[candidate.last].has(.capitalized), tokens[candidate.last - 1].has(.capitalized),
+                  tokens[candidate.last].has(.spaceBefore) else { continue }
+            shortened[text.surfaceKey(candidate.first, candidate.last - 1)] = candidate.group
+        }
+        for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
+            if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {

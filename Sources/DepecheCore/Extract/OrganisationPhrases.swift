@@ -15,13 +15,17 @@ struct OrganisationPhrases {
     let text: TokenizedText
 
     /// Longest name, in tokens.
-    private static let maximumTokens = 16
+    private static let maximumTokens = 24
     /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
     static let shortestLowercaseHead = 8
     /// Most lowercase words in a row (a noun and its adjectives).
     private static let lowercaseRun = 3
-    /// "et": joins two parts of one name, or two names when a capital follows.
-    private static let and = FoldedKey.of("et")
+    /// "et", "and": join two parts of one name, or two names when a capital or "the" follows.
+    private static let and = WordSet("et and")
+    /// "the": after "and", the start of another name ("the Union and the Court").
+    private static let the = FoldedKey.of("the")
+    /// "de", "d'" after a comma: another complement of the same head.
+    private static let listOf = WordSet("de d")
 
     /// Whether a word may head a name: a capitalised head noun or acronym ("Office", "CHU"), or
     /// a lowercase one ("ministère").
@@ -50,6 +54,11 @@ struct OrganisationPhrases {
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
             if next.has(.newlineBefore) || claimed[k] { break }
+            if next.isPunct(","), let after = tokens.at(k + 1), Self.listOf.contains(after), !after.has(.capitalized) {
+                // "Chambre de commerce, d'industrie et de services": a list of complements.
+                k += 1
+                continue
+            }
             if next.kind == .punct {
                 // Inside a word: "Souss-Massa-Draâ", "d'investissement", "l'Intérieur".
                 guard next.key == 0x27 || next.key == 0x2D, !next.has(.spaceBefore),
@@ -59,7 +68,8 @@ struct OrganisationPhrases {
             }
             if next.kind == .number { break }
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
-                if next.key == Self.and, let after = tokens.at(k + 1), after.has(.capitalized) { break }
+                if Self.and.contains(next), let after = tokens.at(k + 1),
+                   after.has(.capitalized) || after.kind == .word && after.key == Self.the { break }
                 afterJoin = true
                 lowercaseWords = 0
                 k += 1

@@ -49,9 +49,12 @@ import Testing
         return scores
     }
 
+    /// Entity F1 each language must keep on the blind pages, just under what it reaches.
+    private static let entityFloor: [String: Double] = ["en": 0.945, "ar": 0.80, "fr": 0.93]
+
     @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
         let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
-        #expect(counts.f1 >= 0.80, "\(language): F1 \(counts.f1), \(counts)")
+        #expect(counts.f1 >= Self.entityFloor[language, default: 0.80], "\(language): F1 \(counts.f1), \(counts)")
     }
 
     /// Arabic names: people, organisations and places each (issue 12's goal).

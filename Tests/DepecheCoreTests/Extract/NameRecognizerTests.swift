@@ -46,6 +46,23 @@ import Testing
         #expect(texts(.loc, "Les travaux de la commune de Tafraout avancent.") == ["Tafraout"])
     }
 
+    @Test func theComplementOfABusinessSubjectIsNoCompany() {
+        #expect(texts(.org, "Les coopératives de Tafraout emploient 300 femmes.").isEmpty)
+        #expect(texts(.org, "En 2023, Lumira fabrique des câbles.") == ["Lumira"])
+    }
+
+    @Test func coastsBaysAndParksIntroducePlaces() {
+        #expect(texts(.loc, "Les pêcheurs du littoral d'Imourane et de la baie de Tiznit sont inquiets.")
+                .contains("Imourane"))
+        #expect(texts(.loc, "Le parc éolien de Bir Anzarane tourne.") == ["Bir Anzarane"])
+    }
+
+    @Test func longFrenchNamesWithAListOfComplements() {
+        #expect(texts(.org, "selon la Chambre d'agriculture, de pêche et d'élevage de la région du Souss, hier.")
+                == ["Chambre d'agriculture, de pêche et d'élevage de la région du Souss"])
+        #expect(texts(.org, "La Faculté des sciences juridiques de Settat recrute.") == ["Faculté des sciences juridiques de Settat"])
+    }
+
     @Test func verbsEndOrganisationNames() {
         #expect(texts(.org, "L'Agence nationale des routes financeront les travaux.") == ["Agence nationale des routes"])
     }
@@ -76,6 +93,18 @@ import Testing
         let roads = try #require(entity("La Société nationale des autoroutes du Maroc (ADM) investit. ADM recrute.",
                                         "Société nationale des autoroutes du Maroc"))
         #expect(roads.count == 3)
+    }
+
+    @Test func englishExpansionsEndingWithAHead() throws {
+        let text = "said the head of the Coastal Fishers Association (CFA). The CFA has 900 members."
+        let fishers = try #require(entity(text, "Coastal Fishers Association"))
+        #expect(fishers.type == .org && fishers.count == 3)
+    }
+
+    @Test func aLowercaseWordBeforeATitleCaseExpansionIsNoPartOfIt() {
+        // "joined" gives the J of JPSF but stands outside the name; the name is typed by its head.
+        let text = "Most workers joined the Public Savings Fund (JPSF) last year."
+        #expect(texts(.org, text) == ["Public Savings Fund", "JPSF"] || texts(.org, text) == ["Public Savings Fund"])
     }
 
     @Test func expansionsThatNameNoOrganisationAreNotReported() {

@@ -4,7 +4,7 @@ enum NameWords {
     /// Courtesy and honorific titles before a person's name ("M.", "Mme", "Dr").
     static let titles = WordSet("""
         m mm mme mmes mlle mlles mr mrs ms dr docteur pr professeur me maître sir madame monsieur mademoiselle
-        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen
+        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen maalem
         السيد السيدة الدكتور الأستاذ
         """)
 
@@ -22,10 +22,11 @@ enum NameWords {
         artiste écrivain auteur auteure romancier vp
         chairman chairwoman president director minister secretary spokesman spokeswoman spokesperson founder
         cofounder chief head ambassador governor mayor coach professor analyst lawyer judge senator
+        delegate architect singer striker winger midfielder defender goalkeeper
         """)
 
     /// Lowercase particles that join parts of a name ("Nadia ben Bahtane", "Charles de Gaulle").
-    static let particles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou da di van von")
+    static let particles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou da di van von der den ter wa")
 
     /// Capitalised particles: parts of a name, never a name alone ("El", "Ben", "Al").
     static let capitalParticles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou lalla moulay sidi")
@@ -41,6 +42,7 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
+        faculté bibliothèque éditions
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
         network office corporation company
@@ -61,6 +63,9 @@ enum NameWords {
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
+        association federation confederation union party observatory directorate centre center court club
+        league committee research review herald courier times post journal gazette tribune monitor weekly
+        observer worldwide
         """)
 
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
@@ -103,7 +108,8 @@ enum NameWords {
         explications objectifs professionnels actuellement jusque force ailleurs
         the a an in on at for with by from to of and or but if when while as this that these those it its he she
         they we you i his her their our my your there here what which who how why where after before during
-        since until about into over under between among despite according
+        since until about into over under between among despite according yesterday today tomorrow however
+        meanwhile earlier later last next
         """)
 
     /// What a byline starts with (folded, token by token): "Publié dans", "Rédigé par", "By".
@@ -132,7 +138,10 @@ enum NameWords {
         """)
 
     /// Plural nouns that introduce a list of places ("six villes, en l'occurrence, Marrakech, Tanger…").
-    static let placeCategories = WordSet("villes pays régions provinces capitales communes cities countries regions")
+    static let placeCategories = WordSet("""
+        villes pays régions provinces capitales communes préfectures cities countries regions
+        prefectures districts towns villages municipalities
+        """)
 
     /// Words between a category noun and its list ("notamment", "en l'occurrence", "comme", "dont").
     static let listOpeners = PhraseTable<Bool>([
@@ -163,12 +172,13 @@ enum NameWords {
         enseigne marque startup entreprise club journal quotidien hebdomadaire magazine chaîne agence association
         fédération parti syndicat équipementier transporteur distributeur laboratoire plateforme prestataire
         company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
+        agency charity ngo association federation party union magazine developer
         """)
 
     /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
     static let placeAppositions = WordSet("""
         ville région province commune village localité douar quartier préfecture wilaya city town region province
-        zone pépinière technopole technopôle
+        zone pépinière technopole technopôle littoral baie golfe vallée oasis plaine parc bay valley coast
         """)
 
     /// Lowercase word endings of French verbs (future, conditional, imperfect): such a word ends

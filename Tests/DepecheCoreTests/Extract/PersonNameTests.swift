@@ -1,0 +1,35 @@
+import Testing
+@testable import DepecheCore
+
+/// Person names of many origins, and the words around them that are not part of them.
+@Suite struct PersonNameTests {
+    private func texts(_ type: EntityType, _ text: String) -> [String] { ExtractTestSupport.texts(type, in: text) }
+
+    @Test func particlesAndApostrophesInsideSurnames() {
+        #expect(texts(.person, "The plan was drawn up by Joris van den Broek last year.") == ["Joris van den Broek"])
+        #expect(texts(.person, "Yesterday Niamh O'Driscoll opened the session.") == ["Niamh O'Driscoll"])
+    }
+
+    @Test func givenNamesOfManyOrigins() {
+        #expect(texts(.person, "The talks were chaired by Chukwuemeka Obi-Nnaji and Wambui Otieno.")
+                == ["Chukwuemeka Obi-Nnaji", "Wambui Otieno"])
+        #expect(texts(.person, "Le projet est porté par Idir Ait Lhassen.") == ["Idir Ait Lhassen"])
+    }
+
+    @Test func titlesAndRolesStayOutOfTheName() {
+        #expect(texts(.person, "the veteran striker Kwabena Asante-Mills scored twice.") == ["Kwabena Asante-Mills"])
+        #expect(texts(.person, "Minister Delegate for Budget and Public Accounts Reform Salima Tazi spoke.")
+                == ["Salima Tazi"])
+    }
+
+    @Test func namedListsAfterACategoryAndOf() {
+        #expect(texts(.loc, "Schools closed in the districts of Hay Nahda, Ain Borja and Moulay Idriss.")
+                .contains("Moulay Idriss"))
+        #expect(texts(.person, "Schools closed in the districts of Hay Nahda, Ain Borja and Moulay Idriss.").isEmpty)
+    }
+
+    @Test func publicationsAndCharitiesByTheirLastWordOrTheNounBefore() {
+        #expect(texts(.org, "\"It is a turning point,\" she told Sahel Business Review.") == ["Sahel Business Review"])
+        #expect(texts(.org, "The relief agency Hope Bridges sent tents.") == ["Hope Bridges"])
+    }
+}

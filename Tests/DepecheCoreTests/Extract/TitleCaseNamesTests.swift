@@ -1,0 +1,68 @@
+import Testing
+@testable import DepecheCore
+
+@Suite struct TitleCaseNamesTests {
+    private func texts(_ type: EntityType, _ text: String) -> [String] { ExtractTestSupport.texts(type, in: text) }
+
+    @Test func complementsAndCoordinationStayInOneName() {
+        #expect(texts(.org, "Officials at the Ministry of Trade and Industry met on Friday.")
+                == ["Ministry of Trade and Industry"])
+        #expect(texts(.org, "A grant from the Solidarity Fund for the Reconstruction of the Northern Villages arrived.")
+                == ["Solidarity Fund for the Reconstruction of the Northern Villages"])
+        #expect(texts(.org, "Members of the Liberty and Progress Party voted against it.") == ["Liberty and Progress Party"])
+        #expect(texts(.org, "The Harbour of Lisbon Authority signed the deal.") == ["Harbour of Lisbon Authority"])
+    }
+
+    @Test func aMinistrysPortfoliosAreOneListClosedByAnd() {
+        #expect(texts(.org, "The Ministry of Tourism, Crafts and Social Economy said so.")
+                == ["Ministry of Tourism, Crafts and Social Economy"])
+        // A comma with no closing "and" ends the name.
+        #expect(!texts(.org, "The Ministry of Tourism, Crafts said so.").contains("Ministry of Tourism, Crafts"))
+    }
+
+    @Test func twoNamesSideBySideStayTwo() {
+        #expect(texts(.org, "It was praised by the World Bank and International Monetary Fund staff.")
+                == ["World Bank", "International Monetary Fund"])
+        #expect(texts(.org, "Aid came from Rabat for the Ocean Relief Fund.") == ["Ocean Relief Fund"])
+    }
+
+    @Test func possessivesAndPlaceHeads() {
+        #expect(texts(.org, "The Dockers' Union and the Public Defender's Office objected.")
+                == ["Dockers' Union", "Public Defender's Office"])
+        #expect(texts(.loc, "Ships sail through the Strait of Messina.") == ["Strait of Messina"])
+    }
+
+    @Test func aKnownOrganisationWithAHeadInsideItsRun() {
+        #expect(texts(.org, "Fans cheered as Raja Club Omnisport signed a striker.") == ["Raja Club Omnisport"])
+        // A sentence's first word is no part of the name.
+        #expect(texts(.org, "Yesterday Raja Club Omnisport signed a striker.") == ["Raja Club Omnisport"])
+    }
+
+    @Test func companiesByTheirDottedLegalForm() {
+        #expect(texts(.org, "Rabat-based Argan Data Systems S.A. hired forty engineers.") == ["Argan Data Systems S.A."])
+    }
+
+    @Test func anOrganisationWithoutItsLastWordIsTheSameOrganisation() {
+        let text = "Funds came from Cedar Capital Partners. Cedar Capital's team visited Fez."
+        #expect(ExtractTestSupport.extract(text).entities.filter { $0.type == .org }.map(\.count) == [2])
+    }
+
+    @Test func nationalitiesAreNoListItems() {
+        #expect(!texts(.org, "The bid was won by ACWA Power and Moroccan partners.").contains("Moroccan"))
+    }
+
+    @Test func timeZonesAndCompetitionsAreNoEntities() {
+        #expect(texts(.org, "Kick-off is at 20:00 GMT on Sunday.").isEmpty)
+        #expect(texts(.loc, "The squad prepares for the Africa Cup of Nations in Rabat.") == ["Rabat"])
+    }
+
+    @Test func aLongChainOfSmallWordsStaysBounded() {
+        let text = Array(repeating: "Alpha of Beta", count: 2_000).joined(separator: " of ") + " Council."
+        #expect(texts(.org, text).allSatisfy { $0.count < 400 })
+    }
+
+    @Test func aNameOpeningWithAKnownOrganisationIsThatOrganisation() {
+        let entities = ExtractTestSupport.extract("Wydad Athletic Club won. Wydad now leads.").entities
+        #expect(entities.filter { $0.type == .org }.map(\.count) == [2])
+    }
+}
