@@ -32,6 +32,10 @@ let package = Package(
             providers: [.apt(["libinotifytools0-dev"])]
         ),
         .systemLibrary(
+            name: "CLMDB",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
@@ -41,6 +45,7 @@ let package = Package(
             name: "DepecheCore",
             dependencies: [
                 "CInotifyTools",
+                "CLMDB",
                 "CLibXML2",
                 "CLinuxFiles",
                 .product(name: "Logging", package: "swift-log"),
