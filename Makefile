@@ -96,6 +96,14 @@ bench-extract: deps
 bench-neardup: deps
 	$(SWIFT) run -c release neardup-bench
 
+STATE_BENCH_ARGS ?= --documents 1000000
+## bench-state: the state store with STATE_BENCH_ARGS (default a million documents; the issue's
+## scale is --documents 10000000): insert rate, bytes/document, exact and near lookup p50/p99,
+## recall on planted near copies, false matches, and the release daemon's start to READY and memory.
+.PHONY: bench-state
+bench-state: deps release
+	.build/release/state-bench $(STATE_BENCH_ARGS)
+
 FUZZ_SECONDS ?= 600
 FUZZ_TARGETS := FuzzDecode FuzzClean FuzzAnalyze FuzzEventLog
 ## fuzz: build the libFuzzer targets (Fuzz/, their own package) with AddressSanitizer and run each

@@ -89,6 +89,12 @@ let package = Package(
             path: "Benchmarks/NearDupBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "state-bench",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/StateBenchmark",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "DepecheCoreTests",
             dependencies: [
