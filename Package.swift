@@ -39,6 +39,10 @@ let package = Package(
             providers: [.apt(["libinotifytools0-dev"])]
         ),
         .systemLibrary(
+            name: "CLMDB",
+            providers: [.apt(["liblmdb-dev"])]
+        ),
+        .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
@@ -48,6 +52,7 @@ let package = Package(
             name: "DepecheCore",
             dependencies: [
                 "CInotifyTools",
+                "CLMDB",
                 "CLibXML2",
                 "CLinuxFiles",
                 .product(name: "Logging", package: "swift-log"),
@@ -90,6 +95,12 @@ let package = Package(
             name: "neardup-bench",
             dependencies: ["DepecheCore"],
             path: "Benchmarks/NearDupBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "state-bench",
+            dependencies: ["DepecheCore"],
+            path: "Benchmarks/StateBenchmark",
             swiftSettings: strictSettings
         ),
         .testTarget(

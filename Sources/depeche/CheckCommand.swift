@@ -3,7 +3,7 @@ import DepecheCore
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check", abstract: "Validate the configuration and the event log; exit non-zero on any problem.")
+        commandName: "check", abstract: "Validate the configuration, the event log and the state store; exit non-zero on any problem.")
 
     @OptionGroup var options: ConfigOptions
 
@@ -17,8 +17,14 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             let summary = try EventLogCheck.run(activePath: config.logPath)
             print("event log: ok (\(summary.events) events, seq \(summary.firstSeq)–\(summary.lastSeq), \(summary.segments) file(s))")
-        } catch {
+            if let store = try StoreCheck.run(config: config, logLastSeq: summary.lastSeq) {
+                print("state store: ok (\(store.documents) documents, seq \(store.seq); \(store.behind) event(s) to replay at the next start)")
+            }
+        } catch let error as EventLogCorruption {
             print("event log: \(error)")
+            throw ExitCode.failure
+        } catch {
+            print("state store: \(error)")
             throw ExitCode.failure
         }
     }

@@ -27,7 +27,7 @@ public enum ConfigLoader {
         "extract.gazetteer_dir": "",
         "event.include_text": true,
         "near_duplicate.threshold": 0.84,
-        "snapshot.every_events": 10_000,
+        "store.map_size": 68_719_476_736,
         "metrics.textfile": "",
         "metrics.interval_s": 15,
     ]
@@ -62,6 +62,11 @@ public enum ConfigLoader {
         })))
         return try DepecheConfig(reader: ConfigReader(providers: providers))
     }
+
+    /// Keys of earlier versions that are accepted and ignored, so that a configuration file
+    /// written for them still loads (`snapshot.every_events`: index snapshots gave way to the
+    /// state store).
+    static let retiredKeys: Set<String> = ["snapshot.every_events"]
 
     /// `DEPECHE_…` variables that are not configuration keys but are read by the daemon itself.
     static let processVariables: Set<String> = ["DEPECHE_CONFIG"]
@@ -107,7 +112,7 @@ public enum ConfigLoader {
     }
 
     private static func validate(_ mapping: Node.Mapping, prefix: String) throws {
-        let sections = Set(defaults.keys.compactMap { key in key.split(separator: ".").dropLast().first.map(String.init) })
+        let sections = Set((Array(defaults.keys) + retiredKeys).compactMap { key in key.split(separator: ".").dropLast().first.map(String.init) })
         for (keyNode, valueNode) in mapping {
             let key = prefix + (keyNode.string ?? "")
             if let nested = valueNode.mapping {
@@ -115,7 +120,7 @@ public enum ConfigLoader {
                     throw ConfigurationError(key: key, problem: "unknown section")
                 }
                 try validate(nested, prefix: key + ".")
-            } else if defaults[key] == nil {
+            } else if defaults[key] == nil && !retiredKeys.contains(key) {
                 throw ConfigurationError(key: key, problem: "unknown key")
             }
         }

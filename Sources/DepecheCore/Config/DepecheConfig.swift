@@ -8,7 +8,7 @@ import SystemPackage
 /// `inbox`, `state_dir`, `log.path`, `log.fsync`, `log.group_commit_ms`, `log.rotate_bytes`,
 /// `log.retain_segments`, `intake.settle_ms`, `intake.rescan_interval_s`,
 /// `intake.max_file_size`, `intake.workers`, `dispose.mode`, `extract.gazetteer_dir`,
-/// `event.include_text`, `near_duplicate.threshold`, `snapshot.every_events`,
+/// `event.include_text`, `near_duplicate.threshold`, `store.map_size`,
 /// `metrics.textfile`, `metrics.interval_s`.
 public struct DepecheConfig: Sendable, Equatable {
     /// When appended events reach the disk.
@@ -61,8 +61,8 @@ public struct DepecheConfig: Sendable, Equatable {
     public var includeText: Bool
     /// Similarity from which an ingested article is marked `near_duplicate_of` an earlier one.
     public var nearDuplicateThreshold: Double
-    /// A dedup-index snapshot is written every this many events at least (see `Committer`).
-    public var snapshotEveryEvents: Int
+    /// The state store's memory map, in bytes: the most the store can hold.
+    public var storeMapSize: Int
     /// Path of the Prometheus textfile, or nil when metrics are not written.
     public var metricsTextfile: String?
     /// How often the Prometheus textfile is rewritten, in seconds.
@@ -72,10 +72,8 @@ public struct DepecheConfig: Sendable, Equatable {
     public var archiveDirectory: String { stateDirectory + "/archive" }
     /// Where rejected files are moved, name and bytes unchanged.
     public var quarantineDirectory: String { stateDirectory + "/quarantine" }
-    /// The dedup-index snapshot.
-    public var indexSnapshotPath: String { stateDirectory + "/index.snapshot" }
-    /// The near-duplicate index snapshot.
-    public var nearIndexPath: String { stateDirectory + "/near.index" }
+    /// The state store (``StateStore``).
+    public var storeDirectory: String { stateDirectory + "/store" }
     /// The SimHash distance (bits) that `nearDuplicateThreshold` allows.
     public var nearDuplicateMaxDistance: Int { NearDuplicateIndex.maxDistance(forSimilarity: nearDuplicateThreshold)! }
 
@@ -100,7 +98,7 @@ public struct DepecheConfig: Sendable, Equatable {
         check("dispose.mode", \.dispose)
         check("event.include_text", \.includeText)
         check("near_duplicate.threshold", \.nearDuplicateThreshold)
-        check("snapshot.every_events", \.snapshotEveryEvents)
+        check("store.map_size", \.storeMapSize)
         check("metrics.textfile", \.metricsTextfile)
         check("metrics.interval_s", \.metricsIntervalSeconds)
         return changed
@@ -154,7 +152,7 @@ public struct DepecheConfig: Sendable, Equatable {
                 key: "near_duplicate.threshold",
                 problem: "must be above 0.75 and at most 1 (a SimHash distance of 15 bits or less), got \(nearDuplicateThreshold)")
         }
-        snapshotEveryEvents = try int("snapshot.every_events", min: 1)
+        storeMapSize = try int("store.map_size", min: 1 << 20)
         let textfile = try string("metrics.textfile")
         metricsTextfile = textfile.isEmpty ? nil : textfile
         metricsIntervalSeconds = try int("metrics.interval_s", min: 1)

@@ -37,25 +37,30 @@ public struct DispositionLedger: Sendable {
     /// Forgets a file (it left the inbox).
     public mutating func remove(_ path: InboxPath) { entries[path] = nil }
 
-    /// Forgets every file not in `present` (after a full scan).
-    public mutating func keepOnly(_ present: Set<InboxPath>) {
-        entries = entries.filter { present.contains($0.key) }
+    /// Forgets every file not in `present` (after a full scan); returns the paths forgotten.
+    @discardableResult
+    public mutating func keepOnly(_ present: Set<InboxPath>) -> [InboxPath] {
+        let gone = entries.keys.filter { !present.contains($0) }
+        for path in gone { entries[path] = nil }
+        return gone
     }
+}
 
-    /// Applies one logged event during replay.
-    public mutating func apply(_ event: LoggedEvent) {
+extension DispositionLedger.Entry {
+    /// The file a logged event reports and its entry (nil for an event without a file identity).
+    static func logged(by event: LoggedEvent) -> (InboxPath, DispositionLedger.Entry)? {
         guard let seq = event.seq, let file = event.fields["file"] as? [String: Any],
             let inode = file["ino"] as? Int, let mtime = file["mtime_ns"] as? Int, let size = event.fields["size"] as? Int
-        else { return }
+        else { return nil }
         let path: InboxPath
         if let encoded = event.string("path_b64"), let data = Data(base64Encoded: encoded) {
             path = InboxPath(bytes: Array(data))
         } else if let text = event.string("path") {
             path = InboxPath(text)
         } else {
-            return
+            return nil
         }
         let identity = FileIdentity(inode: UInt64(truncatingIfNeeded: inode), size: size, mtimeNanoseconds: Int64(mtime))
-        record(path, Entry(identity: identity, seq: seq, id: event.string("id"), rejected: event.type == "document.rejected"))
+        return (path, .init(identity: identity, seq: seq, id: event.string("id"), rejected: event.type == "document.rejected"))
     }
 }

@@ -39,9 +39,11 @@ public struct EventLogReader: Sendable {
     /// A reader for the log whose active file is `activePath`.
     public init(activePath: String) { segments = EventLogSegments(activePath: activePath) }
 
-    /// Calls `body` with every event whose `seq` is at least `from`, in order. A line that is
-    /// not valid JSON with an integer `seq` throws ``EventLogCorruption``; a final line without
-    /// a newline (a write in progress, or a crash) is not read.
+    /// Calls `body` with every event whose `seq` is at least `from`, in order. The segment
+    /// holding `from` is entered where that event starts (``EventLogSeek``), not read from its
+    /// beginning. A line that is not valid JSON with an integer `seq` throws
+    /// ``EventLogCorruption`` (after a seek, line numbers count from the seek point); a final
+    /// line without a newline (a write in progress, or a crash) is not read.
     public func forEach(from: Int = 1, _ body: (LoggedEvent) throws -> Void) throws {
         let closed = segments.closed()
         var paths: [String] = []
@@ -50,9 +52,15 @@ public struct EventLogReader: Sendable {
             if next > from { paths.append(segment.path) }
         }
         paths.append(segments.activePath)
-        for path in paths {
-            guard let bytes = try? Posix.readFile(path) else { continue }
-            try Self.forEachLine(in: bytes, path: path) { event in
+        for (index, path) in paths.enumerated() {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            let size = Int(lseek(fd, 0, SEEK_END))
+            let start = index == 0 && from > 1 ? try EventLogSeek.offset(ofSeq: from, fd: fd, size: size, path: path) : 0
+            guard start < size else { continue }
+            lseek(fd, off_t(start), SEEK_SET)
+            try Self.forEachLine(in: try Posix.readAll(fd, path: path), path: path) { event in
                 if let seq = event.seq, seq >= from { try body(event) }
             }
         }

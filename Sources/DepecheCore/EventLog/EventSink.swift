@@ -9,4 +9,6 @@ public protocol EventSink: Sendable {
     func flush() throws
     /// The `seq` of the last appended event (0 for an empty log).
     var lastSeq: Int { get }
+    /// The `seq` up to which every appended event is durable.
+    var durableSeq: Int { get }
 }

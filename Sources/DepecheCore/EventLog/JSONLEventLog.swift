@@ -71,6 +71,8 @@ public final class JSONLEventLog: EventSink {
 
     public var lastSeq: Int { state.withLock { $0.lastSeq } }
 
+    public var durableSeq: Int { state.withLock { $0.durableSeq } }
+
     public func append(_ event: DocumentEvent) throws -> Int {
         let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
             let seq = state.lastSeq + 1

@@ -58,6 +58,13 @@ public struct DedupIndex: Sendable {
         insert(id: id, textHash: event.string("text_sha256"), seq: seq)
     }
 
+    /// Every record, for moving the index into the state store: the first document of each
+    /// content, then the first document of each article with its article's key.
+    func forEachRecord(content: (FirstSeen) throws -> Void, text: (Digest128, FirstSeen) throws -> Void) rethrows {
+        for ordinal in byContent.values { try content(document(at: ordinal)) }
+        for (key, ordinal) in byText { try text(key, document(at: ordinal)) }
+    }
+
     private func document(at ordinal: UInt32) -> FirstSeen {
         FirstSeen(id: ids[Int(ordinal)], seq: seqs[Int(ordinal)])
     }

@@ -16,13 +16,7 @@ struct DocumentIDs: Sendable {
 
     /// Stores `id` after the others. The buffer holds up to 4 GB (over 100 million ids).
     mutating func append(_ id: String) {
-        if let digest = Self.sha256Digest(id) {
-            bytes.append(Self.sha256Tag)
-            bytes.append(contentsOf: digest)
-        } else {
-            bytes.append(Self.textTag)
-            bytes.append(contentsOf: id.utf8)
-        }
+        bytes.append(contentsOf: Self.packed(id))
         precondition(bytes.count <= UInt32.max, "near-duplicate index ids exceed 4 GB")
         ends.append(UInt32(bytes.count))
     }
@@ -30,8 +24,19 @@ struct DocumentIDs: Sendable {
     /// The id stored at `position`.
     subscript(position: Int) -> String {
         let start = position == 0 ? 0 : Int(ends[position - 1])
-        let stored = bytes[start + 1..<Int(ends[position])]
-        return bytes[start] == Self.sha256Tag
+        return Self.unpacked(bytes[start..<Int(ends[position])])
+    }
+
+    /// `id` packed: a tag byte, then the 32 bytes of `sha256:<hex>` or the UTF-8 of any other id.
+    static func packed(_ id: String) -> [UInt8] {
+        if let digest = sha256Digest(id) { return [sha256Tag] + digest }
+        return [textTag] + Array(id.utf8)
+    }
+
+    /// The id that `packed(_:)` made these bytes of.
+    static func unpacked(_ packed: some Collection<UInt8>) -> String {
+        let stored = packed.dropFirst()
+        return packed.first == sha256Tag
             ? ContentHash.idPrefix + ContentHash.hex(stored) : String(decoding: stored, as: UTF8.self)
     }
 

@@ -27,28 +27,36 @@ public struct Disposal: Sendable {
 }
 
 /// Stage "dedup + event log": the one place where documents are compared with earlier ones
-/// and events are appended, in order. It owns the dedup index and the disposition ledger.
+/// and events are appended, in order. It owns the state store (``StateStore``) and the
+/// disposition ledger.
+///
+/// Changes wait in memory (``PendingChanges``) until the log is durable up to their event;
+/// then ``persist()`` writes them to the store in one transaction with the `seq` they bring
+/// the store to. Lookups read the pending changes, then the store. While the store cannot be
+/// written (its file system or memory map is full) commits are refused, so intake pauses as
+/// for a full event log, and resumes once a retry succeeds.
 public actor Committer {
     private let sink: any EventSink
     private let disposer: Disposer
     private let config: DepecheConfig
     private let logger: Logger
-    private var index: DedupIndex
-    private var nearIndex: NearDuplicateIndex
+    private let store: StateStore
+    private var pending: PendingChanges
     private var ledger: DispositionLedger
-    private var eventsSinceSnapshot = 0
+    /// Why the store could not be written, until a retry succeeds.
+    private var storeFailure: LMDBError?
     /// Files whose event is appended, in `seq` order, for the disposal loop.
     public nonisolated let disposals = WorkQueue<Disposal>()
 
-    /// Creates the committer from recovered state.
-    public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: RecoveredState, logger: Logger) {
+    /// Creates the committer on the store and ledger ``Recovery`` brought up to the log.
+    public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: sending RecoveredState, logger: Logger) {
         self.sink = sink
         self.disposer = disposer
         self.config = config
         self.logger = logger
-        self.index = recovered.snapshot.index
-        self.nearIndex = recovered.nearIndex
-        self.ledger = recovered.snapshot.ledger
+        self.store = recovered.store
+        self.ledger = recovered.ledger
+        self.pending = PendingChanges(appliedSeq: recovered.seq)
     }
 
     /// The ledger entry for a file found again, if it was already reported.
@@ -57,20 +65,22 @@ public actor Committer {
     }
 
     /// Forgets ledger entries of files no longer in the inbox (after a full scan).
-    public func pruneLedger(keeping present: Set<InboxPath>) { ledger.keepOnly(present) }
+    public func pruneLedger(keeping present: Set<InboxPath>) {
+        for path in ledger.keepOnly(present) { pending.append(.ledgerRemove(path)) }
+    }
 
     /// Compares, appends the one event for this file, and queues its disposal.
-    /// Throws when the event cannot be appended (the file stays in the inbox).
+    /// Throws when the event cannot be appended, or the store cannot be written (the file
+    /// stays in the inbox).
     @discardableResult
     public func commit(_ candidate: Candidate) throws -> DocumentEvent {
-        let event = classify(candidate)
+        if let storeFailure { throw storeFailure }
+        let event = try classify(candidate)
         let seq = try sink.append(event)
-        switch event {
-        case .ingested(let document):
-            index.insert(id: document.id, textHash: document.document.fingerprint.textSHA256, seq: seq)
-            nearIndex.insert(document.document.fingerprint, id: document.id)
-            nearIndex.seq = seq
-        case .duplicate, .rejected: break
+        if case .ingested(let document) = event {
+            let fingerprint = document.document.fingerprint
+            pending.append(.document(StoredDocument(
+                id: document.id, seq: seq, textHash: fingerprint.textSHA256, simhash: fingerprint.simhash, sketch: fingerprint.sketch)))
         }
         let id: String? = switch event {
         case .ingested(let document): document.id
@@ -79,43 +89,47 @@ public actor Committer {
         }
         let isRejected = if case .rejected = event { true } else { false }
         if let identity = candidate.receipt.identity {
-            ledger.record(candidate.receipt.path, .init(identity: identity, seq: seq, id: id, rejected: isRejected))
+            let entry = DispositionLedger.Entry(identity: identity, seq: seq, id: id, rejected: isRejected)
+            ledger.record(candidate.receipt.path, entry)
+            pending.append(.ledgerRecord(candidate.receipt.path, entry))
         }
         disposals.send(Disposal(
             seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected,
             identity: candidate.receipt.identity))
-        eventsSinceSnapshot += 1
-        if eventsSinceSnapshot >= snapshotInterval { writeSnapshot() }
         return event
     }
 
-    /// Events between snapshots: `snapshot.every_events`, or a tenth of the documents known
-    /// when that is more. A snapshot's size grows with the index; so spaced, writing them costs
-    /// a constant share of the work, and start-up replays at most a tenth of the index's events.
-    private var snapshotInterval: Int { max(config.snapshotEveryEvents, index.count / 10) }
-
     /// Notes that a file left the inbox.
     public func disposed(_ path: InboxPath) {
-        if config.dispose != .keep { ledger.remove(path) }
+        guard config.dispose != .keep else { return }
+        ledger.remove(path)
+        pending.append(.ledgerRemove(path))
     }
 
-    /// Flushes the log and writes the index snapshot (also at shutdown).
-    public func writeSnapshot() {
+    /// Writes the changes whose events are durable to the store, in one transaction (the
+    /// group commit's store half; also at shutdown, after the log's last flush).
+    public func persist() {
+        let durable = sink.durableSeq
+        let (changes, count) = pending.prefix(through: durable)
+        guard count > 0 || durable > pending.appliedSeq else { return }
         do {
-            try sink.flush()
-            try IndexSnapshot(seq: sink.lastSeq, index: index, ledger: ledger).write(to: config.indexSnapshotPath)
-            nearIndex.seq = sink.lastSeq
-            try nearIndex.save(to: config.nearIndexPath)
-            eventsSinceSnapshot = 0
+            try store.apply(changes, through: durable)
+            pending.removeFirst(count, appliedThrough: durable)
+            if storeFailure != nil { logger.notice("the state store is writable again") }
+            storeFailure = nil
+        } catch let error as LMDBError {
+            if storeFailure == nil {
+                logger.error("cannot write the state store; not taking files until it can", metadata: [
+                    "error": "\(error)", "hint": "\(error.isOutOfRoom ? "free space, or raise store.map_size" : "see the error")",
+                ])
+            }
+            storeFailure = error
         } catch {
-            logger.error("cannot write the index snapshot", metadata: ["error": "\(error)"])
+            logger.error("cannot write the state store", metadata: ["error": "\(error)"])
         }
     }
 
-    /// How many distinct contents are known.
-    public var knownDocuments: Int { index.count }
-
-    private func classify(_ candidate: Candidate) -> DocumentEvent {
+    private func classify(_ candidate: Candidate) throws -> DocumentEvent {
         let receipt = candidate.receipt
         switch candidate.outcome {
         case .failure(let rejection):
@@ -124,16 +138,21 @@ public actor Committer {
             return .rejected(RejectedDocument(
                 id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self)))
         case .success(let document):
-            if let first = index.first(withContent: document.id) {
-                return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq))
+            let fingerprint = document.fingerprint
+            return try store.read { stored in
+                if let first = try pending.first(withContent: document.id) ?? stored.first(withContent: document.id) {
+                    return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq))
+                }
+                if let first = try pending.first(withText: fingerprint.textSHA256) ?? stored.first(withText: fingerprint.textSHA256) {
+                    return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .content, of: first.id, ofSeq: first.seq))
+                }
+                let near = try stored.nearest(simhash: fingerprint.simhash, sketch: fingerprint.sketch).match
+                let pendingNear = pending.nearest(simhash: fingerprint.simhash, sketch: fingerprint.sketch, within: store.nearMaxDistance)
+                let archived = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
+                return .ingested(IngestedDocument(
+                    document: document, receipt: receipt, stored: archived, includeText: config.includeText,
+                    nearDuplicate: [near, pendingNear].compactMap { $0 }.min { $0.distance < $1.distance }))
             }
-            if let first = index.first(withText: document.fingerprint.textSHA256) {
-                return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .content, of: first.id, ofSeq: first.seq))
-            }
-            let stored = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
-            return .ingested(IngestedDocument(
-                document: document, receipt: receipt, stored: stored, includeText: config.includeText,
-                nearDuplicate: nearIndex.nearest(document.fingerprint)))
         }
     }
 }

@@ -10,7 +10,7 @@ import ServiceLifecycle
 ///
 /// Start-up takes the state directory's lock (``StateDirectoryLock``, held until `run()`
 /// returns), then watches first, then scans, so no file slips between the two. On SIGTERM it stops
-/// taking files, finishes those in flight, flushes, snapshots the index and returns.
+/// taking files, finishes those in flight, flushes the log, brings the state store up to it and returns.
 public final class Daemon: Service {
     /// The configuration it runs with.
     public let config: DepecheConfig
@@ -84,7 +84,7 @@ public final class Daemon: Service {
             watcher.stop()
             stages.stop()
         }
-        await committer.writeSnapshot()
+        await committer.persist()
         logger.info("stopped", metadata: ["log.seq": "\(log.lastSeq)"])
     }
 

@@ -1,72 +1,66 @@
 import Logging
 
-/// What start-up recovers: the exact index and the ledger, and the near-duplicate index.
-public struct RecoveredState: Sendable {
-    /// The dedup index and the disposition ledger.
-    public var snapshot: IndexSnapshot
-    /// The near-duplicate index.
-    public var nearIndex: NearDuplicateIndex
+/// What start-up recovers: the state store, brought up to the event log, and its ledger.
+public struct RecoveredState {
+    /// The store.
+    public var store: StateStore
+    /// Files logged but still in the inbox.
+    public var ledger: DispositionLedger
+    /// The log's last `seq`, which the store now covers.
+    public var seq: Int
 }
 
-/// Start-up: the indices and the disposition ledger as of the log's last event, from their
-/// snapshots plus a replay of the events logged after them.
+/// Start-up: opens the state store (migrating index snapshots of an older depeche once), then
+/// applies the events logged after the store's `seq`, found by seeking in the log: after a
+/// clean stop none, after a crash about one group commit's worth.
 public enum Recovery {
-    /// Rebuilds the state for a log whose last event is `lastSeq`.
-    public static func recover(config: DepecheConfig, lastSeq: Int, logger: Logger) throws -> RecoveredState {
-        var state = IndexSnapshot(seq: 0, index: DedupIndex(), ledger: DispositionLedger())
-        do {
-            if let snapshot = try IndexSnapshot.read(from: config.indexSnapshotPath) {
-                if snapshot.seq <= lastSeq {
-                    state = snapshot
-                } else {
-                    logger.warning("index snapshot is ahead of the event log; rebuilding from the log", metadata: [
-                        "snapshot.seq": "\(snapshot.seq)", "log.seq": "\(lastSeq)",
-                    ])
-                }
-            }
-        } catch {
-            logger.warning("index snapshot unreadable; rebuilding from the log", metadata: ["error": "\(error)"])
-        }
-        var near = loadNearIndex(config: config, lastSeq: lastSeq, logger: logger)
-        var replayed = 0
-        let snapshotSeq = state.seq
-        try EventLogReader(activePath: config.logPath).forEach(from: min(snapshotSeq, near.seq) + 1) { event in
-            guard let seq = event.seq else { return }
-            if seq > snapshotSeq {
-                state.index.apply(event)
-                state.ledger.apply(event)
-            }
-            if seq > near.seq, event.type == "document.ingested", let id = event.string("id"),
-                let simhash = event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:)),
-                let sketch = event.string("minhash").flatMap(MinHashSketch.init(hex:))
-            {
-                near.insert(simhash: simhash, sketch: sketch, id: id)
-            }
-            replayed += 1
-        }
-        logger.info("dedup indices recovered", metadata: [
-            "snapshot.seq": "\(snapshotSeq)", "events.replayed": "\(replayed)", "documents": "\(state.index.count)",
-            "near.entries": "\(near.count)",
-        ])
-        state.seq = lastSeq
-        near.seq = lastSeq
-        return RecoveredState(snapshot: state, nearIndex: near)
-    }
+    /// Changes applied per transaction while replaying.
+    static let replayBatch = 10_000
 
-    private static func loadNearIndex(config: DepecheConfig, lastSeq: Int, logger: Logger) -> NearDuplicateIndex {
-        let empty = NearDuplicateIndex(maxDistance: config.nearDuplicateMaxDistance)
-        do {
-            let loaded = try NearDuplicateIndex.load(from: config.nearIndexPath, maxDistance: config.nearDuplicateMaxDistance)
-            guard loaded.seq <= lastSeq else {
-                logger.warning("near-duplicate index is ahead of the event log; rebuilding it from the log")
-                return empty
-            }
-            return loaded
-        } catch where error.code == .notFound {
-            return empty
-        } catch {
-            logger.warning("near-duplicate index unreadable; rebuilding it from the log", metadata: ["error": "\(error)"])
-            return empty
+    /// Brings the store to the log whose last event is `lastSeq`.
+    public static func recover(config: DepecheConfig, lastSeq: Int, logger: Logger) throws -> RecoveredState {
+        let store = try StateStore(
+            directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance)
+        try StateMigration.migrateIfNeeded(config: config, store: store, logger: logger)
+        var seq = try store.seq()
+        if seq > lastSeq {
+            logger.warning("the state store is ahead of the event log; rebuilding it from the log", metadata: [
+                "store.seq": "\(seq)", "log.seq": "\(lastSeq)",
+            ])
+            try store.reset()
+            seq = 0
         }
+        var batch: [StoreChange] = []
+        var replayed = 0
+        try EventLogReader(activePath: config.logPath).forEach(from: seq + 1) { event in
+            batch += StoreChange.replaying(event)
+            replayed += 1
+            if batch.count >= replayBatch, let through = event.seq {
+                try store.apply(batch, through: through)
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if seq < lastSeq { try store.apply(batch, through: lastSeq) }
+        let documents = try store.read { try $0.documentCount() }
+        logger.info("state store opened", metadata: [
+            "store.seq": "\(seq)", "events.replayed": "\(replayed)", "documents": "\(documents)",
+        ])
+        return RecoveredState(store: store, ledger: try store.ledgerEntries(), seq: lastSeq)
+    }
+}
+
+extension StoreChange {
+    /// The changes a logged event brings to the store.
+    public static func replaying(_ event: LoggedEvent) -> [StoreChange] {
+        var changes: [StoreChange] = []
+        if event.type == "document.ingested", let id = event.string("id"), let seq = event.seq {
+            let sketch = event.string("minhash").flatMap(MinHashSketch.init(hex:))
+            let simhash = sketch == nil ? nil : event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:))
+            changes.append(.document(StoredDocument(
+                id: id, seq: seq, textHash: event.string("text_sha256"), simhash: simhash,
+                sketch: sketch ?? MinHashSketch(low: 0, high: 0))))
+        }
+        if let (path, entry) = DispositionLedger.Entry.logged(by: event) { changes.append(.ledgerRecord(path, entry)) }
+        return changes
     }
 }

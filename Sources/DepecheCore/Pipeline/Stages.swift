@@ -3,7 +3,7 @@ import Logging
 import Synchronization
 
 /// The daemon's concurrent loops, once start-up is done: watch signals, settle ticks,
-/// workers, the disposal loop, group commit and the backstop rescan.
+/// workers, the disposal loop, group commit (the log's, then the store's) and the backstop rescan.
 final class Stages: Sendable {
     let config: DepecheConfig
     let logger: Logger
@@ -51,6 +51,7 @@ final class Stages: Sendable {
             background.addTask { [self] in await tick() }
             background.addTask { [self] in await rescanPeriodically() }
             if config.fsync == .group { background.addTask { [self] in await log.runGroupCommit() } }
+            background.addTask { [self] in await persistPeriodically() }
             await withTaskGroup(of: Void.self) { pipeline in
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
@@ -104,6 +105,15 @@ final class Stages: Sendable {
             intake.takeSettled().forEach(ready.send)
             hooks.queueDepth(intake.depth)
             try? await Task.sleep(for: period)
+        }
+    }
+
+    /// The store's half of group commit: every window, the changes whose events are durable
+    /// go to the state store in one transaction.
+    private func persistPeriodically() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(config.groupCommitMilliseconds))
+            await committer.persist()
         }
     }
 

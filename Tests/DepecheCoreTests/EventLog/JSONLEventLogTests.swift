@@ -70,6 +70,27 @@ import Testing
         #expect(reopened.lastSeq == 100)
     }
 
+    /// `forEach(from:)` enters the segment where `from` starts: every start point gives the
+    /// events from there, and a line before it that is not valid JSON is never parsed.
+    @Test func readingFromASeqSeeksInsteadOfParsingTheLinesBefore() throws {
+        let log = try JSONLEventLog(options: options(), logger: Logger.quiet)
+        for index in 0..<60 { _ = try log.append(Self.event(String(repeating: "x", count: index * 37 % 500))) }
+        for from in 1...61 {
+            var seqs: [Int] = []
+            try EventLogReader(activePath: path).forEach(from: from) { seqs.append($0.seq!) }
+            #expect(seqs == Array(from..<61))
+        }
+        var bytes = try Posix.readFile(path)
+        let secondLine = bytes.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        let broken = Array(#"{"v":1,"seq":2,"ts":"#.utf8)
+        bytes.replaceSubrange(secondLine..<secondLine + broken.count + 1, with: broken + [UInt8(ascii: "!")])
+        directory.write("events.jsonl", bytes: bytes)
+        var seqs: [Int] = []
+        try EventLogReader(activePath: path).forEach(from: 30) { seqs.append($0.seq!) }
+        #expect(seqs == Array(30...60))
+        #expect(throws: EventLogCorruption.self) { try EventLogReader(activePath: path).forEach { _ in } }
+    }
+
     @Test func retentionKeepsTheNewestSegments() throws {
         let log = try JSONLEventLog(options: options(rotateBytes: 4096, retain: 2), logger: Logger.quiet)
         for index in 0..<200 { _ = try log.append(Self.event("file-\(index)")) }

@@ -43,7 +43,7 @@ public enum FuzzReplay {
 
     /// FuzzEventLog: the bytes as the event log at `options.path` and as an index snapshot at
     /// `snapshotPath`, through everything that reads them: the line parser, `depeche check`,
-    /// the replay that rebuilds the dedup index and ledger at start-up, the log's own recovery
+    /// the replay that brings the state store up to the log at start-up, the log's own recovery
     /// (torn-tail cut, last `seq`), the snapshot reader.
     public static func eventLog(_ bytes: [UInt8], options: JSONLEventLog.Options, snapshotPath: String, logger: Logger) {
         for line in bytes.split(separator: UInt8(ascii: "\n")) {
@@ -51,12 +51,7 @@ public enum FuzzReplay {
         }
         write(bytes, to: options.path)
         _ = try? EventLogCheck.run(activePath: options.path)
-        var index = DedupIndex()
-        var ledger = DispositionLedger()
-        try? EventLogReader(activePath: options.path).forEach { event in
-            index.apply(event)
-            ledger.apply(event)
-        }
+        try? EventLogReader(activePath: options.path).forEach { event in _ = StoreChange.replaying(event) }
         _ = try? JSONLEventLog(options: options, logger: logger).lastSeq
         write(bytes, to: snapshotPath)
         _ = try? IndexSnapshot.read(from: snapshotPath)

@@ -48,22 +48,64 @@ import Testing
         #expect(rejected.quarantined == "quarantine/1/e.txt")
     }
 
-    @Test func theIndexSurvivesARestartThroughReplayAndSnapshot() async throws {
+    @Test func theIndexSurvivesARestartThroughTheStoreAndReplay() async throws {
         do {
             let (committer, _, fd) = try makeCommitter()
             defer { close(fd) }
             try await committer.commit(try candidate("a.txt", "Casablanca"))
         }
         do {
-            let (committer, _, fd) = try makeCommitter()
+            let (committer, log, fd) = try makeCommitter()
             defer { close(fd) }
             let again = try await committer.commit(try candidate("c.txt", "Casablanca", inode: 3))
             if case .duplicate = again {} else { Issue.record("replay lost the first document") }
-            await committer.writeSnapshot()
+            try log.flush()
+            await committer.persist()
         }
-        let snapshot = try #require(try IndexSnapshot.read(from: state.url("index.snapshot")))
-        #expect(snapshot.seq == 2)
-        #expect(snapshot.index.count == 1)
+        let store = try StateStore(directory: state.url("store"), mapSize: 1 << 24)
+        #expect(try store.seq() == 2)
+        #expect(try store.read { try $0.documentCount() } == 1)
+    }
+
+    /// A store whose memory map is full: the commit whose changes cannot be stored is logged,
+    /// then commits are refused (intake pauses) with an error that says the store has no room.
+    @Test func aFullStoreRefusesCommitsSoThatIntakePauses() async throws {
+        var config = InMemoryDefaults.config(inbox: inbox.path, state: state.path)
+        config.storeMapSize = 1 << 20
+        config.fsync = .always
+        let log = try JSONLEventLog(options: .init(config), logger: .quiet)
+        let fd = inbox.open()
+        defer { close(fd) }
+        let recovered = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: .quiet)
+        var serial = 1_000
+        for size in [500, 50, 5, 1] {
+            do {
+                while true {
+                    let filler = (0..<size).map { _ in
+                        serial += 1
+                        return StoreChange.document(StoredDocument(
+                            id: ContentHash.id(of: Array("\(serial)".utf8)), seq: serial, textHash: nil, simhash: UInt64(serial) &* 0x9E37_79B9_7F4A_7C15,
+                            sketch: MinHashSketch(low: 0, high: 0)))
+                    }
+                    try recovered.store.apply(filler, through: 0)
+                }
+            } catch let error as LMDBError {
+                #expect(error.isOutOfRoom)
+            }
+        }
+        let committer = Committer(
+            sink: log, disposer: Disposer(inboxFD: fd, stateDirectory: state.path, mode: .archive), config: config,
+            recovered: recovered, logger: .quiet)
+        var refusal: (any Error)?
+        for index in 0..<50 where refusal == nil {
+            do {
+                try await committer.commit(try candidate("f\(index).txt", "Oujda \(index) " + String(repeating: "mot\(index) ", count: 200), inode: UInt64(index)))
+                await committer.persist()
+            } catch {
+                refusal = error
+            }
+        }
+        #expect((refusal as? LMDBError)?.isOutOfRoom == true, "\(String(describing: refusal))")
     }
 
     @Test func aFileLoggedButNotMovedIsRecognisedAfterACrash() async throws {

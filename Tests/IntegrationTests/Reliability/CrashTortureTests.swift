@@ -4,8 +4,9 @@ import Testing
 extension Reliability {
     /// Start the daemon, drop a burst of files with mixed writers (duplicates and bad files
     /// among them), `kill -9` it at a random moment, restart, and so on; then check every
-    /// promise of the contract over the whole run. Index snapshots are written every 40 events,
-    /// so restarts go through snapshot + replay as well as a full replay.
+    /// promise of the contract over the whole run. The state store is written once per group
+    /// commit, so a kill lands between store commits, and restarts replay the events after the
+    /// store's `seq`.
     ///
     /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and `TORTURE_SEED` set the run;
     /// `scripts/torture.sh` does 200 iterations.
@@ -20,7 +21,7 @@ extension Reliability {
             var random = SeededGenerator(seed: seed)
             let foreignState = try ScratchDirectory(label: "torture-state", base: "/dev/shm")
             let run = try DaemonSandbox(
-                label: "torture", settings: ["intake.settle_ms": "100", "snapshot.every_events": "40"],
+                label: "torture", settings: ["intake.settle_ms": "100"],
                 stateDirectory: stateOnAnotherFileSystem ? foreignState.path : nil)
             defer {
                 run.remove()

@@ -59,7 +59,8 @@ extension Reliability {
             let lost = dropped.filter { !reported.contains($0.path) && !waiting.contains($0.path) }
             #expect(lost.isEmpty, "lost while the disk was full: \(lost.map { FileSystem.display($0.path) })")
             #expect(waiting.count > 0, "every file went through although the state directory was full: the test proved nothing")
-            #expect(try sandbox.daemon.check().status == 0, "the event log is damaged")
+            let check = try sandbox.daemon.check()
+            #expect(check.status == 0, "the event log or the store is damaged: \(check.stdout)")
 
             // A few seconds of failures: the back-off (1, 2, 4 … 30 s) has not grown past 8 s.
             #expect(unlink(filler) == 0)

@@ -50,8 +50,7 @@ final class DaemonProcess {
         guard access(Self.binary, X_OK) == 0 else {
             throw HarnessError("\(Self.binary) is missing: run `swift build` before the integration tests")
         }
-        let arguments = ["run", "--config", configPath]
-            + settings.sorted(by: { $0.key < $1.key }).flatMap { ["--set", "\($0.key)=\($0.value)"] }
+        let arguments = ["run", "--config", configPath] + settingArguments
         journalOffset = (try? FileSystem.read(journalPath).count) ?? 0
         let child = try ChildProcess(Self.binary, arguments, stderr: journalPath, dropping: Self.isDepecheVariable)
         self.child = child
@@ -72,7 +71,7 @@ final class DaemonProcess {
         return String(decoding: journal.dropFirst(journalOffset), as: UTF8.self).contains("watching the inbox")
     }
 
-    /// `kill -9`: no chance to flush, snapshot or move anything.
+    /// `kill -9`: no chance to flush, commit the store or move anything.
     func kill() {
         child?.send(SIGKILL)
         child?.wait()
@@ -103,9 +102,15 @@ final class DaemonProcess {
         journal().split(separator: "\n").suffix(lines).joined(separator: "\n")
     }
 
-    /// Runs `depeche check` on this daemon's log; returns its exit code and output.
+    /// `--set key=value` for each of `settings`.
+    private var settingArguments: [String] {
+        settings.sorted(by: { $0.key < $1.key }).flatMap { ["--set", "\($0.key)=\($0.value)"] }
+    }
+
+    /// Runs `depeche check` with this daemon's configuration and settings; returns its exit
+    /// code and output.
     func check() throws -> Command.Result {
-        try Command.run(Self.binary, ["check", "--config", configPath], dropping: Self.isDepecheVariable)
+        try Command.run(Self.binary, ["check", "--config", configPath] + settingArguments, dropping: Self.isDepecheVariable)
     }
 
     /// The test's own `DEPECHE_…` variables would configure the daemon: they are left out.

@@ -1,0 +1,60 @@
+/// The committer's changes that wait for the event log to be durable before they go to the
+/// store, in `seq` order; lookups read them before the store. About one group commit's worth.
+struct PendingChanges {
+    private var changes: [StoreChange] = []
+    /// The `seq` the store holds every change up to.
+    private(set) var appliedSeq: Int
+
+    /// Nothing pending over a store at `appliedSeq`.
+    init(appliedSeq: Int) { self.appliedSeq = appliedSeq }
+
+    mutating func append(_ change: StoreChange) { changes.append(change) }
+
+    /// The changes up to the first one of an event after `durable`, and how many they are.
+    func prefix(through durable: Int) -> (changes: [StoreChange], count: Int) {
+        let end = changes.firstIndex { change in
+            switch change {
+            case .document(let document): document.seq > durable
+            case .ledgerRecord(_, let entry): entry.seq > durable
+            case .ledgerRemove: false
+            }
+        } ?? changes.count
+        return (Array(changes[..<end]), end)
+    }
+
+    /// The first `count` changes are in the store, which now holds everything up to `seq`.
+    mutating func removeFirst(_ count: Int, appliedThrough seq: Int) {
+        changes.removeFirst(count)
+        appliedSeq = seq
+    }
+
+    private var documents: some Sequence<StoredDocument> {
+        changes.lazy.compactMap { if case .document(let document) = $0 { document } else { nil } }
+    }
+
+    /// The pending document with these bytes.
+    func first(withContent id: String) -> FirstSeen? {
+        documents.first { $0.id == id }.map { FirstSeen(id: $0.id, seq: $0.seq) }
+    }
+
+    /// The first pending document with this normalised article.
+    func first(withText textHash: String) -> FirstSeen? {
+        let key = Digest128(textHash)
+        return documents.first { $0.textKey == key }.map { FirstSeen(id: $0.id, seq: $0.seq) }
+    }
+
+    /// The pending document nearest `simhash` within `maxDistance` bits whose sketch agrees
+    /// with `sketch`; among equally near ones the first.
+    func nearest(simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int) -> NearDuplicate? {
+        var best: (distance: Int, id: String)?
+        for document in documents {
+            guard let candidate = document.simhash else { continue }
+            let distance = (candidate ^ simhash).nonzeroBitCount
+            guard distance <= min(maxDistance, (best?.distance ?? .max) - 1),
+                document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+            else { continue }
+            best = (distance, document.id)
+        }
+        return best.map { NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicateIndex.similarity(forDistance: $0.distance)) }
+    }
+}

@@ -1,0 +1,225 @@
+import CLMDB
+import Glibc
+
+/// What depeche remembers, on disk: one LMDB environment in `<state>/store` holding the
+/// exact dedup index, the near-duplicate index, the disposition ledger and the event-log
+/// `seq` they are valid for, all changed together in one transaction (``apply(_:through:)``).
+/// The kernel's page cache, not the heap, holds what is hot; opening takes no time whatever
+/// the size, and a crash needs no recovery step (LMDB is copy-on-write).
+///
+/// Databases (keys and numbers big-endian):
+///
+/// | database | key | value |
+/// |---|---|---|
+/// | `meta` | `seq`, `format` | the last applied `seq` (8 bytes); the format, 1 |
+/// | `content` | 16-byte digest of the content id | `seq` of its `document.ingested` (8) |
+/// | `text` | 16-byte digest of `text_sha256` | `seq` of the first document with that article (8) |
+/// | `documents` | `seq` (8) | MinHash sketch (16), packed id (33) |
+/// | `near.0` … `near.3` | see ``NearDuplicateTables`` | |
+/// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
+public final class StateStore {
+    /// The store's format, kept in `meta`.
+    static let format: UInt8 = 1
+    /// The near-duplicate tables of a new store.
+    public static let defaultNearTables = 4
+    /// The store's directory.
+    public let directory: String
+    let environment: LMDBEnvironment
+    private let meta, content, text, documents, ledger: MDB_dbi
+    let near: NearDuplicateTables
+    /// The greatest SimHash distance that counts as near.
+    public let nearMaxDistance: Int
+    /// The buckets a near lookup reads, as XOR masks by number of bits flipped.
+    let nearMasks: [[UInt32]]
+
+    /// Opens the store in `directory` (created if needed, unless `readOnly`), with a memory
+    /// map of `mapSize` bytes, for near lookups up to `nearMaxDistance` bits. `nearTables`
+    /// applies to a new store only.
+    public init(
+        directory: String, mapSize: Int, nearMaxDistance: Int = NearDuplicateIndex.defaultMaxDistance, readOnly: Bool = false,
+        nearTables: Int = defaultNearTables
+    ) throws {
+        self.directory = directory
+        self.nearMaxDistance = nearMaxDistance
+        if !readOnly { try Posix.makeDirectories(directory) }
+        environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
+        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi]) in
+            let plain = try ["meta", "content", "text", "documents", "ledger"].map { try txn.database($0, create: !readOnly) }
+            let tables = try txn.get(plain[0], Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? nearTables
+            let near = try NearDuplicateTables.names(tableCount: tables).map {
+                try txn.database($0, flags: MDB_DUPSORT | MDB_DUPFIXED, create: !readOnly)
+            }
+            if !readOnly {
+                try txn.put(plain[0], Array("format".utf8), [Self.format])
+                try txn.put(plain[0], Array("near.tables".utf8), [UInt8(tables)])
+            }
+            return (plain, near)
+        }
+        let (plain, tables) = readOnly ? try environment.read(open) : try environment.write(open)
+        (meta, content, text, documents, ledger) = (plain[0], plain[1], plain[2], plain[3], plain[4])
+        near = NearDuplicateTables(databases: tables)
+        nearMasks = NearDuplicateTables.masks(width: near.blocks.map(\.width).max() ?? 16, flips: nearMaxDistance / tables.count)
+    }
+
+    /// The last event-log `seq` whose changes the store holds (0 for a new store).
+    public func seq() throws -> Int { try environment.read(seq(in:)) }
+
+    private func seq(in txn: LMDBTransaction) throws -> Int {
+        try txn.get(meta, Array("seq".utf8)) { Int(bigEndian($0)) } ?? 0
+    }
+
+    /// Applies `changes`, in order, and records `seq` as applied: one transaction, committed
+    /// when this returns.
+    public func apply(_ changes: [StoreChange], through seq: Int) throws {
+        try environment.write { txn in
+            for change in changes {
+                switch change {
+                case .document(let document): try insert(document, in: txn)
+                case .ledgerRecord(let path, let entry): try txn.put(ledger, Self.key(path), StoredLedgerEntry.encode(path, entry))
+                case .ledgerRemove(let path): try txn.delete(ledger, Self.key(path))
+                }
+            }
+            try txn.put(meta, Array("seq".utf8), bytes(UInt64(seq), count: 8))
+        }
+    }
+
+    private func insert(_ document: StoredDocument, in txn: LMDBTransaction) throws {
+        let seq = bytes(UInt64(document.seq), count: 8)
+        try txn.put(content, Self.key(Digest128(document.id)), seq, noOverwrite: true)
+        if let textKey = document.textKey { try txn.put(text, Self.key(textKey), seq, noOverwrite: true) }
+        let sketch = document.sketch.halves
+        try txn.put(documents, seq, bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + DocumentIDs.packed(document.id))
+        if let simhash = document.simhash { try near.insert(simhash: simhash, seq: document.seq, in: txn) }
+    }
+
+    /// Empties every database (a store ahead of its event log is rebuilt from the log).
+    public func reset() throws {
+        try environment.write { txn in
+            for dbi in [meta, content, text, documents, ledger] + near.databases { try txn.empty(dbi) }
+        }
+    }
+
+    /// Runs `body` on a consistent snapshot of the store.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        try environment.read { try body(StoreReader(store: self, txn: $0)) }
+    }
+
+    /// Every ledger entry.
+    public func ledgerEntries() throws -> DispositionLedger {
+        try environment.read { txn in
+            var entries = DispositionLedger()
+            try txn.withCursor(ledger) { cursor in
+                var op = MDB_FIRST
+                while let (path, entry) = try cursor.get(op, { _, value in try StoredLedgerEntry.decode(value, store: directory) }) {
+                    entries.record(path, entry)
+                    op = MDB_NEXT
+                }
+            }
+            return entries
+        }
+    }
+
+    /// Bytes of the data file in use.
+    public func usedBytes() throws -> Int { try environment.usedBytes() }
+
+    /// The 16-byte key of a digest.
+    static func key(_ digest: Digest128) -> [UInt8] { bytes(digest.high, count: 8) + bytes(digest.low, count: 8) }
+
+    /// The key of an inbox path: the digest of its bytes.
+    static func key(_ path: InboxPath) -> [UInt8] { key(Digest128(utf8: [UInt8(ascii: "/")] + path.bytes)) }
+
+    /// One read transaction's view: the lookups of the commit path.
+    public struct StoreReader {
+        let store: StateStore
+        let txn: LMDBTransaction
+
+        /// The applied `seq`.
+        public func seq() throws -> Int { try store.seq(in: txn) }
+
+        /// The document with these bytes, if known.
+        public func first(withContent id: String) throws -> FirstSeen? {
+            try txn.get(store.content, StateStore.key(Digest128(id))) { FirstSeen(id: id, seq: Int(bigEndian($0))) }
+        }
+
+        /// The first document with this normalised article, if known.
+        public func first(withText textHash: String) throws -> FirstSeen? {
+            guard let seq = try txn.get(store.text, StateStore.key(Digest128(textHash)), { Int(bigEndian($0)) }) else { return nil }
+            return try document(seq: seq).map { FirstSeen(id: $0.id, seq: seq) }
+        }
+
+        /// The id and sketch of the document ingested as `seq`.
+        func document(seq: Int) throws -> (id: String, sketch: MinHashSketch)? {
+            try txn.get(store.documents, bytes(UInt64(seq), count: 8)) { value in
+                let low = bigEndian(value[0..<8]), high = bigEndian(value[8..<16])
+                return (DocumentIDs.unpacked(value[16...]), MinHashSketch(low: low, high: high))
+            }
+        }
+
+        /// The known article nearest `simhash` within `maxDistance` bits whose sketch agrees
+        /// with `sketch` (see ``NearDuplicateTables``; `nearMaxDistance` bits), and how many
+        /// SimHashes were compared.
+        public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int) {
+            var ids: [Int: String] = [:]
+            let (match, examined) = try store.near.nearest(
+                to: simhash, within: store.nearMaxDistance, masks: store.nearMasks, in: txn
+            ) { seq in
+                guard let document = try document(seq: seq),
+                    document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+                else { return false }
+                ids[seq] = document.id
+                return true
+            }
+            let near = match.flatMap { match in
+                ids[match.seq].map {
+                    NearDuplicate(id: $0, distance: match.distance, similarity: NearDuplicateIndex.similarity(forDistance: match.distance))
+                }
+            }
+            return (near, examined)
+        }
+
+        /// Whether `simhash` is filed in the near-duplicate tables.
+        func containsSimhash(_ simhash: UInt64) throws -> Bool { try store.near.contains(simhash, in: txn) }
+
+        /// How many contents are known.
+        public func documentCount() throws -> Int { try txn.count(store.content) }
+    }
+}
+
+/// A document as the store keeps it.
+public struct StoredDocument: Sendable, Equatable {
+    /// Its content id.
+    public var id: String
+    /// Its `seq`.
+    public var seq: Int
+    /// The key of its `text_sha256`, when it has an article.
+    var textKey: Digest128?
+    /// Its SimHash, when it has an article.
+    public var simhash: UInt64?
+    /// Its MinHash sketch.
+    public var sketch: MinHashSketch
+
+    /// Creates the record.
+    public init(id: String, seq: Int, textHash: String?, simhash: UInt64?, sketch: MinHashSketch) {
+        self.id = id
+        self.seq = seq
+        textKey = textHash.map(Digest128.init)
+        self.simhash = simhash
+        self.sketch = sketch
+    }
+
+    /// The record with the key of its article hash already made (index snapshots keep keys only).
+    init(id: String, seq: Int, textKey: Digest128?, simhash: UInt64?, sketch: MinHashSketch) {
+        self.init(id: id, seq: seq, textHash: nil, simhash: simhash, sketch: sketch)
+        self.textKey = textKey
+    }
+}
+
+/// One change to the store, in event-log order.
+public enum StoreChange: Sendable {
+    /// A document ingested (its keys; the first record of a key wins).
+    case document(StoredDocument)
+    /// A file logged but still in the inbox.
+    case ledgerRecord(InboxPath, DispositionLedger.Entry)
+    /// A file that left the inbox.
+    case ledgerRemove(InboxPath)
+}

@@ -1,0 +1,46 @@
+import Glibc
+
+/// `depeche check` for the state store: it must not be ahead of the event log, and every
+/// document the log ingested up to the store's `seq` must be in it — its content, its article
+/// (first seen no later than the event) and its SimHash. Read from a snapshot of the store, so
+/// it runs beside the daemon.
+public enum StoreCheck {
+    /// What the check found in a sound store.
+    public struct Summary: Sendable, Equatable {
+        /// Distinct contents known.
+        public var documents: Int
+        /// The store's `seq`.
+        public var seq: Int
+        /// Events after it, which the next start replays.
+        public var behind: Int
+    }
+
+    /// Checks `config`'s store against its log; nil when there is no store yet. Throws
+    /// ``StoreCorruption`` at the first problem.
+    public static func run(config: DepecheConfig, logLastSeq: Int) throws -> Summary? {
+        guard access(config.storeDirectory + "/data.mdb", F_OK) == 0 else { return nil }
+        let store = try StateStore(
+            directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance,
+            readOnly: true)
+        return try store.read { reader in
+            let seq = try reader.seq()
+            let fail = { (problem: String) in StoreCorruption(directory: store.directory, problem: problem) }
+            guard seq <= logLastSeq else { throw fail("the store is at seq \(seq), past the event log's last seq \(logLastSeq)") }
+            try EventLogReader(activePath: config.logPath).forEach { event in
+                guard let eventSeq = event.seq, eventSeq <= seq, event.type == "document.ingested", let id = event.string("id") else { return }
+                guard let first = try reader.first(withContent: id), first.seq <= eventSeq else {
+                    throw fail("seq \(eventSeq): \(id) is not in the store's content index")
+                }
+                if let text = event.string("text_sha256"), (try reader.first(withText: text)).map({ $0.seq <= eventSeq }) != true {
+                    throw fail("seq \(eventSeq): the article \(text) is not in the store's article index")
+                }
+                if let simhash = event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:)), event.string("minhash") != nil,
+                    try !reader.containsSimhash(simhash)
+                {
+                    throw fail("seq \(eventSeq): SimHash \(simhash) is not in the store's near-duplicate tables")
+                }
+            }
+            return Summary(documents: try reader.documentCount(), seq: seq, behind: logLastSeq - seq)
+        }
+    }
+}

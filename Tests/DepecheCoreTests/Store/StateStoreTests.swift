@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import DepecheCore
+
+@Suite struct StateStoreTests {
+    let directory = TemporaryDirectory()
+
+    func open(mapSize: Int = 1 << 26) throws -> StateStore {
+        try StateStore(directory: directory.url("store"), mapSize: mapSize)
+    }
+
+    /// A content id per serial (ids are keyed by their 128-bit fold, so the serial goes in one word only).
+    static func id(_ serial: Int) -> String { "sha256:" + String(format: "%016lx", serial) + String(repeating: "0123456789abcdef", count: 3) }
+
+    static func document(_ serial: Int, simhash: UInt64, sketch: MinHashSketch) -> StoreChange {
+        .document(StoredDocument(id: id(serial), seq: serial, textHash: "text-\(serial)", simhash: simhash, sketch: sketch))
+    }
+
+    @Test func exactKeysAndTheSeqSurviveAReopen() throws {
+        let sketch = MinHashSketch(low: 1, high: 2)
+        do {
+            let store = try open()
+            try store.apply([Self.document(1, simhash: 1, sketch: sketch), Self.document(2, simhash: 2, sketch: sketch)], through: 3)
+            try store.apply([.document(StoredDocument(id: Self.id(1), seq: 9, textHash: "text-2", simhash: 3, sketch: sketch))], through: 9)
+        }
+        let store = try open()
+        #expect(try store.seq() == 9)
+        try store.read { reader throws in
+            #expect(try reader.first(withContent: Self.id(1)) == FirstSeen(id: Self.id(1), seq: 1), "the first record of a content wins")
+            #expect(try reader.first(withText: "text-2") == FirstSeen(id: Self.id(2), seq: 2), "the first record of an article wins")
+            #expect(try reader.first(withContent: Self.id(7)) == nil)
+            #expect(try reader.documentCount() == 2)
+        }
+    }
+
+    /// 20,000 random SimHashes, then copies planted at 0 to 10 bits from some of them: every
+    /// copy is found (and names the planted original), none beyond the threshold, and a random
+    /// SimHash with an unrelated sketch matches nothing.
+    @Test func everyPlantedNearCopyIsFoundAndNothingElse() throws {
+        let store = try open()
+        var random = SplitMix64(seed: 42)
+        var simhashes: [UInt64] = []
+        var changes: [StoreChange] = []
+        for serial in 1...20_000 {
+            let simhash = random.next()
+            simhashes.append(simhash)
+            changes.append(Self.document(serial, simhash: simhash, sketch: MinHashSketch(low: random.next(), high: random.next())))
+        }
+        try store.apply(changes, through: 20_000)
+        try store.read { reader throws in
+            for trial in 0..<300 {
+                let serial = Int(random.next() % 20_000) + 1
+                let distance = trial % 12
+                var flipped = simhashes[serial - 1]
+                var bits = Set<UInt64>()
+                while bits.count < distance { bits.insert(random.next() % 64) }
+                for bit in bits { flipped ^= 1 << bit }
+                let original = try #require(try reader.document(seq: serial))
+                let found = try reader.nearest(simhash: flipped, sketch: original.sketch).match
+                if distance <= 10 {
+                    #expect(found?.id == Self.id(serial) && found?.distance == distance, "distance \(distance): \(String(describing: found))")
+                } else {
+                    #expect(found?.id != Self.id(serial))
+                }
+                let unrelated = try reader.nearest(simhash: random.next(), sketch: MinHashSketch(low: random.next(), high: random.next()))
+                #expect(unrelated.match == nil)
+            }
+        }
+    }
+
+    @Test func theLedgerIsKeptAndForgotten() throws {
+        let identity = FileIdentity(inode: 12, size: 34, mtimeNanoseconds: -5)
+        let kept = DispositionLedger.Entry(identity: identity, seq: 3, id: Self.id(3), rejected: false)
+        let rejected = DispositionLedger.Entry(identity: identity, seq: 4, id: nil, rejected: true)
+        do {
+            let store = try open()
+            try store.apply([
+                .ledgerRecord(InboxPath("a/b.txt"), kept), .ledgerRecord(InboxPath(bytes: [0xFF, 0x2F, 0x41]), rejected),
+                .ledgerRecord(InboxPath("gone.txt"), kept), .ledgerRemove(InboxPath("gone.txt")),
+            ], through: 4)
+        }
+        let ledger = try open().ledgerEntries()
+        #expect(ledger.count == 2)
+        #expect(ledger.entry(for: InboxPath("a/b.txt"), identity: identity) == kept)
+        #expect(ledger.entry(for: InboxPath(bytes: [0xFF, 0x2F, 0x41]), identity: identity) == rejected)
+    }
+
+    /// A full memory map is reported as "out of room" (intake pauses on it) and leaves the
+    /// store as it was.
+    @Test func aFullMapIsOutOfRoomAndChangesNothing() throws {
+        let store = try open(mapSize: 1 << 20)
+        try store.apply([Self.document(1, simhash: 1, sketch: MinHashSketch(low: 0, high: 0))], through: 1)
+        let many = (2...40_000).map { Self.document($0, simhash: UInt64($0) &* 0x9E37_79B9_7F4A_7C15, sketch: MinHashSketch(low: 0, high: 0)) }
+        #expect {
+            try store.apply(many, through: 40_000)
+        } throws: { error in
+            (error as? LMDBError)?.isOutOfRoom == true
+        }
+        #expect(try store.seq() == 1)
+        #expect(try store.read { try $0.documentCount() } == 1)
+    }
+}
