@@ -4,7 +4,7 @@ SWIFT          ?= swift
 CONFIG         ?= config/depeche.yaml
 EVAL           ?= ../shared/eval
 EXTRACT        ?= $(BIN) extract
-APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3 systemd strace
+APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev rsync jq python3 systemd strace nats-server libnats-dev
 BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -73,13 +73,15 @@ public enum DocumentEvent: Sendable {
         }
     }
 
-    /// The whole line as logged: `v`, `seq`, `ts`, `type`, then the event's fields, and `\n`.
-    public func line(seq: Int, at time: Timestamp = .now()) -> [UInt8] {
+    /// The whole line as logged: `v`, `seq`, `ts`, `type`, `host` when given (a cluster's
+    /// events say which host logged them), then the event's fields, and `\n`.
+    public func line(seq: Int, at time: Timestamp = .now(), host: String? = nil) -> [UInt8] {
         var json = JSONWriter()
         json.field("v", Depeche.eventFormatVersion)
         json.field("seq", seq)
         json.field("ts", time.rfc3339)
         json.field("type", type)
+        if let host { json.field("host", host) }
         write(into: &json)
         var line = json.finish()
         line.append(UInt8(ascii: "\n"))
@@ -116,14 +118,17 @@ public struct DuplicateDocument: Sendable {
     public var of: String
     /// The first document's `seq`.
     public var ofSeq: Int
+    /// The host that logged the first document, when another host of a cluster did.
+    public var ofHost: String?
 
     /// Creates the event body.
-    public init(id: String, receipt: Receipt, match: Match, of: String, ofSeq: Int) {
+    public init(id: String, receipt: Receipt, match: Match, of: String, ofSeq: Int, ofHost: String? = nil) {
         self.id = id
         self.receipt = receipt
         self.match = match
         self.of = of
         self.ofSeq = ofSeq
+        self.ofHost = ofHost
     }
 
     func write(into json: inout JSONWriter) {
@@ -132,6 +137,7 @@ public struct DuplicateDocument: Sendable {
         json.field("match", match.rawValue)
         json.field("of", of)
         json.field("of_seq", ofSeq)
+        if let ofHost { json.field("of_host", ofHost) }
     }
 }
 

@@ -63,8 +63,7 @@ public actor Committer {
     /// Throws when the event cannot be appended (the file stays in the inbox).
     @discardableResult
     public func commit(_ candidate: Candidate) throws -> DocumentEvent {
-        let event = classify(candidate)
-        let seq = try sink.append(event)
+        let (seq, event) = try sink.record(classify(candidate))
         switch event {
         case .ingested(let document):
             index.insert(id: document.id, textHash: document.document.fingerprint.textSHA256, seq: seq)
