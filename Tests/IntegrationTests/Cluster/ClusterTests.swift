@@ -74,6 +74,21 @@ import Testing
         }
     }
 
+    @Test func theSameFilesOnThreeHostsAreIngestedOnceThroughALeaderChange() async throws {
+        let (cluster, runs) = try await Self.start(["a", "b", "c"])
+        defer { runs.values.forEach { $0.remove() } }
+        var files: [String: Set<String>] = [:]
+        for serial in 0..<200 { try Self.dropEverywhere(serial, as: "p\(serial).txt", paragraphs: 2, runs: runs, files: &files) }
+        _ = await runs["a"]!.daemon.waitUntil(timeout: .seconds(30)) { runs["a"]!.daemon.eventLog.events.count >= 40 }
+        let leader = try #require(try cluster.streamLeader())
+        cluster.kill(leader)
+        try await Task.sleep(for: .seconds(2))
+        try cluster.start(leader)
+        let done = await Self.waitUntilStreamHolds(600, runs: Array(runs.values), cluster: cluster, timeout: .seconds(120))
+        #expect(done, "\(runs.values.map { $0.daemon.journalTail(lines: 10) }.joined(separator: "\n"))")
+        _ = try Self.checkedStream(cluster, total: 600, contents: 200, files: files)
+    }
+
     @Test func killNineOfADaemonMidBurstLosesAndRepeatsNothing() async throws {
         let (cluster, runs) = try await Self.start(["a", "b"])
         defer { runs.values.forEach { $0.remove() } }

@@ -1,3 +1,4 @@
+import CNats
 import Foundation
 import Glibc
 @testable import DepecheCore
@@ -102,6 +103,13 @@ final class NATSCluster {
                 try await Task.sleep(for: .milliseconds(250))
             }
         }
+    }
+
+    /// The index of the node leading the stream now, if one does.
+    func streamLeader() throws -> Int? {
+        let connection = try JetStreamConnection(settings: settings(), name: "test")
+        let leader = try connection.withStreamInfo("DEPECHE") { info in info?.Cluster?.pointee.Leader.map { String(cString: $0) } }
+        return nodes.firstIndex { $0.name == leader }
     }
 
     /// Every message of the stream, in stream order, parsed.
