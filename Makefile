@@ -67,6 +67,12 @@ clean:
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN)
 
+## bench-cluster: the same burst in file mode and in cluster mode (3-node nats-server cluster on
+## loopback, R3 stream): files/s, latency, publish latency p50/p99.
+.PHONY: bench-cluster
+bench-cluster: deps release
+	python3 Benchmarks/Cluster/cluster_bench.py --binary $(RELEASE_BIN)
+
 ## torture: 200 kill -9 iterations of the crash-torture test (scripts/torture.sh [ITERATIONS] [FILES] [SEED]).
 torture: deps
 	scripts/torture.sh
