@@ -136,6 +136,14 @@ public final class JetStreamConnection: @unchecked Sendable {
         jsStreamInfo_Destroy(info)
     }
 
+    /// The stream sequence of the last message a consumer delivered.
+    func lastDelivered(stream: String, consumer: String) throws -> UInt64 {
+        var info: UnsafeMutablePointer<jsConsumerInfo>?
+        try check("js_GetConsumerInfo") { js_GetConsumerInfo(&info, jetStream, stream, consumer, nil, $0) }
+        defer { jsConsumerInfo_Destroy(info) }
+        return info?.pointee.Delivered.Stream ?? 0
+    }
+
     /// Creates a pull subscription (see ``StreamReader``).
     func pullSubscribe(subject: String, durable: String?, options: inout jsSubOptions) throws -> OpaquePointer {
         var subscription: OpaquePointer?

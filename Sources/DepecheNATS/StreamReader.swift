@@ -48,6 +48,7 @@ public final class StreamReader {
                 options.Stream = stream
                 return try connection.pullSubscribe(subject: subject, durable: name, options: &options)
             }
+            delivered = try connection.lastDelivered(stream: settings.stream, consumer: name)
         case .sequence(let first):
             isDurable = false
             options.Config.DeliverPolicy = js_DeliverByStartSequence
@@ -56,18 +57,8 @@ public final class StreamReader {
                 options.Stream = stream
                 return try connection.pullSubscribe(subject: subject, durable: nil, options: &options)
             }
+            delivered = max(first, 1) - 1
         }
-        delivered = 0
-        delivered = try deliveredSoFar(start: start)
-    }
-
-    /// Where the consumer stands: the last stream sequence it delivered.
-    private func deliveredSoFar(start: Start) throws -> UInt64 {
-        if case .sequence(let first) = start { return max(first, 1) - 1 }
-        var info: UnsafeMutablePointer<jsConsumerInfo>?
-        try check("natsSubscription_GetConsumerInfo") { natsSubscription_GetConsumerInfo(&info, subscription, nil, $0) }
-        defer { jsConsumerInfo_Destroy(info) }
-        return info?.pointee.Delivered.Stream ?? 0
     }
 
     deinit {
