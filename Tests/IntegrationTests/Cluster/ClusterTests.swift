@@ -8,16 +8,9 @@ import Testing
     /// A 3-node cluster ready for an R3 stream, and started daemons named `hosts` on it, each
     /// with its own inbox (the caller removes them).
     private static func start(_ hosts: [String]) async throws -> (NATSCluster, [String: DaemonSandbox]) {
-        let cluster = try NATSCluster(label: "nats3", size: 3)
-        try await cluster.waitUntilReady()
+        let cluster = try await NATSCluster.ready(label: "nats3", size: 3)
         var runs: [String: DaemonSandbox] = [:]
-        for host in hosts {
-            var settings = cluster.daemonSettings(host: host)
-            settings["intake.settle_ms"] = "50"
-            let run = try DaemonSandbox(label: "cluster-\(host)", settings: settings)
-            runs[host] = run
-            try await run.daemon.start()
-        }
+        for host in hosts { runs[host] = try await cluster.startDaemon(host: host, label: "cluster-\(host)") }
         return (cluster, runs)
     }
 

@@ -6,13 +6,9 @@ import Testing
 /// the next event takes the next `seq` and no `Nats-Msg-Id` is reused.
 @Suite struct MirrorCatchUpTests {
     @Test func aLocalLogBehindTheStreamIsCaughtUpAtStartAndSeqGoesOn() async throws {
-        let server = try NATSCluster(label: "nats1", size: 1)
-        try await server.waitUntilReady()
-        var settings = server.daemonSettings(host: "a")
-        settings["intake.settle_ms"] = "50"
-        let run = try DaemonSandbox(label: "catch-up", settings: settings)
+        let server = try await NATSCluster.ready(label: "nats1", size: 1)
+        let run = try await server.startDaemon(host: "a", label: "catch-up")
         defer { run.remove() }
-        try await run.daemon.start()
         for serial in 0..<25 { try run.writer.moveIn(TestPages.page(serial: serial, paragraphCount: 2), to: Array("p\(serial).txt".utf8)) }
         #expect(await run.waitUntilProcessed(25))
         #expect(await run.daemon.terminate() == 0)

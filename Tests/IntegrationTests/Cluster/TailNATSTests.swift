@@ -5,13 +5,9 @@ import Testing
 /// once and in stream order.
 @Suite struct TailNATSTests {
     @Test func aDurableTailInterruptedAndResumedPrintsEveryEventOnceInOrder() async throws {
-        let server = try NATSCluster(label: "nats1", size: 1)
-        try await server.waitUntilReady()
-        var settings = server.daemonSettings(host: "a")
-        settings["intake.settle_ms"] = "50"
-        let run = try DaemonSandbox(label: "tail-nats", settings: settings)
+        let server = try await NATSCluster.ready(label: "nats1", size: 1)
+        let run = try await server.startDaemon(host: "a", label: "tail-nats")
         defer { run.remove() }
-        try await run.daemon.start()
         func drop(_ serials: Range<Int>) async throws {
             for serial in serials {
                 try run.writer.moveIn(TestPages.page(serial: serial, paragraphCount: 2), to: Array("p\(serial).txt".utf8))

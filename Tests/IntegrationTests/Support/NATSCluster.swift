@@ -77,6 +77,23 @@ final class NATSCluster {
         ]
     }
 
+    /// A ready cluster of `size` nodes (see ``waitUntilReady(timeout:)``).
+    static func ready(label: String, size: Int) async throws -> NATSCluster {
+        let cluster = try NATSCluster(label: label, size: size)
+        try await cluster.waitUntilReady()
+        return cluster
+    }
+
+    /// A started daemon publishing to this cluster as `host`, on its own inbox (the caller
+    /// removes it), taking files 50 ms after they settle.
+    func startDaemon(host: String, label: String) async throws -> DaemonSandbox {
+        var settings = daemonSettings(host: host)
+        settings["intake.settle_ms"] = "50"
+        let run = try DaemonSandbox(label: label, settings: settings)
+        try await run.daemon.start()
+        return run
+    }
+
     /// Starts node `index` (again).
     func start(_ index: Int) throws {
         processes[index] = try ChildProcess("nats-server", ["-c", nodes[index].configPath], stderr: nodes[index].logPath)
