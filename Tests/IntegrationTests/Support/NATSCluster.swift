@@ -107,13 +107,14 @@ final class NATSCluster {
     }
 
     /// Waits until the cluster stores messages in an R-`nodes.count` stream (a meta leader is
-    /// elected and every node has joined): creates the stream depeche will use.
-    func waitUntilReady(timeout: Duration = .seconds(30)) async throws {
+    /// elected and every node has joined): creates the stream depeche will use (or the one
+    /// `stream` describes).
+    func waitUntilReady(stream: SinkSettings.NATS? = nil, timeout: Duration = .seconds(30)) async throws {
         let deadline = ContinuousClock.now + timeout
         let connection = try JetStreamConnection(settings: settings(), name: "test")
         while true {
             do {
-                try StreamSetup.ensure(settings(), on: connection)
+                try StreamSetup.ensure(stream ?? settings(), on: connection)
                 return
             } catch {
                 if ContinuousClock.now >= deadline { throw HarnessError("the NATS cluster is not ready: \(error)") }
