@@ -117,10 +117,14 @@ import Testing
         try await Task.sleep(for: .seconds(8))
         #expect(!FileSystem.nonDirectories(below: run.inbox).isEmpty, "files stay in the inbox without quorum")
         #expect(run.daemon.journal().contains("cannot reach NATS JetStream"))
+        let metrics = cluster.metricsPath(host: "a")
+        #expect(String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self).contains("depeche_sink_available 0"))
         try cluster.start(0)
         try cluster.start(1)
         #expect(await Self.waitUntilStreamHolds(200, runs: [run], cluster: cluster, timeout: .seconds(120)), "\(run.daemon.journalTail())")
         #expect(run.daemon.journal().contains("NATS answers again"))
+        try await Task.sleep(for: .milliseconds(1500))
+        #expect(String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self).contains("depeche_sink_available 1"))
         _ = try Self.checkedStream(cluster, total: 200, contents: 200, files: files)
     }
 }

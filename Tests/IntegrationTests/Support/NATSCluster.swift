@@ -85,14 +85,20 @@ final class NATSCluster {
     }
 
     /// A started daemon publishing to this cluster as `host`, on its own inbox (the caller
-    /// removes it), taking files 50 ms after they settle.
+    /// removes it), taking files 50 ms after they settle and writing its metrics every second
+    /// to ``metricsPath(host:)``.
     func startDaemon(host: String, label: String) async throws -> DaemonSandbox {
         var settings = daemonSettings(host: host)
         settings["intake.settle_ms"] = "50"
+        settings["metrics.textfile"] = metricsPath(host: host)
+        settings["metrics.interval_s"] = "1"
         let run = try DaemonSandbox(label: label, settings: settings)
         try await run.daemon.start()
         return run
     }
+
+    /// The Prometheus textfile of the daemon started for `host`.
+    func metricsPath(host: String) -> String { scratch.appending("\(host).prom") }
 
     /// Starts node `index` (again).
     func start(_ index: Int) throws {
