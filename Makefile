@@ -4,7 +4,7 @@ SWIFT          ?= swift
 CONFIG         ?= config/depeche.yaml
 EVAL           ?= ../shared/eval
 EXTRACT        ?= $(BIN) extract
-APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev liblmdb-dev rsync jq python3 systemd strace
+APT_PACKAGES   := libinotifytools0-dev inotify-tools libxml2-dev liblmdb-dev rsync jq python3 systemd strace nats-server libnats-dev
 BIN            := .build/debug/depeche
 RELEASE_BIN    := .build/release/depeche
 SUDO           := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -108,6 +108,12 @@ clean:
 BENCH_ARGS ?= --callgrind 20
 bench-ingest: deps release
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN) $(BENCH_ARGS)
+
+## bench-cluster: the same burst in file mode and in cluster mode (3-node nats-server cluster on
+## loopback, R3 stream): files/s, latency, publish latency p50/p99.
+.PHONY: bench-cluster
+bench-cluster: deps release
+	python3 Benchmarks/Cluster/cluster_bench.py --binary $(RELEASE_BIN)
 
 ## torture: 200 kill -9 iterations of the crash-torture test (scripts/torture.sh [ITERATIONS] [FILES] [SEED]).
 torture: deps

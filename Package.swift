@@ -47,6 +47,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(
+            name: "CNats",
+            pkgConfig: "libnats",
+            providers: [.apt(["libnats-dev"])]
+        ),
         .target(name: "CLinuxFiles"),
         .target(
             name: "DepecheCore",
@@ -68,10 +73,20 @@ let package = Package(
             resources: builtInGazetteers.map { .embedInCode("Extract/Lexicon/Gazetteer/\($0).tsv") },
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "DepecheNATS",
+            dependencies: [
+                "CNats",
+                "DepecheCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "depeche",
             dependencies: [
                 "DepecheCore",
+                "DepecheNATS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["DepecheCore", "TestSupport"],
+            dependencies: ["DepecheCore", "DepecheNATS", "TestSupport"],
             swiftSettings: strictSettings
         ),
     ]

@@ -27,7 +27,8 @@ struct RunCommand: AsyncParsableCommand {
         metrics.bootstrap()
         let options = options
         let layer = ServiceLayer(config: config, metrics: metrics, logger: logger)
-        let daemon = Daemon(config: config, logger: logger, hooks: layer.hooks)
+        let daemon = Daemon(
+            config: config, logger: logger, hooks: layer.hooks, makeSink: sinkFactory(config: config, counters: layer.counters))
         var configuration = ServiceGroupConfiguration(
             services: layer.services(
                 around: .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup),

@@ -65,15 +65,38 @@ import Testing
         #expect(verify.output == "")
     }
 
-    @Test func exposureIsAtMostTwo() throws {
-        let unit = try Self.unitCopy()
-        defer { try? FileManager.default.removeItem(at: unit.deletingLastPathComponent()) }
-        let security = try Self.run("systemd-analyze", ["security", "--offline=yes", "--no-pager", unit.path])
+    /// `systemd-analyze security`'s exposure level for `unit` (with the drop-ins beside it), and its report.
+    static func exposure(of unit: URL) throws -> (level: Double, report: String) {
+        let security = try run("systemd-analyze", ["security", "--offline=yes", "--no-pager", unit.path])
         #expect(security.status == 0, "\(security.errors)")
         let marker = "Overall exposure level for depeche.service: "
         let line = try #require(security.output.split(separator: "\n").first { $0.contains(marker) })
         let level = try #require(line.components(separatedBy: marker).last?.split(separator: " ").first.flatMap { Double($0) })
-        #expect(level <= 2.0, "\(security.output)")
+        return (level, security.output)
+    }
+
+    @Test func exposureIsAtMostTwo() throws {
+        let unit = try Self.unitCopy()
+        defer { try? FileManager.default.removeItem(at: unit.deletingLastPathComponent()) }
+        let (level, report) = try Self.exposure(of: unit)
+        #expect(level <= 2.0, "\(report)")
+    }
+
+    /// Cluster mode's drop-in (`depeche.service.d/nats.conf`) opens the network to the NATS
+    /// servers only, and the unit stays at an exposure of 2.0 or less.
+    @Test func theNATSDropInOpensOnlyTheNetworkAndKeepsExposureAtMostTwo() throws {
+        let unit = try Self.unitCopy()
+        defer { try? FileManager.default.removeItem(at: unit.deletingLastPathComponent()) }
+        let dropIns = unit.deletingLastPathComponent().appendingPathComponent("depeche.service.d")
+        try FileManager.default.createDirectory(at: dropIns, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.repository.appendingPathComponent("systemd/depeche.service.d/nats.conf"), to: dropIns.appendingPathComponent("nats.conf"))
+        let verify = try Self.run("systemd-analyze", ["verify", "--man=no", unit.path])
+        #expect(verify.status == 0 && verify.errors == "", "\(verify.errors)")
+        let (level, report) = try Self.exposure(of: unit)
+        #expect(level <= 2.0, "\(report)")
+        #expect(report.contains("Service has access to the host's network"), "the drop-in was not applied")
+        #expect(report.contains("Service defines IP address allow list"), "IPAddressDeny=any must stay, with an allow list")
     }
 
     @Test func sysusersAndTmpfilesMakeTheUserGroupsAndDirectories() throws {

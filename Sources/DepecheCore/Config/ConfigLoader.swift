@@ -30,6 +30,13 @@ public enum ConfigLoader {
         "store.map_size": 68_719_476_736,
         "metrics.textfile": "",
         "metrics.interval_s": 15,
+        "sink.kind": "jsonl",
+        "sink.nats.servers": "nats://127.0.0.1:4222",
+        "sink.nats.stream": "DEPECHE",
+        "sink.nats.subject_prefix": "depeche",
+        "sink.nats.replicas": 1,
+        "sink.nats.credentials": "",
+        "sink.nats.host_id": "",
     ]
 
     /// Loads the configuration.
@@ -112,11 +119,10 @@ public enum ConfigLoader {
     }
 
     private static func validate(_ mapping: Node.Mapping, prefix: String) throws {
-        let sections = Set((Array(defaults.keys) + retiredKeys).compactMap { key in key.split(separator: ".").dropLast().first.map(String.init) })
         for (keyNode, valueNode) in mapping {
             let key = prefix + (keyNode.string ?? "")
             if let nested = valueNode.mapping {
-                guard prefix.isEmpty, sections.contains(key) else {
+                guard (Array(defaults.keys) + retiredKeys).contains(where: { $0.hasPrefix(key + ".") }) else {
                     throw ConfigurationError(key: key, problem: "unknown section")
                 }
                 try validate(nested, prefix: key + ".")

@@ -9,7 +9,8 @@ import SystemPackage
 /// `log.retain_segments`, `intake.settle_ms`, `intake.rescan_interval_s`,
 /// `intake.max_file_size`, `intake.workers`, `dispose.mode`, `extract.gazetteer_dir`,
 /// `event.include_text`, `near_duplicate.threshold`, `store.map_size`,
-/// `metrics.textfile`, `metrics.interval_s`.
+/// `metrics.textfile`, `metrics.interval_s`, `sink.kind`, `sink.nats.servers`, `sink.nats.stream`,
+/// `sink.nats.subject_prefix`, `sink.nats.replicas`, `sink.nats.credentials`, `sink.nats.host_id`.
 public struct DepecheConfig: Sendable, Equatable {
     /// When appended events reach the disk.
     public enum FsyncPolicy: String, Sendable, CaseIterable {
@@ -67,6 +68,8 @@ public struct DepecheConfig: Sendable, Equatable {
     public var metricsTextfile: String?
     /// How often the Prometheus textfile is rewritten, in seconds.
     public var metricsIntervalSeconds: Int
+    /// Where events go (`sink.*`).
+    public var sink: SinkSettings
 
     /// The archive, quarantine and index paths derived from `stateDirectory`.
     public var archiveDirectory: String { stateDirectory + "/archive" }
@@ -101,6 +104,7 @@ public struct DepecheConfig: Sendable, Equatable {
         check("store.map_size", \.storeMapSize)
         check("metrics.textfile", \.metricsTextfile)
         check("metrics.interval_s", \.metricsIntervalSeconds)
+        check("sink", \.sink)
         return changed
     }
 
@@ -156,6 +160,7 @@ public struct DepecheConfig: Sendable, Equatable {
         let textfile = try string("metrics.textfile")
         metricsTextfile = textfile.isEmpty ? nil : textfile
         metricsIntervalSeconds = try int("metrics.interval_s", min: 1)
+        sink = try SinkSettings(string: string, int: { try int($0, min: $1) }, kind: { try choice("sink.kind", SinkSettings.Kind.self) })
         guard !inbox.isEmpty else { throw ConfigurationError(key: "inbox", problem: "must not be empty") }
         guard !stateDirectory.isEmpty else { throw ConfigurationError(key: "state_dir", problem: "must not be empty") }
     }

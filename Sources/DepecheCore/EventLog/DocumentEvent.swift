@@ -73,14 +73,17 @@ public enum DocumentEvent: Sendable {
         }
     }
 
-    /// The whole line as logged: `v`, `seq`, `ts`, `type`, then the event's fields, then what
-    /// `annotate` adds (nothing in the log itself), and `\n`.
-    public func line(seq: Int, at time: Timestamp = .now(), annotate: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
+    /// The whole line as logged: `v`, `seq`, `ts`, `type`, `host` when given (a cluster's
+    /// events say which host logged them), then the event's fields, then what `annotate` adds
+    /// (nothing in the log itself), and `\n`.
+    public func line(seq: Int, at time: Timestamp = .now(), host: String? = nil,
+                     annotate: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
         var json = JSONWriter()
         json.field("v", Depeche.eventFormatVersion)
         json.field("seq", seq)
         json.field("ts", time.rfc3339)
         json.field("type", type)
+        if let host { json.field("host", host) }
         write(into: &json)
         annotate(&json)
         var line = json.finish()
@@ -118,14 +121,17 @@ public struct DuplicateDocument: Sendable {
     public var of: String
     /// The first document's `seq`.
     public var ofSeq: Int
+    /// The host that logged the first document, when another host of a cluster did.
+    public var ofHost: String?
 
     /// Creates the event body.
-    public init(id: String, receipt: Receipt, match: Match, of: String, ofSeq: Int) {
+    public init(id: String, receipt: Receipt, match: Match, of: String, ofSeq: Int, ofHost: String? = nil) {
         self.id = id
         self.receipt = receipt
         self.match = match
         self.of = of
         self.ofSeq = ofSeq
+        self.ofHost = ofHost
     }
 
     func write(into json: inout JSONWriter) {
@@ -134,6 +140,7 @@ public struct DuplicateDocument: Sendable {
         json.field("match", match.rawValue)
         json.field("of", of)
         json.field("of_seq", ofSeq)
+        if let ofHost { json.field("of_host", ofHost) }
     }
 }
 

@@ -74,9 +74,24 @@ public final class JSONLEventLog: EventSink {
     public var durableSeq: Int { state.withLock { $0.durableSeq } }
 
     public func append(_ event: DocumentEvent) throws -> Int {
+        try append { event.line(seq: $0) }
+    }
+
+    /// Appends a line already made (a copy of an event held elsewhere, e.g. by a cluster's
+    /// stream); its `seq` must be `seq`, the next one. Throws ``EventLogCorruption`` otherwise.
+    public func append(line: [UInt8], seq: Int) throws {
+        _ = try append { next in
+            guard next == seq else {
+                throw EventLogCorruption(path: options.path, lineNumber: 0, problem: "seq \(seq) appended after seq \(next - 1)")
+            }
+            return line
+        }
+    }
+
+    private func append(_ makeLine: (_ seq: Int) throws -> [UInt8]) throws -> Int {
         let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
             let seq = state.lastSeq + 1
-            try write(event.line(seq: seq), state: &state)
+            try write(makeLine(seq), state: &state)
             state.lastSeq = seq
             var ready: [CheckedContinuation<Void, Never>] = []
             switch options.fsync {

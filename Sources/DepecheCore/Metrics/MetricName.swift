@@ -21,6 +21,11 @@ public enum MetricName {
     public static let inotifyOverflows = "depeche_inotify_overflows_total"
     /// Gauge: size in bytes of the event log segment being written.
     public static let logSegmentBytes = "depeche_log_segment_bytes"
+    /// Gauge: 1 while the sink takes events, 0 while intake waits for it (NATS unreachable or
+    /// without quorum).
+    public static let sinkAvailable = "depeche_sink_available"
+    /// Histogram, seconds: from publishing an event to NATS JetStream to its acknowledgement.
+    public static let sinkPublishLatency = "depeche_sink_publish_latency_seconds"
 
     /// The label of ``documentsDuplicate``.
     public static let matchLabel = "match"

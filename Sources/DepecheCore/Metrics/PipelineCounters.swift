@@ -23,12 +23,15 @@ public final class PipelineCounters: Sendable {
         public var bytes: Int
         /// Files seen and not yet processed.
         public var queueDepth: Int
+        /// Why the sink cannot take events now (intake waits), or nil.
+        public var sinkProblem: String? = nil
 
         /// The `STATUS=` line: `1,204 ingested, 37 duplicates, 2 rejected, inbox empty`.
         public var statusLine: String {
             let duplicateWord = duplicates == 1 ? "duplicate" : "duplicates"
             let inbox = queueDepth == 0 ? "inbox empty" : "\(queueDepth.withThousandsSeparators) queued"
-            return "\(ingested.withThousandsSeparators) ingested, "
+            let paused = sinkProblem.map { "paused: \($0); " } ?? ""
+            return paused + "\(ingested.withThousandsSeparators) ingested, "
                 + "\(duplicates.withThousandsSeparators) \(duplicateWord), "
                 + "\(rejected.withThousandsSeparators) rejected, \(inbox)"
         }
@@ -39,6 +42,7 @@ public final class PipelineCounters: Sendable {
     private let rejected = Atomic<Int>(0)
     private let bytes = Atomic<Int>(0)
     private let queueDepth = Atomic<Int>(0)
+    private let sinkProblem = Mutex<String?>(nil)
 
     private let factory: any MetricsFactory
     private let ingestedCounter: Counter
@@ -48,6 +52,8 @@ public final class PipelineCounters: Sendable {
     private let rescansCounter: Counter
     private let overflowsCounter: Counter
     private let logSegmentMeter: Meter
+    private let sinkConnectedMeter: Meter
+    private let publishTimer: Timer
 
     /// Counters reporting to `factory`; the default is whatever `MetricsSystem` was
     /// bootstrapped with (``PrometheusMetrics/bootstrap()``). The unlabelled metrics are
@@ -61,6 +67,20 @@ public final class PipelineCounters: Sendable {
         rescansCounter = Counter(label: MetricName.rescans, factory: factory)
         overflowsCounter = Counter(label: MetricName.inotifyOverflows, factory: factory)
         logSegmentMeter = Meter(label: MetricName.logSegmentBytes, factory: factory)
+        sinkConnectedMeter = Meter(label: MetricName.sinkAvailable, factory: factory)
+        sinkConnectedMeter.set(1)
+        publishTimer = Timer(label: MetricName.sinkPublishLatency, factory: factory)
+    }
+
+    /// The sink cannot take events (`problem` says why; intake waits), or can again (nil).
+    public func sinkProblem(_ problem: String?) {
+        sinkProblem.withLock { $0 = problem }
+        sinkConnectedMeter.set(problem == nil ? 1 : 0)
+    }
+
+    /// A network sink's server acknowledged one event `latency` after it was sent.
+    public func published(latency: Duration) {
+        publishTimer.record(duration: latency)
     }
 
     /// A document of `bytes` bytes was appended to the event log, `latency` after it was read.
@@ -117,7 +137,8 @@ public final class PipelineCounters: Sendable {
             duplicates: duplicates.load(ordering: .relaxed),
             rejected: rejected.load(ordering: .relaxed),
             bytes: bytes.load(ordering: .relaxed),
-            queueDepth: queueDepth.load(ordering: .relaxed)
+            queueDepth: queueDepth.load(ordering: .relaxed),
+            sinkProblem: sinkProblem.withLock { $0 }
         )
     }
 

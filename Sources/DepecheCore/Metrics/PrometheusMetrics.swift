@@ -18,6 +18,14 @@ public struct PrometheusMetrics: Sendable {
         .milliseconds(2500), .seconds(5), .seconds(10),
     ]
 
+    /// Histogram buckets of ``MetricName/sinkPublishLatency``: a round trip to a NATS cluster
+    /// takes from a fraction of a millisecond (loopback) to tens (across sites).
+    public static let publishLatencyBuckets: [Duration] = [
+        .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(4),
+        .milliseconds(8), .milliseconds(16), .milliseconds(32), .milliseconds(64), .milliseconds(128),
+        .milliseconds(256), .milliseconds(512), .seconds(1), .seconds(5),
+    ]
+
     /// The registry every metric lives in.
     public let registry: PrometheusCollectorRegistry
     /// The swift-metrics factory that creates metrics in ``registry``.
@@ -28,6 +36,7 @@ public struct PrometheusMetrics: Sendable {
         registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
         factory.durationHistogramBuckets[MetricName.pipelineLatency] = Self.latencyBuckets
+        factory.durationHistogramBuckets[MetricName.sinkPublishLatency] = Self.publishLatencyBuckets
         self.factory = factory
     }
 

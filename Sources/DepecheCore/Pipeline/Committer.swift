@@ -75,8 +75,8 @@ public actor Committer {
     @discardableResult
     public func commit(_ candidate: Candidate) throws -> DocumentEvent {
         if let storeFailure { throw storeFailure }
-        let event = try classify(candidate)
-        let seq = try sink.append(event)
+        // The sink may decide otherwise (a cluster: another host ingested the content first).
+        let (seq, event) = try sink.record(classify(candidate))
         if case .ingested(let document) = event {
             let fingerprint = document.document.fingerprint
             pending.append(.document(StoredDocument(

@@ -16,14 +16,20 @@ public final class Daemon: Service {
     public let config: DepecheConfig
     private let logger: Logger
     private let hooks: DaemonHooks
+    private let makeSink: EventSinkFactory
     /// What a reload acts on, once `run()` has set it up.
     private let running = Locked<(log: JSONLEventLog, stages: Stages)?>(nil)
 
-    /// Creates the daemon; `hooks` lets the service layer (systemd, metrics) follow it.
-    public init(config: DepecheConfig, logger: Logger, hooks: DaemonHooks = DaemonHooks()) {
+    /// Creates the daemon; `hooks` lets the service layer (systemd, metrics) follow it;
+    /// `makeSink` chooses where events go (by default the local event log).
+    public init(
+        config: DepecheConfig, logger: Logger, hooks: DaemonHooks = DaemonHooks(),
+        makeSink: @escaping EventSinkFactory = { log, _ in log }
+    ) {
         self.config = config
         self.logger = logger
         self.hooks = hooks
+        self.makeSink = makeSink
     }
 
     /// The analysis stages for `config`, with its gazetteer loaded.
@@ -59,9 +65,10 @@ public final class Daemon: Service {
         defer { close(inboxFD) }
 
         let log = try JSONLEventLog(options: .init(config), logger: logger)
+        let sink = try await makeSink(log, logger)
         let recovered = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: logger)
         let disposer = Disposer(inboxFD: inboxFD, stateDirectory: config.stateDirectory, mode: config.dispose)
-        let committer = Committer(sink: log, disposer: disposer, config: config, recovered: recovered, logger: logger)
+        let committer = Committer(sink: sink, disposer: disposer, config: config, recovered: recovered, logger: logger)
         let intake = Intake(settle: .milliseconds(config.settleMilliseconds), inboxFD: inboxFD)
         let watcher = InotifyWatcher(inbox: inbox)
         try await watcher.start()
@@ -74,7 +81,7 @@ public final class Daemon: Service {
         hooks.ready()
 
         let stages = Stages(
-            config: config, logger: logger, hooks: hooks, intake: intake, committer: committer, log: log,
+            config: config, logger: logger, hooks: hooks, intake: intake, committer: committer, log: log, sink: sink,
             reader: FileReader(inboxFD: inboxFD, maxFileSize: config.maxFileSize), disposer: disposer,
             scanner: scanner, analyzer: analyzer)
         running.withLock { $0 = (log, stages) }

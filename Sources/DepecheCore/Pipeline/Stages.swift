@@ -11,6 +11,8 @@ final class Stages: Sendable {
     let intake: Intake
     let committer: Committer
     let log: JSONLEventLog
+    /// Where events go: `log` itself, or a network sink that copies its events into `log`.
+    let sink: any EventSink
     let reader: FileReader
     let disposer: Disposer
     let scanner: InboxScanner
@@ -22,7 +24,7 @@ final class Stages: Sendable {
 
     init(
         config: DepecheConfig, logger: Logger, hooks: DaemonHooks, intake: Intake, committer: Committer,
-        log: JSONLEventLog, reader: FileReader, disposer: Disposer, scanner: InboxScanner, analyzer: DocumentAnalyzer
+        log: JSONLEventLog, sink: any EventSink, reader: FileReader, disposer: Disposer, scanner: InboxScanner, analyzer: DocumentAnalyzer
     ) {
         self.config = config
         self.logger = logger
@@ -30,6 +32,7 @@ final class Stages: Sendable {
         self.intake = intake
         self.committer = committer
         self.log = log
+        self.sink = sink
         self.reader = reader
         self.disposer = disposer
         self.scanner = scanner
@@ -56,7 +59,7 @@ final class Stages: Sendable {
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
                 for await _ in pipeline.prefix(config.workers) {}
-                do { try log.flush() } catch {
+                do { try sink.flush() } catch {
                     logger.error("event log flush failed at shutdown", metadata: ["error": "\(error)"])
                 }
                 committer.disposals.finish()
@@ -217,7 +220,7 @@ final class Stages: Sendable {
     /// Moves files out of the inbox in `seq` order, each once its event is durable.
     private func disposeLoop() async {
         while let job = await committer.disposals.next() {
-            await log.waitUntilDurable(job.seq)
+            await sink.waitUntilDurable(job.seq)
             do {
                 if job.quarantine {
                     try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes, identity: job.identity)

@@ -7,7 +7,7 @@ import Glibc
 /// Snapshots of the dedup indices grow with them (tens of megabytes at a million documents):
 /// written through this, they never need to be whole in memory, so the daemon's resident
 /// memory does not carry a snapshot-sized buffer on top of the indices.
-final class AtomicFileWriter {
+package final class AtomicFileWriter {
     /// Bytes gathered before a `write(2)`.
     static let chunkSize = 1 << 20
 
@@ -17,7 +17,7 @@ final class AtomicFileWriter {
     private var buffer: [UInt8] = []
 
     /// Opens the temporary file for `path`.
-    init(path: String) throws {
+    package init(path: String) throws {
         let temporary = path + ".tmp"
         self.path = path
         self.temporary = temporary
@@ -32,13 +32,13 @@ final class AtomicFileWriter {
     }
 
     /// Appends `bytes` to the file.
-    func write(_ bytes: some Collection<UInt8>) throws {
+    package func write(_ bytes: some Collection<UInt8>) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.chunkSize { try flush() }
     }
 
     /// Writes what is buffered, fsyncs, and renames the file over `path`.
-    func commit() throws {
+    package func commit() throws {
         try flush()
         try Posix.check("fsync", temporary) { fsync(fd) }
         close(fd)

@@ -1,0 +1,123 @@
+import CNats
+import DepecheCore
+
+/// Reads a stream in stream order through a pull consumer on `<prefix>.>`: either a durable
+/// consumer (it resumes after the last message acknowledged; each message is acknowledged,
+/// synchronously, once the caller has handled it) or an ephemeral one from a stream sequence.
+public final class StreamReader {
+    /// Where reading starts.
+    public enum Start: Sendable {
+        /// The durable consumer of that name (created at the stream's start when absent).
+        case durable(String)
+        /// An ephemeral consumer from this stream sequence.
+        case sequence(UInt64)
+    }
+
+    /// One message as read.
+    public struct Message: Sendable {
+        /// Its stream sequence.
+        public var streamSeq: UInt64
+        /// Its body: one event's JSON object.
+        public var data: [UInt8]
+    }
+
+    private let connection: JetStreamConnection
+    private let subscription: OpaquePointer
+    private let isDurable: Bool
+    /// The stream's last sequence when reading began: without `follow`, reading stops there.
+    private let lastSeqAtStart: UInt64
+    /// The stream sequence of the last message delivered (for a durable consumer, including
+    /// those of earlier runs).
+    private var delivered: UInt64
+
+    /// Subscribes to `settings.subjectPrefix.>` of `settings.stream`.
+    public init(connection: JetStreamConnection, settings: SinkSettings.NATS, start: Start) throws {
+        self.connection = connection
+        lastSeqAtStart = try connection.withStreamInfo(settings.stream) { info in
+            guard let info else { throw StreamSetup.IncompatibleStream(stream: settings.stream, setting: "stream", problem: "does not exist") }
+            return info.State.LastSeq
+        }
+        var options = jsSubOptions()
+        jsSubOptions_Init(&options)
+        options.Config.AckPolicy = js_AckExplicit
+        let subject = settings.subjectPrefix + ".>"
+        switch start {
+        case .durable(let name):
+            isDurable = true
+            subscription = try settings.stream.withCString { stream in
+                options.Stream = stream
+                return try connection.pullSubscribe(subject: subject, durable: name, options: &options)
+            }
+            delivered = try connection.lastDelivered(stream: settings.stream, consumer: name)
+        case .sequence(let first):
+            isDurable = false
+            options.Config.DeliverPolicy = js_DeliverByStartSequence
+            options.Config.OptStartSeq = max(first, 1)
+            subscription = try settings.stream.withCString { stream in
+                options.Stream = stream
+                return try connection.pullSubscribe(subject: subject, durable: nil, options: &options)
+            }
+            delivered = max(first, 1) - 1
+        }
+    }
+
+    deinit {
+        // An ephemeral consumer is removed; a durable one stays for the next run.
+        if !isDurable { natsSubscription_Unsubscribe(subscription) }
+        natsSubscription_Destroy(subscription)
+    }
+
+    /// The end of the stream was not reached in time: the consumer's server may be a replica
+    /// still catching up after a restart, or the cluster may have lost its quorum.
+    public struct EndNotReached: Error, CustomStringConvertible {
+        var delivered: UInt64
+        var end: UInt64
+        public var description: String { "NATS: reading the stream stalled at sequence \(delivered) of \(end)" }
+    }
+
+    /// Hands each message to `body` in stream order until the stream's end as it was at the
+    /// start (or, with `follow`, until `shouldStop` says so). Returns the number handled.
+    /// Without `follow`, throws ``EndNotReached`` when the end is not reached within `patience`
+    /// (a fetch that times out before the end is not taken for the end).
+    @discardableResult
+    public func read(
+        follow: Bool, batch: Int32 = 256, patience: Duration = .seconds(60), shouldStop: () -> Bool = { false },
+        _ body: (Message) throws -> Void
+    ) throws -> Int {
+        var handled = 0
+        var deadline = ContinuousClock.now + patience
+        while !shouldStop() {
+            if !follow && delivered >= lastSeqAtStart { return handled }
+            var list = natsMsgList()
+            var code = jsErrCode(rawValue: 0)
+            let status = natsSubscription_Fetch(&list, subscription, batch, follow ? 1000 : connection.timeoutMilliseconds, &code)
+            if status == NATS_TIMEOUT {
+                if !follow && ContinuousClock.now >= deadline { throw EndNotReached(delivered: delivered, end: lastSeqAtStart) }
+                continue
+            }
+            guard status == NATS_OK else { throw NATSError("natsSubscription_Fetch", status, code: code) }
+            deadline = ContinuousClock.now + patience
+            defer { natsMsgList_Destroy(&list) }
+            for index in 0..<Int(list.Count) {
+                let message = list.Msgs[index]
+                let seq = Self.streamSeq(of: message)
+                try body(Message(streamSeq: seq, data: JetStreamConnection.data(of: message)))
+                if isDurable {
+                    try check("natsMsg_AckSync") { natsMsg_AckSync(message, nil, $0) }
+                } else {
+                    try check("natsMsg_Ack") { _ in natsMsg_Ack(message, nil) }
+                }
+                handled += 1
+                delivered = max(delivered, seq)
+            }
+        }
+        return handled
+    }
+
+    private static func streamSeq(of message: OpaquePointer?) -> UInt64 {
+        var meta: UnsafeMutablePointer<jsMsgMetaData>?
+        guard natsMsg_GetMetaData(&meta, message) == NATS_OK, let meta else { return 0 }
+        defer { jsMsgMetaData_Destroy(meta) }
+        return meta.pointee.Sequence.Stream
+    }
+}
