@@ -127,10 +127,9 @@ print("near lookup at 10 bits: \(quantiles(near)) (\(examined / max(1, planted.c
     guard access(binary, X_OK) == 0 else { return nil }
     let journal = directory + "/journal"
     unlink(journal)
-    let gazetteer = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../config/gazetteer").standardized.path
     let process = Process()
     process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["run", "--inbox", inbox, "--state-dir", stateDirectory, "--set", "extract.gazetteer_dir=\(gazetteer)"]
+    process.arguments = ["run", "--inbox", inbox, "--state-dir", stateDirectory]
     process.standardError = FileHandle(forWritingAtPath: journal) ?? {
         FileManager.default.createFile(atPath: journal, contents: nil)
         return FileHandle(forWritingAtPath: journal)!
