@@ -20,10 +20,11 @@ import Testing
     }
 
     static let scores: Scores = {
-        do { return try scoreSet() } catch { fatalError("cannot score the blind set: \(error)") }
+        do { return try scoreSet(directory) } catch { fatalError("cannot score the blind set: \(error)") }
     }()
 
-    static func scoreSet() throws -> Scores {
+    /// Scores the set in `directory` (`docs/` and `gold.jsonl`).
+    static func scoreSet(_ directory: URL) throws -> Scores {
         let analyzer = DocumentAnalyzer(extractor: ExtractTestSupport.extractor)
         let lines = try String(contentsOf: directory.appendingPathComponent("gold.jsonl"), encoding: .utf8).split(separator: "\n")
         var scores = Scores()
@@ -67,5 +68,25 @@ import Testing
         let hits = Self.scores.metadata[field] ?? 0
         #expect(Self.scores.documents == 33)
         #expect(Double(hits) / 33 >= 0.96, "\(field): \(hits) of 33 pages")
+    }
+}
+
+/// The second blind set: 13 pages (4 English, 4 French, 5 Arabic) written while the rules were
+/// being changed for the first set and scored once at the end, as they were (issue 12's closing
+/// note): the honest measure of how the rules generalise. Its floors are that score, rounded down.
+@Suite struct SecondBlindSetTests {
+    static let scores: BlindSetTests.Scores = {
+        let directory = ExtractTestSupport.root.appendingPathComponent("Tests/DepecheCoreTests/Fixtures/extract/blind2")
+        do { return try BlindSetTests.scoreSet(directory) } catch { fatalError("cannot score the second blind set: \(error)") }
+    }()
+
+    @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
+        let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
+        #expect(counts.f1 >= 0.90, "\(language): F1 \(counts.f1), \(counts)")
+    }
+
+    @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {
+        #expect(Self.scores.documents == 13)
+        #expect((Self.scores.metadata[field] ?? 0) >= 11, "\(field): \(Self.scores.metadata[field] ?? 0) of 13 pages")
     }
 }
