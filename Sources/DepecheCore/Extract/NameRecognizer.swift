@@ -61,6 +61,8 @@ struct NameRecognizer {
         candidates += TitleCaseNames(text: text, gazetteer: gazetteer, hits: hits).candidates(chunks)
         candidates += classifier.candidates(chunks)
 
+        // "C'est", "L'an": one letter is an elision or an initial, never a name by itself.
+        candidates.removeAll { $0.width == 1 && text.tokens[$0.first].length == 1 && $0.evidence != .gazetteer }
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
         accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
@@ -236,8 +238,8 @@ struct NameRecognizer {
         }
     }
 
-    /// Links mentions written alike, a one-word person to the full name with that surname, and
-    /// an organisation to its name's longer form.
+    /// Links mentions written alike, a one-word person to the full name with that surname, an
+    /// organisation to its name's longer form, and its short forms in capitals to its long name.
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
         var fullNames = KeyTable<NameGroup>()
@@ -246,8 +248,6 @@ struct NameRecognizer {
                 if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
             }
             join(text.surfaceKey(candidate.first, candidate.last))
-            let abbreviated = abbreviatedKey(candidate)
-            if abbreviated != 0 { join(abbreviated) }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
@@ -264,39 +264,16 @@ struct NameRecognizer {
         for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
             if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }
+        var abbreviations = AbbreviatedNames(text: text)
+        for candidate in accepted { abbreviations.addLongForm(candidate) }
+        for candidate in accepted {
+            if let long = abbreviations.longForm(of: candidate) { links.union(long.key, candidate.group.key) }
+        }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
                 links.union(full.key, candidate.group.key)
             }
         }
-    }
-
-    /// "Centre hospitalier universitaire Mohammed VI de Tanger" and "CHU Mohammed VI de Tanger"
-    /// get one key: the initials of an organisation's leading lowercase-described part (or its
-    /// leading acronym), then the folded rest. 0 for other names.
-    private func abbreviatedKey(_ candidate: NameCandidate) -> UInt64 {
-        let tokens = text.tokens
-        guard candidate.type == .org, candidate.width > 1 else { return 0 }
-        var key = FoldedKey()
-        var rest = candidate.first
-        if tokens[rest].has(.allCaps) {
-            for i in tokens[rest].start..<tokens[rest].end { key.add(text.scalars[i]) }
-            rest += 1
-        } else {
-            // The head and the lowercase words after it: "Centre hospitalier universitaire".
-            while rest <= candidate.last, rest == candidate.first || !tokens[rest].has(.capitalized),
-                  tokens[rest].kind == .word, !NameWords.connectors.contains(tokens[rest]) {
-                key.add(text.scalars[tokens[rest].start])
-                rest += 1
-            }
-            guard rest - candidate.first >= 2 else { return 0 }
-        }
-        guard rest <= candidate.last, tokens[rest].has(.capitalized) else { return 0 }
-        key.add(folded: 0x20)
-        for index in rest...candidate.last where tokens[index].kind != .punct {
-            for i in tokens[index].start..<tokens[index].end { key.add(text.scalars[i]) }
-        }
-        return key.value
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {

@@ -6,7 +6,8 @@
 /// lowercase word belongs to it only in two places: right after the head, an adjective
 /// ("Banque mondiale", "Office national marocain", "Autorité portuaire"); right after a
 /// joining word, a noun and its adjectives ("… de la relation client", "… des services
-/// informatiques"). So the name stops at the verb or adverb that follows it ("la Banque
+/// informatiques"); after a capitalised complement, its adjectives ("… des Forces armées
+/// royales"), nationalities excepted ("ministère de l'Intérieur espagnol"). So the name stops at the verb or adverb that follows it ("la Banque
 /// mondiale classe désormais …"), and at punctuation, a line break, a number, a pronoun, or
 /// "et" before a capitalised word (the start of another name). A lowercase name must contain
 /// a capitalised word or an adjective of scope ("marocaine", "régional", "international"),
@@ -24,6 +25,9 @@ struct OrganisationPhrases {
     private static let and = WordSet("et and")
     /// "the": after "and", the start of another name ("the Union and the Court").
     private static let the = FoldedKey.of("the")
+    /// "le", "la", "les": after "et" and before a capital, the start of another name ("… de Fès
+    /// et le Centre …").
+    private static let articles = WordSet("le la les")
     /// "de", "d'" after a comma: another complement of the same head.
     private static let listOf = WordSet("de d")
 
@@ -49,6 +53,7 @@ struct OrganisationPhrases {
         var lastContent = head
         var sawProperWord = false
         var afterJoin = false          // the previous word is a joining word ("de", "des", "d'")
+        var complementNoun = false     // the previous word is a capitalised noun after a joining word
         var lowercaseWords = 0         // lowercase words since the head or the last joining word
         var k = head + 1
         while k < tokens.count, k - head < Self.maximumTokens {
@@ -69,8 +74,10 @@ struct OrganisationPhrases {
             if next.kind == .number { break }
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
                 if Self.and.contains(next), let after = tokens.at(k + 1),
-                   after.has(.capitalized) || after.kind == .word && after.key == Self.the { break }
+                   after.has(.capitalized) || after.kind == .word && after.key == Self.the
+                    || Self.articles.contains(after) && tokens.at(k + 2)?.has(.capitalized) == true { break }
                 afterJoin = true
+                complementNoun = false
                 lowercaseWords = 0
                 k += 1
                 continue
@@ -78,8 +85,14 @@ struct OrganisationPhrases {
             if NameWords.phraseBreakers.contains(next) || isVerb(next) { break }
             if next.has(.capitalized) {
                 sawProperWord = true
+                complementNoun = afterJoin
                 afterJoin = false
                 lowercaseWords = 0
+            } else if complementNoun && lowercaseWords < Self.lowercaseRun
+                        && (isAdjective(next) || NameWords.scopeAdjectives.contains(next))
+                        && !NameWords.nationalities.contains(next) {
+                // "… des Forces armées royales": a capitalised complement's adjectives.
+                lowercaseWords += 1
             } else {
                 // "… et de soutenir le processus": an infinitive after "de" starts a clause.
                 if afterJoin && lowercaseWords == 0 && isInfinitive(next) { break }
@@ -88,6 +101,7 @@ struct OrganisationPhrases {
                 // After the head: adjectives only ("Centre hospitalier universitaire"); after a joining
                 // word: a noun, then its adjectives.
                 let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(next)
+                    || lowercaseWords > 0 && afterJoin && NameWords.nationalities.contains(next)
                 guard fits, afterJoin || lastContent - head == lowercaseWords || scope else { break }
                 if scope { sawProperWord = true }
                 lowercaseWords += 1

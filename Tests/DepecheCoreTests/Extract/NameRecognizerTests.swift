@@ -63,6 +63,20 @@ import Testing
         #expect(texts(.org, "La Faculté des sciences juridiques de Settat recrute.") == ["Faculté des sciences juridiques de Settat"])
     }
 
+    @Test func adjectivesOfAComplementStayInTheName() {
+        #expect(texts(.org, "L'Office régional de mise en valeur agricole du Tafilalet a lancé un appel.")
+            == ["Office régional de mise en valeur agricole du Tafilalet"])
+        #expect(texts(.org, "L'Institut royal de la culture amazighe publie un dictionnaire.")
+            == ["Institut royal de la culture amazighe"])
+        #expect(texts(.org, "L'Association sportive des Forces armées royales a gagné.")
+            == ["Association sportive des Forces armées royales"])
+        #expect(texts(.org, "Le ministère de l'Intérieur espagnol a réagi.") == ["ministère de l'Intérieur"])
+    }
+
+    @Test func oneLetterIsNoName() {
+        #expect(texts(.org, "C'est une première depuis 2020. L'année a été sèche.").isEmpty)
+    }
+
     @Test func verbsEndOrganisationNames() {
         #expect(texts(.org, "L'Agence nationale des routes financeront les travaux.") == ["Agence nationale des routes"])
     }

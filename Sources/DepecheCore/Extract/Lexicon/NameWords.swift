@@ -188,7 +188,7 @@ enum NameWords {
     /// Lowercase word endings of French adjectives: such a word may follow an organisation's
     /// head or the noun of its complement ("Autorité portuaire", "services informatiques").
     static let adjectiveEndings = SuffixSet([
-        "aire", "aires", "ique", "iques", "ale", "ales", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
+        "aire", "aires", "ique", "iques", "ale", "ales", "ole", "oles", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
         "aise", "aises", "ive", "ives", "ifs", "iel", "ielle", "ielles", "ière", "ières", "iers", "ée", "ées", "és",
         "ble", "bles", "eur", "eurs", "euse", "euses", "ore", "al", "el", "if", "ier", "ain", "ais", "ien",
     ])
@@ -205,7 +205,7 @@ enum NameWords {
     /// "Américains"). Lowercase after an article, the word stands for a company ("le japonais
     /// Sumitomo", "l'américain Lear"); capitalised, for a person ("le Sud-Africain Rulani Mokwena").
     static let nationalities = WordSet("""
-        africain africaine africaines africains african algerian algérien algérienne algériennes algériens
+        africain africaine africaines africains african algerian amazigh amazighe amazighes amazighs algérien algérienne algériennes algériens
         allemand allemande allemandes allemands american américain américaine américaines américains anglais
         anglaise anglaises arabe arabes argentin argentine argentines argentins asiatique asiatiques australien
         australienne australiennes australiens autrichien autrichienne autrichiennes autrichiens bahreïni
