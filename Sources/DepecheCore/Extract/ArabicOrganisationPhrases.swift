@@ -5,8 +5,8 @@
 /// After an indefinite head (in construct) come up to two indefinite nouns and then a definite
 /// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
 /// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
-/// noun, "لل" + a noun, "ل" + a noun and its definite genitive, "ل" + a known place, and a
-/// dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
+/// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" or
+/// "ب" + a known place, and a dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
 /// A definite or common head ("المركز", "شركة") needs a scope adjective ("الوطنية"), a complement
 /// or a dedication to be a name. A proclitic before the head is left out ("لوزارة", "والمكتب").
 /// When the name is a gazetteer organisation lengthened by "و" + its other portfolios, it keeps
@@ -48,6 +48,12 @@ struct ArabicOrganisationPhrases {
         return gazetteer.entries[hit.entry].kind == .org
     }
 
+    /// Whether a gazetteer place starts at token `k` after its proclitic.
+    private func startsPlace(_ k: Int) -> Bool {
+        guard let hit = hits[k], hit.skipped == 1 else { return false }
+        return gazetteer.entries[hit.entry].kind == .loc
+    }
+
     private func phrase(after head: ArabicWord, at index: Int, in range: Range<Int>,
                         claimed: [Bool]) -> NameCandidate? {
         let isWord = { (k: Int) in
@@ -58,6 +64,7 @@ struct ArabicOrganisationPhrases {
         var k = index + 1
         var last = index
         var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
+        var national = false           // "الوطني", "الوطنية" seen
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
@@ -83,11 +90,14 @@ struct ArabicOrganisationPhrases {
             if word.definite {
                 guard isAdjective(word) else { break }
                 if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
+                if ArabicNameWords.nationalAdjectives.contains(key: word.key) { national = true }
                 (last, k) = (k, k + 1)
                 continue
             }
-            // "… واتصالات المغرب": another known organisation is not a portfolio of this one.
-            guard let bare = ArabicWord.stripped(text, k), !ends(bare), !startsOrganisation(k) else { break }
+            // "… واتصالات المغرب", "… والمملكة المتحدة": another known organisation or a known
+            // place is not a portfolio of this one.
+            guard let bare = ArabicWord.stripped(text, k), !ends(bare), !startsOrganisation(k),
+                  !(bare.isAnd && startsPlace(k)) else { break }
             if bare.isAnd && bare.definite {
                 (last, k) = (k, k + 1)
             } else if bare.isAnd, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
@@ -96,8 +106,12 @@ struct ArabicOrganisationPhrases {
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             } else if bare.isFor, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc {
                 (last, k, named, coordinatedOnly) = (place.last, place.last + 1, true, false)
-            } else if bare.isFor, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
-                (last, k, named, coordinatedOnly) = (k + 1, k + 2, true, false)
+            } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
+                (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
+            } else if bare.isIn, national, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc {
+                // "الشركة الوطنية … بالمغرب": the country a national body serves ("الوكالة الفرنسية
+                // للتنمية بالمغرب" is a foreign body's office there, not its name).
+                (last, k) = (place.last, place.last + 1)
             } else {
                 break
             }
@@ -116,6 +130,17 @@ struct ArabicOrganisationPhrases {
         }
         return NameCandidate(first: index, last: last, skipped: head.clitic, type: .org, evidence: .organisationHead,
                              group: short ?? .surface(text.surfaceKey(index, last)))
+    }
+
+    /// "لكرة القدم", "لمنتجي ومصدري الفواكه": after "ل" + the noun at `k`, up to two more nouns
+    /// joined by "و", then their definite genitive; the genitive's token.
+    private func genitiveEnd(after k: Int, _ isWord: (Int) -> Bool) -> Int? {
+        var j = k + 1
+        while j - k <= 2, isWord(j), let noun = ArabicWord.stripped(text, j), noun.isAnd, !noun.definite, !ends(noun) {
+            j += 1
+        }
+        guard isWord(j), let noun = ArabicWord.plain(text, j), noun.definite, !ends(noun) else { return nil }
+        return j
     }
 
     /// A gazetteer organisation that the phrase starts with.

@@ -3,8 +3,9 @@
 /// A name starts with known given names ("فاطمة الزهراء", "عبد الرحيم", "سيدي محمد", a
 /// proclitic taken off: "ومحمد"), or with any word after a title ("السيد", "الدكتور", the title
 /// left out); it goes on with a family name ("العلوي", "بنسعيد"), nasab and kunya particles
-/// with their word ("بن عبد الله", "ولد الرشيد", "أبو بكر", "أم البنين", "آيت الطالب"), and
-/// further nisba names ("الطالبي العلمي"). It stops at function words, roles, speech verbs,
+/// with their word ("بن عبد الله", "ولد الرشيد", "أبو بكر", "أم البنين", "آيت الطالب", "ابن الشيخ"),
+/// and further nisba names ("الطالبي العلمي"), or any definite one after the father's name
+/// ("محمد ربيع الخليع"). A kunya opens a name as a given name does ("أبو القاسم الوزاني"). It stops at function words, roles, speech verbs,
 /// organisation heads and known places. A given name alone is not a person; a family name
 /// alone, once the full name was seen, is that person; a name after a place noun ("ملعب",
 /// "سد") names the place, and one after "تصوير:" is a photo credit: neither is an entity.
@@ -66,7 +67,9 @@ struct ArabicPersonNames {
         while isWord(k), k - start < Self.longestName, let word = ArabicWord.plain(text, k) {
             if ArabicNameWords.particles.contains(key: word.key), isWord(k + 1) {
                 let end = text.tokens[k + 1].key == Self.abd && isWord(k + 2) ? k + 2 : k + 1
-                guard let after = ArabicWord.plain(text, end), !ends(after) else { break }
+                // "ابن الشيخ": after a particle a title is the family's name.
+                guard let after = ArabicWord.plain(text, end),
+                      !ends(after) || ArabicNameWords.titles.contains(key: after.key) else { break }
                 (last, k, family) = (end, end + 1, family + 1)
                 continue
             }
@@ -83,8 +86,14 @@ struct ArabicPersonNames {
                     break       // "للشرب", "والمالية", "وقال"
                 }
             } else {
-                guard word.definite, word.isNisba, !ArabicNameWords.scopeAdjectives.contains(key: word.key),
-                      !ArabicNameWords.definiteBreakers.contains(key: word.key) else { break }
+                // "محمد ربيع الخليع": after the father's name (no article), the family name may be any
+                // definite word; further family words are nisbas ("الطالبي العلمي").
+                let afterFathersName = family == 1 && ArabicWord.plain(text, k - 1).map {
+                    !$0.definite && isGivenName(k - 1, key: $0.key)
+                } == true
+                guard word.definite, word.isNisba || afterFathersName, !ArabicNameWords.scopeAdjectives.contains(key: word.key),
+                      !ArabicNameWords.definiteBreakers.contains(key: word.key),
+                      !ArabicNameWords.ordinals.contains(key: word.key) else { break }
             }
             (last, k, family) = (k, k + 1, family + 1)
         }
@@ -126,13 +135,24 @@ struct ArabicPersonNames {
                !text.tokens[k + 1].has(.newlineBefore) {
                 return (k + 1, view.clitic, false)
             }
-            var bare = token
-            bare.key = view.key
-            guard gazetteer.isGivenName(bare) else { continue }
+            if ArabicNameWords.kunyas.contains(key: view.key), let next = ArabicWord.plain(text, k + 1),
+               !text.tokens[k + 1].has(.newlineBefore), !ends(next),
+               next.definite && !isKnownPlaceOrOrganisation(k + 1) || isGivenName(k + 1, key: next.key) {
+                // "أبو بكر", "أبو القاسم": a kunya is a given name.
+                return (k + 1, view.clitic, false)
+            }
+            guard isGivenName(k, key: view.key) else { continue }
             let compound = text.tokens.at(k + 1).map { $0.key == Self.din && !$0.has(.newlineBefore) } ?? false
             return (compound ? k + 1 : k, view.clitic, view.definite)
         }
         return nil
+    }
+
+    /// Whether token `k`, read as `key` (its proclitic taken off), is a known given name.
+    private func isGivenName(_ k: Int, key: UInt64) -> Bool {
+        var bare = text.tokens[k]
+        bare.key = key
+        return gazetteer.isGivenName(bare)
     }
 
     /// A title at token `k`, with or without a proclitic ("السيد", "بالحاج").

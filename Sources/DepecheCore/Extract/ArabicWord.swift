@@ -71,4 +71,6 @@ struct ArabicWord {
     var isAnd: Bool { proclitic == Self.waw }
     /// See `isAnd`.
     var isFor: Bool { proclitic == Self.lam }
+    /// See `isAnd`.
+    var isIn: Bool { proclitic == Self.ba }
 }

@@ -22,6 +22,17 @@ import Testing
         #expect(people("وقالت زينب آيت حمو إن القرية تنتظر.") == ["زينب آيت حمو"])
     }
 
+    @Test func aKunyaOpensAName() {
+        #expect(people("وسجل أبو بكر الحمداوي هدف التعادل.") == ["أبو بكر الحمداوي"])
+        #expect(people("وأكد الدكتور أبو الفضل السباعي أن المختبر جاهز.") == ["أبو الفضل السباعي"])
+        #expect(ExtractTestSupport.texts(.loc, in: "وحل الوفد في أبو ظبي الأسبوع الماضي.") == ["أبو ظبي"])
+    }
+
+    @Test func aFamilyNameAfterTheFathersNameOrAfterIbn() {
+        #expect(people("وأوضح المدير، سعيد رشيد الكرماني، أن الخط جاهز.") == ["سعيد رشيد الكرماني"])
+        #expect(people("واعتبرت سناء ابن الشيخ أن الإصلاح ضروري.") == ["سناء ابن الشيخ"])
+    }
+
     @Test func titlesAreLeftOut() {
         #expect(people("وأوضح الدكتور حمادي لمرابط أن العلاج متوفر.") == ["حمادي لمرابط"])
         #expect(people("واستقبل السيد بنكيران الوفد.") == ["بنكيران"])

@@ -9,7 +9,7 @@ enum ArabicNameWords {
         كلية الكلية معهد المعهد مديرية المديرية نقابة النقابة منظمة المنظمة كونفدرالية الكونفدرالية
         فدرالية الفدرالية فيدرالية الفيدرالية مرصد المرصد بنك البنك مجلس المجلس مؤسسة المؤسسة
         مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
-        المدرسة مدرسة محكمة المحكمة اللجنة لجنة الأكاديمية أكاديمية
+        المدرسة مدرسة محكمة المحكمة اللجنة لجنة الأكاديمية أكاديمية العصبة عصبة
         """)
 
     /// Heads that are also common nouns ("مكتب الدراسات", "مركز المدينة", "مجلس الإدارة"): their
@@ -27,10 +27,14 @@ enum ArabicNameWords {
         العربي العربية الشريف المغاربي المغاربية العالمي العالمية الخليجي الخليجية الأممي الأممية المتحدة
         """)
 
+    /// "National": a national body's name may end with the country it serves ("… بالمغرب").
+    static let nationalAdjectives = WordSet("الوطني الوطنية")
+
     /// Definite adjectives of institutions' names that are not nisba forms in "ي"/"ية".
     static let adjectives = WordSet("""
         الكبير الكبرى الأعلى العليا العام العامة المتحدة المستدامة الصالح الحمراء الأصفر الخضراء البيضاء
         المندمجة المستقلة المشتركة المتخصصة الجنوبية الشمالية الأطلسية المتوسطية الاجتماعية
+        الصغرى الصغيرة الصغيرات الكبيرة المتوسطة المتوسطات الوسطى السيارة المحترفة الموحدة
         """)
 
     /// Definite words that end a name though they look like its adjectives: time, relatives, ordinals
@@ -46,6 +50,9 @@ enum ArabicNameWords {
 
     /// Particles that join the parts of a person's name ("بن", "ولد", "أبو", "أم", "آيت").
     static let particles = WordSet("بن ابن بنت ولد أبو أبي أم آيت أيت اوعلي")
+
+    /// Kunya particles: with the word after them, a given name ("أبو بكر", "أبو القاسم").
+    static let kunyas = WordSet("أبو أبي")
 
     /// Courtesy and honorific titles before a name ("السيد", "الدكتور", "الحاج"), not part of it.
     static let titles = WordSet("""
