@@ -3,7 +3,7 @@
 /// Scraped text pages carry, besides the article, a ticker of other headlines (one line of
 /// headlines separated by runs of spaces), navigation bars ("Economie | Finances | Sport"),
 /// widget lines ("Merci d'avoir signalé!"), share and social buttons, "Lire aussi : …" links
-/// (and the headline under a bare "Lire aussi"), tag lines, menus (runs of one- or two-word lines) and, after
+/// (and the headline or the list of headlines under a bare "Lire aussi"), tag lines, menus (runs of one- or two-word lines) and, after
 /// the article, "Related Articles", "Article précédent", "Cliquez ici pour lire l'article
 /// depuis sa source." and what follows them. Lines are compared case- and accent-folded.
 public enum TextBoilerplate {
@@ -21,11 +21,16 @@ public enum TextBoilerplate {
         var articleSeen = false
         var articleEnded = false
         var linkFollows = false
+        var linkList = false           // list items under "Read more" so far
         for line in BoilerplateLines.lines(of: page) {
             let folded = BoilerplateLines.folded(line)
             if credits.read(line, folded: folded) || articleEnded { continue }
+            if linkList && BoilerplateLines.isListItem(line) { continue }
+            linkList = false
             if linkFollows && !BoilerplateLines.isBlank(line) {
+                // "Read more" then "- headline", "- headline": the whole list is links.
                 linkFollows = false
+                linkList = BoilerplateLines.isListItem(line)
                 continue
             }
             if BoilerplateLines.isEndMarker(folded) {

@@ -172,6 +172,16 @@ enum BoilerplateLines {
         return counts.count == words.count - 1 && words.contains { commentWords.contains(String($0)) }
     }
 
+    /// A list item: a line opening with a bullet ("- ", "• ", "* ", "– ").
+    static func isListItem(_ line: Substring) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        guard let first = trimmed.unicodeScalars.first, listBullets.contains(first.value) else { return false }
+        return trimmed.unicodeScalars.dropFirst().first.map { ScalarFolding.isSpace($0.value) } ?? false
+    }
+
+    /// Bullets that open a list item: - * • – — ·
+    private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7]
+
     /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
 

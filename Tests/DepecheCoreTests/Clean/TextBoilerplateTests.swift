@@ -64,6 +64,22 @@ import Testing
         #expect(article.hasSuffix("Le second paragraphe reste."))
     }
 
+    @Test func aListOfHeadlinesUnderReadMoreIsRemoved() {
+        let page = """
+            Fishermen in Dakhla report a record sardine season after two lean years on the coast.
+
+            Read more
+            - Port of Safi to get a new container terminal
+            - Agadir hosts the regional fisheries fair
+
+            - A list item after a blank line is the article's again.
+            The last paragraph stays.
+            """
+        let article = TextBoilerplate.articleText(of: page)
+        #expect(!article.contains("Read more") && !article.contains("Safi") && !article.contains("Agadir"))
+        #expect(article.hasSuffix("- A list item after a blank line is the article's again.\nThe last paragraph stays."))
+    }
+
     @Test func navigationNeedsFourShortItems() {
         #expect(BoilerplateLines.isNavigation("Accueil  Economie  Sport  Culture"))
         #expect(BoilerplateLines.isNavigation("الرئيسية    سياسة    اقتصاد    مجتمع"))
