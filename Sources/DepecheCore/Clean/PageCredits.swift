@@ -1,5 +1,5 @@
 /// The publication a page names in its own furniture: a copyright line ("© 2024 X. All rights
-/// reserved.", "X © 2024 — Tous droits réservés", "© 2024 جميع الحقوق محفوظة لـ X") or a source
+/// reserved.", "(c) X 2024", "X © 2024 — Tous droits réservés", "© 2024 جميع الحقوق محفوظة لـ X") or a source
 /// line ("Source : X", "المصدر: X"): they say who published it when no byline or markup does. A
 /// copyright line is boilerplate (the cleaner drops it); a source line stays, since it may cite
 /// where an article's figures come from. A copyright line counts only with a year or a
@@ -41,7 +41,7 @@ struct PageCredits {
         if sourceLine == nil, Self.sourceOpeners.matches(folded) {
             sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
         }
-        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright"),
+        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright") || folded.hasPrefix("(c) "),
               Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
                 || folded.contains("محفوظه")
         else { return false }
@@ -62,7 +62,9 @@ struct PageCredits {
 
     /// The holder named around "©": the words of its segment that are no year and no rights phrase.
     private static func holder(_ line: Substring) -> String? {
-        let marked = { (segment: Substring) in segment.contains("©") || segment.lowercased().contains("copyright") }
+        let marked = { (segment: Substring) in
+            segment.contains("©") || segment.lowercased().contains("copyright") || segment.lowercased().contains("(c) ")
+        }
         guard let segment = segments(of: line).first(where: marked) else { return nil }
         let original = words(of: segment)
         let kept = original.filter { word in

@@ -195,7 +195,7 @@ struct DocumentLayout: Sendable {
     }
 
     /// The line right above a date line (no blank line between) that names its author alone
-    /// ("Y. Bouzidi", "Jane Doe, Staff Reporter") or after a place or publication and a dash
+    /// ("Y. Bouzidi", "Jane Doe, Staff Reporter", "Jane Doe | Staff writer") or after a place or publication and a dash
     /// ("طاقة بريس - مريم بنجلون"), when a longer headline-like line stands above it or a
     /// headline follows the date line.
     private static func authorLine(above found: BylineLine, lines: [Range<Int>], tokens: [Token]) -> BylineLine? {
@@ -214,11 +214,12 @@ struct DocumentLayout: Sendable {
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
     }
 
-    /// A person's name alone on its line, a role after a comma allowed: two to four capitalised
+    /// A person's name alone on its line, a role after a comma or a bar allowed ("Jane Doe |
+    /// Staff writer"): two to four capitalised
     /// words (initials and particles too), or two to four Arabic words.
     private static func isNameLine(_ tokens: [Token], _ line: Range<Int>) -> Bool {
         guard !line.isEmpty else { return false }
-        let name = tokens[line.lowerBound..<(tokens[line].firstIndex { $0.isPunct(",") } ?? line.upperBound)]
+        let name = tokens[line.lowerBound..<(tokens[line].firstIndex { $0.isPunct(",") || $0.isPunct("|") } ?? line.upperBound)]
         let words = name.filter { $0.kind == .word }
         guard (2...4).contains(words.count), line.count <= 12, let first = words.first else { return false }
         if first.has(.arabic) { return name.count == words.count && words.allSatisfy { $0.has(.arabic) } }

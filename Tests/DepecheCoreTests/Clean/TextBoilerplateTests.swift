@@ -137,6 +137,8 @@ import Testing
             ("جميع الحقوق محفوظة © ٢٠٢٣ أخبار الساحل", "أخبار الساحل"),
             ("© ٢٠٢٤ جميع الحقوق محفوظة", nil),
             ("© D.R", nil),
+            ("(c) Atlas Wire 2025 - All rights reserved", "Atlas Wire"),
+            ("(C) 2024 Le Petit Rif", "Le Petit Rif"),
             ("Source : Gazette du Nord", "Gazette du Nord"),
             ("المصدر: أخبار الساحل", "أخبار الساحل"),
         ]

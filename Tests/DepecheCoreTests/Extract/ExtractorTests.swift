@@ -46,6 +46,15 @@ import Testing
         #expect(extraction.title == "Le port dépasse les 8 millions de conteneurs")
     }
 
+    @Test func authorWithHerRoleAfterABarAboveTheDate() {
+        let page = "Coastal Trade Daily\n\nSafi port opens a second grain terminal after a year of works\n\n"
+            + "Leila Haddaoui | Staff writer\n03.02.2025\n\n"
+            + "The port of Safi opened its second grain terminal on Monday, doubling its storage capacity to 120,000 tonnes."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.author == "Leila Haddaoui")
+        #expect(extraction.title == "Safi port opens a second grain terminal after a year of works")
+    }
+
     @Test func bylineBlockBelowALede() {
         let page = "Le360\nEconomie\n\nOCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023\n"
             + "Le groupe a publié lundi ses résultats annuels, en recul sur un an mais largement bénéficiaires.\n\n"
