@@ -212,6 +212,15 @@ enum BoilerplateLines {
     static func isTicker(_ line: Substring, folded: String) -> Bool {
         let segments = segmentWords(line, spaces: 3, separators: tickerSeparators)
         return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3 && !bylineStarts.matches(folded)
+            && !startsWithDate(folded)
+    }
+
+    /// "15 janv. 2025 | 3 min de lecture | 2 134 vues": a byline's date line, not headlines.
+    private static func startsWithDate(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ", maxSplits: 2)
+        guard words.count >= 2, words[0].count <= 2, words[0].allSatisfy(\.isNumber) else { return false }
+        let month = words[1].hasSuffix(".") ? words[1].dropLast() : words[1]
+        return CalendarWords.months[FoldedKey.of(month)] != nil
     }
 
     /// A navigation bar: four or more items of one to three words, separated by runs of ≥ 2

@@ -55,6 +55,13 @@ import Testing
         #expect(extraction.title == "Safi port opens a second grain terminal after a year of works")
     }
 
+    @Test func aDateLineWithReadingTimeAndViewsIsNoTicker() {
+        let page = "Le train atteindra Larache en 2026 selon le calendrier révisé\n"
+            + "15 janv. 2025 | 3 min de lecture | 2 134 vues\n\n"
+            + "Le train reliera Tanger à Larache dès le début de l'année prochaine, selon l'office ferroviaire."
+        #expect(ExtractTestSupport.extract(page).published == "2025-01-15")
+    }
+
     @Test func bylineBlockBelowALede() {
         let page = "Le360\nEconomie\n\nOCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023\n"
             + "Le groupe a publié lundi ses résultats annuels, en recul sur un an mais largement bénéficiaires.\n\n"
