@@ -51,7 +51,7 @@ import Testing
     }
 
     /// Entity F1 each language must keep on the blind pages, just under what it reaches.
-    private static let entityFloor: [String: Double] = ["en": 0.945, "ar": 0.80, "fr": 0.93]
+    private static let entityFloor: [String: Double] = ["en": 0.96, "ar": 0.97, "fr": 0.95]
 
     @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
         let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
@@ -64,6 +64,12 @@ import Testing
         #expect(counts.f1 >= 0.92, "ar \(type): F1 \(counts.f1), \(counts)")
     }
 
+    /// People, organisations and places over the three languages: F1 ≥ 0.92 each (issue 12's goal).
+    @Test(arguments: ["PERSON", "ORG", "LOC"]) func names(type: String) {
+        let counts = ["en", "ar", "fr"].reduce(ExtractionScorer.Counts()) { $0 + (Self.scores.types["\($1) \(type)"] ?? ExtractionScorer.Counts()) }
+        #expect(counts.f1 >= 0.92, "\(type): F1 \(counts.f1), \(counts)")
+    }
+
     @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {
         let hits = Self.scores.metadata[field] ?? 0
         #expect(Self.scores.documents == 33)
@@ -73,7 +79,8 @@ import Testing
 
 /// The second blind set: 13 pages (4 English, 4 French, 5 Arabic) written while the rules were
 /// being changed for the first set and scored once at the end, as they were (issue 12's closing
-/// note): the honest measure of how the rules generalise. Its floors are that score, rounded down.
+/// note): the honest measure of how the rules generalise. Its floors were that score, rounded
+/// down (0.90, 11 of 13); general rules made since for its errors raised them (no longer blind).
 @Suite struct SecondBlindSetTests {
     static let scores: BlindSetTests.Scores = {
         let directory = ExtractTestSupport.root.appendingPathComponent("Tests/DepecheCoreTests/Fixtures/extract/blind2")
@@ -82,11 +89,11 @@ import Testing
 
     @Test(arguments: ["en", "ar", "fr"]) func entitiesPerLanguage(language: String) {
         let counts = Self.scores.entities[language] ?? ExtractionScorer.Counts()
-        #expect(counts.f1 >= 0.90, "\(language): F1 \(counts.f1), \(counts)")
+        #expect(counts.f1 >= 0.93, "\(language): F1 \(counts.f1), \(counts)")
     }
 
     @Test(arguments: ["title", "published", "author", "source"]) func metadata(field: String) {
         #expect(Self.scores.documents == 13)
-        #expect((Self.scores.metadata[field] ?? 0) >= 11, "\(field): \(Self.scores.metadata[field] ?? 0) of 13 pages")
+        #expect((Self.scores.metadata[field] ?? 0) >= 12, "\(field): \(Self.scores.metadata[field] ?? 0) of 13 pages")
     }
 }
