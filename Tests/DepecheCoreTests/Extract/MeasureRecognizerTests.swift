@@ -49,6 +49,13 @@ import Testing
         #expect(measures("de 300 à 400 emplois").map(\.value) == [300, 400])
     }
 
+    @Test func thePagesOwnCountersAreNotQuantities() {
+        #expect(measures("Tourism · 09 Feb 2025 · 6 comments", french: false).isEmpty)
+        #expect(measures("3 min de lecture | 2 134 vues | 12 partages").isEmpty)
+        #expect(measures("نشر في 12 مارس · 45 تعليقات").isEmpty)
+        #expect(one("le port a reçu 120 navires")?.unit == "navires")
+    }
+
     @Test func durationsYearsAndWordsAreNotQuantities() {
         #expect(measures("depuis 20 ans").isEmpty)
         #expect(measures("en 2 à 3 mois").isEmpty)

@@ -85,7 +85,8 @@ enum NumberWords {
         سنة سنوات عاما عام أعوام شهر أشهر شهرا يوم أيام يوما ساعة ساعات أسبوع أسابيع مرة مرات
         """)
 
-    /// Words after a number that look like plural nouns but are not the thing counted.
+    /// Words after a number that look like plural nouns but are not the thing counted, and the
+    /// page's own counters ("6 comments", "2 134 vues"), which are no fact of the story.
     static let notUnits = WordSet("""
         les des ses mes tes ces nos vos leurs aux dans sous sans vers chez depuis plus moins très tres après
         apres près pres mais alors puis jamais toujours tous toutes lors hors dès des pas nous vous ils elles eux
@@ -93,6 +94,8 @@ enum NumberWords {
         tels telles quels quelles lesquels dont avons avez sommes êtes étaient avaient sont
         is was has as its this us thus across plus less unless always perhaps whereas yes does goes his hers
         ours yours theirs whereas
+        comments commentaires réactions reactions views vues shares partages likes reads
+        تعليقات تعليق مشاهدة مشاهدات
         """)
 
     /// Plural nouns without -s ("7.5 million people").
