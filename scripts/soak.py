@@ -10,7 +10,11 @@ logged in that window. At the end it stops dropping, waits for the backlog to dr
 the daemon with SIGTERM, runs `depeche check`, and checks that every dropped file has exactly
 one event (zero loss, zero repeats) and that the inbox is empty.
 
-  scripts/soak.py [--minutes 60] [--rate 200] [--binary .build/release/depeche] [--set KEY=VALUE] [--keep]
+  scripts/soak.py [--minutes 60] [--rate 200] [--binary .build/release/depeche] [--set KEY=VALUE] [--keep] [--restart]
+
+With --restart (issue 10), the daemon is then started again on the state it built, and on an
+empty state: the time from start to READY=1 (sd_notify) and the anonymous memory (RssAnon) after
+READY of each, and the difference per document known.
 
 The samples go to <work directory>.csv (printed); exit status 1 on loss, a repeat, a damaged
 log, or a daemon that did not stop cleanly.
@@ -195,6 +199,54 @@ class LogReader:
         return new
 
 
+def ready_and_rss(binary, config, env, settings):
+    """Starts `depeche run` with a NOTIFY_SOCKET, waits for READY=1 (60 s at most), reads its
+    RssAnon, stops it; returns (milliseconds to READY, RssAnon KiB)."""
+    import socket
+    directory = tempfile.mkdtemp(prefix="depeche-notify-")
+    path = os.path.join(directory, "notify")
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(path)
+    listener.settimeout(60)
+    started = time.monotonic()
+    daemon = subprocess.Popen([binary, "run", "--config", config, "--log-level", "notice"] + settings,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(env, NOTIFY_SOCKET=path), cwd=ROOT)
+    try:
+        ready = None
+        while ready is None:
+            message = listener.recv(4096).decode(errors="replace")
+            if "READY=1" in message.split("\n"):
+                ready = (time.monotonic() - started) * 1000
+        time.sleep(0.5)
+        with open(f"/proc/{daemon.pid}/status") as status:
+            rss = next(int(l.split()[1]) for l in status if l.startswith("RssAnon:"))
+        return ready, rss
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        try:
+            daemon.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            daemon.kill()
+            daemon.wait()
+        listener.close()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def restart_report(binary, work, config, env, settings, documents):
+    """READY time and RssAnon on the soaked state and on an empty one (issue 10)."""
+    empty = os.path.join(work, "empty")
+    for d in ("inbox", "state"):
+        os.makedirs(os.path.join(empty, d), exist_ok=True)
+    empty_config = os.path.join(empty, "depeche.yaml")
+    with open(empty_config, "w") as f:
+        f.write(f"inbox: {os.path.join(empty, 'inbox')}\nstate_dir: {os.path.join(empty, 'state')}\n")
+    empty_ms, empty_rss = ready_and_rss(binary, empty_config, env, settings)
+    known_ms, known_rss = ready_and_rss(binary, config, env, settings)
+    print(f"restart, empty state: READY in {empty_ms:.0f} ms, RssAnon {empty_rss} KiB")
+    print(f"restart, {documents} documents known: READY in {known_ms:.0f} ms, RssAnon {known_rss} KiB "
+          f"({known_rss - empty_rss:+d} KiB, {1024 * (known_rss - empty_rss) / max(1, documents):.1f} bytes/document)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.path.join(ROOT, ".build/release/depeche"))
@@ -207,6 +259,8 @@ def main():
                              "the dedup index stops growing, so RSS should stay flat")
     parser.add_argument("--work", default=None, help="work directory (default: a new one under /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the work directory")
+    parser.add_argument("--restart", action="store_true",
+                        help="then time start-to-READY and read RssAnon on the soaked state and on an empty one")
     parser.add_argument("--set", action="append", default=[], metavar="KEY=VALUE", help="a daemon setting (repeatable)")
     args = parser.parse_args()
 
@@ -324,6 +378,8 @@ def main():
           f"left in the inbox {left}")
     print(f"SIGTERM exit status {status}; depeche check: {check.stdout.strip()} {check.stderr.strip()}")
     print(f"samples: {samples_path}")
+    if args.restart:
+        restart_report(args.binary, work, config, env, settings, len(log.events))
     ok = not lost and not repeated and not unknown and not wrong and left == 0 and status == 0 and check.returncode == 0
     if not args.keep and ok:
         shutil.rmtree(work, ignore_errors=True)
