@@ -71,7 +71,22 @@ struct PageCredits {
             let key = BoilerplateLines.folded(word)
             return !isYear(Substring(key)) && !rightsWords.contains(key) && !key.isEmpty
         }
-        return name(kept)
+        return name(withoutCompanyForm(kept))
+    }
+
+    /// Legal forms that end a publisher company's name, folded ("Atlas Wire Ltd").
+    private static let legalForms = Set(["sarl", "sarlau", "sa", "s.a", "sas", "ltd", "limited", "inc", "llc", "plc", "gmbh"])
+    /// Words that end a publisher company's name before its legal form ("Atlas Wire Media SARL").
+    private static let companyWords = Set(["media", "medias", "group", "groupe", "holding", "editions"])
+
+    /// The publication's name in its company's: "Maghreb Ledger Media SARL" is "Maghreb Ledger".
+    private static func withoutCompanyForm(_ words: [Substring]) -> [Substring] {
+        var words = words
+        let key = { (word: Substring) in BoilerplateLines.folded(word) }
+        guard words.count > 1, let last = words.last, legalForms.contains(key(last)) else { return words }
+        words.removeLast()
+        if words.count > 1, let last = words.last, companyWords.contains(key(last)) { words.removeLast() }
+        return words
     }
 
     /// `words` joined, when they are one to `longestName` words starting with a letter; trailing

@@ -42,9 +42,10 @@ enum BoilerplateLines {
         "شارك المقال", "شارك الخبر", "تصوير:", "تصوير :", "الوسوم", "الكلمات المفتاحيه", "اقرا المزيد",
     ])
 
-    /// Words of comment counters ("12 comments", "٨ تعليقات", "Commentaires (4)").
-    private static let commentWords: Set<String> = [
+    /// Words of comment and view counters ("12 comments", "٨ تعليقات", "Commentaires (4)", "1 284 lectures").
+    private static let counterWords: Set<String> = [
         "comment", "comments", "commentaire", "commentaires", "reactions", "تعليق", "تعليقات",
+        "views", "vues", "reads", "lectures", "مشاهدة", "مشاهدات", "قراءة",
     ]
 
     /// Lines after which nothing belongs to the article.
@@ -155,21 +156,22 @@ enum BoilerplateLines {
         return String(decoding: utf8, as: UTF8.self)
     }
 
-    /// A widget, share button, "Lire aussi" link, comment counter or credit line.
+    /// A widget, share button, "Lire aussi" link, comment or view counter, or credit line.
     static func isDropped(_ folded: String) -> Bool {
         droppedPrefixes.matches(folded) || folded.utf8.count <= comparedLength
-            && (droppedLines.contains(folded) || isShareRow(folded) || isCommentCounter(folded))
+            && (droppedLines.contains(folded) || isShareRow(folded) || isCounter(folded))
     }
 
-    /// A comment counter: a comment word and a count, nothing else ("12 comments", "تعليقات (7)").
-    private static func isCommentCounter(_ folded: String) -> Bool {
+    /// A comment or view counter: a counter word and a count, nothing else ("12 comments",
+    /// "تعليقات (7)", "👁 1 284 lectures").
+    private static func isCounter(_ folded: String) -> Bool {
         guard folded.utf8.count <= 32 else { return false }  // "commentaires (1234)" is 20 bytes
         let words = folded.split(separator: " ")
         guard (2...3).contains(words.count) else { return false }
         let counts = words.filter { word in
             word.unicodeScalars.allSatisfy { ScalarFolding.digitValue($0.value) != nil || $0 == "(" || $0 == ")" }
         }
-        return counts.count == words.count - 1 && words.contains { commentWords.contains(String($0)) }
+        return counts.count == words.count - 1 && words.contains { counterWords.contains(String($0)) }
     }
 
     /// A list item: a line opening with a bullet ("- ", "• ", "* ", "– ").

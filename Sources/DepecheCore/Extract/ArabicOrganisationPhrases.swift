@@ -5,8 +5,8 @@
 /// After an indefinite head (in construct) come up to two indefinite nouns and then a definite
 /// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
 /// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
-/// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" or
-/// "ب" + a known place, and a dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
+/// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" + a
+/// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
 /// A definite or common head ("المركز", "شركة") needs a scope adjective ("الوطنية"), a complement
 /// or a dedication to be a name. A proclitic before the head is left out ("لوزارة", "والمكتب").
 /// When the name is a gazetteer organisation lengthened by "و" + its other portfolios, it keeps
@@ -64,7 +64,7 @@ struct ArabicOrganisationPhrases {
         var k = index + 1
         var last = index
         var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
-        var national = false           // "الوطني", "الوطنية" seen
+        var foreign = false            // "الفرنسية", "الدولية" seen
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
@@ -90,7 +90,7 @@ struct ArabicOrganisationPhrases {
             if word.definite {
                 guard isAdjective(word) else { break }
                 if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
-                if ArabicNameWords.nationalAdjectives.contains(key: word.key) { national = true }
+                if ArabicNameWords.foreignAdjectives.contains(key: word.key) { foreign = true }
                 (last, k) = (k, k + 1)
                 continue
             }
@@ -108,10 +108,12 @@ struct ArabicOrganisationPhrases {
                 (last, k, named, coordinatedOnly) = (place.last, place.last + 1, true, false)
             } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
-            } else if bare.isIn, national, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc {
-                // "الشركة الوطنية … بالمغرب": the country a national body serves ("الوكالة الفرنسية
-                // للتنمية بالمغرب" is a foreign body's office there, not its name).
-                (last, k) = (place.last, place.last + 1)
+            } else if bare.isIn, !foreign, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc,
+                      ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key) {
+                // "الشركة الوطنية … بالمغرب", "محكمة الاستئناف بفاس": the country a body serves, a
+                // court's seat. Elsewhere "ب" + a town is where the body stands ("جامعة … بالجديدة"),
+                // and "بالمغرب" after a foreign body ("الوكالة الفرنسية للتنمية") is its office there.
+                (last, k, named) = (place.last, place.last + 1, true)
             } else {
                 break
             }

@@ -69,7 +69,11 @@ struct ArabicPersonNames {
                 let end = text.tokens[k + 1].key == Self.abd && isWord(k + 2) ? k + 2 : k + 1
                 // "ابن الشيخ": after a particle a title is the family's name.
                 guard let after = ArabicWord.plain(text, end),
-                      !ends(after) || ArabicNameWords.titles.contains(key: after.key) else { break }
+                      !ends(after) || ArabicNameWords.titles.contains(key: after.key) else {
+                    // "محمد أوعلي أمام …": a long particle before a word that ends the name is the family name.
+                    if text.tokens[k].length >= 4 { (last, family) = (k, family + 1) }
+                    break
+                }
                 (last, k, family) = (end, end + 1, family + 1)
                 continue
             }
@@ -96,6 +100,11 @@ struct ArabicPersonNames {
                       !ArabicNameWords.ordinals.contains(key: word.key) else { break }
             }
             (last, k, family) = (k, k + 1, family + 1)
+            if text.tokens.at(k)?.isPunct("-") == true, !text.tokens[k].has(.spaceBefore), isWord(k + 1),
+               !text.tokens[k + 1].has(.spaceBefore) {
+                // "دوبون-لاكروا": a double-barrelled family name.
+                (last, k) = (k + 1, k + 2)
+            }
         }
         // "شادي رياض": the second of two given names is the family name.
         guard family > 0 || givens > 1 || titled && last >= start else { return nil }

@@ -1,6 +1,6 @@
 /// Arabic places read from the noun before them (a proclitic on the noun taken off):
 /// - after an administrative noun ("دوار", "جماعة", "منطقة", "إقليم"), an unknown one-word name
-///   is a place ("بمنطقة X"); words ending like adjectives or common nouns ("ي", "ة":
+///   is a place ("بمنطقة X"), and so is a tribe's prefix with its word ("دوار أولاد عمران"); words ending like adjectives or common nouns ("ي", "ة":
 ///   "جماعة قروية", "منطقة جبلية") are not;
 /// - a natural feature ("سهل", "جبل", "واد") and the known or unknown name after it are one
 ///   place ("سهل الغرب");
@@ -14,6 +14,8 @@ struct ArabicPlaceNouns {
     private static let administrative = WordSet("دوار جماعة منطقة إقليم عمالة قرية بلدة قيادة مدشر")
     private static let natural = WordSet("سهل جبل جبال واد وادي بحيرة هضبة")
     private static let competitions = WordSet("أمم")
+    /// Words that open a tribe's or a village's two-word name ("أولاد عمران", "آيت ورير", "بني ملال").
+    private static let tribalPrefixes = WordSet("أولاد اولاد ولاد آيت أيت ايت بني سيدي عين")
     private static let yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
 
     /// The places so read in tokens `range`, `claimed` tokens left out.
@@ -39,6 +41,12 @@ struct ArabicPlaceNouns {
             } else if Self.natural.contains(key: word.key), let last = place ?? (isUnknownName(name, index + 1, feminine: true) ? index + 1 : nil) {
                 found.append(NameCandidate(first: index, last: last, skipped: skipped, type: .loc, evidence: .listItem,
                                            group: .surface(text.surfaceKey(index, last))))
+            } else if Self.administrative.contains(key: word.key), place == nil, Self.tribalPrefixes.contains(key: name.key),
+                      range.contains(index + 2), !claimed[index + 2], !text.tokens[index + 2].has(.newlineBefore),
+                      let second = ArabicWord.plain(text, index + 2), !ArabicNameWords.nameBreakers.contains(key: second.key) {
+                // "دوار أولاد عمران", "جماعة آيت ورير": a tribe's name, its prefix and its word.
+                found.append(NameCandidate(first: index + 1, last: index + 2, type: .loc, evidence: .listItem,
+                                           group: .surface(text.surfaceKey(index + 1, index + 2))))
             } else if Self.administrative.contains(key: word.key), place == nil, isUnknownName(name, index + 1, feminine: false) {
                 found.append(NameCandidate(first: index + 1, last: index + 1, type: .loc, evidence: .listItem,
                                            group: .surface(text.surfaceKey(index + 1, index + 1))))

@@ -108,6 +108,9 @@ struct Byline: Sendable {
     private func name(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool) -> ClosedRange<Int>? {
         let tokens = text.tokens
         guard start < line.upperBound else { return nil }
+        var start = start
+        // "الأستاذة سعاد الشرقاوي": the title is no part of the name.
+        while start + 1 < line.upperBound, ArabicNameWords.titles.contains(tokens[start]) { start += 1 }
         var k = start
         if tokens[start].has(.arabic) {
             while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }

@@ -136,7 +136,10 @@ struct DateRecognizer {
         return (result, last)
     }
 
-    /// "February 7, 2024", "Feb. 7", "février 2024".
+    /// "فاتح": the first day, before a month's name (Moroccan usage).
+    private static let firstOfMonth = WordSet("فاتح")
+
+    /// "February 7, 2024", "Feb. 7", "février 2024", "فاتح يناير 2027".
     private func monthFirst(at i: Int, month: Int) -> DateMention? {
         let tokens = text.tokens
         var k = i + 1
@@ -144,6 +147,10 @@ struct DateRecognizer {
         guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
         if next.length == 4 {
             guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }
+            if i > 0, Self.firstOfMonth.contains(tokens[i - 1]), !tokens[i].has(.newlineBefore) {
+                // "فاتح يناير 2027": the first of the month.
+                return validated(year: Int(year.value), month: month, day: 1, first: i - 1, last: k)
+            }
             return DateMention(year: Int(year.value), month: month, day: nil, first: i, last: k)
         }
         guard english, let day = dayNumber(at: k) else { return nil }

@@ -161,6 +161,9 @@ struct DocumentLayout: Sendable {
         if let dash = creditDash(tokens, line) {
             return BylineLine(line: index, kind: .credit, openerEnd: dash)
         }
+        if isNameThenDate(tokens, line) {
+            return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+        }
         guard line.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
               tokens[line].prefix(7).contains(where: { $0.kind == .number && $0.length == 4 }) else { return nil }
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
@@ -187,6 +190,14 @@ struct DocumentLayout: Sendable {
               tokens[(bar + 1)..<line.upperBound].contains(where: { $0.kind == .number && $0.length == 4 })
         else { return nil }
         return dash
+    }
+
+    /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15": a name (a role after a
+    /// comma allowed), a bar, then a date with a year.
+    private static func isNameThenDate(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound,
+              isNameLine(tokens, line.lowerBound..<bar), startsDate(tokens, at: bar + 1, in: line) else { return false }
+        return tokens[(bar + 1)..<line.upperBound].contains { $0.kind == .number && $0.length == 4 }
     }
 
     private static func isDash(_ token: Token) -> Bool {
@@ -221,7 +232,7 @@ struct DocumentLayout: Sendable {
         guard !line.isEmpty else { return false }
         let name = tokens[line.lowerBound..<(tokens[line].firstIndex { $0.isPunct(",") || $0.isPunct("|") } ?? line.upperBound)]
         let words = name.filter { $0.kind == .word }
-        guard (2...4).contains(words.count), line.count <= 12, let first = words.first else { return false }
+        guard (2...4).contains(words.count), name.count <= 12, line.count <= 24, let first = words.first else { return false }
         if first.has(.arabic) { return name.count == words.count && words.allSatisfy { $0.has(.arabic) } }
         return first.has(.capitalized) && name.allSatisfy { token in
             token.kind == .word ? token.has(.capitalized) || NameWords.particles.contains(token)

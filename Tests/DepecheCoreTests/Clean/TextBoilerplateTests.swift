@@ -139,6 +139,8 @@ import Testing
             ("© D.R", nil),
             ("(c) Atlas Wire 2025 - All rights reserved", "Atlas Wire"),
             ("(C) 2024 Le Petit Rif", "Le Petit Rif"),
+            ("© 2025 Atlas Wire Media SARL. All rights reserved.", "Atlas Wire"),
+            ("© 2025 Coastal Times Ltd", "Coastal Times"),
             ("Source : Gazette du Nord", "Gazette du Nord"),
             ("المصدر: أخبار الساحل", "أخبار الساحل"),
         ]

@@ -33,6 +33,12 @@ import Testing
         #expect(organisations("ووقع الاتحاد الأوروبي والمملكة المتحدة الاتفاق.") == ["الاتحاد الأوروبي"])
     }
 
+    @Test func aCourtsSeatButNotAUniversitysTown() {
+        #expect(organisations("وقضت محكمة الاستئناف بمكناس بتأييد الحكم.") == ["محكمة الاستئناف بمكناس"])
+        #expect(organisations("ووقعت جامعة ابن زهر بأكادير اتفاقية شراكة.") == ["جامعة ابن زهر"])
+        #expect(organisations("وأصدرت رئاسة النيابة العامة دورية جديدة.") == ["رئاسة النيابة العامة"])
+    }
+
     @Test func dedications() {
         #expect(organisations("وتخرج من معهد الحسن الثاني للعلوم التطبيقية.") == ["معهد الحسن الثاني للعلوم التطبيقية"])
     }

@@ -33,6 +33,11 @@ import Testing
         #expect(people("واعتبرت سناء ابن الشيخ أن الإصلاح ضروري.") == ["سناء ابن الشيخ"])
     }
 
+    @Test func aLongParticleEndingTheNameAndADoubleBarrelledFamilyName() {
+        #expect(people("يقف الحاج مصطفى أوعلي أمام الحقل.") == ["مصطفى أوعلي"])
+        #expect(people("وقال كريستوف مارتان-لوران إن الطلب قوي.") == ["كريستوف مارتان-لوران"])
+    }
+
     @Test func titlesAreLeftOut() {
         #expect(people("وأوضح الدكتور حمادي لمرابط أن العلاج متوفر.") == ["حمادي لمرابط"])
         #expect(people("واستقبل السيد بنكيران الوفد.") == ["بنكيران"])

@@ -9,6 +9,11 @@ import Testing
         #expect(places("وتضم المنطقة جماعة قروية واحدة.").isEmpty)
     }
 
+    @Test func aTribesPrefixAndItsWord() {
+        #expect(places("وفي دوار أولاد زيان انقطع الماء منذ أسبوع.") == ["أولاد زيان"])
+        #expect(places("واستفادت جماعة آيت ورير من المشروع.") == ["آيت ورير"])
+    }
+
     @Test func naturalFeaturesAndTheirNames() {
         #expect(places("وتضررت الزراعات في سهل سايس هذا العام.") == ["سهل سايس"])
         #expect(places("وتساقطت الثلوج على جبل توبقال.") == ["جبل توبقال"])

@@ -25,6 +25,10 @@ import Testing
         #expect(dates("في ٧ فبراير ٢٠٢٤") == ["2024-02-07"])
     }
 
+    @Test func fatihIsTheFirstOfTheMonth() {
+        #expect(dates("ابتداء من فاتح يناير 2027 ستصبح المنصة إلزامية.") == ["2027-01-01"])
+    }
+
     @Test func theFirstEndOfARangeTakesTheYearOfTheSecond() {
         #expect(dates("entre le 15 juin et le 15 septembre 2023", year: 2024) == ["2023-06-15", "2023-09-15"])
         #expect(dates("du 28 décembre au 3 janvier 2025", year: 2024) == ["2024-12-28", "2025-01-03"])

@@ -62,6 +62,23 @@ import Testing
         #expect(ExtractTestSupport.extract(page).published == "2025-01-15")
     }
 
+    @Test func nameAndRoleThenDateOnOneLineAndAViewCounter() {
+        let page = "Azilal : une caravane médicale soigne 2.000 patients dans la vallée\n\n"
+            + "Karima Aït Lahcen, correspondante à Azilal | 11.05.2025 - 10:15\n👁 1 284 lectures\n\n"
+            + "Une caravane médicale a soigné plus de 2.000 patients dans les douars de la vallée, selon ses organisateurs."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.author == "Karima Aït Lahcen")
+        #expect(extraction.published == "2025-05-11")
+        #expect(extraction.title == "Azilal : une caravane médicale soigne 2.000 patients dans la vallée")
+        #expect(!extraction.entities.contains { $0.text.contains("lectures") })
+    }
+
+    @Test func anArabicBylinesTitleIsNoPartOfTheAuthor() {
+        let page = "المحاكم الرقمية تدخل حيز التنفيذ في ثلاث مدن\n\nبقلم: الأستاذة نادية الفاسي\n\n"
+            + "أعلنت وزارة العدل أن المنصة الرقمية ستصبح إلزامية في محاكم ثلاث مدن ابتداء من السنة المقبلة."
+        #expect(ExtractTestSupport.extract(page).author == "نادية الفاسي")
+    }
+
     @Test func bylineBlockBelowALede() {
         let page = "Le360\nEconomie\n\nOCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023\n"
             + "Le groupe a publié lundi ses résultats annuels, en recul sur un an mais largement bénéficiaires.\n\n"

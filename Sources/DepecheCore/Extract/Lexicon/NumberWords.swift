@@ -94,7 +94,7 @@ enum NumberWords {
         tels telles quels quelles lesquels dont avons avez sommes êtes étaient avaient sont
         is was has as its this us thus across plus less unless always perhaps whereas yes does goes his hers
         ours yours theirs whereas
-        comments commentaires réactions reactions views vues shares partages likes reads
+        comments commentaires réactions reactions views vues shares partages likes reads lectures
         تعليقات تعليق مشاهدة مشاهدات
         """)
 
