@@ -37,9 +37,25 @@ struct HTMLContentScorer {
             top.node != body
         else { return [body] }
         let siblingThreshold = max(10, top.score * 0.2)
-        return parent.children.filter { sibling in
+        let siblings = parent.children
+        let header = articleHeader(in: siblings, before: top.node)
+        return siblings.filter { sibling in
             sibling == top.node || (scores[sibling] != nil && finalScore(sibling) >= siblingThreshold)
-                || readsAsProse(sibling)
+                || readsAsProse(sibling) || header.contains(sibling)
+        }
+    }
+
+    /// Longest header line kept (characters): a byline or a date, not a paragraph.
+    private static let headerLineLength = 160
+
+    /// The short, link-free elements between the headline (`<h1>`) and the article's body:
+    /// its byline and date ("Par X", "Publié le 13/06/2025"), which the text rules read.
+    private func articleHeader(in siblings: [HTMLNode], before top: HTMLNode) -> [HTMLNode] {
+        guard let end = siblings.firstIndex(of: top),
+              let headline = siblings[..<end].lastIndex(where: { $0.isElement("h1") }) else { return [] }
+        return siblings[(headline + 1)..<end].filter { node in
+            let measure = measures[node]
+            return node.isElement && measure.linkDensity == 0 && (1...Self.headerLineLength).contains(measure.textLength)
         }
     }
 

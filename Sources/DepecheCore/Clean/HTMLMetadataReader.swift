@@ -1,7 +1,8 @@
 /// Reads what an HTML page states about its article: `<meta>` tags (Open Graph,
 /// `article:published_time`, `author`, `date`, Dublin Core, …), a JSON-LD `NewsArticle`,
-/// `<time datetime>`, `<a rel="author">`, `<h1>` and `<title>`. Must run before furniture is removed: the
-/// headline often sits in a `<header>`, the JSON-LD in a `<script>`.
+/// `<time datetime>`, `<a rel="author">`, the home page's logo (`<a href="/"><img alt>`), `<h1>`
+/// and `<title>`. Must run before furniture is removed: the headline often sits in a `<header>`,
+/// the JSON-LD in a `<script>`.
 struct HTMLMetadataReader {
     /// `<meta>` names that state the publication date, in order of trust.
     static let dateNames = [
@@ -21,6 +22,8 @@ struct HTMLMetadataReader {
     private var pageTitle: String?
     /// The text of the page's first link to its author (`<a rel="author">`).
     private var authorLink: String?
+    /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
+    private var homeLogo: String?
     /// The text of the page's first `<h1>`.
     private(set) var headline: String?
 
@@ -39,7 +42,7 @@ struct HTMLMetadataReader {
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
                 ?? authorLink,
-            source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"])
+            source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
     }
 
     private var publishedDate: String? {
@@ -71,6 +74,11 @@ struct HTMLMetadataReader {
             pageTitle = nonEmpty(node.textContent)
         case "a" where authorLink == nil && node.attribute("rel")?.lowercased() == "author":
             authorLink = nonEmpty(node.textContent)
+        case "img" where homeLogo == nil:
+            guard let link = node.parent, link.isElement("a"), let href = link.attribute("href"), Self.isHomePage(href),
+                  let alt = node.attribute("alt").flatMap(nonEmpty), !alt.lowercased().contains("logo"),
+                  alt.split(separator: " ").count <= Self.longestLogoName else { return }
+            homeLogo = alt
         case "h1" where headline == nil:
             headline = nonEmpty(node.textContent)
         default:
@@ -88,6 +96,18 @@ struct HTMLMetadataReader {
             ancestor = current.parent
         }
         return 2
+    }
+
+    /// Most words in a logo's alternative text that names the publication.
+    private static let longestLogoName = 6
+
+    /// "/", "./", "https://example.ma/", "https://example.ma": a link to the site's home page.
+    private static func isHomePage(_ href: String) -> Bool {
+        if href == "/" || href == "./" { return true }
+        let parts = href.split(separator: "/", omittingEmptySubsequences: false)
+        // "https:", "", "example.ma" and at most an empty last part.
+        return parts.count >= 3 && parts.count <= 4 && parts[0].hasSuffix(":") && parts[1].isEmpty && !parts[2].isEmpty
+            && (parts.count == 3 || parts[3].isEmpty)
     }
 
     private func nonEmpty(_ text: String) -> String? {

@@ -28,6 +28,8 @@ struct OrganisationPhrases {
     /// "le", "la", "les": after "et" and before a capital, the start of another name ("… de Fès
     /// et le Centre …").
     private static let articles = WordSet("le la les")
+    /// "l" of "l'": the elided article.
+    private static let elidedArticle = FoldedKey.of("l")
     /// "de", "d'" after a comma: another complement of the same head.
     private static let listOf = WordSet("de d")
 
@@ -59,8 +61,10 @@ struct OrganisationPhrases {
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
             if next.has(.newlineBefore) || claimed[k] { break }
-            if next.isPunct(","), let after = tokens.at(k + 1), Self.listOf.contains(after), !after.has(.capitalized) {
-                // "Chambre de commerce, d'industrie et de services": a list of complements.
+            if next.isPunct(","), let after = tokens.at(k + 1), Self.listOf.contains(after), !after.has(.capitalized),
+               !complementIsCapitalised(after: k + 1) {
+                // "Chambre de commerce, d'industrie et de services": a list of complements (not
+                // "Conseil provincial de Zagora, de l'Office national …": another name).
                 k += 1
                 continue
             }
@@ -75,7 +79,11 @@ struct OrganisationPhrases {
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
                 if Self.and.contains(next), let after = tokens.at(k + 1),
                    after.has(.capitalized) || after.kind == .word && after.key == Self.the
-                    || Self.articles.contains(after) && tokens.at(k + 2)?.has(.capitalized) == true { break }
+                    || Self.articles.contains(after) && tokens.at(k + 2)?.has(.capitalized) == true
+                    || tokens[lastContent].has(.capitalized) && after.kind == .word && !NameWords.connectors.contains(after) {
+                    // "… et le Centre …", "CHU de Toulouse et membre de …": another name, or a clause.
+                    break
+                }
                 afterJoin = true
                 complementNoun = false
                 lowercaseWords = 0
@@ -112,6 +120,17 @@ struct OrganisationPhrases {
         guard lastContent > head, sawProperWord else { return nil }
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
         return head...lastContent
+    }
+
+    /// Whether the complement opened by the joining word at `join` ("de", "d'") names a proper
+    /// thing: its first word after any article and apostrophe is capitalised ("de l'Office").
+    private func complementIsCapitalised(after join: Int) -> Bool {
+        var k = join + 1
+        while let token = text.tokens.at(k), token.kind == .punct && token.key == 0x27 || Self.articles.contains(token)
+                || token.kind == .word && token.key == Self.elidedArticle {
+            k += 1
+        }
+        return text.tokens.at(k)?.has(.capitalized) == true
     }
 
     /// A lowercase word with a French verb ending ("financeront", "serait").

@@ -25,6 +25,16 @@ import Testing
         for text in Self.furniture { #expect(!article.text.contains(text), "\(text)") }
     }
 
+    @Test func theBylineAndDateBetweenTheHeadlineAndTheBodyAreKept() {
+        let prose = (1...4).map { "Le paragraphe \($0) raconte la saison agricole dans la plaine, avec des chiffres et des noms de coopératives." }
+        let html = "<body><div id=\"content\"><div class=\"crumbs\">Accueil › Région</div><h1>La récolte recule</h1>"
+            + "<p class=\"auteur\">Par Samia Berrada</p><p class=\"date\">Publié le 13/06/2025 à 18h40</p>"
+            + "<div class=\"texte\">" + prose.map { "<p>\($0)</p>" }.joined() + "</div></div></body>"
+        let text = HTMLArticleExtractor.article(fromHTML: html).text
+        #expect(text.hasPrefix("La récolte recule\n\nPar Samia Berrada\n\nPublié le 13/06/2025 à 18h40\n\nLe paragraphe 1"))
+        #expect(!text.contains("Accueil"))
+    }
+
     @Test func readsOpenGraphAndJSONLDMetadata() throws {
         let article = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
         #expect(

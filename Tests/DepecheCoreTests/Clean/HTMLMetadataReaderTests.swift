@@ -25,6 +25,19 @@ import Testing
         #expect(try metadata(html).author == "Kenza Lahlou")
     }
 
+    @Test func theHomePagesLogoNamesThePublicationLast() throws {
+        let logo = #"<body><div id="header"><a href="/"><img src="/l.png" alt="La Gazette du Souss"></a></div>"#
+        #expect(try metadata(logo + "<h1>Titre</h1></body>").source == "La Gazette du Souss")
+        let absolute = #"<body><a href="https://gazette.ma/"><img alt="La Gazette du Souss"></a></body>"#
+        #expect(try metadata(absolute).source == "La Gazette du Souss")
+        let article = #"<body><a href="/2025/06/x.html"><img alt="Le port d'Agadir"></a></body>"#
+        #expect(try metadata(article).source == nil)
+        let word = #"<body><a href="/"><img alt="Logo du site"></a></body>"#
+        #expect(try metadata(word).source == nil)
+        let stated = #"<head><meta property="og:site_name" content="Gazette"></head><body><a href="/"><img alt="Autre"></a></body>"#
+        #expect(try metadata(stated).source == "Gazette")
+    }
+
     @Test func brokenJSONLDIsIgnored() throws {
         let html = #"<head><script type="application/ld+json">{"headline": </script><title>Titre</title></head>"#
         #expect(try metadata(html) == ArticleMetadata(title: "Titre"))

@@ -73,6 +73,13 @@ import Testing
         #expect(texts(.org, "Le ministère de l'Intérieur espagnol a réagi.") == ["ministère de l'Intérieur"])
     }
 
+    @Test func anotherNameOrAClauseAfterACommaOrEt() {
+        #expect(texts(.org, "Il est soutenu par le Conseil provincial de Tata, de l'Office national des pêches.")
+            == ["Conseil provincial de Tata", "Office national des pêches"])
+        #expect(texts(.org, "Le docteur, chef de service au CHU de Rouen et membre de l'association, a opéré.")
+            == ["CHU de Rouen"])
+    }
+
     @Test func oneLetterIsNoName() {
         #expect(texts(.org, "C'est une première depuis 2020. L'année a été sèche.").isEmpty)
     }
