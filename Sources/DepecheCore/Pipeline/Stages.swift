@@ -55,6 +55,7 @@ final class Stages: Sendable {
             background.addTask { [self] in await rescanPeriodically() }
             if config.fsync == .group { background.addTask { [self] in await log.runGroupCommit() } }
             background.addTask { [self] in await persistPeriodically() }
+            if let feed = sink.foreignDocuments { background.addTask { [self] in await followOtherHosts(feed) } }
             await withTaskGroup(of: Void.self) { pipeline in
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
@@ -117,6 +118,34 @@ final class Stages: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(config.groupCommitMilliseconds))
             await committer.persist()
+        }
+    }
+
+    /// Files the documents other hosts ingest into the near-duplicate index, from where the
+    /// store says it left off; after a failure (the shared log unreachable), starts again from
+    /// there after a pause.
+    private func followOtherHosts(_ feed: any ForeignDocumentFeed) async {
+        let failing = Locked(false)
+        while !Task.isCancelled {
+            do {
+                let position = try await committer.foreignPosition()
+                try await feed.follow(after: position) { [committer, logger] batch in
+                    try await committer.learn(batch)
+                    if failing.withLock({ $0 }) {
+                        failing.withLock { $0 = false }
+                        logger.notice("following the other hosts' documents again")
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                if !failing.withLock({ $0 }) {
+                    logger.warning("cannot follow the other hosts' documents; near duplicates of them are missed meanwhile", metadata: [
+                        "error": "\(error)",
+                    ])
+                }
+                failing.withLock { $0 = true }
+                try? await Task.sleep(for: .seconds(1))
+            }
         }
     }
 
