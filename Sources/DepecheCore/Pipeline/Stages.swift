@@ -19,6 +19,8 @@ final class Stages: Sendable {
     /// Settled files waiting for a worker.
     let ready = WorkQueue<InboxPath>()
     private let stopping = Atomic<Bool>(false)
+    /// Files whose event was handed to the committer and is not yet recorded by the sink.
+    private let committing = Atomic<Int>(0)
     /// The pure stages; replaced on reload (a new gazetteer).
     private let analyzer: Locked<DocumentAnalyzer>
 
@@ -108,6 +110,7 @@ final class Stages: Sendable {
         while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
             intake.takeSettled().forEach(ready.send)
             hooks.queueDepth(intake.depth)
+            reportAwaitingAcknowledgement()
             try? await Task.sleep(for: period)
         }
     }
@@ -213,8 +216,20 @@ final class Stages: Sendable {
         return true
     }
 
+    /// Events handed over and not yet acknowledged: those waiting for or inside the sink's
+    /// `record`, and those recorded but not yet durable.
+    private func reportAwaitingAcknowledgement() {
+        hooks.awaitingAcknowledgement(committing.load(ordering: .relaxed) + max(0, sink.lastSeq - sink.durableSeq))
+    }
+
     private func commit(_ candidate: Candidate) async {
         let path = candidate.receipt.path
+        committing.add(1, ordering: .relaxed)
+        reportAwaitingAcknowledgement()
+        defer {
+            committing.subtract(1, ordering: .relaxed)
+            reportAwaitingAcknowledgement()
+        }
         do {
             let event = try await committer.commit(candidate)
             if intake.resume() { logger.notice("event log writable again; taking files") }
