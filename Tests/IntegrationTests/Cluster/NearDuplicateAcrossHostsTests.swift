@@ -39,13 +39,18 @@ import Testing
         return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
+    /// A ready 3-node cluster with daemons `a` and `b` on it (the caller removes them), and B's
+    /// store, opened read-only beside its daemon.
+    private static func startTwoHosts(label: String) async throws -> (NATSCluster, DaemonSandbox, DaemonSandbox, StateStore) {
+        let cluster = try await NATSCluster.ready(label: label, size: 3)
+        let a = try await cluster.startDaemon(host: "a", label: "\(label)-a")
+        let b = try await cluster.startDaemon(host: "b", label: "\(label)-b")
+        return (cluster, a, b, try StateStore(directory: b.state + "/store", mapSize: 1 << 30, readOnly: true))
+    }
+
     @Test func aNearCopyOnHostBOfAnArticleIngestedOnHostANamesIt() async throws {
-        let cluster = try await NATSCluster.ready(label: "near3", size: 3)
-        let a = try await cluster.startDaemon(host: "a", label: "near-a")
-        defer { a.remove() }
-        let b = try await cluster.startDaemon(host: "b", label: "near-b")
-        defer { b.remove() }
-        let storeB = try StateStore(directory: b.state + "/store", mapSize: 1 << 30, readOnly: true)
+        let (cluster, a, b, storeB) = try await Self.startTwoHosts(label: "near")
+        defer { withExtendedLifetime(cluster) { [a, b].forEach { $0.remove() } } }
 
         // The lag: from the moment A's event is in A's local log (written after the server's
         // acknowledgement) to the moment B's store holds the document.
@@ -87,5 +92,31 @@ import Testing
         #expect(await b.daemon.terminate() == 0)
         let check = try b.daemon.check()
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    /// A host killed while others ingest resumes following from the position its store saved:
+    /// it learns what it missed, each document once, and names it in its next near copy.
+    @Test func aHostKilledAndRestartedFollowsOnFromWhereItLeftOff() async throws {
+        let (cluster, a, b, storeB) = try await Self.startTwoHosts(label: "near-restart")
+        defer { withExtendedLifetime(cluster) { [a, b].forEach { $0.remove() } } }
+        for serial in 0..<10 { try a.writer.moveIn(Self.article(700 + serial), to: Array("p\(serial).txt".utf8)) }
+        #expect(Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 10 }, "\(b.daemon.journalTail())")
+        let positionBefore = try storeB.foreignPosition()
+        #expect(positionBefore > 0)
+
+        b.daemon.kill()
+        for serial in 10..<20 { try a.writer.moveIn(Self.article(700 + serial), to: Array("p\(serial).txt".utf8)) }
+        #expect(await a.waitUntilProcessed(20), "\(a.daemon.journalTail())")
+        try await b.daemon.start()
+        #expect(Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 20 }, "\(b.daemon.journalTail())")
+        #expect(try storeB.foreignPosition() > positionBefore)
+
+        try b.writer.moveIn(Self.article(715, edited: true), to: Array("copy.txt".utf8))
+        #expect(await b.waitUntilProcessed(1), "\(b.daemon.journalTail())")
+        let original = try #require(a.daemon.eventLog.events.first { $0.path == Array("p15.txt".utf8) })
+        let copy = try #require(b.daemon.eventLog.events.first)
+        #expect(copy.string("near_duplicate_of") == original.id)
+        #expect(copy.string("near_duplicate_host") == "a")
+        #expect(Self.foreignDocuments(in: storeB) == 20, "each document once")
     }
 }
