@@ -21,13 +21,12 @@ import Testing
         (try? store.read { try $0.foreignDocumentCount() }) ?? -1
     }
 
-    /// Polls (every 100 µs, blocking: the daemons are other processes) until `condition` holds
-    /// or `timeout` passes.
-    private static func poll(timeout: Duration, _ condition: () -> Bool) -> Bool {
+    /// Polls (every 200 µs) until `condition` holds or `timeout` passes.
+    private static func poll(timeout: Duration, _ condition: () -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while !condition() {
             if ContinuousClock.now >= deadline { return false }
-            usleep(100)
+            try? await Task.sleep(for: .microseconds(200))
         }
         return true
     }
@@ -60,10 +59,10 @@ import Testing
         for serial in 0..<articles {
             let before = Self.size(logA)
             try a.writer.moveIn(Self.article(500 + serial), to: Array("p\(serial).txt".utf8))
-            let logged = Self.poll(timeout: .seconds(30)) { Self.size(logA) > before }
+            let logged = await Self.poll(timeout: .seconds(30)) { Self.size(logA) > before }
             #expect(logged, "\(a.daemon.journalTail())")
             let acknowledged = ContinuousClock.now
-            let known = Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) > serial }
+            let known = await Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) > serial }
             #expect(known, "\(b.daemon.journalTail())")
             lags.append(.now - acknowledged)
         }
@@ -102,7 +101,7 @@ import Testing
         let (cluster, a, b, storeB) = try await Self.startTwoHosts(label: "near-restart")
         defer { withExtendedLifetime(cluster) { [a, b].forEach { $0.remove() } } }
         for serial in 0..<10 { try a.writer.moveIn(Self.article(700 + serial), to: Array("p\(serial).txt".utf8)) }
-        #expect(Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 10 }, "\(b.daemon.journalTail())")
+        #expect(await Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 10 }, "\(b.daemon.journalTail())")
         let positionBefore = try storeB.foreignPosition()
         #expect(positionBefore > 0)
 
@@ -110,7 +109,7 @@ import Testing
         for serial in 10..<20 { try a.writer.moveIn(Self.article(700 + serial), to: Array("p\(serial).txt".utf8)) }
         #expect(await a.waitUntilProcessed(20), "\(a.daemon.journalTail())")
         try await b.daemon.start()
-        #expect(Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 20 }, "\(b.daemon.journalTail())")
+        #expect(await Self.poll(timeout: .seconds(30)) { Self.foreignDocuments(in: storeB) == 20 }, "\(b.daemon.journalTail())")
         #expect(try storeB.foreignPosition() > positionBefore)
 
         try b.writer.moveIn(Self.article(715, edited: true), to: Array("copy.txt".utf8))
