@@ -78,6 +78,11 @@ public final class JetStreamSink: EventSink {
         }
     }
 
+    /// The other hosts' `document.ingested` events, read from the stream (``ForeignDocumentFollower``).
+    public var foreignDocuments: (any ForeignDocumentFeed)? {
+        ForeignDocumentFollower(connection: connection, settings: settings)
+    }
+
     /// Every event ``record(_:)`` returned was acknowledged by the server: durable already.
     public func waitUntilDurable(_ seq: Int) async {}
 

@@ -1,7 +1,8 @@
 import CNats
 import DepecheCore
 
-/// Reads a stream in stream order through a pull consumer on `<prefix>.>`: either a durable
+/// Reads a stream in stream order through a pull consumer on `<prefix>.>` (or a narrower
+/// filter): either a durable
 /// consumer (it resumes after the last message acknowledged; each message is acknowledged,
 /// synchronously, once the caller has handled it) or an ephemeral one from a stream sequence.
 public final class StreamReader {
@@ -30,8 +31,8 @@ public final class StreamReader {
     /// those of earlier runs).
     private var delivered: UInt64
 
-    /// Subscribes to `settings.subjectPrefix.>` of `settings.stream`.
-    public init(connection: JetStreamConnection, settings: SinkSettings.NATS, start: Start) throws {
+    /// Subscribes to `subject` (by default `settings.subjectPrefix.>`) of `settings.stream`.
+    public init(connection: JetStreamConnection, settings: SinkSettings.NATS, start: Start, subject: String? = nil) throws {
         self.connection = connection
         lastSeqAtStart = try connection.withStreamInfo(settings.stream) { info in
             guard let info else { throw StreamSetup.IncompatibleStream(stream: settings.stream, setting: "stream", problem: "does not exist") }
@@ -40,7 +41,7 @@ public final class StreamReader {
         var options = jsSubOptions()
         jsSubOptions_Init(&options)
         options.Config.AckPolicy = js_AckExplicit
-        let subject = settings.subjectPrefix + ".>"
+        let subject = subject ?? settings.subjectPrefix + ".>"
         switch start {
         case .durable(let name):
             isDurable = true
@@ -76,13 +77,15 @@ public final class StreamReader {
     }
 
     /// Hands each message to `body` in stream order until the stream's end as it was at the
-    /// start (or, with `follow`, until `shouldStop` says so). Returns the number handled.
-    /// Without `follow`, throws ``EndNotReached`` when the end is not reached within `patience`
-    /// (a fetch that times out before the end is not taken for the end).
+    /// start (or, with `follow`, until `shouldStop` says so), and calls `endOfBatch` after each
+    /// batch fetched. Returns the number handled. Without `follow`, throws ``EndNotReached``
+    /// when the end is not reached within `patience` (a fetch that times out before the end is
+    /// not taken for the end); with `follow`, after `patience` without a message it asks the
+    /// server about the consumer and throws if it is gone (its node was lost).
     @discardableResult
     public func read(
         follow: Bool, batch: Int32 = 256, patience: Duration = .seconds(60), shouldStop: () -> Bool = { false },
-        _ body: (Message) throws -> Void
+        endOfBatch: () throws -> Void = {}, _ body: (Message) throws -> Void
     ) throws -> Int {
         var handled = 0
         var deadline = ContinuousClock.now + patience
@@ -92,7 +95,10 @@ public final class StreamReader {
             var code = jsErrCode(rawValue: 0)
             let status = natsSubscription_Fetch(&list, subscription, batch, follow ? 1000 : connection.timeoutMilliseconds, &code)
             if status == NATS_TIMEOUT {
-                if !follow && ContinuousClock.now >= deadline { throw EndNotReached(delivered: delivered, end: lastSeqAtStart) }
+                guard ContinuousClock.now >= deadline else { continue }
+                if !follow { throw EndNotReached(delivered: delivered, end: lastSeqAtStart) }
+                try checkConsumer()
+                deadline = ContinuousClock.now + patience
                 continue
             }
             guard status == NATS_OK else { throw NATSError("natsSubscription_Fetch", status, code: code) }
@@ -110,8 +116,16 @@ public final class StreamReader {
                 handled += 1
                 delivered = max(delivered, seq)
             }
+            try endOfBatch()
         }
         return handled
+    }
+
+    /// Throws unless the server still knows the consumer.
+    private func checkConsumer() throws {
+        var info: UnsafeMutablePointer<jsConsumerInfo>?
+        try check("natsSubscription_GetConsumerInfo") { natsSubscription_GetConsumerInfo(&info, subscription, nil, $0) }
+        jsConsumerInfo_Destroy(info)
     }
 
     private static func streamSeq(of message: OpaquePointer?) -> UInt64 {

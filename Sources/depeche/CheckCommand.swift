@@ -18,7 +18,8 @@ struct CheckCommand: AsyncParsableCommand {
             let summary = try EventLogCheck.run(activePath: config.logPath)
             print("event log: ok (\(summary.events) events, seq \(summary.firstSeq)–\(summary.lastSeq), \(summary.segments) file(s))")
             if let store = try StoreCheck.run(config: config, logLastSeq: summary.lastSeq) {
-                print("state store: ok (\(store.documents) documents, seq \(store.seq); \(store.behind) event(s) to replay at the next start)")
+                let foreign = store.foreignDocuments == 0 ? "" : " and \(store.foreignDocuments) of other hosts"
+                print("state store: ok (\(store.documents) documents\(foreign), seq \(store.seq); \(store.behind) event(s) to replay at the next start)")
             }
         } catch let error as EventLogCorruption {
             print("event log: \(error)")

@@ -37,6 +37,7 @@ public struct IngestedDocument: Sendable {
         if let nearDuplicate {
             json.field("near_duplicate_of", nearDuplicate.id)
             json.field("similarity", nearDuplicate.similarity)
+            if let host = nearDuplicate.host { json.field("near_duplicate_host", host) }
         }
         document.extraction.write(into: &json)
         if includeText { json.field("text", document.article.text) }

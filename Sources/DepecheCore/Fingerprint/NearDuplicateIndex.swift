@@ -184,4 +184,6 @@ public struct NearDuplicate: Sendable, Equatable {
     public var distance: Int
     /// `1 − distance/64`, as events report it.
     public var similarity: Double
+    /// The host of a cluster that ingested the earlier article, when it is not this host.
+    public var host: String? = nil
 }

@@ -24,6 +24,10 @@ public enum MetricName {
     /// Gauge: 1 while the sink takes events, 0 while intake waits for it (NATS unreachable or
     /// without quorum).
     public static let sinkAvailable = "depeche_sink_available"
+    /// Gauge: events handed to the sink and not yet acknowledged by it: those waiting for their
+    /// turn or being published (retried while NATS does not answer), plus, in the file mode,
+    /// those appended but not yet fsynced.
+    public static let sinkAwaitingAcknowledgement = "depeche_sink_events_awaiting_ack"
     /// Histogram, seconds: from publishing an event to NATS JetStream to its acknowledgement.
     public static let sinkPublishLatency = "depeche_sink_publish_latency_seconds"
 

@@ -25,12 +25,18 @@ public final class PipelineCounters: Sendable {
         public var queueDepth: Int
         /// Why the sink cannot take events now (intake waits), or nil.
         public var sinkProblem: String? = nil
+        /// Events handed to the sink and not yet acknowledged.
+        public var awaitingAcknowledgement = 0
 
-        /// The `STATUS=` line: `1,204 ingested, 37 duplicates, 2 rejected, inbox empty`.
+        /// The `STATUS=` line: `1,204 ingested, 37 duplicates, 2 rejected, inbox empty`; while
+        /// the sink makes intake wait, first `paused: <why>; 2 events awaiting acknowledgement; `.
         public var statusLine: String {
             let duplicateWord = duplicates == 1 ? "duplicate" : "duplicates"
             let inbox = queueDepth == 0 ? "inbox empty" : "\(queueDepth.withThousandsSeparators) queued"
-            let paused = sinkProblem.map { "paused: \($0); " } ?? ""
+            let eventWord = awaitingAcknowledgement == 1 ? "event" : "events"
+            let paused = sinkProblem.map {
+                "paused: \($0); \(awaitingAcknowledgement.withThousandsSeparators) \(eventWord) awaiting acknowledgement; "
+            } ?? ""
             return paused + "\(ingested.withThousandsSeparators) ingested, "
                 + "\(duplicates.withThousandsSeparators) \(duplicateWord), "
                 + "\(rejected.withThousandsSeparators) rejected, \(inbox)"
@@ -43,6 +49,7 @@ public final class PipelineCounters: Sendable {
     private let bytes = Atomic<Int>(0)
     private let queueDepth = Atomic<Int>(0)
     private let sinkProblem = Mutex<String?>(nil)
+    private let awaitingAcknowledgement = Atomic<Int>(0)
 
     private let factory: any MetricsFactory
     private let ingestedCounter: Counter
@@ -54,6 +61,7 @@ public final class PipelineCounters: Sendable {
     private let logSegmentMeter: Meter
     private let sinkConnectedMeter: Meter
     private let publishTimer: Timer
+    private let awaitingMeter: Meter
 
     /// Counters reporting to `factory`; the default is whatever `MetricsSystem` was
     /// bootstrapped with (``PrometheusMetrics/bootstrap()``). The unlabelled metrics are
@@ -70,6 +78,8 @@ public final class PipelineCounters: Sendable {
         sinkConnectedMeter = Meter(label: MetricName.sinkAvailable, factory: factory)
         sinkConnectedMeter.set(1)
         publishTimer = Timer(label: MetricName.sinkPublishLatency, factory: factory)
+        awaitingMeter = Meter(label: MetricName.sinkAwaitingAcknowledgement, factory: factory)
+        awaitingMeter.set(0)
     }
 
     /// The sink cannot take events (`problem` says why; intake waits), or can again (nil).
@@ -81,6 +91,12 @@ public final class PipelineCounters: Sendable {
     /// A network sink's server acknowledged one event `latency` after it was sent.
     public func published(latency: Duration) {
         publishTimer.record(duration: latency)
+    }
+
+    /// `count` events were handed to the sink and are not yet acknowledged by it.
+    public func awaitingAcknowledgement(_ count: Int) {
+        awaitingAcknowledgement.store(count, ordering: .relaxed)
+        awaitingMeter.set(count)
     }
 
     /// A document of `bytes` bytes was appended to the event log, `latency` after it was read.
@@ -138,7 +154,8 @@ public final class PipelineCounters: Sendable {
             rejected: rejected.load(ordering: .relaxed),
             bytes: bytes.load(ordering: .relaxed),
             queueDepth: queueDepth.load(ordering: .relaxed),
-            sinkProblem: sinkProblem.withLock { $0 }
+            sinkProblem: sinkProblem.withLock { $0 },
+            awaitingAcknowledgement: awaitingAcknowledgement.load(ordering: .relaxed)
         )
     }
 

@@ -45,6 +45,9 @@ public actor Committer {
     private var ledger: DispositionLedger
     /// Why the store could not be written, until a retry succeeds.
     private var storeFailure: LMDBError?
+    /// How far other hosts' documents were read, when that moved past only this host's own
+    /// events since the store last recorded it: written with the next group commit.
+    private var heldForeignPosition: UInt64?
     /// Files whose event is appended, in `seq` order, for the disposal loop.
     public nonisolated let disposals = WorkQueue<Disposal>()
 
@@ -111,10 +114,11 @@ public actor Committer {
     public func persist() {
         let durable = sink.durableSeq
         let (changes, count) = pending.prefix(through: durable)
-        guard count > 0 || durable > pending.appliedSeq else { return }
+        guard count > 0 || durable > pending.appliedSeq || heldForeignPosition != nil else { return }
         do {
-            try store.apply(changes, through: durable)
+            try store.apply(changes, through: durable, foreignPosition: heldForeignPosition)
             pending.removeFirst(count, appliedThrough: durable)
+            heldForeignPosition = nil
             if storeFailure != nil { logger.notice("the state store is writable again") }
             storeFailure = nil
         } catch let error as LMDBError {
@@ -127,6 +131,24 @@ public actor Committer {
         } catch {
             logger.error("cannot write the state store", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// How far the documents of other hosts were read (see ``learn(_:)``).
+    public func foreignPosition() throws -> UInt64 {
+        try heldForeignPosition ?? store.foreignPosition()
+    }
+
+    /// Files documents that other hosts ingested in the near-duplicate index, so that this
+    /// host's later near copies name them. A batch with documents is stored at once, with its
+    /// position; one without (this host's own events) only moves the position, which the next
+    /// group commit records (read again after a crash, such a batch changes nothing).
+    public func learn(_ batch: ForeignDocumentBatch) throws {
+        guard !batch.documents.isEmpty else {
+            heldForeignPosition = batch.position
+            return
+        }
+        try store.learn(batch.documents, through: batch.position)
+        heldForeignPosition = nil
     }
 
     private func classify(_ candidate: Candidate) throws -> DocumentEvent {

@@ -11,6 +11,9 @@ public struct DaemonHooks: Sendable {
     public var rescanned: @Sendable (_ overflow: Bool) -> Void
     /// How many files are settling or in flight, reported several times a second.
     public var queueDepth: @Sendable (Int) -> Void
+    /// How many events were handed to the sink and are not yet acknowledged (durable), reported
+    /// as it changes and several times a second.
+    public var awaitingAcknowledgement: @Sendable (Int) -> Void
 
     /// Hooks that do nothing unless given.
     public init(
@@ -18,12 +21,14 @@ public struct DaemonHooks: Sendable {
         ready: @escaping @Sendable () -> Void = {},
         committed: @escaping @Sendable (DocumentEvent) -> Void = { _ in },
         rescanned: @escaping @Sendable (Bool) -> Void = { _ in },
-        queueDepth: @escaping @Sendable (Int) -> Void = { _ in }
+        queueDepth: @escaping @Sendable (Int) -> Void = { _ in },
+        awaitingAcknowledgement: @escaping @Sendable (Int) -> Void = { _ in }
     ) {
         self.watcherStarted = watcherStarted
         self.ready = ready
         self.committed = committed
         self.rescanned = rescanned
         self.queueDepth = queueDepth
+        self.awaitingAcknowledgement = awaitingAcknowledgement
     }
 }

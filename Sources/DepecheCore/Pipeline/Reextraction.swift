@@ -79,7 +79,8 @@ public struct Reextraction: Sendable {
         }
         var nearDuplicate: NearDuplicate?
         if let of = event.string("near_duplicate_of"), let similarity = event.fields["similarity"] as? Double {
-            nearDuplicate = NearDuplicate(id: of, distance: Int(((1 - similarity) * 64).rounded()), similarity: similarity)
+            nearDuplicate = NearDuplicate(
+                id: of, distance: Int(((1 - similarity) * 64).rounded()), similarity: similarity, host: event.string("near_duplicate_host"))
         }
         let ingested = IngestedDocument(
             document: document, receipt: receipt, stored: stored, includeText: includeText, nearDuplicate: nearDuplicate)

@@ -19,6 +19,8 @@ final class Stages: Sendable {
     /// Settled files waiting for a worker.
     let ready = WorkQueue<InboxPath>()
     private let stopping = Atomic<Bool>(false)
+    /// Files whose event was handed to the committer and is not yet recorded by the sink.
+    private let committing = Atomic<Int>(0)
     /// The pure stages; replaced on reload (a new gazetteer).
     private let analyzer: Locked<DocumentAnalyzer>
 
@@ -55,6 +57,7 @@ final class Stages: Sendable {
             background.addTask { [self] in await rescanPeriodically() }
             if config.fsync == .group { background.addTask { [self] in await log.runGroupCommit() } }
             background.addTask { [self] in await persistPeriodically() }
+            if let feed = sink.foreignDocuments { background.addTask { [self] in await followOtherHosts(feed) } }
             await withTaskGroup(of: Void.self) { pipeline in
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
@@ -107,6 +110,7 @@ final class Stages: Sendable {
         while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
             intake.takeSettled().forEach(ready.send)
             hooks.queueDepth(intake.depth)
+            reportAwaitingAcknowledgement()
             try? await Task.sleep(for: period)
         }
     }
@@ -117,6 +121,34 @@ final class Stages: Sendable {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(config.groupCommitMilliseconds))
             await committer.persist()
+        }
+    }
+
+    /// Files the documents other hosts ingest into the near-duplicate index, from where the
+    /// store says it left off; after a failure (the shared log unreachable), starts again from
+    /// there after a pause.
+    private func followOtherHosts(_ feed: any ForeignDocumentFeed) async {
+        let failing = Locked(false)
+        while !Task.isCancelled {
+            do {
+                let position = try await committer.foreignPosition()
+                try await feed.follow(after: position) { [committer, logger] batch in
+                    try await committer.learn(batch)
+                    if failing.withLock({ $0 }) {
+                        failing.withLock { $0 = false }
+                        logger.notice("following the other hosts' documents again")
+                    }
+                }
+            } catch {
+                if Task.isCancelled { return }
+                if !failing.withLock({ $0 }) {
+                    logger.warning("cannot follow the other hosts' documents; near duplicates of them are missed meanwhile", metadata: [
+                        "error": "\(error)",
+                    ])
+                }
+                failing.withLock { $0 = true }
+                try? await Task.sleep(for: .seconds(1))
+            }
         }
     }
 
@@ -184,8 +216,20 @@ final class Stages: Sendable {
         return true
     }
 
+    /// Events handed over and not yet acknowledged: those waiting for or inside the sink's
+    /// `record`, and those recorded but not yet durable.
+    private func reportAwaitingAcknowledgement() {
+        hooks.awaitingAcknowledgement(committing.load(ordering: .relaxed) + max(0, sink.lastSeq - sink.durableSeq))
+    }
+
     private func commit(_ candidate: Candidate) async {
         let path = candidate.receipt.path
+        committing.add(1, ordering: .relaxed)
+        reportAwaitingAcknowledgement()
+        defer {
+            committing.subtract(1, ordering: .relaxed)
+            reportAwaitingAcknowledgement()
+        }
         do {
             let event = try await committer.commit(candidate)
             if intake.resume() { logger.notice("event log writable again; taking files") }

@@ -56,7 +56,8 @@ public struct ServiceLayer: Sendable {
                 counters.rescanned()
                 if overflow { counters.inotifyOverflowed() }
             },
-            queueDepth: { depth in counters.queueDepth(depth) }
+            queueDepth: { depth in counters.queueDepth(depth) },
+            awaitingAcknowledgement: { count in counters.awaitingAcknowledgement(count) }
         )
         self.logger = logger
         textfileWriter = PrometheusTextfileWriter.Configuration(config).map {

@@ -101,6 +101,16 @@ struct LMDBTransaction {
         return dbi
     }
 
+    /// Opens the named database, or returns nil when there is none (a read-only transaction
+    /// over a store written before it existed).
+    func databaseIfPresent(_ name: String) throws -> MDB_dbi? {
+        var dbi: MDB_dbi = 0
+        let code = mdb_dbi_open(txn, name, 0, &dbi)
+        if code == MDB_NOTFOUND { return nil }
+        try LMDBEnvironment.check("mdb_dbi_open(\(name))", path, code)
+        return dbi
+    }
+
     /// Calls `body` with the value stored under `key`, or returns nil when there is none.
     func get<T>(_ dbi: MDB_dbi, _ key: [UInt8], _ body: (UnsafeRawBufferPointer) -> T) throws -> T? {
         var data = MDB_val()

@@ -11,11 +11,17 @@ import Glibc
 ///
 /// | database | key | value |
 /// |---|---|---|
-/// | `meta` | `seq`, `format` | the last applied `seq` (8 bytes); the format, 1 |
+/// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 1; how far the shared log of other hosts' documents was read (8) |
 /// | `content` | 16-byte digest of the content id | `seq` of its `document.ingested` (8) |
 /// | `text` | 16-byte digest of `text_sha256` | `seq` of the first document with that article (8) |
 /// | `documents` | `seq` (8) | MinHash sketch (16), packed id (33) |
 /// | `near.0` … `near.3` | see ``NearDuplicateTables`` | |
+/// | `foreign` | ``foreignBase`` + position in the shared log (8) | MinHash sketch (16), host length (1), host, packed id |
+///
+/// `seq` is this host's event-log `seq` everywhere but in `foreign`: documents that other hosts
+/// of a cluster ingested (``ForeignDocument``) are filed in the near-duplicate tables under
+/// ``foreignBase`` plus their position in the shared log, never in `content`, `text` or
+/// `documents`, so the exact indexes, recovery and `depeche check` read this host's log alone.
 /// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
 public final class StateStore {
     /// The store's format, kept in `meta`.
@@ -25,7 +31,9 @@ public final class StateStore {
     /// The store's directory.
     public let directory: String
     let environment: LMDBEnvironment
-    private let meta, content, text, documents, ledger: MDB_dbi
+    let meta, content, text, documents, ledger: MDB_dbi
+    /// Other hosts' documents; nil only in a read-only store written before they were followed.
+    let foreign: MDB_dbi?
     let near: NearDuplicateTables
     /// The greatest SimHash distance that counts as near.
     public let nearMaxDistance: Int
@@ -43,8 +51,9 @@ public final class StateStore {
         self.nearMaxDistance = nearMaxDistance
         if !readOnly { try Posix.makeDirectories(directory) }
         environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
-        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi]) in
+        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi], MDB_dbi?) in
             let plain = try ["meta", "content", "text", "documents", "ledger"].map { try txn.database($0, create: !readOnly) }
+            let foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
             let tables = try txn.get(plain[0], Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? nearTables
             let near = try NearDuplicateTables.names(tableCount: tables).map {
                 try txn.database($0, flags: MDB_DUPSORT | MDB_DUPFIXED, create: !readOnly)
@@ -53,9 +62,10 @@ public final class StateStore {
                 try txn.put(plain[0], Array("format".utf8), [Self.format])
                 try txn.put(plain[0], Array("near.tables".utf8), [UInt8(tables)])
             }
-            return (plain, near)
+            return (plain, near, foreign)
         }
-        let (plain, tables) = readOnly ? try environment.read(open) : try environment.write(open)
+        let (plain, tables, foreign) = readOnly ? try environment.read(open) : try environment.write(open)
+        self.foreign = foreign
         (meta, content, text, documents, ledger) = (plain[0], plain[1], plain[2], plain[3], plain[4])
         near = NearDuplicateTables(databases: tables)
         nearMasks = NearDuplicateTables.masks(width: near.blocks.map(\.width).max() ?? 16, flips: nearMaxDistance / tables.count)
@@ -68,9 +78,10 @@ public final class StateStore {
         try txn.get(meta, Array("seq".utf8)) { Int(bigEndian($0)) } ?? 0
     }
 
-    /// Applies `changes`, in order, and records `seq` as applied: one transaction, committed
-    /// when this returns.
-    public func apply(_ changes: [StoreChange], through seq: Int) throws {
+    /// Applies `changes`, in order, and records `seq` as applied (and `foreignPosition`, when
+    /// given, as how far other hosts' documents were read): one transaction, committed when this
+    /// returns.
+    public func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64? = nil) throws {
         try environment.write { txn in
             for change in changes {
                 switch change {
@@ -80,6 +91,7 @@ public final class StateStore {
                 }
             }
             try txn.put(meta, Array("seq".utf8), bytes(UInt64(seq), count: 8))
+            if let foreignPosition { try txn.put(meta, Self.foreignPositionKey, bytes(foreignPosition, count: 8)) }
         }
     }
 
@@ -95,7 +107,7 @@ public final class StateStore {
     /// Empties every database (a store ahead of its event log is rebuilt from the log).
     public func reset() throws {
         try environment.write { txn in
-            for dbi in [meta, content, text, documents, ledger] + near.databases { try txn.empty(dbi) }
+            for dbi in [meta, content, text, documents, ledger] + [foreign].compactMap(\.self) + near.databases { try txn.empty(dbi) }
         }
     }
 
@@ -160,9 +172,18 @@ public final class StateStore {
         /// SimHashes were compared.
         public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int) {
             var ids: [Int: String] = [:]
+            var hosts: [Int: String] = [:]
             let (match, examined) = try store.near.nearest(
                 to: simhash, within: store.nearMaxDistance, masks: store.nearMasks, in: txn
             ) { seq in
+                if seq >= StateStore.foreignBase {
+                    guard let document = try foreignDocument(key: seq),
+                        document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+                    else { return false }
+                    ids[seq] = document.id
+                    hosts[seq] = document.host
+                    return true
+                }
                 guard let document = try document(seq: seq),
                     document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
                 else { return false }
@@ -171,7 +192,9 @@ public final class StateStore {
             }
             let near = match.flatMap { match in
                 ids[match.seq].map {
-                    NearDuplicate(id: $0, distance: match.distance, similarity: NearDuplicateIndex.similarity(forDistance: match.distance))
+                    NearDuplicate(
+                        id: $0, distance: match.distance, similarity: NearDuplicateIndex.similarity(forDistance: match.distance),
+                        host: hosts[match.seq])
                 }
             }
             return (near, examined)
@@ -222,4 +245,58 @@ public enum StoreChange: Sendable {
     case ledgerRecord(InboxPath, DispositionLedger.Entry)
     /// A file that left the inbox.
     case ledgerRemove(InboxPath)
+}
+
+/// The documents other hosts of a cluster ingested, in the store's near-duplicate tables (see
+/// ``StateStore``'s table of databases): filed with the position in the shared log they were
+/// read to, in one transaction, so that a crash never leaves the position ahead of them.
+extension StateStore {
+    /// Where foreign documents' keys start in the near-duplicate tables (whose values hold
+    /// 6-byte numbers): far above any `seq` of this host's log.
+    public static let foreignBase = 1 << 47
+
+    static let foreignPositionKey = Array("foreign.position".utf8)
+
+    /// How far the shared log of other hosts' documents was read (0: not yet).
+    public func foreignPosition() throws -> UInt64 {
+        try environment.read { txn in try txn.get(meta, Self.foreignPositionKey) { bigEndian($0) } ?? 0 }
+    }
+
+    /// Files `documents` in the near-duplicate tables (a SimHash already filed keeps its first
+    /// document) and records `position` as read: one transaction. Filing a document again
+    /// changes nothing.
+    public func learn(_ documents: [ForeignDocument], through position: UInt64) throws {
+        guard let foreign else { throw LMDBError(call: "learn", path: directory, code: EROFS) }
+        try environment.write { txn in
+            for document in documents where document.position < UInt64(Self.foreignBase) {
+                let key = Self.foreignBase + Int(document.position)
+                let sketch = document.sketch.halves
+                let host = Array(document.host.utf8.prefix(255))
+                try txn.put(
+                    foreign, bytes(UInt64(key), count: 8),
+                    bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + [UInt8(host.count)] + host + DocumentIDs.packed(document.id))
+                try near.insert(simhash: document.simhash, seq: key, in: txn)
+            }
+            try txn.put(meta, Self.foreignPositionKey, bytes(position, count: 8))
+        }
+    }
+}
+
+extension StateStore.StoreReader {
+    /// The id, host and sketch of the foreign document filed under `key`.
+    func foreignDocument(key: Int) throws -> (id: String, host: String, sketch: MinHashSketch)? {
+        guard let foreign = store.foreign else { return nil }
+        return try txn.get(foreign, bytes(UInt64(key), count: 8)) { value in
+            let low = bigEndian(value[0..<8]), high = bigEndian(value[8..<16])
+            let hostEnd = 17 + Int(value[16])
+            let host = String(decoding: value[17..<hostEnd], as: UTF8.self)
+            return (DocumentIDs.unpacked(value[hostEnd...]), host, MinHashSketch(low: low, high: high))
+        }
+    }
+
+    /// How many documents of other hosts are known.
+    public func foreignDocumentCount() throws -> Int {
+        guard let foreign = store.foreign else { return 0 }
+        return try txn.count(foreign)
+    }
 }

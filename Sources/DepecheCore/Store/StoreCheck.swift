@@ -13,6 +13,8 @@ public enum StoreCheck {
         public var seq: Int
         /// Events after it, which the next start replays.
         public var behind: Int
+        /// Documents of other hosts of a cluster known to the near-duplicate index.
+        public var foreignDocuments = 0
     }
 
     /// Checks `config`'s store against its log; nil when there is no store yet. Throws
@@ -40,7 +42,8 @@ public enum StoreCheck {
                     throw fail("seq \(eventSeq): SimHash \(simhash) is not in the store's near-duplicate tables")
                 }
             }
-            return Summary(documents: try reader.documentCount(), seq: seq, behind: logLastSeq - seq)
+            return Summary(
+                documents: try reader.documentCount(), seq: seq, behind: logLastSeq - seq, foreignDocuments: try reader.foreignDocumentCount())
         }
     }
 }

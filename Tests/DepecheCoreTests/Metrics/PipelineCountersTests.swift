@@ -14,6 +14,7 @@ import Testing
         for name in [
             MetricName.documentsIngested, MetricName.bytes, MetricName.queueDepth, MetricName.rescans,
             MetricName.inotifyOverflows, MetricName.logSegmentBytes, MetricName.pipelineLatency + "_count",
+            MetricName.sinkAwaitingAcknowledgement,
         ] {
             #expect(value(metrics, name) == 0, "\(name)")
         }
@@ -70,6 +71,27 @@ import Testing
         #expect(busy.statusLine == "1,204 ingested, 37 duplicates, 2 rejected, inbox empty")
         let one = PipelineCounters.Snapshot(ingested: 0, duplicates: 1, rejected: 0, bytes: 0, queueDepth: 1500)
         #expect(one.statusLine == "0 ingested, 1 duplicate, 0 rejected, 1,500 queued")
+    }
+
+    /// Events awaiting acknowledgement: a gauge in the export, and in `STATUS=` while paused.
+    @Test func eventsAwaitingAcknowledgementAreAGaugeAndInTheStatusWhilePaused() {
+        let metrics = PrometheusMetrics()
+        let counters = PipelineCounters(factory: metrics.factory)
+        counters.awaitingAcknowledgement(3)
+        #expect(value(metrics, MetricName.sinkAwaitingAcknowledgement) == 3)
+        #expect(counters.snapshot().statusLine == "0 ingested, 0 duplicates, 0 rejected, inbox empty", "not while taking files")
+        counters.sinkProblem("waiting for NATS (no responders)")
+        counters.awaitingAcknowledgement(2)
+        #expect(value(metrics, MetricName.sinkAwaitingAcknowledgement) == 2)
+        #expect(value(metrics, MetricName.sinkAvailable) == 0)
+        #expect(counters.snapshot().statusLine
+            == "paused: waiting for NATS (no responders); 2 events awaiting acknowledgement; 0 ingested, 0 duplicates, 0 rejected, inbox empty")
+        counters.awaitingAcknowledgement(1)
+        #expect(counters.snapshot().statusLine.hasPrefix("paused: waiting for NATS (no responders); 1 event awaiting acknowledgement; "))
+        counters.sinkProblem(nil)
+        counters.awaitingAcknowledgement(0)
+        #expect(value(metrics, MetricName.sinkAwaitingAcknowledgement) == 0)
+        #expect(!counters.snapshot().statusLine.contains("awaiting"))
     }
 
     @Test(arguments: [

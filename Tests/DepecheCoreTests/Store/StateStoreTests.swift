@@ -68,6 +68,30 @@ import Testing
         }
     }
 
+    /// Another host's document is found near with its host, is kept apart from this host's
+    /// exact keys and `seq`, is filed once however often it is learnt, and goes with a reset.
+    @Test func otherHostsDocumentsAreNearWithTheirHostAndApart() throws {
+        let sketch = MinHashSketch(low: 7, high: 9)
+        let store = try open()
+        try store.apply([Self.document(1, simhash: 0xFF00, sketch: sketch)], through: 1)
+        let foreign = ForeignDocument(id: Self.id(2), host: "news2", simhash: 0xFFFF_0000_0000, sketch: sketch, position: 41)
+        try store.learn([foreign], through: 45)
+        try store.learn([foreign], through: 46)
+        #expect(try store.foreignPosition() == 46)
+        #expect(try store.seq() == 1)
+        try store.read { reader throws in
+            let near = try reader.nearest(simhash: 0xFFFF_0000_0001, sketch: sketch).match
+            #expect(near == NearDuplicate(id: Self.id(2), distance: 1, similarity: NearDuplicateIndex.similarity(forDistance: 1), host: "news2"))
+            #expect(try reader.nearest(simhash: 0xFF01, sketch: sketch).match?.host == nil, "this host's own document names no host")
+            #expect(try reader.first(withContent: Self.id(2)) == nil, "exact duplicates across hosts are the stream's to decide")
+            #expect(try reader.documentCount() == 1)
+            #expect(try reader.foreignDocumentCount() == 1)
+        }
+        try store.reset()
+        #expect(try store.foreignPosition() == 0)
+        #expect(try store.read { try $0.nearest(simhash: 0xFFFF_0000_0000, sketch: sketch).match } == nil)
+    }
+
     @Test func theLedgerIsKeptAndForgotten() throws {
         let identity = FileIdentity(inode: 12, size: 34, mtimeNanoseconds: -5)
         let kept = DispositionLedger.Entry(identity: identity, seq: 3, id: Self.id(3), rejected: false)

@@ -46,6 +46,11 @@ import Testing
         return false
     }
 
+    /// The value of an unlabelled metric in a Prometheus textfile.
+    private static func gauge(_ name: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
     @Test func theSameFilesOnThreeHostsAreIngestedOnceAcrossTheCluster() async throws {
         let (cluster, runs) = try await Self.start(["a", "b", "c"])
         defer { runs.values.forEach { $0.remove() } }
@@ -118,13 +123,19 @@ import Testing
         #expect(!FileSystem.nonDirectories(below: run.inbox).isEmpty, "files stay in the inbox without quorum")
         #expect(run.daemon.journal().contains("cannot reach NATS JetStream"))
         let metrics = cluster.metricsPath(host: "a")
-        #expect(String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self).contains("depeche_sink_available 0"))
+        let paused = String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self)
+        #expect(paused.contains("depeche_sink_available 0"))
+        // The events of the files being committed wait for their acknowledgement (one per worker at most).
+        let awaiting = Self.gauge("depeche_sink_events_awaiting_ack", in: paused)
+        #expect(awaiting.map { $0 >= 1 } == true, "\(paused)")
         try cluster.start(0)
         try cluster.start(1)
         #expect(await Self.waitUntilStreamHolds(200, runs: [run], cluster: cluster, timeout: .seconds(120)), "\(run.daemon.journalTail())")
         #expect(run.daemon.journal().contains("NATS answers again"))
         try await Task.sleep(for: .milliseconds(1500))
-        #expect(String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self).contains("depeche_sink_available 1"))
+        let resumed = String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self)
+        #expect(resumed.contains("depeche_sink_available 1"))
+        #expect(Self.gauge("depeche_sink_events_awaiting_ack", in: resumed) == 0, "\(resumed)")
         _ = try Self.checkedStream(cluster, total: 200, contents: 200, files: files)
     }
 }

@@ -2,7 +2,9 @@ import Glibc
 @testable import DepecheCore
 
 /// A child process started with `posix_spawn`: its output goes to files, never to pipes the
-/// test would have to drain, and it is waited for explicitly. It starts with every signal
+/// test would have to drain, and it is waited for explicitly. It inherits no descriptor but
+/// 0–2: a long-lived child (a daemon, a nats-server) that kept the write end of a pipe another
+/// test reads to its end would make that read wait as long as the child lives. It starts with every signal
 /// unblocked and at its default action, as from a shell: the test runner's threads block most
 /// signals, and a child inheriting that mask ignores the SIGTERM meant to stop it.
 final class ChildProcess: Sendable {
@@ -39,6 +41,7 @@ final class ChildProcess: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderr ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        if let closeFrom = Self.addCloseFrom { _ = closeFrom(&actions, 3) }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = Self.environment().filter { !dropping($0) }.map { strdup($0) } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -49,6 +52,13 @@ final class ChildProcess: Sendable {
         guard result == 0 else { throw HarnessError("cannot start \(executable): \(String(cString: strerror(result)))") }
         pid = child
     }
+
+    /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc
+    /// module does not declare (it needs `_GNU_SOURCE`).
+    private static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }()
 
     /// This process's environment, as `NAME=value` strings.
     private static func environment() -> [String] {

@@ -1,0 +1,86 @@
+import DepecheCore
+import Dispatch
+import Foundation
+import Glibc
+import Synchronization
+
+/// Implements ``ForeignDocumentFeed`` for a cluster: reads the `document.ingested` events of
+/// the stream (`<prefix>.doc.>`, every host's) from a stream sequence on, through an ephemeral
+/// pull consumer, and hands over those of other hosts in batches (one per fetch, at most 256
+/// messages, positioned at the last message's stream sequence, this host's own included).
+///
+/// The C client's calls block, so they run on a thread of their own (`depeche-follow`), never
+/// on the cooperative pool; the thread fetches the next batch only once the previous one was
+/// taken, so at most one batch waits in memory however far behind the reader is.
+struct ForeignDocumentFollower: ForeignDocumentFeed {
+    let connection: JetStreamConnection
+    let settings: SinkSettings.NATS
+
+    func follow(after position: UInt64, _ receive: @escaping @Sendable (ForeignDocumentBatch) async throws -> Void) async throws {
+        let (batches, continuation) = AsyncThrowingStream.makeStream(of: ForeignDocumentBatch.self)
+        let handoff = Handoff()
+        continuation.onTermination = { _ in handoff.stop() }
+        let (connection, settings) = (connection, settings)
+        Thread {
+            let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+            if comm >= 0 { _ = write(comm, "depeche-follow", 14); close(comm) }
+            do {
+                try Self.read(after: position, connection: connection, settings: settings, handoff: handoff) { continuation.yield($0) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }.start()
+        for try await batch in batches {
+            try await receive(batch)
+            handoff.taken()
+        }
+    }
+
+    /// The thread's loop: fetch, parse, hand over, wait until taken; until stopped or failed.
+    private static func read(
+        after position: UInt64, connection: JetStreamConnection, settings: SinkSettings.NATS, handoff: Handoff,
+        send: (ForeignDocumentBatch) -> Void
+    ) throws {
+        let reader = try StreamReader(
+            connection: connection, settings: settings, start: .sequence(position + 1), subject: "\(settings.subjectPrefix).doc.>")
+        var documents: [ForeignDocument] = []
+        var last = position
+        let endOfBatch = {
+            guard last > position || !documents.isEmpty else { return }
+            send(ForeignDocumentBatch(documents: documents, position: last))
+            documents.removeAll()
+            handoff.waitUntilTaken()
+        }
+        try reader.read(follow: true, patience: .seconds(10), shouldStop: { handoff.isStopped }, endOfBatch: endOfBatch) { message in
+            last = message.streamSeq
+            guard let event = try? EventLogReader.parse(message.data, path: "nats:\(settings.stream)", lineNumber: Int(message.streamSeq)),
+                let document = ForeignDocument.described(by: event, at: message.streamSeq, localHost: settings.hostID)
+            else { return }
+            documents.append(document)
+        }
+    }
+}
+
+/// The follower thread's side of the hand-over: it waits until the async side took the batch,
+/// or was stopped.
+private final class Handoff: Sendable {
+    private let takenSignal = DispatchSemaphore(value: 0)
+    private let stopped = Atomic<Bool>(false)
+
+    var isStopped: Bool { stopped.load(ordering: .relaxed) }
+
+    /// The async side handled the last batch.
+    func taken() { takenSignal.signal() }
+
+    /// Blocks the thread until ``taken()`` or ``stop()``.
+    func waitUntilTaken() {
+        if !isStopped { takenSignal.wait() }
+    }
+
+    /// The async side is gone: the thread stops at its next fetch.
+    func stop() {
+        stopped.store(true, ordering: .relaxed)
+        takenSignal.signal()
+    }
+}
