@@ -54,6 +54,18 @@ struct TokenScanner {
         var openingParentheses: [Int] = []
         /// Indices of the first token of each line (0 first).
         var lineStarts: [Int] = []
+        /// Index of the first and of the last Arabic word (-1 when the text has none).
+        var firstArabicWord = -1, lastArabicWord = -1
+
+        /// Whether tokens `range` hold an Arabic word of `tokens` (the tokens these landmarks were
+        /// found in); most texts answer without a scan, having none or one inside `range`.
+        func hasArabicWord(in range: Range<Int>, of tokens: [Token]) -> Bool {
+            guard firstArabicWord >= 0, lastArabicWord >= range.lowerBound, firstArabicWord < range.upperBound else {
+                return false
+            }
+            if range.contains(firstArabicWord) || range.contains(lastArabicWord) { return true }
+            return tokens[range].contains { $0.kind == .word && $0.has(.arabic) }
+        }
     }
 
     /// The scalars of `utf8`, its tokens (written in place into the two arrays' storage) and their landmarks.
@@ -175,7 +187,11 @@ struct TokenScanner {
                                  shape: WordShape(hash: FoldedKey().value, upper: 0, lower: 0))
                 key = shape.hash
                 flags.formUnion(wordFlags(capitalized: ScalarFolding.isUppercase(c), shape))
-                if arabic { flags.insert(.arabic) }
+                if arabic {
+                    flags.insert(.arabic)
+                    if landmarks.firstArabicWord < 0 { landmarks.firstArabicWord = tokens.count }
+                    landmarks.lastArabicWord = tokens.count
+                }
             } else if let first = byteClass == ByteClass.digit ? Int(c &- 0x30) : byteClass == ByteClass.multiByte
                         ? ScalarFolding.digitValue(c) : nil {
                 kind = .number
