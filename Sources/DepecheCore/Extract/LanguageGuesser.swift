@@ -13,6 +13,7 @@ enum LanguageGuesser {
     /// `fr`, `en`, `ar`, or `und` when the text has too few words to tell.
     static func guess(_ tokens: ArraySlice<Token>) -> String {
         var words = 0, arabic = 0, fr = 0, en = 0
+        let french = Self.french, english = Self.english     // read once: each read of a lazy global is a call
         for token in tokens where token.kind == .word {
             words += 1
             if words > sample { break }
