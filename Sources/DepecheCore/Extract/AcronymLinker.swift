@@ -56,7 +56,7 @@ struct AcronymLinker {
         let token = text.tokens[index]
         var letters: [UInt32] = []
         letters.reserveCapacity(token.length)
-        for i in token.start..<token.end { ScalarFolding.fold(text.scalars[i]) { letters.append($0) } }
+        text.forEachScalar(of: token) { ScalarFolding.fold($0) { letters.append($0) } }
         return letters
     }
 
@@ -159,7 +159,7 @@ struct AcronymLinker {
 
     private func initial(of token: Token) -> UInt32 {
         var first: UInt32 = 0
-        ScalarFolding.fold(text.scalars[token.start]) { if first == 0 { first = $0 } }
+        ScalarFolding.fold(text.scalar(token)) { if first == 0 { first = $0 } }
         return first
     }
 

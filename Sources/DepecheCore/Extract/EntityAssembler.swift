@@ -121,7 +121,7 @@ struct EntityAssembler {
         for index in members {
             let range = mentions[index].range
             var key = FoldedKey()
-            for scalar in range { key.add(folded: text.scalars[scalar]) }
+            text.forEachScalar(in: range) { key.add(folded: $0) }
             if let known = spellings.firstIndex(where: { $0.key == key.value }) {
                 spellings[known].count += 1
             } else {
@@ -139,9 +139,8 @@ struct EntityAssembler {
     /// A name as written, except that a name read inside "لل" (ل + ال, "للمكتب الوطني") gets its
     /// article back: "المكتب الوطني".
     private func nameSurface(_ range: Range<Int>) -> String {
-        let scalars = text.scalars
         let lam: UInt32 = 0x644
-        guard range.lowerBound > 0, range.count > 1, scalars[range.lowerBound] == lam, scalars[range.lowerBound - 1] == lam
+        guard range.lowerBound > 0, range.count > 1, text.scalars(around: range.lowerBound) == (lam, lam)
         else { return surface(range) }
         return "\u{627}" + surface(range)
     }

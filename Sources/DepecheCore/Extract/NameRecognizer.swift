@@ -289,13 +289,13 @@ struct NameRecognizer {
         var key = FoldedKey()
         var rest = candidate.first
         if tokens[rest].has(.allCaps) {
-            for i in tokens[rest].start..<tokens[rest].end { key.add(text.scalars[i]) }
+            text.forEachScalar(of: tokens[rest]) { key.add($0) }
             rest += 1
         } else {
             // The head and the lowercase words after it: "Centre hospitalier universitaire".
             while rest <= candidate.last, rest == candidate.first || !tokens[rest].has(.capitalized),
                   tokens[rest].kind == .word, !NameWords.connectors.contains(tokens[rest]) {
-                key.add(text.scalars[tokens[rest].start])
+                key.add(text.scalar(tokens[rest]))
                 rest += 1
             }
             guard rest - candidate.first >= 2 else { return 0 }
@@ -303,7 +303,7 @@ struct NameRecognizer {
         guard rest <= candidate.last, tokens[rest].has(.capitalized) else { return 0 }
         key.add(folded: 0x20)
         for index in rest...candidate.last where tokens[index].kind != .punct {
-            for i in tokens[index].start..<tokens[index].end { key.add(text.scalars[i]) }
+            text.forEachScalar(of: tokens[index]) { key.add($0) }
         }
         return key.value
     }

@@ -36,26 +36,25 @@ struct WordSet: Sendable {
     func contains(key: UInt64) -> Bool { keys.contains(key) }
 }
 
-/// Word endings ("ique", "aire", "ront") matched against a token's scalars, without building strings.
+/// Word endings ("ique", "aire", "ront") matched against a token's UTF-8, without building strings.
 struct SuffixSet: Sendable {
-    private let endings: [[UInt32]]
+    /// Each ending's UTF-8 and its number of scalars.
+    private let endings: [(utf8: [UInt8], scalars: Int)]
 
     /// Builds the set from endings written in lowercase.
     init(_ endings: [String]) {
-        self.endings = endings.map { $0.unicodeScalars.map(\.value) }
+        self.endings = endings.map { (Array($0.utf8), $0.unicodeScalars.count) }
     }
 
-    /// Whether the word token ends with one of the endings (compared as written, lowercase).
+    /// Whether the word token ends with one of the endings (compared as written, lowercase), the
+    /// ending shorter than the word. Equal bytes at the end are equal scalars: a UTF-8 ending
+    /// starts with a lead byte.
     func matches(_ token: Token, in text: TokenizedText) -> Bool {
         guard token.kind == .word else { return false }
+        let end = text.byteEnd(token)
         return endings.contains { ending in
-            guard ending.count < token.length else { return false }
-            var i = token.end - ending.count
-            for scalar in ending {
-                guard text.scalars[i] == scalar else { return false }
-                i += 1
-            }
-            return true
+            guard ending.scalars < token.length, end - ending.utf8.count >= token.byteStart else { return false }
+            return text.utf8[(end - ending.utf8.count)..<end].elementsEqual(ending.utf8)
         }
     }
 }
