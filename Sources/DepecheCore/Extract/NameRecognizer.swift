@@ -4,6 +4,8 @@ struct NameMention: Sendable {
     var type: EntityType?
     /// Scalar range in the text.
     var range: Range<Int>
+    /// Index of the token the range starts in.
+    var firstToken: Int
     /// Why it was accepted.
     var evidence: NameEvidence
     /// Index of its entity among `NameRecognizer.Result.clusters`.
@@ -144,6 +146,7 @@ struct NameRecognizer {
         order.sort { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
+        accepted.reserveCapacity(candidates.count)
         for index in order {
             let candidate = candidates[index]
             guard !(candidate.first...candidate.last).contains(where: { taken[$0] }) else { continue }
@@ -323,6 +326,7 @@ struct NameRecognizer {
             }
             let start = text.tokens[candidate.first].start + candidate.skipped
             mentions.append(NameMention(type: candidate.type, range: start..<text.tokens[candidate.last].end,
+                                        firstToken: candidate.first,
                                         evidence: candidate.evidence, cluster: cluster,
                                         canonical: candidate.canonical))
         }

@@ -75,7 +75,8 @@ struct TokenScanner {
         guard let base = utf8.baseAddress, !utf8.isEmpty else { return ([], Landmarks(), 0) }
         // Articles run about one token per five bytes; a text of mostly punctuation gets a second
         // pass with room for one token per byte (a token is at least one byte).
-        for capacity in [utf8.count / 2 + 16, utf8.count] {
+        for pass in 0..<2 {
+            let capacity = pass == 0 ? utf8.count / 2 + 16 : utf8.count
             var landmarks = Landmarks()
             landmarks.numbers.reserveCapacity(utf8.count / 64 + 8)
             landmarks.lineStarts.reserveCapacity(utf8.count / 128 + 8)
@@ -197,8 +198,8 @@ struct TokenScanner {
             if kind == .number { landmarks.numbers.append(tokens.count) }
             if kind == .punct && key == 0x28 { landmarks.openingParentheses.append(tokens.count) }
             if tokens.count == 0 || flags.contains(.newlineBefore) { landmarks.lineStarts.append(tokens.count) }
-            guard tokens.append(Token(start: start, end: at.n, byteStart: byteStart, kind: kind, flags: flags, key: key))
-            else { return -1 }
+            let token = Token(start: start, end: at.n, byteStart: byteStart, kind: kind, flags: flags, key: key)
+            guard tokens.append(token) else { return -1 }
             nextStartsSentence = kind == .punct && endsSentence(key)
             gap = TokenFlags(rawValue: 0)   // not `[]`: the array literal is built and released each time
             newlines = 0

@@ -119,10 +119,13 @@ struct TokenizedText: Sendable {
         return i
     }
 
-    /// Where scalar offset `offset` starts in `utf8`: found from the last token starting at or
-    /// before it.
-    private func byteOffset(ofScalar offset: Int) -> Int {
-        tokens.withUnsafeBufferPointer { tokens in
+    /// Where scalar offset `offset` starts in `utf8`: walked to from token `token` when the caller
+    /// knows one starting at or before it, else from the last such token, searched for.
+    private func byteOffset(ofScalar offset: Int, from token: Int? = nil) -> Int {
+        if let token, tokens[token].start <= offset {
+            return advance(tokens[token].byteStart, scalars: offset - tokens[token].start)
+        }
+        return tokens.withUnsafeBufferPointer { tokens in
             // A binary search whose steps are selects, not branches.
             var base = 0, count = tokens.count
             while count > 1 {
@@ -145,9 +148,9 @@ struct TokenizedText: Sendable {
     /// The scalar at scalar offset `offset` of the text.
     func scalar(at offset: Int) -> UInt32 { decode(byteOffset(ofScalar: offset)).value }
 
-    /// The scalars at offsets `offset - 1` and `offset` (`offset` > 0), found with one search.
-    func scalars(around offset: Int) -> (before: UInt32, at: UInt32) {
-        let i = byteOffset(ofScalar: offset)
+    /// The scalars at offsets `offset - 1` and `offset` (`offset` > 0); `token` as in `string`.
+    func scalars(around offset: Int, from token: Int? = nil) -> (before: UInt32, at: UInt32) {
+        let i = byteOffset(ofScalar: offset, from: token)
         var previous = i - 1
         while utf8[previous] & 0xC0 == 0x80 { previous -= 1 }
         return (decode(previous).value, decode(i).value)
@@ -167,10 +170,10 @@ struct TokenizedText: Sendable {
     /// One past the last byte of `token` in `utf8`.
     func byteEnd(_ token: Token) -> Int { advance(token.byteStart, scalars: token.length) }
 
-    /// Calls `body` with the scalars of the text at scalar offsets `range`.
-    func forEachScalar(in range: Range<Int>, _ body: (UInt32) -> Void) {
+    /// Calls `body` with the scalars of the text at scalar offsets `range`; `token` as in `string`.
+    func forEachScalar(in range: Range<Int>, from token: Int? = nil, _ body: (UInt32) -> Void) {
         guard !range.isEmpty else { return }
-        var i = byteOffset(ofScalar: range.lowerBound)
+        var i = byteOffset(ofScalar: range.lowerBound, from: token)
         for _ in range {
             let (value, length) = decode(i)
             body(value)
@@ -178,10 +181,11 @@ struct TokenizedText: Sendable {
         }
     }
 
-    /// The text of scalars `start..<end`: its UTF-8 bytes copied.
-    func string(_ start: Int, _ end: Int) -> String {
+    /// The text of scalars `start..<end`: its UTF-8 bytes copied. `token`, when given, is the index
+    /// of a token starting at or before `start`, which spares a search.
+    func string(_ start: Int, _ end: Int, from token: Int? = nil) -> String {
         guard start < end else { return "" }
-        let from = byteOffset(ofScalar: start)
+        let from = byteOffset(ofScalar: start, from: token)
         return String(decoding: utf8[from..<advance(from, scalars: end - start)], as: UTF8.self)
     }
 
