@@ -28,7 +28,7 @@ struct AbbreviatedNames {
         // The head and the lowercase words after it: "Centre hospitalier universitaire".
         while rest <= candidate.last, rest == candidate.first || !tokens[rest].has(.capitalized),
               tokens[rest].kind == .word, !NameWords.connectors.contains(tokens[rest]) {
-            lead.add(text.scalars[tokens[rest].start])
+            lead.add(text.scalar(tokens[rest]))
             rest += 1
         }
         if rest - candidate.first >= 2 {
@@ -47,7 +47,7 @@ struct AbbreviatedNames {
         var initials = FoldedKey()
         var words = 0
         for index in candidate.first...candidate.last where tokens[index].kind == .word && !NameWords.connectors.contains(tokens[index]) {
-            initials.add(text.scalars[tokens[index].start])
+            initials.add(text.scalar(tokens[index]))
             words += 1
         }
         if words >= 3 { record(initials.value, candidate.group) }
@@ -82,6 +82,6 @@ struct AbbreviatedNames {
     }
 
     private func addWord(_ token: Token, to key: inout FoldedKey) {
-        for i in token.start..<token.end { key.add(text.scalars[i]) }
+        text.forEachScalar(of: token) { key.add($0) }
     }
 }

@@ -28,12 +28,17 @@ struct AcronymLinker {
         let tokens = text.tokens
         var pairs: [AcronymPair] = []
         for open in text.landmarks.openingParentheses where range.contains(open) {
-            if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true,
-               let expansion = expansionBefore(open, letters: letters(of: acronym))
-                ?? reorderedExpansionBefore(open, letters: letters(of: acronym)) {
-                pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
-            } else if open > 0, let acronym = acronymWord(at: open - 1), tokens[acronym].has(.allCaps),
-                      let expansion = expansionInside(open, letters: letters(of: acronym)) {
+            if let acronym = acronymWord(at: open + 1), tokens.at(open + 2)?.isPunct(")") == true {
+                let letters = letters(of: acronym)
+                let words = contentWords(before: open, letters: letters.count)
+                if let expansion = expansionBefore(open, letters: letters, words: words)
+                    ?? reorderedExpansionBefore(open, letters: letters, words: words) {
+                    pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
+                    continue
+                }
+            }
+            if open > 0, let acronym = acronymWord(at: open - 1), tokens[acronym].has(.allCaps),
+               let expansion = expansionInside(open, letters: letters(of: acronym)) {
                 pairs.append(AcronymPair(acronym: acronym, expansion: expansion, type: type(of: expansion)))
             }
         }
@@ -48,9 +53,10 @@ struct AcronymLinker {
     }
 
     private func letters(of index: Int) -> [UInt32] {
-        var letters: [UInt32] = []
         let token = text.tokens[index]
-        for i in token.start..<token.end { ScalarFolding.fold(text.scalars[i]) { letters.append($0) } }
+        var letters: [UInt32] = []
+        letters.reserveCapacity(token.length)
+        text.forEachScalar(of: token) { ScalarFolding.fold($0) { letters.append($0) } }
         return letters
     }
 
@@ -75,11 +81,12 @@ struct AcronymLinker {
         return words
     }
 
-    /// The expansion ending just before `(`: matched from the acronym's last letter backwards.
-    private func expansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+    /// The expansion ending just before `(`: matched from the acronym's last letter backwards
+    /// over `words`, the content words before `(`.
+    private func expansionBefore(_ open: Int, letters: [UInt32], words: [Int]) -> ClosedRange<Int>? {
         var needed = letters.count - 1
         var skippedContent = 0
-        for k in contentWords(before: open, letters: letters.count) {
+        for k in words {
             if initial(of: text.tokens[k]) == letters[needed] {
                 if needed == 0 { return opensTitleCase(k, before: open) ? nil : k...(open - 1) }
                 needed -= 1
@@ -94,10 +101,10 @@ struct AcronymLinker {
     /// An expansion ending just before `(` whose initials are the acronym's letters in another
     /// order, opening with an organisation head: "Autorité portuaire Tanger Med (TMPA)" (the
     /// acronym of the English name). Every content word must give one of the letters.
-    private func reorderedExpansionBefore(_ open: Int, letters: [UInt32]) -> ClosedRange<Int>? {
+    private func reorderedExpansionBefore(_ open: Int, letters: [UInt32], words: [Int]) -> ClosedRange<Int>? {
         guard letters.count >= 3, text.tokens[open + 1].has(.allCaps) else { return nil }
         var remaining = letters
-        for k in contentWords(before: open, letters: letters.count) {
+        for k in words {
             let token = text.tokens[k]
             guard let found = remaining.firstIndex(of: initial(of: token)) else { return nil }
             remaining.remove(at: found)
@@ -152,7 +159,7 @@ struct AcronymLinker {
 
     private func initial(of token: Token) -> UInt32 {
         var first: UInt32 = 0
-        ScalarFolding.fold(text.scalars[token.start]) { if first == 0 { first = $0 } }
+        ScalarFolding.fold(text.scalar(token)) { if first == 0 { first = $0 } }
         return first
     }
 

@@ -9,9 +9,9 @@ struct ArabicNames {
     let hits: GazetteerHits
 
     /// Candidates of tokens `range`, `claimed` tokens (dates, amounts) left out.
-    /// A text without an Arabic word (most French and English pages) costs one scan of its tokens.
+    /// A text without an Arabic word (most French and English pages) costs nothing.
     func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
-        guard text.tokens[range].contains(where: { $0.kind == .word && $0.has(.arabic) }) else { return [] }
+        guard text.landmarks.hasArabicWord(in: range, of: text.tokens) else { return [] }
         return ArabicPersonNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
             + ArabicOrganisationPhrases(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
             + ArabicOrganisationAppositions(text: text, gazetteer: gazetteer, hits: hits)

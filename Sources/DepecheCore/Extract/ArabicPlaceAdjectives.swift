@@ -37,7 +37,7 @@ struct ArabicPlaceAdjectives {
     /// Ends in "ي", or also in "ة" when `feminine` (an indefinite word in "ة" after a noun is its
     /// genitive: "مدينة وجدة").
     private func endsLikeAdjective(_ index: Int, feminine: Bool) -> Bool {
-        let last = text.scalars[text.tokens[index].end - 1]
+        let last = text.lastScalar(text.tokens[index])
         return last == Self.yeh || feminine && last == Self.tehMarbuta
     }
 }

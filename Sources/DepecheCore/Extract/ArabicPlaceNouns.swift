@@ -63,7 +63,7 @@ struct ArabicPlaceNouns {
     /// unless `feminine`, like a feminine noun: "جماعة قروية" but "سهل اشتوكة").
     private func isUnknownName(_ word: ArabicWord, _ index: Int, feminine: Bool) -> Bool {
         let token = text.tokens[index]
-        let last = text.scalars[token.end - 1]
+        let last = text.lastScalar(token)
         return !word.definite && hits[index] == nil && last != Self.yeh && (feminine || last != Self.tehMarbuta)
             && !ArabicNameWords.nameBreakers.contains(key: word.key) && !word.isMaqsuraPreposition
             && ArabicWord.stripped(text, index)?.definite != true && token.length > 2

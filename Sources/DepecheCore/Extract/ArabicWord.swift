@@ -29,17 +29,16 @@ struct ArabicWord {
         guard let token = text.tokens.at(index), token.kind == .word, token.has(.arabic), token.length >= 4 else {
             return nil
         }
-        let lead = text.scalars[token.start]
+        let lead = text.scalar(token)
         guard lead == waw || lead == fa || lead == ba || lead == kaf || lead == lam else { return nil }
         return ArabicWord(text, token, clitic: 1)
     }
 
     private init(_ text: TokenizedText, _ token: Token, clitic: Int) {
-        let scalars = text.scalars
         let start = token.start + clitic
         self.clitic = clitic
-        proclitic = clitic == 0 ? 0 : scalars[token.start]
-        let first = scalars[start], second = start + 1 < token.end ? scalars[start + 1] : 0
+        proclitic = clitic == 0 ? 0 : text.scalar(token)
+        let first = text.scalar(token, clitic), second = start + 1 < token.end ? text.scalar(token, clitic + 1) : 0
         // "للتخطيط": ل + ال with the alef dropped.
         definite = token.end - start > 3 && (first == Self.alef && second == Self.lam
             || clitic == 1 && proclitic == Self.lam && first == Self.lam)
@@ -49,10 +48,10 @@ struct ArabicWord {
             // "للمكتب" is read "المكتب", the way the gazetteer reads it.
             var folded = FoldedKey()
             if definite && first == Self.lam { folded.add(Self.alef) }
-            for i in start..<token.end { folded.add(scalars[i]) }
+            text.forEachScalar(of: token, from: clitic) { folded.add($0) }
             key = folded.value
         }
-        ending = (scalars[token.end - 1], token.length > 1 ? scalars[token.end - 2] : 0)
+        ending = (text.lastScalar(token), token.length > 1 ? text.scalar(token, token.length - 2) : 0)
     }
 
     /// Whether the word is a preposition that folds like a name ("على" and "علي" fold alike):

@@ -33,28 +33,35 @@ struct DateRecognizer {
     func dates(in range: Range<Int>) -> [DateMention] {
         var found: [DateMention] = []
         var i = range.lowerBound
-        while i < range.upperBound {
-            let token = text.tokens[i]
-            var run: (dates: [DateMention], last: Int)?
-            if token.kind == .number {
-                if let numeric = numericDate(at: i) {
-                    run = ([numeric], numeric.last)
+        // A date starts at a number, or at a month one or two tokens before a number
+        // (`numberFollows`): only the tokens up to two before each number are looked at.
+        for number in text.landmarks.numbers where number >= i && number >= range.lowerBound {
+            guard number - 2 < range.upperBound else { break }
+            i = max(i, number - 2)
+            while i <= number && i < range.upperBound {
+                if let run = run(at: i) {
+                    found += run.dates
+                    i = run.last + 1
                 } else {
-                    run = dayList(at: i)
+                    i += 1
                 }
-            } else if token.kind == .word, numberFollows(i), let month = month(at: i),
-                      let date = monthFirst(at: i, month: month) {
-                run = ([date], date.last)
-            }
-            if let run {
-                found += run.dates
-                i = run.last + 1
-            } else {
-                i += 1
             }
         }
         shareYears(&found)
         return found
+    }
+
+    /// The dates starting at token `i` and the last token they take, if any starts there.
+    private func run(at i: Int) -> (dates: [DateMention], last: Int)? {
+        let token = text.tokens[i]
+        if token.kind == .number {
+            if let numeric = numericDate(at: i) { return ([numeric], numeric.last) }
+            return dayList(at: i)
+        }
+        if token.kind == .word, numberFollows(i), let month = month(at: i), let date = monthFirst(at: i, month: month) {
+            return ([date], date.last)
+        }
+        return nil
     }
 
     /// Words between the two ends of a date range ("entre le 15 juin et le 15 septembre 2023").

@@ -56,7 +56,8 @@ struct EntityAssembler {
             let iso = date.iso(defaultYear: referenceYear)
             let range = span(date.first, date.last)
             add(ValueKey(.date, .date(iso)), range) {
-                Entity(type: .date, text: surface(range), count: 1, value: .date(iso), offsets: [range])
+                Entity(type: .date, text: text.string(tokens: date.first, date.last), count: 1, value: .date(iso),
+                       offsets: [range])
             }
         }
         for measure in measures {
@@ -64,7 +65,8 @@ struct EntityAssembler {
             let key = ValueKey(measure.type, .number(measure.value), currency: measure.currency,
                                unit: measure.unit.map { FoldedKey.of($0) } ?? 0)
             add(key, range) {
-                Entity(type: measure.type, text: surface(range), count: 1, value: .number(measure.value),
+                Entity(type: measure.type, text: text.string(tokens: measure.first, measure.last), count: 1,
+                       value: .number(measure.value),
                        currency: measure.currency, unit: measure.unit, offsets: [range])
             }
         }
@@ -96,7 +98,7 @@ struct EntityAssembler {
             for index in members where mentions[index].evidence > strongest.evidence { strongest = mentions[index] }
             guard let type = strongest.type else { continue }
             let range = mentions[first].range
-            drafts.append(Draft(entity: Entity(type: type, text: nameSurface(range), count: members.count,
+            drafts.append(Draft(entity: Entity(type: type, text: nameSurface(mentions[first]), count: members.count,
                                                canonical: canonical(of: members, in: mentions),
                                                offsets: members.map { mentions[$0].range }),
                                 firstOffset: range.lowerBound))
@@ -117,15 +119,15 @@ struct EntityAssembler {
         }
         guard members.count > 1 else { return nil }
         // Spellings as written (case kept), counted; clusters are small, a list is enough.
-        var spellings: [(key: UInt64, count: Int, range: Range<Int>)] = []
+        var spellings: [(key: UInt64, count: Int, range: Range<Int>, firstToken: Int)] = []
         for index in members {
-            let range = mentions[index].range
+            let (range, firstToken) = (mentions[index].range, mentions[index].firstToken)
             var key = FoldedKey()
-            for scalar in range { key.add(folded: text.scalars[scalar]) }
+            text.forEachScalar(in: range, from: firstToken) { key.add(folded: $0) }
             if let known = spellings.firstIndex(where: { $0.key == key.value }) {
                 spellings[known].count += 1
             } else {
-                spellings.append((key.value, 1, range))
+                spellings.append((key.value, 1, range, firstToken))
             }
         }
         guard spellings.count > 1, var best = spellings.first else { return nil }
@@ -133,20 +135,20 @@ struct EntityAssembler {
         where (spelling.count, spelling.range.count) > (best.count, best.range.count) {
             best = spelling
         }
-        return surface(best.range)
+        return text.string(best.range.lowerBound, best.range.upperBound, from: best.firstToken)
     }
 
     /// A name as written, except that a name read inside "لل" (ل + ال, "للمكتب الوطني") gets its
     /// article back: "المكتب الوطني".
-    private func nameSurface(_ range: Range<Int>) -> String {
-        let scalars = text.scalars
+    private func nameSurface(_ mention: NameMention) -> String {
         let lam: UInt32 = 0x644
-        guard range.lowerBound > 0, range.count > 1, scalars[range.lowerBound] == lam, scalars[range.lowerBound - 1] == lam
-        else { return surface(range) }
-        return "\u{627}" + surface(range)
+        let range = mention.range
+        let surface = text.string(range.lowerBound, range.upperBound, from: mention.firstToken)
+        guard range.lowerBound > 0, range.count > 1,
+              text.scalars(around: range.lowerBound, from: mention.firstToken) == (lam, lam) else { return surface }
+        return "\u{627}" + surface
     }
 
     private func span(_ first: Int, _ last: Int) -> Range<Int> { text.tokens[first].start..<text.tokens[last].end }
 
-    private func surface(_ range: Range<Int>) -> String { text.string(range.lowerBound, range.upperBound) }
 }

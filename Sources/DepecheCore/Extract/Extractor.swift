@@ -70,20 +70,22 @@ public struct Extractor: Sendable {
     private static func mentions(of publication: String, in text: TokenizedText, _ body: Range<Int>) -> [ClosedRange<Int>] {
         let keys = TokenizedText(publication).tokens.map(\.key)
         guard keys.count >= 2 else { return [] }
-        let tokens = text.tokens
-        var found: [ClosedRange<Int>] = []
-        var index = body.lowerBound
-        while index + keys.count <= body.upperBound {
-            let first = tokens[index]
-            if first.key == keys[0], first.has(.capitalized) || first.has(.arabic),
-               (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
-                found.append(index...(index + keys.count - 1))
-                index += keys.count
-            } else {
-                index += 1
+        let firstKey = keys[0]
+        return text.tokens.withUnsafeBufferPointer { tokens in
+            var found: [ClosedRange<Int>] = []
+            var index = body.lowerBound
+            while index + keys.count <= body.upperBound {
+                let first = tokens[index]
+                if first.key == firstKey, first.has(.capitalized) || first.has(.arabic),
+                   (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
+                    found.append(index...(index + keys.count - 1))
+                    index += keys.count
+                } else {
+                    index += 1
+                }
             }
+            return found
         }
-        return found
     }
 
     /// An organisation the header (masthead above the headline) names: the publication.

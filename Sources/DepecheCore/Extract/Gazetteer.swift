@@ -216,9 +216,9 @@ public struct Gazetteer: Sendable {
         if let found = match(in: text, at: index, skipping: 0) { return (found.entry, found.last, 0) }
         guard first.has(.arabic), first.length > 3 else { return nil }
         // Arabic proclitics: و ف ب ك ل, and ل + ال written لل.
-        let lead = text.scalars[first.start]
+        let lead = text.scalar(first)
         if lead == 0x648 || lead == 0x641 || lead == 0x628 || lead == 0x643 || lead == 0x644 {
-            if lead == 0x644, text.scalars[first.start + 1] == 0x644,
+            if lead == 0x644, text.scalar(first, 1) == 0x644,
                let found = match(in: text, at: index, skipping: 1, replacingWithAlef: true) {
                 return (found.entry, found.last, 1)
             }
@@ -257,8 +257,7 @@ public struct Gazetteer: Sendable {
             if j == index && skipping == 0 && !replacingWithAlef {
                 key = FoldedKey(value: token.key)         // the tokenizer already folded the first word
             } else {
-                var i = token.start + (j == index ? skipping : 0)
-                while i < token.end { key.add(text.scalars[i]); i += 1 }
+                text.forEachScalar(of: token, from: j == index ? skipping : 0) { key.add($0) }
             }
             guard prefixes.contains(key.value) else { break }
             if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {

@@ -3,10 +3,12 @@
 /// The name recognisers ask about the same capitalised words several times (candidates, runs
 /// of capitals, their classification): they read this table instead of matching again.
 struct GazetteerHits {
+    /// 8 bytes a token: a spelling spans at most `Gazetteer.longestSpelling` tokens, a clitic one scalar.
     private struct Hit {
         var entry: Int32 = -1
-        var last: Int32 = 0
-        var skipped: Int32 = 0
+        /// `last` minus the first token.
+        var span: UInt8 = 0
+        var skipped: UInt8 = 0
     }
 
     private var hits: [Hit]
@@ -34,7 +36,7 @@ struct GazetteerHits {
         }
         for index in looked {
             guard let found = gazetteer.longestMatch(in: text, at: index) else { continue }
-            hits[index] = Hit(entry: Int32(found.entry), last: Int32(found.last), skipped: Int32(found.skipped))
+            hits[index] = Hit(entry: Int32(found.entry), span: UInt8(found.last - index), skipped: UInt8(found.skipped))
         }
         self.hits = hits
         self.looked = looked
@@ -45,6 +47,6 @@ struct GazetteerHits {
     subscript(index: Int) -> (entry: Int, last: Int, skipped: Int)? {
         guard index >= 0, index < hits.count else { return nil }
         let hit = hits[index]
-        return hit.entry < 0 ? nil : (Int(hit.entry), Int(hit.last), Int(hit.skipped))
+        return hit.entry < 0 ? nil : (Int(hit.entry), index + Int(hit.span), Int(hit.skipped))
     }
 }

@@ -206,10 +206,10 @@ struct MeasureRecognizer {
     /// "people"); in Arabic any indefinite noun from three on (a plural to ten, broken or sound:
     /// "٦ نقاط"; the singular from eleven: "٣١ مليون قنطار", "٢٥ نقطة").
     private func isCountedNoun(_ token: Token, count: Double) -> Bool {
-        let lastScalar = text.scalars[token.end - 1]
+        let lastScalar = text.lastScalar(token)
         if token.has(.arabic) {
             if lastScalar == 0x646 || lastScalar == 0x62A { return true }   // ـون/ـين, ـات
-            let definite = text.scalars[token.start] == 0x627 && text.scalars[token.start + 1] == 0x644   // ال
+            let definite = text.scalar(token) == 0x627 && text.scalar(token, 1) == 0x644   // ال
             return count >= 3 && !definite && !NumberWords.arabicParticles.contains(token)
         }
         return lastScalar == 0x73 || lastScalar == 0x78 || NumberWords.irregularPlurals.contains(token)

@@ -4,6 +4,8 @@ struct NameMention: Sendable {
     var type: EntityType?
     /// Scalar range in the text.
     var range: Range<Int>
+    /// Index of the token the range starts in.
+    var firstToken: Int
     /// Why it was accepted.
     var evidence: NameEvidence
     /// Index of its entity among `NameRecognizer.Result.clusters`.
@@ -38,7 +40,7 @@ struct NameRecognizer {
         candidates += pairCandidates(pairs, links: &links)
         let hits = GazetteerHits(text: text, gazetteer: gazetteer, range: range)
         let classifier = ChunkClassifier(text: text, gazetteer: gazetteer, hits: hits)
-        candidates += gazetteerCandidates(claimed: claimed, pairs: pairs, hits: hits, classifier: classifier)
+        addGazetteerCandidates(to: &candidates, claimed: claimed, pairs: pairs, hits: hits, classifier: classifier)
         let phrases = OrganisationPhrases(text: text)
         for index in hits.looked where !claimed[index] {
             let token = text.tokens[index]
@@ -96,13 +98,14 @@ struct NameRecognizer {
         return candidates
     }
 
-    private func gazetteerCandidates(claimed: [Bool], pairs: [AcronymPair], hits: GazetteerHits,
-                                     classifier: ChunkClassifier) -> [NameCandidate] {
+    /// Appends the gazetteer's matches (and the lone mentions of paired acronyms) to `candidates`
+    /// in place: on a long text their array would be as big as the candidates' own.
+    private func addGazetteerCandidates(to candidates: inout [NameCandidate], claimed: [Bool], pairs: [AcronymPair],
+                                        hits: GazetteerHits, classifier: ChunkClassifier) {
         var acronyms = KeyTable<Int>()
         for (index, pair) in pairs.enumerated() where acronyms[text.tokens[pair.acronym].key] == nil {
             acronyms[text.tokens[pair.acronym].key] = index
         }
-        var candidates: [NameCandidate] = []
         for index in hits.looked where !claimed[index] {
             let token = text.tokens[index]
             if !pairs.isEmpty, token.has(.capitalized), let pair = acronyms[token.key] {
@@ -119,7 +122,6 @@ struct NameRecognizer {
                                             type: type, evidence: .gazetteer,
                                             group: .gazetteer(found.entry), canonical: .entry(found.entry)))
         }
-        return candidates
     }
 
     /// The entity type of a gazetteer kind (nil for MISC and given names).
@@ -146,6 +148,7 @@ struct NameRecognizer {
         order.sort { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
+        accepted.reserveCapacity(candidates.count)
         for index in order {
             let candidate = candidates[index]
             guard !(candidate.first...candidate.last).contains(where: { taken[$0] }) else { continue }
@@ -174,7 +177,9 @@ struct NameRecognizer {
             return token.isPunct(",") || NameWords.coordinators.contains(token)
         }
         var found: [NameCandidate] = []
-        for chunk in chunks.reversed() + chunks {
+        // Backwards, then forwards (by index: `chunks.reversed() + chunks` would copy them twice).
+        for step in 0..<(2 * chunks.count) {
+            let chunk = chunks[step < chunks.count ? chunks.count - 1 - step : step - chunks.count]
             // "ACWA Power and Moroccan group Nareva": a nationality alone is no item of the list.
             guard !(chunk.first...chunk.last).contains(where: { taken[$0] }), !chunk.titled,
                   !gazetteer.isGivenName(tokens[chunk.first]),
@@ -219,17 +224,24 @@ struct NameRecognizer {
 
     // MARK: Linking
 
+    /// Keys a table of names is first sized for: more than an article's distinct names; a text
+    /// that repeats one name 100,000 times gets a small table that grows, not one per mention.
+    private static let usualDistinctNames = 512
+
     /// "Société nationale des autoroutes du Maroc (ADM)": an all-caps word in parentheses right
     /// after an organisation's name is its acronym, whatever its letters.
     private func pairParenthesisedAcronyms(_ accepted: inout [NameCandidate], links: inout UnionFind) {
+        // `accepted` is in text order and its mentions do not overlap: the acronym's mention, if
+        // any, is among the next few.
         let tokens = text.tokens
-        var startingAt = [Int](repeating: -1, count: tokens.count)
-        for (index, candidate) in accepted.enumerated() { startingAt[candidate.first] = index }
         for index in accepted.indices where accepted[index].type == .org && accepted[index].evidence != .acronymPair {
             let name = accepted[index]
             guard name.width > 1, tokens.at(name.last + 1)?.isPunct("(") == true,
-                  tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true,
-                  case let acronym = startingAt[name.last + 2], acronym >= 0, accepted[acronym].type == .org,
+                  tokens.at(name.last + 2)?.has(.allCaps) == true, tokens.at(name.last + 3)?.isPunct(")") == true
+            else { continue }
+            var acronym = index + 1
+            while acronym < accepted.count, accepted[acronym].first < name.last + 2 { acronym += 1 }
+            guard acronym < accepted.count, accepted[acronym].first == name.last + 2, accepted[acronym].type == .org,
                   accepted[acronym].width == 1 else { continue }
             links.union(name.group.key, accepted[acronym].group.key)
             if accepted[acronym].canonical == nil {
@@ -241,7 +253,7 @@ struct NameRecognizer {
     /// Links mentions written alike, a one-word person to the full name with that surname, an
     /// organisation to its name's longer form, and its short forms in capitals to its long name.
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
-        var bySurface = KeyTable<NameGroup>(capacity: accepted.count * 2)
+        var bySurface = KeyTable<NameGroup>(capacity: min(accepted.count * 2, Self.usualDistinctNames))
         var fullNames = KeyTable<NameGroup>()
         for candidate in accepted {
             func join(_ key: UInt64) {
@@ -277,7 +289,7 @@ struct NameRecognizer {
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {
-        var clusterOf = KeyTable<Int>(capacity: accepted.count)
+        var clusterOf = KeyTable<Int>(capacity: min(accepted.count, Self.usualDistinctNames))
         var mentions: [NameMention] = []
         mentions.reserveCapacity(accepted.count)
         for candidate in accepted {
@@ -291,6 +303,7 @@ struct NameRecognizer {
             }
             let start = text.tokens[candidate.first].start + candidate.skipped
             mentions.append(NameMention(type: candidate.type, range: start..<text.tokens[candidate.last].end,
+                                        firstToken: candidate.first,
                                         evidence: candidate.evidence, cluster: cluster,
                                         canonical: candidate.canonical))
         }

@@ -104,7 +104,7 @@ enum NumberScanner {
 
     /// Whether exactly one space-like scalar separates two offsets.
     private static func isSingleSpace(_ text: TokenizedText, from: Int, to: Int) -> Bool {
-        to - from == 1 && ScalarFolding.isSpace(text.scalars[from])
+        to - from == 1 && ScalarFolding.isSpace(text.scalar(at: from))
     }
 }
 

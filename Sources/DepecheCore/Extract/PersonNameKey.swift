@@ -43,8 +43,8 @@ enum PersonNameKey {
             key.add(folded: letter)
         }
         var started = false
-        for index in token.start..<token.end {
-            ScalarFolding.fold(text.scalars[index]) { letter in
+        text.forEachScalar(of: token) { scalar in
+            ScalarFolding.fold(scalar) { letter in
                 if started { emit(pending, next: letter) }
                 pending = letter
                 started = true

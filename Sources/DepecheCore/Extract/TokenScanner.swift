@@ -1,4 +1,5 @@
-/// Cuts UTF-8 text into tokens in one pass, decoding its Unicode scalars on the way.
+/// Cuts UTF-8 text into tokens in one pass, decoding its Unicode scalars on the way (and
+/// counting them: offsets are scalar offsets; the scalars themselves are not kept).
 ///
 /// ASCII bytes are classified by a 256-entry table; other scalars are decoded and go through
 /// `ScalarFolding`. Words get their `FoldedKey` hash as they are read, numbers their value.
@@ -54,39 +55,47 @@ struct TokenScanner {
         var openingParentheses: [Int] = []
         /// Indices of the first token of each line (0 first).
         var lineStarts: [Int] = []
+        /// Index of the first and of the last Arabic word (-1 when the text has none).
+        var firstArabicWord = -1, lastArabicWord = -1
+
+        /// Whether tokens `range` hold an Arabic word of `tokens` (the tokens these landmarks were
+        /// found in); most texts answer without a scan, having none or one inside `range`.
+        func hasArabicWord(in range: Range<Int>, of tokens: [Token]) -> Bool {
+            guard firstArabicWord >= 0, lastArabicWord >= range.lowerBound, firstArabicWord < range.upperBound else {
+                return false
+            }
+            if range.contains(firstArabicWord) || range.contains(lastArabicWord) { return true }
+            return tokens[range].contains { $0.kind == .word && $0.has(.arabic) }
+        }
     }
 
-    /// The scalars of `utf8`, its tokens (written in place into the two arrays' storage) and their landmarks.
-    static func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> (scalars: [UInt32], tokens: [Token], landmarks: Landmarks) {
-        guard let base = utf8.baseAddress, !utf8.isEmpty else { return ([], [], Landmarks()) }
+    /// The tokens of `utf8` (written in place into the array's storage), their landmarks, and the
+    /// number of scalars of `utf8`.
+    static func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], landmarks: Landmarks, scalarCount: Int) {
+        guard let base = utf8.baseAddress, !utf8.isEmpty else { return ([], Landmarks(), 0) }
         // Articles run about one token per five bytes; a text of mostly punctuation gets a second
         // pass with room for one token per byte (a token is at least one byte).
-        for capacity in [utf8.count / 2 + 16, utf8.count] {
-            var scalars: [UInt32] = []
+        for pass in 0..<2 {
+            let capacity = pass == 0 ? utf8.count / 2 + 16 : utf8.count
             var landmarks = Landmarks()
             landmarks.numbers.reserveCapacity(utf8.count / 64 + 8)
             landmarks.lineStarts.reserveCapacity(utf8.count / 128 + 8)
-            var complete = true
+            var scalarCount = 0
             let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
                 var sink = TokenSink(base: tokenStorage.baseAddress!, capacity: capacity)
-                scalars = [UInt32](unsafeUninitializedCapacity: utf8.count) { scalarStorage, scalarCount in
-                    scalarCount = byteClasses.withUnsafeBufferPointer { classes in
-                        scan(base, utf8.count, classes.baseAddress!, into: scalarStorage.baseAddress!, tokens: &sink,
-                             landmarks: &landmarks)
-                    }
-                    complete = scalarCount >= 0
-                    scalarCount = max(scalarCount, 0)
+                scalarCount = byteClasses.withUnsafeBufferPointer { classes in
+                    scan(base, utf8.count, classes.baseAddress!, tokens: &sink, landmarks: &landmarks)
                 }
                 tokenCount = sink.count
             }
-            if complete { return (scalars, tokens, landmarks) }
+            if scalarCount >= 0 { return (tokens, landmarks, scalarCount) }
         }
         preconditionFailure("a token is at least one byte")
     }
 
     /// The scalar starting at `bytes[i]` (a multi-byte lead) and its length in bytes.
     @inline(__always)
-    private static func decode(_ bytes: UnsafePointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+    static func decode(_ bytes: UnsafePointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
         let lead = UInt32(bytes[i])
         if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F), 2) }
         if lead < 0xF0 {
@@ -96,7 +105,7 @@ struct TokenScanner {
                     | UInt32(bytes[i &+ 3] & 0x3F), 4)
     }
 
-    /// Where a scan stands: the next byte to read and the number of scalars written.
+    /// Where a scan stands: the next byte to read and the number of scalars read.
     private struct Position {
         var i: Int
         var n: Int
@@ -109,10 +118,10 @@ struct TokenScanner {
         var lower: Int
     }
 
-    /// Scans `count` bytes, writing their scalars and tokens; returns the number of scalars, or
-    /// -1 when `tokens` filled up.
+    /// Scans `count` bytes, writing their tokens; returns the number of scalars, or -1 when
+    /// `tokens` filled up.
     private static func scan(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                             into scalars: UnsafeMutablePointer<UInt32>, tokens: inout TokenSink,
+                             tokens: inout TokenSink,
                              landmarks: inout Landmarks) -> Int {
         var at = Position(i: 0, n: 0)
         var gap = TokenFlags.sentenceStart
@@ -123,7 +132,6 @@ struct TokenScanner {
             let byteClass = classes[Int(byte)]
             if byteClass == ByteClass.space {
                 gap.insert(.spaceBefore)
-                scalars[at.n] = UInt32(byte)
                 at.n &+= 1
                 at.i &+= 1
                 continue
@@ -132,18 +140,17 @@ struct TokenScanner {
             if byteClass == ByteClass.multiByte { (c, length) = decode(bytes, at.i) }
             if byteClass == ByteClass.multiByte && ScalarFolding.isSpace(c) {
                 gap.insert(.spaceBefore)
-                scalars[at.n] = c
                 at.n &+= 1
                 at.i &+= length
                 continue
             }
             if byteClass == ByteClass.lineFeed || byteClass == ByteClass.carriageReturn
                 || byteClass == ByteClass.multiByte && ScalarFolding.isNewline(c) {
-                if !(byteClass == ByteClass.lineFeed && at.n > 0 && scalars[at.n &- 1] == 0x0D) { newlines &+= 1 }
+                // CR LF is one break (a byte 0x0D is always the scalar CR).
+                if !(byteClass == ByteClass.lineFeed && at.i > 0 && bytes[at.i &- 1] == 0x0D) { newlines &+= 1 }
                 gap.insert(.spaceBefore)
                 gap.insert(.newlineBefore)
                 if newlines >= 2 { gap.insert(.blankLineBefore) }
-                scalars[at.n] = c
                 at.n &+= 1
                 at.i &+= length
                 continue
@@ -152,36 +159,38 @@ struct TokenScanner {
             if nextStartsSentence || flags.contains(.newlineBefore) { flags.insert(.sentenceStart) } else {
                 flags.remove(.sentenceStart)
             }
-            let start = at.n
+            let start = at.n, byteStart = at.i
             var kind = TokenKind.punct
             var key: UInt64
             if byteClass & 0xFE == ByteClass.lower {
                 // Most words are ASCII to their end: one call to the tight loop, none to `word`.
                 kind = .word
-                let run = asciiLetters(from: bytes + at.i, to: bytes + count, classes, into: scalars + at.n,
-                                       hash: FoldedKey().value)
+                let run = asciiLetters(from: bytes + at.i, to: bytes + count, classes, hash: FoldedKey().value)
                 var shape = WordShape(hash: run.hash, upper: run.length &- run.lowercase, lower: run.lowercase)
                 at.i &+= run.length
                 at.n &+= run.length
                 if at.i < count, classes[Int(bytes[at.i])] == ByteClass.multiByte {
-                    shape = word(bytes, count, classes, scalars, &at, arabic: false, shape: shape)
+                    shape = word(bytes, count, classes, &at, arabic: false, shape: shape)
                 }
                 key = shape.hash
                 flags.formUnion(wordFlags(capitalized: byteClass == ByteClass.upper, shape))
             } else if byteClass == ByteClass.multiByte && ScalarFolding.isLetter(c) {
                 kind = .word
                 let arabic = ScalarFolding.isArabicLetter(c)
-                let shape = word(bytes, count, classes, scalars, &at, arabic: arabic,
+                let shape = word(bytes, count, classes, &at, arabic: arabic,
                                  shape: WordShape(hash: FoldedKey().value, upper: 0, lower: 0))
                 key = shape.hash
                 flags.formUnion(wordFlags(capitalized: ScalarFolding.isUppercase(c), shape))
-                if arabic { flags.insert(.arabic) }
+                if arabic {
+                    flags.insert(.arabic)
+                    if landmarks.firstArabicWord < 0 { landmarks.firstArabicWord = tokens.count }
+                    landmarks.lastArabicWord = tokens.count
+                }
             } else if let first = byteClass == ByteClass.digit ? Int(c &- 0x30) : byteClass == ByteClass.multiByte
                         ? ScalarFolding.digitValue(c) : nil {
                 kind = .number
-                key = number(bytes, count, classes, scalars, &at, zero: c &- UInt32(first))
+                key = number(bytes, count, classes, &at, zero: c &- UInt32(first))
             } else {
-                scalars[at.n] = c
                 at.n &+= 1
                 at.i &+= length
                 key = ScalarFolding.isApostrophe(c) ? 0x27 : ScalarFolding.isDash(c) ? 0x2D : UInt64(c)
@@ -189,7 +198,8 @@ struct TokenScanner {
             if kind == .number { landmarks.numbers.append(tokens.count) }
             if kind == .punct && key == 0x28 { landmarks.openingParentheses.append(tokens.count) }
             if tokens.count == 0 || flags.contains(.newlineBefore) { landmarks.lineStarts.append(tokens.count) }
-            guard tokens.append(Token(start: start, end: at.n, kind: kind, flags: flags, key: key)) else { return -1 }
+            let token = Token(start: start, end: at.n, byteStart: byteStart, kind: kind, flags: flags, key: key)
+            guard tokens.append(token) else { return -1 }
             nextStartsSentence = kind == .punct && endsSentence(key)
             gap = TokenFlags(rawValue: 0)   // not `[]`: the array literal is built and released each time
             newlines = 0
@@ -206,14 +216,13 @@ struct TokenScanner {
         return flags
     }
 
-    /// A run of ASCII letters from `from` (up to `end`), copied to `into` and hashed on from
-    /// `hash`: its length, hash and number of lowercase letters. A small leaf function whose
-    /// loop stays in registers.
+    /// A run of ASCII letters from `from` (up to `end`), hashed on from `hash`: its length, hash
+    /// and number of lowercase letters. A small leaf function whose loop stays in registers.
     @inline(never)
     private static func asciiLetters(from: UnsafePointer<UInt8>, to end: UnsafePointer<UInt8>,
-                                     _ classes: UnsafePointer<UInt8>, into: UnsafeMutablePointer<UInt32>,
+                                     _ classes: UnsafePointer<UInt8>,
                                      hash: UInt64) -> (length: Int, hash: UInt64, lowercase: Int) {
-        var from = from, to = into
+        var from = from
         var length = 0, lowercase = 0
         var h = hash
         while from < end {
@@ -221,9 +230,7 @@ struct TokenScanner {
             guard classes[Int(letter)] & 0xFE == ByteClass.lower else { break }
             lowercase &+= Int(letter &>> 5 & 1)          // 0x61…0x7A have bit 5 set, 0x41…0x5A not
             h = (h ^ UInt64(letter | 0x20)) &* FoldedKey.prime
-            to.pointee = UInt32(letter)
             from += 1
-            to += 1
             length &+= 1
         }
         return (length, h, lowercase)
@@ -232,7 +239,7 @@ struct TokenScanner {
     /// The rest of a word from `at` on, when it holds other letters than ASCII (accents, Arabic).
     @inline(never)
     private static func word(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                             _ scalars: UnsafeMutablePointer<UInt32>, _ at: inout Position, arabic: Bool,
+                             _ at: inout Position, arabic: Bool,
                              shape: WordShape) -> WordShape {
         var i = at.i, n = at.n
         var hash = shape.hash
@@ -241,7 +248,7 @@ struct TokenScanner {
             let nextClass = classes[Int(bytes[i])]
             if nextClass & 0xFE == ByteClass.lower {
                 guard !arabic else { break }
-                let run = asciiLetters(from: bytes + i, to: bytes + count, classes, into: scalars + n, hash: hash)
+                let run = asciiLetters(from: bytes + i, to: bytes + count, classes, hash: hash)
                 hash = run.hash
                 upper &+= run.length &- run.lowercase
                 lower &+= run.lowercase
@@ -256,7 +263,6 @@ struct TokenScanner {
             let folded = ScalarFolding.fold(x)
             if folded != 0 { hash = (hash ^ (folded & 0xFFFF_FFFF)) &* FoldedKey.prime }
             if folded > 0xFFFF_FFFF { hash = (hash ^ (folded >> 32)) &* FoldedKey.prime }
-            scalars[n] = x
             n &+= 1
             i &+= size
         }
@@ -267,7 +273,7 @@ struct TokenScanner {
     /// A number: decimal digits of one script (`zero` is its 0: ASCII or Arabic-Indic), valued (saturating).
     @inline(never)
     private static func number(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                               _ scalars: UnsafeMutablePointer<UInt32>, _ at: inout Position, zero: UInt32) -> UInt64 {
+                               _ at: inout Position, zero: UInt32) -> UInt64 {
         var i = at.i, n = at.n
         var value: UInt64 = 0
         while i < count {
@@ -276,7 +282,6 @@ struct TokenScanner {
             if classes[Int(next)] == ByteClass.multiByte { (x, size) = decode(bytes, i) }
             guard x >= zero, x <= zero &+ 9 else { break }
             value = value > 1_000_000_000_000_000 ? value : value &* 10 &+ UInt64(x &- zero)
-            scalars[n] = x
             n &+= 1
             i &+= size
         }

@@ -36,26 +36,25 @@ struct WordSet: Sendable {
     func contains(key: UInt64) -> Bool { keys.contains(key) }
 }
 
-/// Word endings ("ique", "aire", "ront") matched against a token's scalars, without building strings.
+/// Word endings ("ique", "aire", "ront") matched against a token's UTF-8, without building strings.
 struct SuffixSet: Sendable {
-    private let endings: [[UInt32]]
+    /// Each ending's UTF-8 and its number of scalars.
+    private let endings: [(utf8: [UInt8], scalars: Int)]
 
     /// Builds the set from endings written in lowercase.
     init(_ endings: [String]) {
-        self.endings = endings.map { $0.unicodeScalars.map(\.value) }
+        self.endings = endings.map { (Array($0.utf8), $0.unicodeScalars.count) }
     }
 
-    /// Whether the word token ends with one of the endings (compared as written, lowercase).
+    /// Whether the word token ends with one of the endings (compared as written, lowercase), the
+    /// ending shorter than the word. Equal bytes at the end are equal scalars: a UTF-8 ending
+    /// starts with a lead byte.
     func matches(_ token: Token, in text: TokenizedText) -> Bool {
         guard token.kind == .word else { return false }
+        let end = text.byteEnd(token)
         return endings.contains { ending in
-            guard ending.count < token.length else { return false }
-            var i = token.end - ending.count
-            for scalar in ending {
-                guard text.scalars[i] == scalar else { return false }
-                i += 1
-            }
-            return true
+            guard ending.scalars < token.length, end - ending.utf8.count >= token.byteStart else { return false }
+            return text.utf8[(end - ending.utf8.count)..<end].elementsEqual(ending.utf8)
         }
     }
 }
@@ -122,8 +121,10 @@ struct PhraseTable<Value: Sendable>: Sendable {
 struct KeySet: Sendable {
     private let slots: [UInt64]
     private let mask: Int
-    /// One bit per key (its low six bits): a small set turns most words away without probing.
-    private let bloom: UInt64
+    /// A Bloom filter of about eight bits per key (one word for small sets): most absent keys, the
+    /// common case, are turned away by one load, without probing (a large set's slots are out of cache).
+    private let bloom: [UInt64]
+    private let bloomMask: Int
 
     /// Builds the set (a key may come several times).
     init(_ keys: [UInt64]) {
@@ -136,16 +137,24 @@ struct KeySet: Sendable {
             while slots[i] != 0 && slots[i] != key { i = (i + 1) & (size - 1) }
             slots[i] = key
         }
+        var words = 1
+        while words * 64 < keys.count * 8 { words <<= 1 }
+        var bloom = [UInt64](repeating: 0, count: words)
+        for key in slots where key != 0 { bloom[Self.bloomWord(key, words - 1)] |= 1 << (key & 63) }
         self.slots = slots
         mask = size - 1
-        bloom = slots.reduce(0) { $1 == 0 ? $0 : $0 | 1 << ($1 & 63) }
+        self.bloom = bloom
+        bloomMask = words - 1
     }
+
+    @inline(__always)
+    private static func bloomWord(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key >> 6) & mask }
 
     /// Whether `key` is in the set.
     @inline(__always)
     func contains(_ key: UInt64) -> Bool {
         let key = key == 0 ? 1 : key
-        guard bloom & 1 << (key & 63) != 0 else { return false }
+        guard bloom[Self.bloomWord(key, bloomMask)] & 1 << (key & 63) != 0 else { return false }
         return slots.withUnsafeBufferPointer { slots in
             var i = Int(truncatingIfNeeded: key ^ (key >> 32)) & mask
             while true {
@@ -170,8 +179,15 @@ struct KeyTable<Value: Sendable>: Sendable {
     /// Number of keys stored.
     private(set) var count = 0
 
+    /// An empty table that allocates nothing until a key is stored (many an article's tables stay empty).
+    init() {
+        slots = []
+        values = []
+        mask = 0
+    }
+
     /// An empty table sized for about `capacity` keys.
-    init(capacity: Int = 8) {
+    init(capacity: Int) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [UInt64](repeating: 0, count: size)
@@ -190,6 +206,7 @@ struct KeyTable<Value: Sendable>: Sendable {
     @inline(__always)
     subscript(key: UInt64) -> Value? {
         get {
+            guard count > 0 else { return nil }
             let key = Self.stored(key)
             var i = slot(of: key)
             while true {
@@ -219,7 +236,7 @@ struct KeyTable<Value: Sendable>: Sendable {
     var keys: [UInt64] { slots.filter { $0 != 0 } }
 
     private mutating func grow() {
-        var bigger = KeyTable(capacity: slots.count)
+        var bigger = KeyTable(capacity: max(slots.count, 8))
         for (i, key) in slots.enumerated() where key != 0 { bigger[key] = values[i] }
         self = bigger
     }

@@ -10,7 +10,7 @@ import Testing
         #expect(tokens[2].key == FoldedKey.of("economie"), "words are keyed folded")
         #expect(tokens[2].has(.capitalized) && tokens[2].has(.spaceBefore) == false)
         #expect(tokens[6].kind == .number && tokens[6].key == 117)
-        #expect(text.scalars.count == Array("L’Économie à Fès : 117.394 emplois.".unicodeScalars).count)
+        #expect(text.scalarCount == Array("L’Économie à Fès : 117.394 emplois.".unicodeScalars).count)
     }
 
     @Test func caseScriptAndLayoutFlags() {
