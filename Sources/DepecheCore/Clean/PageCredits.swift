@@ -63,7 +63,8 @@ struct PageCredits {
     /// The holder named around "©": the words of its segment that are no year and no rights phrase.
     private static func holder(_ line: Substring) -> String? {
         let marked = { (segment: Substring) in
-            segment.contains("©") || segment.lowercased().contains("copyright") || segment.lowercased().contains("(c) ")
+            let lowercased = segment.lowercased()
+            return segment.contains("©") || lowercased.contains("copyright") || lowercased.contains("(c) ")
         }
         guard let segment = segments(of: line).first(where: marked) else { return nil }
         let original = words(of: segment)

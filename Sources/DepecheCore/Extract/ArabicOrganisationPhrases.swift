@@ -48,10 +48,11 @@ struct ArabicOrganisationPhrases {
         return gazetteer.entries[hit.entry].kind == .org
     }
 
-    /// Whether a gazetteer place starts at token `k` after its proclitic.
-    private func startsPlace(_ k: Int) -> Bool {
-        guard let hit = hits[k], hit.skipped == 1 else { return false }
-        return gazetteer.entries[hit.entry].kind == .loc
+    /// The last token of the gazetteer place that starts at token `k` after its proclitic
+    /// ("لطرفاية", "بالمغرب", "والمملكة المتحدة"), if one does.
+    private func placeEnd(afterProcliticAt k: Int) -> Int? {
+        guard let hit = hits[k], hit.skipped == 1, gazetteer.entries[hit.entry].kind == .loc else { return nil }
+        return hit.last
     }
 
     private func phrase(after head: ArabicWord, at index: Int, in range: Range<Int>,
@@ -97,23 +98,23 @@ struct ArabicOrganisationPhrases {
             // "… واتصالات المغرب", "… والمملكة المتحدة": another known organisation or a known
             // place is not a portfolio of this one.
             guard let bare = ArabicWord.stripped(text, k), !ends(bare), !startsOrganisation(k),
-                  !(bare.isAnd && startsPlace(k)) else { break }
+                  !(bare.isAnd && placeEnd(afterProcliticAt: k) != nil) else { break }
             if bare.isAnd && bare.definite {
                 (last, k) = (k, k + 1)
             } else if bare.isAnd, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
                 (last, k) = (k + 1, k + 2)
             } else if bare.isLilDefinite {
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
-            } else if bare.isFor, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc {
-                (last, k, named, coordinatedOnly) = (place.last, place.last + 1, true, false)
+            } else if bare.isFor, let place = placeEnd(afterProcliticAt: k) {
+                (last, k, named, coordinatedOnly) = (place, place + 1, true, false)
             } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
-            } else if bare.isIn, !foreign, let place = hits[k], place.skipped == 1, gazetteer.entries[place.entry].kind == .loc,
+            } else if bare.isIn, !foreign, let place = placeEnd(afterProcliticAt: k),
                       ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key) {
                 // "الشركة الوطنية … بالمغرب", "محكمة الاستئناف بفاس": the country a body serves, a
                 // court's seat. Elsewhere "ب" + a town is where the body stands ("جامعة … بالجديدة"),
                 // and "بالمغرب" after a foreign body ("الوكالة الفرنسية للتنمية") is its office there.
-                (last, k, named) = (place.last, place.last + 1, true)
+                (last, k, named) = (place, place + 1, true)
             } else {
                 break
             }

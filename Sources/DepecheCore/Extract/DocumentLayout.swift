@@ -165,7 +165,7 @@ struct DocumentLayout: Sendable {
             return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
         }
         guard line.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
-              tokens[line].prefix(7).contains(where: { $0.kind == .number && $0.length == 4 }) else { return nil }
+              hasYear(tokens[line].prefix(7)) else { return nil }
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
     }
 
@@ -187,7 +187,7 @@ struct DocumentLayout: Sendable {
               let bar = (dash + 2..<max(dash + 2, line.upperBound))
                 .first(where: { isDash(tokens[$0]) || tokens[$0].isPunct("|") }),
               startsDate(tokens, at: bar + 1, in: line),
-              tokens[(bar + 1)..<line.upperBound].contains(where: { $0.kind == .number && $0.length == 4 })
+              hasYear(tokens[(bar + 1)..<line.upperBound])
         else { return nil }
         return dash
     }
@@ -197,7 +197,12 @@ struct DocumentLayout: Sendable {
     private static func isNameThenDate(_ tokens: [Token], _ line: Range<Int>) -> Bool {
         guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound,
               isNameLine(tokens, line.lowerBound..<bar), startsDate(tokens, at: bar + 1, in: line) else { return false }
-        return tokens[(bar + 1)..<line.upperBound].contains { $0.kind == .number && $0.length == 4 }
+        return hasYear(tokens[(bar + 1)..<line.upperBound])
+    }
+
+    /// Whether `tokens` hold a four-digit number (a date's year).
+    private static func hasYear(_ tokens: ArraySlice<Token>) -> Bool {
+        tokens.contains { $0.kind == .number && $0.length == 4 }
     }
 
     private static func isDash(_ token: Token) -> Bool {

@@ -7,8 +7,8 @@
 /// ("Banque mondiale", "Office national marocain", "Autorité portuaire"); right after a
 /// joining word, a noun and its adjectives ("… de la relation client", "… des services
 /// informatiques"); after a capitalised complement, its adjectives ("… des Forces armées
-/// royales"), nationalities excepted ("ministère de l'Intérieur espagnol"). So the name stops at the verb or adverb that follows it ("la Banque
-/// mondiale classe désormais …"), and at punctuation, a line break, a number, a pronoun, or
+/// royales"), nationalities excepted ("ministère de l'Intérieur espagnol"). So the name stops
+/// at the verb or adverb that follows it ("la Banque mondiale classe désormais …"), and at punctuation, a line break, a number, a pronoun, or
 /// "et" before a capitalised word (the start of another name). A lowercase name must contain
 /// a capitalised word or an adjective of scope ("marocaine", "régional", "international"),
 /// so that "le Centre d'appels et de l'entreprise" is no name.
