@@ -14,6 +14,8 @@ import Testing
         #expect(await run.waitUntilProcessed(3))
         #expect(await run.daemon.terminate() == 0)
         let events = run.daemon.eventLog.events
+        // Two workers: page 1's event need not be the first logged.
+        let first = try #require(events.first { $0.displayPath == "p1.txt" })
         try writeLegacySnapshots(of: events, in: run.state)
         try Command.succeed("rm", ["-rf", run.state + "/store"])
 
@@ -26,9 +28,9 @@ import Testing
         #expect(await run.waitUntilProcessed(5))
         let after = run.daemon.eventLog.events
         let again = try #require(after.first { $0.displayPath == "again.txt" })
-        #expect(again.type == "document.duplicate" && again.int("of_seq") == events[0].seq)
+        #expect(again.type == "document.duplicate" && again.int("of_seq") == first.seq)
         let near = try #require(after.first { $0.displayPath == "edited.txt" })
-        #expect(near.string("near_duplicate_of") == events[0].id, "\(near.fields)")
+        #expect(near.string("near_duplicate_of") == first.id, "\(near.fields)")
         #expect(await run.daemon.terminate() == 0)
 
         try await run.daemon.start()
