@@ -53,6 +53,7 @@ let package = Package(
             providers: [.apt(["libnats-dev"])]
         ),
         .target(name: "CLinuxFiles"),
+        .target(name: "CSimHashScan"),
         .target(
             name: "DepecheCore",
             dependencies: [
@@ -60,6 +61,7 @@ let package = Package(
                 "CLMDB",
                 "CLibXML2",
                 "CLinuxFiles",
+                "CSimHashScan",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),

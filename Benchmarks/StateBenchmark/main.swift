@@ -1,10 +1,11 @@
 // state-bench: the state store at scale (`make bench-state`; release build, wall-clock times):
 //
-//     swift run -c release state-bench [--documents N] [--tables T] [--directory DIR]
+//     swift run -c release state-bench [--documents N] [--tables T] [--batch B] [--directory DIR] [--reuse]
 //
-// Fills a store with N documents (default 1,000,000) in transactions of 1,000 (a group
-// commit's worth), with random fingerprints (SimHashes spread like articles of a diverse
-// vocabulary), then reports: insert throughput, store bytes per document, exact lookup
+// Fills a store with N documents (default 1,000,000) in transactions of B (default 100,000),
+// with random fingerprints (SimHashes spread like articles of a diverse vocabulary), then
+// reports: the fill's rate, the daemon's insert rate (transactions of 1,000, a group commit's
+// worth, on the filled store), store bytes per document (and per database), exact lookup
 // p50/p99, near lookup p50/p99 at 10 bits, recall on 1,000 planted near copies (0 to 10 bits
 // away, MinHash sketches agreeing in 12 of 16 positions), false matches on 20,000 unrelated
 // articles, and, with the release `depeche` beside this binary, the daemon's time from start
@@ -17,12 +18,20 @@ var arguments = ArraySlice(CommandLine.arguments.dropFirst())
 var documentCount = 1_000_000
 var tableCount = StateStore.defaultNearTables
 var directory = "/tmp/depeche-state-bench"
+var fillBatch = 100_000
+/// Measures lookups on the store a previous run with the same options left (no fill, no inserts, no daemon).
+var reuse = false
 while let flag = arguments.popFirst() {
+    if flag == "--reuse" {
+        reuse = true
+        continue
+    }
     guard let value = arguments.popFirst() else { fatalError("\(flag) needs a value") }
     switch flag {
     case "--documents": documentCount = Int(value) ?? documentCount
     case "--tables": tableCount = Int(value) ?? tableCount
     case "--directory": directory = value
+    case "--batch": fillBatch = Int(value) ?? fillBatch
     default: fatalError("unknown option \(flag)")
     }
 }
@@ -35,6 +44,16 @@ func milliseconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
 }
 
+/// Milliseconds of this thread's CPU time `body` took (what a lookup costs when no other
+/// process takes the core away: the machine may be shared).
+func cpuMilliseconds(_ body: () throws -> Void) rethrows -> Double {
+    var start = timespec(), end = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+    try body()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+    return Double(end.tv_sec - start.tv_sec) * 1e3 + Double(end.tv_nsec - start.tv_nsec) / 1e6
+}
+
 /// "p50 12.3 µs, p99 45.6 µs" of `samples` given in milliseconds.
 func quantiles(_ samples: [Double]) -> String {
     let sorted = samples.sorted()
@@ -42,17 +61,29 @@ func quantiles(_ samples: [Double]) -> String {
     return String(format: "p50 %.1f µs, p99 %.1f µs", at(0.5), at(0.99))
 }
 
-func hex(_ words: [UInt64]) -> String { words.map { String(format: "%016lx", $0) }.joined() }
+/// The words as lower-case hex digits, 16 each.
+func hex(_ words: [UInt64]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    return String(unsafeUninitializedCapacity: words.count * 16) { buffer in
+        for (index, word) in words.enumerated() {
+            for nibble in 0..<16 { buffer[index * 16 + nibble] = digits[Int(word >> UInt64(60 - 4 * nibble) & 0xF)] }
+        }
+        return words.count * 16
+    }
+}
+
+/// The load averages, from /proc/loadavg.
+func load() -> String { (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?" }
 
 var random = SplitMix64(seed: 2026)
 @MainActor func sketch() -> MinHashSketch { MinHashSketch(hex: hex([random.next(), random.next()]))! }
 
 let state = directory + "/state"
-_ = try? FileManager.default.removeItem(atPath: directory)
+if !reuse { _ = try? FileManager.default.removeItem(atPath: directory) }
 try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
 try FileManager.default.createDirectory(atPath: directory + "/inbox", withIntermediateDirectories: true)
-let store = try StateStore(directory: state + "/store", mapSize: 1 << 36, nearTables: tableCount)
-print("state-bench: \(documentCount) documents, \(tableCount) near-duplicate tables, in \(directory)")
+var store: StateStore! = try StateStore(directory: state + "/store", mapSize: 1 << 36, nearTables: tableCount)
+print("state-bench: \(documentCount) documents, \(tableCount) near-duplicate tables, in \(directory); load average \(load())")
 
 // MARK: Insert
 
@@ -71,15 +102,16 @@ let insertMilliseconds = try milliseconds {
         batch.append(.document(StoredDocument(
             id: id, seq: seq, textHash: hex([random.next(), random.next(), random.next(), random.next()]), simhash: simhash,
             sketch: documentSketch)))
-        if batch.count == 1000 || seq == documentCount {
-            try store.apply(batch, through: seq)
+        if batch.count == fillBatch || seq == documentCount {
+            if !reuse { try store.apply(batch, through: seq) }
             batch.removeAll(keepingCapacity: true)
         }
     }
 }
-print(String(format: "insert: %.0f documents/s (%.1f s, transactions of 1,000)", Double(documentCount) / insertMilliseconds * 1000, insertMilliseconds / 1000))
+print(String(format: "fill: %.0f documents/s (%.1f s, transactions of %d)", Double(documentCount) / insertMilliseconds * 1000, insertMilliseconds / 1000, fillBatch))
 let used = try store.usedBytes()
-print(String(format: "store: %.0f bytes/document (%.1f MiB used)", Double(used) / Double(documentCount), Double(used) / 1_048_576))
+print(String(format: "store file after the fill: %.0f bytes/document (%.1f MiB; free pages included: a fill transaction rewrites most pages)",
+    Double(used) / Double(documentCount), Double(used) / 1_048_576))
 
 // MARK: Lookups
 
@@ -93,8 +125,10 @@ for id in sampleIDs {
 print("exact lookup: \(quantiles(exact)) (\(exact.count) known ids, one read transaction each)")
 
 var near: [Double] = []
+var nearCPU: [Double] = []
 var found = 0
 var examined = 0
+var seeks = 0
 for (index, copy) in planted.enumerated() {
     var simhash = copy.simhash
     var bits = Set<UInt64>()
@@ -102,21 +136,57 @@ for (index, copy) in planted.enumerated() {
     for bit in bits { simhash ^= 1 << bit }
     let original = copy.sketch.hex
     let edited = MinHashSketch(hex: String(original.prefix(24)) + hex([random.next()]).prefix(8))!
-    near.append(try milliseconds {
-        let result = try store.read { try $0.nearest(simhash: simhash, sketch: edited) }
+    var result: (match: NearDuplicate?, examined: Int, seeks: Int)?
+    near.append(try milliseconds { nearCPU.append(try cpuMilliseconds { result = try store.read { try $0.nearest(simhash: simhash, sketch: edited) } }) })
+    if let result {
         if result.match?.id == copy.id { found += 1 }
         examined += result.examined
-    })
+        seeks += result.seeks
+    }
 }
 print(String(format: "planted near copies: recall %.3f (%d of %d, 0 to 10 bits away)", Double(found) / Double(planted.count), found, planted.count))
 var falseMatches = 0
+var unrelatedExamined = 0
 for _ in 0..<20_000 {
     let simhash = random.next()
     let unrelated = sketch()
-    near.append(try milliseconds { if try store.read({ try $0.nearest(simhash: simhash, sketch: unrelated) }).match != nil { falseMatches += 1 } })
+    var result: (match: NearDuplicate?, examined: Int, seeks: Int)?
+    near.append(try milliseconds { nearCPU.append(try cpuMilliseconds { result = try store.read { try $0.nearest(simhash: simhash, sketch: unrelated) } }) })
+    if let result {
+        if result.match != nil { falseMatches += 1 }
+        unrelatedExamined += result.examined
+    }
 }
 print("unrelated articles: \(falseMatches) false matches of 20,000")
-print("near lookup at 10 bits: \(quantiles(near)) (\(examined / max(1, planted.count)) SimHashes compared per planted lookup)")
+print("near lookup at 10 bits: wall \(quantiles(near)); CPU \(quantiles(nearCPU)) (\(seeks / max(1, planted.count)) buckets sought, \(examined / max(1, planted.count)) SimHashes compared per planted lookup, \(unrelatedExamined / 20_000) per unrelated one)")
+
+if reuse { exit(0) }
+
+// MARK: Inserts as the daemon makes them
+
+let extra = 20_000
+let groupMilliseconds = try milliseconds {
+    var batch: [StoreChange] = []
+    for seq in documentCount + 1...documentCount + extra {
+        batch.append(.document(StoredDocument(
+            id: "sha256:" + hex([random.next(), random.next(), random.next(), random.next()]), seq: seq,
+            textHash: hex([random.next(), random.next(), random.next(), random.next()]), simhash: random.next(), sketch: sketch())))
+        if batch.count == 1000 {
+            try store.apply(batch, through: seq)
+            batch.removeAll(keepingCapacity: true)
+        }
+    }
+}
+print(String(format: "insert, transactions of 1,000 (a group commit) on the filled store: %.0f documents/s", Double(extra) / groupMilliseconds * 1000))
+print("load average \(load())")
+let known = documentCount + extra
+let compact = directory + "/compact"
+_ = try? FileManager.default.removeItem(atPath: compact)
+try FileManager.default.createDirectory(atPath: compact, withIntermediateDirectories: true)
+try store.copyCompacted(to: compact)
+let compactBytes = (try FileManager.default.attributesOfItem(atPath: compact + "/data.mdb")[.size] as? Int) ?? 0
+try FileManager.default.removeItem(atPath: compact)
+print(String(format: "store compacted (mdb_env_copy2, MDB_CP_COMPACT): %.0f bytes/document (%.1f MiB)", Double(compactBytes) / Double(known), Double(compactBytes) / 1_048_576))
 
 // MARK: The daemon on this state
 
@@ -151,17 +221,30 @@ print("near lookup at 10 bits: \(quantiles(near)) (\(examined / max(1, planted.c
     return (Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15, rss)
 }
 
-let line = #"{"v":1,"seq":\#(documentCount),"ts":"2026-12-02T00:00:00.000Z","type":"document.rejected","path":"x","size":0,"received":"2026-12-02T00:00:00.000Z","file":null,"reason":"empty","detail":"bench","quarantined":null}"# + "\n"
+store = nil
+let line = #"{"v":1,"seq":\#(known),"ts":"2026-12-02T00:00:00.000Z","type":"document.rejected","path":"x","size":0,"received":"2026-12-02T00:00:00.000Z","file":null,"reason":"empty","detail":"bench","quarantined":null}"# + "\n"
 FileManager.default.createFile(atPath: state + "/events.jsonl", contents: Data(line.utf8))
 try FileManager.default.createDirectory(atPath: directory + "/empty", withIntermediateDirectories: true)
+/// Drops the store's data file from the page cache (`POSIX_FADV_DONTNEED`; no process maps it
+/// now), for a cold start; false when the call failed.
+func dropFromPageCache(_ path: String) -> Bool {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    return fdatasync(fd) == 0 && posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) == 0
+}
+
 if let empty = try daemonStart(stateDirectory: directory + "/empty", inbox: directory + "/inbox"),
     let _ = try daemonStart(stateDirectory: state, inbox: directory + "/inbox"),
     let full = try daemonStart(stateDirectory: state, inbox: directory + "/inbox")
 {
     print(String(format: "daemon, empty state: READY in %.0f ms, RssAnon %d KiB", empty.milliseconds, empty.rssAnonKiB))
     print(String(format: "daemon, %d documents known (warm page cache): READY in %.0f ms, RssAnon %d KiB (%+d KiB, %.1f bytes/document)",
-        documentCount, full.milliseconds, full.rssAnonKiB, full.rssAnonKiB - empty.rssAnonKiB,
-        Double((full.rssAnonKiB - empty.rssAnonKiB) * 1024) / Double(documentCount)))
+        known, full.milliseconds, full.rssAnonKiB, full.rssAnonKiB - empty.rssAnonKiB,
+        Double((full.rssAnonKiB - empty.rssAnonKiB) * 1024) / Double(known)))
+    if dropFromPageCache(state + "/store/data.mdb"), let cold = try daemonStart(stateDirectory: state, inbox: directory + "/inbox") {
+        print(String(format: "daemon, %d documents known, store dropped from the page cache (POSIX_FADV_DONTNEED; other caches warm): READY in %.0f ms", known, cold.milliseconds))
+    }
 } else {
     print("daemon: no release depeche beside this binary; start-up not measured")
 }

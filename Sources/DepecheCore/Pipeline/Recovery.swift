@@ -21,6 +21,11 @@ public enum Recovery {
     public static func recover(config: DepecheConfig, lastSeq: Int, logger: Logger) throws -> RecoveredState {
         let store = try StateStore(
             directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance)
+        if let format = store.rebuiltFormat {
+            logger.warning("the state store has an earlier format; rebuilding it from the event log", metadata: [
+                "store.format": "\(format)", "store": "\(store.directory)",
+            ])
+        }
         try StateMigration.migrateIfNeeded(config: config, store: store, logger: logger)
         var seq = try store.seq()
         if seq > lastSeq {

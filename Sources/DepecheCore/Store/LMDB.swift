@@ -84,6 +84,12 @@ final class LMDBEnvironment {
         return (info.me_last_pgno + 1) * Int(stat.ms_psize)
     }
 
+    /// Copies the environment into the existing empty directory `directory`, leaving out free
+    /// pages (`mdb_env_copy2` with `MDB_CP_COMPACT`): the size the data needs.
+    func copyCompacted(to directory: String) throws {
+        try Self.check("mdb_env_copy2", path, mdb_env_copy2(env, directory, UInt32(MDB_CP_COMPACT)))
+    }
+
     static func check(_ call: String, _ path: String, _ code: Int32) throws {
         guard code == MDB_SUCCESS else { throw LMDBError(call: call, path: path, code: code) }
     }
@@ -156,6 +162,12 @@ struct LMDBTransaction {
         try LMDBEnvironment.check("mdb_drop", path, mdb_drop(txn, dbi, 0))
     }
 
+    /// Deletes the database itself (so that it can be created again with other flags) and
+    /// closes its handle.
+    func deleteDatabase(_ dbi: MDB_dbi) throws {
+        try LMDBEnvironment.check("mdb_drop", path, mdb_drop(txn, dbi, 1))
+    }
+
     /// How many entries the database holds.
     func count(_ dbi: MDB_dbi) throws -> Int {
         var stat = MDB_stat()
@@ -201,4 +213,36 @@ struct LMDBCursor {
             }
         }
     }
+}
+
+extension LMDBCursor {
+    /// Moves the cursor (`op`) with `key` and `value` as `mdb_cursor_get`'s in and out
+    /// parameters (they then point into the map, valid until the transaction ends or the
+    /// database changes); false when there is nothing there (`MDB_NOTFOUND`). Allocates nothing.
+    @inline(__always)
+    func move(_ op: MDB_cursor_op, key: inout MDB_val, value: inout MDB_val) throws -> Bool {
+        let code = mdb_cursor_get(cursor, &key, &value, op)
+        if code == MDB_NOTFOUND { return false }
+        if code != MDB_SUCCESS { try LMDBEnvironment.check("mdb_cursor_get", path, code) }
+        return true
+    }
+
+    /// Stores `value` under `key` at the cursor (`mdb_cursor_put`; `flags` such as
+    /// `MDB_APPEND`). A cursor left near the key by the previous call finds it without a
+    /// descent from the root, so sorted puts are cheap. False when `MDB_NOOVERWRITE` or
+    /// `MDB_NODUPDATA` kept an existing entry.
+    @discardableResult
+    func put(key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, flags: Int32 = 0) throws -> Bool {
+        var keyValue = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
+        var dataValue = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
+        let code = mdb_cursor_put(cursor, &keyValue, &dataValue, UInt32(flags))
+        if code == MDB_KEYEXIST { return false }
+        try LMDBEnvironment.check("mdb_cursor_put", path, code)
+        return true
+    }
+}
+
+extension MDB_val {
+    /// The bytes the value points at.
+    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: mv_data, count: mv_size) }
 }

@@ -1,35 +1,43 @@
 import CLMDB
+import CSimHashScan
 
 /// The near-duplicate index in the store: permuted SimHash tables (Manku, Jain and Das Sarma,
-/// "Detecting near-duplicates for web crawling", 2007), each an LMDB database with sorted
-/// duplicates of one fixed size.
+/// "Detecting near-duplicates for web crawling", 2007), each an LMDB database of sorted
+/// fixed-size duplicates.
 ///
 /// The 64 bits of a SimHash are cut into `tableCount` blocks. Table `t` files every SimHash
-/// rotated so that block `t` comes first: its key is that block (the bucket), and its values,
-/// packed many to a page (`MDB_DUPFIXED`), are the rotated SimHash (8 bytes, big-endian, so a
-/// bucket is sorted by SimHash) and the document's `seq` (6 bytes). Two SimHashes at most `k`
-/// bits apart differ in at most `k / tableCount` bits of some block (pigeonhole), so a lookup
-/// reads, in each table, the buckets whose key is that close to the query's block — all of
-/// them: it never gives up. Rotation keeps distances, so candidates are compared as stored;
-/// only those within `k` bits have their MinHash sketch read (from the documents database).
+/// rotated so that block `t` comes first: its key is that block (the bucket, a native `UInt32`,
+/// `MDB_INTEGERKEY`), and its values, packed many to a page without a node header each
+/// (`MDB_DUPFIXED`), are the rotated SimHash's other bits (6 bytes for 3 or 4 tables);
+/// table 0's values also hold the document's `seq` (5 bytes), so a SimHash found in another
+/// table is looked up there (one seek, only for SimHashes within the threshold). Two SimHashes
+/// at most `k` bits apart differ in at most `k / tableCount` bits of some block (pigeonhole),
+/// so a lookup reads, in each table, every bucket whose key is that close to the query's
+/// block, and every entry in it: it never gives up. Rotation keeps distances.
 ///
-/// Buckets are read nearest first; once every bucket up to `p` flipped bits is read in every
-/// table, every SimHash within `tableCount × (p + 1) − 1` bits has been seen, and a lookup
-/// that already holds a match that near stops there.
+/// A lookup reads the buckets of a table in ascending key order with one cursor, a page of
+/// values per call (`MDB_GET_MULTIPLE`), compared in a loop over the mapped bytes: no
+/// allocation per bucket.
 struct NearDuplicateTables {
-    /// Bytes of a table value: rotated SimHash and `seq`.
-    static let valueSize = 14
+    /// The flags the tables are created with.
+    static let flags = MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED
+    /// Bytes of a `seq` in table 0's values (up to 2⁴⁰ events).
+    static let seqSize = 5
     /// The databases, one per block.
     let databases: [MDB_dbi]
     /// The first bit (from the most significant) and the width of each block.
     let blocks: [(start: Int, width: Int)]
+    /// Bytes of the bits after the block, in every table's values.
+    let restSize: Int
+    /// XOR masks of a block with at most `maxDistance / tableCount` bits set.
+    let masks: [UInt32]
 
     /// The tables' database names for `tableCount` blocks.
     static func names(tableCount: Int) -> [String] { (0..<tableCount).map { "near.\($0)" } }
 
     /// Tables over `databases`, one per block of a SimHash cut into `databases.count` blocks
-    /// of nearly equal width.
-    init(databases: [MDB_dbi]) {
+    /// of nearly equal width, for lookups up to `maxDistance` bits.
+    init(databases: [MDB_dbi], maxDistance: Int) {
         self.databases = databases
         let count = databases.count
         var start = 0
@@ -38,7 +46,12 @@ struct NearDuplicateTables {
             defer { start += width }
             return (start, width)
         }
+        restSize = (64 - 64 / count + 7) / 8
+        masks = Self.masks(width: blocks[0].width, flips: maxDistance / count)
     }
+
+    /// Bytes of a value of table `table`.
+    func valueSize(table: Int) -> Int { table == 0 ? restSize + Self.seqSize : restSize }
 
     /// `simhash` with block `table` first.
     func rotated(_ simhash: UInt64, table: Int) -> UInt64 {
@@ -46,13 +59,22 @@ struct NearDuplicateTables {
         return start == 0 ? simhash : simhash << start | simhash >> (64 - start)
     }
 
-    /// The bucket of a rotated SimHash in table `table`.
-    func bucket(_ rotated: UInt64, table: Int) -> UInt32 {
-        UInt32(truncatingIfNeeded: rotated >> UInt64(64 - blocks[table].width))
+    /// The bucket (the block) and the rest of `simhash` in table `table`.
+    func split(_ simhash: UInt64, table: Int) -> (bucket: UInt32, rest: UInt64) {
+        let rotated = rotated(simhash, table: table)
+        let restBits = UInt64(64 - blocks[table].width)
+        return (UInt32(truncatingIfNeeded: rotated >> restBits), rotated & (1 << restBits - 1))
     }
 
-    /// XOR masks over a block of `width` bits with at most `flips` bits set, fewest first.
-    static func masks(width: Int, flips: Int) -> [[UInt32]] {
+    /// The SimHash whose bucket and rest in table `table` these are.
+    func simhash(bucket: UInt32, rest: UInt64, table: Int) -> UInt64 {
+        let rotated = UInt64(bucket) << UInt64(64 - blocks[table].width) | rest
+        let start = UInt64(blocks[table].start)
+        return start == 0 ? rotated : rotated >> start | rotated << (64 - start)
+    }
+
+    /// XOR masks over a block of `width` bits with at most `flips` bits set.
+    static func masks(width: Int, flips: Int) -> [UInt32] {
         var levels: [[UInt32]] = [[0]]
         for level in 0..<max(0, min(flips, width)) {
             var next: Set<UInt32> = []
@@ -61,97 +83,143 @@ struct NearDuplicateTables {
             }
             levels.append(next.sorted())
         }
-        return levels
+        return levels.flatMap { $0 }
     }
 
-    /// Files `simhash` for document `seq`, unless it is filed already (the first document
-    /// with a SimHash keeps it). Returns whether it was filed.
-    @discardableResult
-    func insert(simhash: UInt64, seq: Int, in txn: LMDBTransaction) throws -> Bool {
-        if try contains(simhash, in: txn) { return false }
-        for table in databases.indices {
-            let rotated = rotated(simhash, table: table)
-            try txn.put(databases[table], Self.key(bucket(rotated, table: table)), Self.value(rotated, seq: seq))
-        }
-        return true
-    }
-
-    /// Whether `simhash` is filed (looked up in table 0).
-    func contains(_ simhash: UInt64, in txn: LMDBTransaction) throws -> Bool {
+    /// Files each SimHash for its document, unless it is filed already (the first document
+    /// with a SimHash keeps it; earlier in `entries` first). Each table's puts are sorted by
+    /// key and made with one cursor.
+    func insert(_ entries: [(simhash: UInt64, seq: Int)], in txn: LMDBTransaction) throws {
+        var filed: [(simhash: UInt64, seq: Int)] = []
+        var seen = Set<UInt64>()
         try txn.withCursor(databases[0]) { cursor in
-            let rotated = rotated(simhash, table: 0)
-            let probe = Self.value(rotated, seq: 0)
-            return try cursor.get(MDB_GET_BOTH_RANGE, key: Self.key(bucket(rotated, table: 0)), value: probe) { _, value in
-                value.prefix(8).elementsEqual(probe.prefix(8))
-            } ?? false
+            for entry in entries where seen.insert(entry.simhash).inserted {
+                if try seq(of: entry.simhash, cursor: cursor) == nil { filed.append(entry) }
+            }
         }
+        for table in databases.indices {
+            let values = filed.map { entry in (split(entry.simhash, table: table), entry.seq) }.sorted { $0.0.bucket < $1.0.bucket }
+            try txn.withCursor(databases[table]) { cursor in
+                for ((bucket, rest), seq) in values {
+                    var key = bucket
+                    var value = PackedRecord()
+                    value.append(rest, bytes: restSize)
+                    if table == 0 { value.append(UInt64(seq), bytes: Self.seqSize) }
+                    _ = try withUnsafeBytes(of: &key) { keyBytes in try value.withBytes { try cursor.put(key: keyBytes, value: $0) } }
+                }
+            }
+        }
+    }
+
+    /// The `seq` filed with `simhash` (in table 0), or nil.
+    func seq(of simhash: UInt64, cursor: LMDBCursor) throws -> Int? {
+        var (bucket, rest) = split(simhash, table: 0)
+        var probe = PackedRecord()
+        probe.append(rest, bytes: restSize)
+        probe.append(0, bytes: Self.seqSize)
+        return try withUnsafeBytes(of: &bucket) { keyBytes in
+            try probe.withBytes { probeBytes in
+                var key = MDB_val(mv_size: keyBytes.count, mv_data: UnsafeMutableRawPointer(mutating: keyBytes.baseAddress))
+                var value = MDB_val(mv_size: probeBytes.count, mv_data: UnsafeMutableRawPointer(mutating: probeBytes.baseAddress))
+                guard try cursor.move(MDB_GET_BOTH_RANGE, key: &key, value: &value),
+                    loadBigEndian(value.mv_data!, bytes: restSize) == rest
+                else { return nil }
+                return Int(loadBigEndian(value.mv_data! + restSize, bytes: Self.seqSize))
+            }
+        }
+    }
+
+    /// Whether `simhash` is filed.
+    func contains(_ simhash: UInt64, in txn: LMDBTransaction) throws -> Bool {
+        try txn.withCursor(databases[0]) { try seq(of: simhash, cursor: $0) } != nil
     }
 
     /// The SimHash nearest `simhash`, at most `maxDistance` bits from it, whose document
-    /// `accept`s (by `seq`); among equally near ones the earliest `seq`. Also returns how
-    /// many filed SimHashes were compared.
+    /// `accept`s (by `seq`); among equally near ones the earliest `seq`. Also returns how many
+    /// filed SimHashes were compared and how many buckets were sought.
     func nearest(
-        to simhash: UInt64, within maxDistance: Int, masks: [[UInt32]], in txn: LMDBTransaction,
-        accept: (Int) throws -> Bool
-    ) throws -> (match: (distance: Int, seq: Int)?, examined: Int) {
+        to simhash: UInt64, within maxDistance: Int, in txn: LMDBTransaction, accept: (Int) throws -> Bool
+    ) throws -> (match: (distance: Int, seq: Int)?, examined: Int, seeks: Int) {
         var best: (distance: Int, seq: Int)?
         var examined = 0
-        let cursors = databases
-        for (level, levelMasks) in masks.enumerated() {
-            for table in cursors.indices {
-                let rotated = rotated(simhash, table: table)
-                let home = bucket(rotated, table: table)
-                try txn.withCursor(cursors[table]) { cursor in
-                    for mask in levelMasks where (home ^ mask) >> blocks[table].width == 0 {
-                        guard let first = try cursor.get(MDB_SET_KEY, key: Self.key(home ^ mask), { _, value in Array(value) }) else {
-                            continue
-                        }
-                        // A bucket of one value is a plain entry: MDB_GET_MULTIPLE then returns nothing.
-                        var op = MDB_GET_MULTIPLE
-                        var pages = 0
-                        while let count = try cursor.get(op, { _, values in
-                            try Self.consider(values, query: rotated, within: maxDistance, accept: accept, best: &best)
-                            return values.count / Self.valueSize
-                        }), count > 0 {
-                            op = MDB_NEXT_MULTIPLE
-                            examined += count
-                            pages += 1
-                        }
-                        if pages == 0 {
-                            examined += 1
-                            try first.withUnsafeBytes {
-                                try Self.consider($0, query: rotated, within: maxDistance, accept: accept, best: &best)
+        var seeks = 0
+        try txn.withCursor(databases[0]) { seqCursor in
+            try withUnsafeTemporaryAllocation(of: UInt32.self, capacity: masks.count) { keys in
+                for table in databases.indices {
+                    let (home, query) = split(simhash, table: table)
+                    let width = blocks[table].width
+                    var keyCount = 0
+                    for mask in masks where mask >> width == 0 {
+                        keys[keyCount] = home ^ mask
+                        keyCount += 1
+                    }
+                    var probes = UnsafeMutableBufferPointer(rebasing: keys[0..<keyCount])
+                    probes.sort()
+                    seeks += keyCount
+                    let size = valueSize(table: table)
+                    try txn.withCursor(databases[table]) { cursor in
+                        for bucket in probes {
+                            let budget = maxDistance - (bucket ^ home).nonzeroBitCount
+                            examined += try scan(bucket: bucket, cursor: cursor) { values, count in
+                                var index = 0
+                                while let hit = Self.nextWithin(
+                                    values, from: index, count: count, stride: size, restSize: restSize, query: query, budget: budget)
+                                {
+                                    index = hit + 1
+                                    let pointer = values + hit * size
+                                    let rest = loadBigEndian(pointer, bytes: restSize)
+                                    let distance = maxDistance - budget + (rest ^ query).nonzeroBitCount
+                                    guard distance <= best?.distance ?? .max else { continue }
+                                    let seq = table == 0
+                                        ? Int(loadBigEndian(pointer + restSize, bytes: Self.seqSize))
+                                        : try self.seq(of: self.simhash(bucket: bucket, rest: rest, table: table), cursor: seqCursor)
+                                    guard let seq else { continue }
+                                    if let current = best, distance == current.distance, seq >= current.seq { continue }
+                                    if try accept(seq) { best = (distance, seq) }
+                                }
+                                return count
                             }
                         }
                     }
                 }
             }
-            if let found = best, found.distance <= cursors.count * (level + 1) - 1 { break }
         }
-        return (best, examined)
+        return (best, examined, seeks)
     }
 
-    /// Compares a page of table values with the rotated query.
-    private static func consider(
-        _ page: UnsafeRawBufferPointer, query: UInt64, within maxDistance: Int, accept: (Int) throws -> Bool,
-        best: inout (distance: Int, seq: Int)?
-    ) throws {
-        var offset = 0
-        while offset + valueSize <= page.count {
-            defer { offset += valueSize }
-            let candidate = UInt64(bigEndian: page.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let distance = (candidate ^ query).nonzeroBitCount
-            guard distance <= min(maxDistance, best?.distance ?? .max) else { continue }
-            let seq = Int(bigEndian(page[offset + 8..<offset + valueSize]))
-            if let current = best, distance == current.distance, seq >= current.seq { continue }
-            if try accept(seq) { best = (distance, seq) }
-        }
+    /// The index of the first of `count` values (from `start`, `stride` bytes apart) whose
+    /// rest is at most `budget` bits from `query`: the loop every filed SimHash goes through
+    /// (in C, to count bits with the CPU's instruction where it has one).
+    @inline(__always)
+    private static func nextWithin(
+        _ values: UnsafeRawPointer, from start: Int, count: Int, stride: Int, restSize: Int, query: UInt64, budget: Int
+    ) -> Int? {
+        let index = depeche_simhash_next_within(
+            values.assumingMemoryBound(to: UInt8.self), start, count, stride, restSize, query, Int32(budget))
+        return index < count ? index : nil
     }
 
-    static func key(_ bucket: UInt32) -> [UInt8] { bytes(UInt64(bucket), count: 4) }
-
-    static func value(_ rotated: UInt64, seq: Int) -> [UInt8] {
-        bytes(rotated, count: 8) + bytes(UInt64(seq), count: 6)
+    /// Calls `body` with each page of values of `bucket` (their start and how many there are),
+    /// read a page at a time; returns the sum of what `body` returned.
+    @inline(__always)
+    private func scan(bucket: UInt32, cursor: LMDBCursor, _ body: (UnsafeRawPointer, Int) throws -> Int) throws -> Int {
+        var bucket = bucket
+        return try withUnsafeMutableBytes(of: &bucket) { keyBytes in
+            var key = MDB_val(mv_size: keyBytes.count, mv_data: keyBytes.baseAddress)
+            var first = MDB_val()
+            guard try cursor.move(MDB_SET, key: &key, value: &first) else { return 0 }
+            var page = MDB_val()
+            // A bucket of one value is a plain entry: MDB_GET_MULTIPLE then returns nothing.
+            guard try cursor.move(MDB_GET_MULTIPLE, key: &key, value: &page), page.mv_size > 0 else {
+                return try body(UnsafeRawPointer(first.mv_data!), 1)
+            }
+            var total = 0
+            repeat {
+                total += try body(UnsafeRawPointer(page.mv_data!), page.mv_size / first.mv_size)
+                page = MDB_val()
+            } while try cursor.move(MDB_NEXT_MULTIPLE, key: &key, value: &page)
+            return total
+        }
     }
 }
 

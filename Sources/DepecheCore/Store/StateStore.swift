@@ -7,38 +7,43 @@ import Glibc
 /// The kernel's page cache, not the heap, holds what is hot; opening takes no time whatever
 /// the size, and a crash needs no recovery step (LMDB is copy-on-write).
 ///
-/// Databases (keys and numbers big-endian):
+/// Databases (numbers big-endian unless native):
 ///
 /// | database | key | value |
 /// |---|---|---|
-/// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 1; how far the shared log of other hosts' documents was read (8) |
-/// | `content` | 16-byte digest of the content id | `seq` of its `document.ingested` (8) |
-/// | `text` | 16-byte digest of `text_sha256` | `seq` of the first document with that article (8) |
-/// | `documents` | `seq` (8) | MinHash sketch (16), packed id (33) |
+/// | `meta` | `seq`, `format`, `near.tables`, `foreign.position` | the last applied `seq` (8 bytes); the format, 2; the tables; how far the shared log of other hosts' documents was read (8) |
+/// | `content` | see ``DigestTable``: 96 bits of the content id's digest | `seq` of its `document.ingested` |
+/// | `text` | see ``DigestTable``: 96 bits of `text_sha256`'s digest | `seq` of the first document with that article |
+/// | `documents` | `seq` (native 8 bytes, `MDB_INTEGERKEY`, appended) | MinHash sketch (16), packed id (33) |
 /// | `near.0` … `near.3` | see ``NearDuplicateTables`` | |
+/// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
 /// | `foreign` | ``foreignBase`` + position in the shared log (8) | MinHash sketch (16), host length (1), host, packed id |
 ///
 /// `seq` is this host's event-log `seq` everywhere but in `foreign`: documents that other hosts
 /// of a cluster ingested (``ForeignDocument``) are filed in the near-duplicate tables under
 /// ``foreignBase`` plus their position in the shared log, never in `content`, `text` or
 /// `documents`, so the exact indexes, recovery and `depeche check` read this host's log alone.
-/// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
+///
+/// A store of an earlier format is emptied when opened for writing (``rebuiltFormat``), and
+/// start-up rebuilds it from the event log; opened read-only, it is refused.
 public final class StateStore {
-    /// The store's format, kept in `meta`.
-    static let format: UInt8 = 1
+    /// The store's format, kept in `meta`. Format 1 (no release) kept 16-byte keys and
+    /// 14-byte near-table values.
+    static let format: UInt8 = 2
     /// The near-duplicate tables of a new store.
     public static let defaultNearTables = 4
     /// The store's directory.
     public let directory: String
     let environment: LMDBEnvironment
-    let meta, content, text, documents, ledger: MDB_dbi
+    private let meta, documents, ledger: MDB_dbi
+    let content, text: DigestTable
     /// Other hosts' documents; nil only in a read-only store written before they were followed.
     let foreign: MDB_dbi?
     let near: NearDuplicateTables
     /// The greatest SimHash distance that counts as near.
     public let nearMaxDistance: Int
-    /// The buckets a near lookup reads, as XOR masks by number of bits flipped.
-    let nearMasks: [[UInt32]]
+    /// The format of the store found at opening, when it was an earlier one and was emptied.
+    public let rebuiltFormat: UInt8?
 
     /// Opens the store in `directory` (created if needed, unless `readOnly`), with a memory
     /// map of `mapSize` bytes, for near lookups up to `nearMaxDistance` bits. `nearTables`
@@ -51,24 +56,49 @@ public final class StateStore {
         self.nearMaxDistance = nearMaxDistance
         if !readOnly { try Posix.makeDirectories(directory) }
         environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
-        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi], MDB_dbi?) in
-            let plain = try ["meta", "content", "text", "documents", "ledger"].map { try txn.database($0, create: !readOnly) }
+        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi], MDB_dbi?, UInt8?) in
+            var meta = try txn.database("meta", create: !readOnly)
+            let found = try txn.get(meta, Array("format".utf8)) { $0.first ?? 0 }
+            var rebuilt: UInt8?
+            if let found, found != Self.format {
+                guard !readOnly else { throw StoreFormatError(directory: directory, format: found) }
+                try Self.deleteDatabases(in: txn, meta: meta)
+                meta = try txn.database("meta", create: true)
+                rebuilt = found
+            }
+            let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? nearTables
+            let plain = try [
+                txn.database("documents", flags: MDB_INTEGERKEY, create: !readOnly), txn.database("ledger", create: !readOnly),
+                txn.database("content", flags: DigestTable.flags, create: !readOnly),
+                txn.database("text", flags: DigestTable.flags, create: !readOnly),
+            ]
             let foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
-            let tables = try txn.get(plain[0], Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? nearTables
             let near = try NearDuplicateTables.names(tableCount: tables).map {
-                try txn.database($0, flags: MDB_DUPSORT | MDB_DUPFIXED, create: !readOnly)
+                try txn.database($0, flags: NearDuplicateTables.flags, create: !readOnly)
             }
             if !readOnly {
-                try txn.put(plain[0], Array("format".utf8), [Self.format])
-                try txn.put(plain[0], Array("near.tables".utf8), [UInt8(tables)])
+                try txn.put(meta, Array("format".utf8), [Self.format])
+                try txn.put(meta, Array("near.tables".utf8), [UInt8(tables)])
             }
-            return (plain, near, foreign)
+            return ([meta] + plain, near, foreign, rebuilt)
         }
-        let (plain, tables, foreign) = readOnly ? try environment.read(open) : try environment.write(open)
+        let (plain, tables, foreign, rebuilt) = readOnly ? try environment.read(open) : try environment.write(open)
+        (meta, documents, ledger) = (plain[0], plain[1], plain[2])
+        (content, text) = (DigestTable(database: plain[3]), DigestTable(database: plain[4]))
         self.foreign = foreign
-        (meta, content, text, documents, ledger) = (plain[0], plain[1], plain[2], plain[3], plain[4])
-        near = NearDuplicateTables(databases: tables)
-        nearMasks = NearDuplicateTables.masks(width: near.blocks.map(\.width).max() ?? 16, flips: nearMaxDistance / tables.count)
+        near = NearDuplicateTables(databases: tables, maxDistance: nearMaxDistance)
+        rebuiltFormat = rebuilt
+    }
+
+    /// Deletes every database of an earlier format (their flags differ) but `meta`, then empties
+    /// it. Other hosts' documents go too (with `foreign.position`): they are read again from the
+    /// shared log.
+    private static func deleteDatabases(in txn: LMDBTransaction, meta: MDB_dbi) throws {
+        let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? defaultNearTables
+        for name in ["documents", "ledger", "content", "text", "foreign"] + NearDuplicateTables.names(tableCount: tables) {
+            if let dbi = try? txn.database(name, create: false) { try txn.deleteDatabase(dbi) }
+        }
+        try txn.deleteDatabase(meta)
     }
 
     /// The last event-log `seq` whose changes the store holds (0 for a new store).
@@ -80,34 +110,59 @@ public final class StateStore {
 
     /// Applies `changes`, in order, and records `seq` as applied (and `foreignPosition`, when
     /// given, as how far other hosts' documents were read): one transaction, committed when this
-    /// returns.
+    /// returns. Documents go in sorted by key, each table's with one cursor.
     public func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64? = nil) throws {
         try environment.write { txn in
+            var added: [StoredDocument] = []
             for change in changes {
                 switch change {
-                case .document(let document): try insert(document, in: txn)
+                case .document(let document): added.append(document)
                 case .ledgerRecord(let path, let entry): try txn.put(ledger, Self.key(path), StoredLedgerEntry.encode(path, entry))
                 case .ledgerRemove(let path): try txn.delete(ledger, Self.key(path))
                 }
             }
+            if !added.isEmpty { try insert(added, in: txn) }
             try txn.put(meta, Array("seq".utf8), bytes(UInt64(seq), count: 8))
             if let foreignPosition { try txn.put(meta, Self.foreignPositionKey, bytes(foreignPosition, count: 8)) }
         }
     }
 
-    private func insert(_ document: StoredDocument, in txn: LMDBTransaction) throws {
-        let seq = bytes(UInt64(document.seq), count: 8)
-        try txn.put(content, Self.key(Digest128(document.id)), seq, noOverwrite: true)
-        if let textKey = document.textKey { try txn.put(text, Self.key(textKey), seq, noOverwrite: true) }
-        let sketch = document.sketch.halves
-        try txn.put(documents, seq, bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + DocumentIDs.packed(document.id))
-        if let simhash = document.simhash { try near.insert(simhash: simhash, seq: document.seq, in: txn) }
+    /// Files `added` (in `seq` order: the first record of a key wins).
+    private func insert(_ added: [StoredDocument], in txn: LMDBTransaction) throws {
+        try content.insert(added.map { (Digest128($0.id), $0.seq) }, in: txn)
+        try text.insert(added.compactMap { document in document.textKey.map { ($0, document.seq) } }, in: txn)
+        try near.insert(added.compactMap { document in document.simhash.map { ($0, document.seq) } }, in: txn)
+        // The last record of a seq wins (a migrated document comes once per key it had).
+        var bySeq: [Int: StoredDocument] = [:]
+        for document in added { bySeq[document.seq] = document }
+        let sorted = bySeq.values.sorted { $0.seq < $1.seq }
+        try txn.withCursor(documents) { cursor in
+            var key = UInt64(0)
+            var value = MDB_val()
+            let last = try withUnsafeMutableBytes(of: &key) { raw in
+                var keyValue = MDB_val(mv_size: raw.count, mv_data: raw.baseAddress)
+                return try cursor.move(MDB_LAST, key: &keyValue, value: &value) ? keyValue.bytes.loadUnaligned(as: UInt64.self) : 0
+            }
+            let append = sorted.first.map { UInt64($0.seq) > last } ?? false
+            for document in sorted {
+                var key = UInt64(document.seq)
+                let sketch = document.sketch.halves
+                let record = bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + DocumentIDs.packed(document.id)
+                try withUnsafeBytes(of: &key) { keyBytes in
+                    _ = try record.withUnsafeBytes { try cursor.put(key: keyBytes, value: $0, flags: append ? MDB_APPEND : 0) }
+                }
+            }
+        }
     }
 
     /// Empties every database (a store ahead of its event log is rebuilt from the log).
     public func reset() throws {
         try environment.write { txn in
-            for dbi in [meta, content, text, documents, ledger] + [foreign].compactMap(\.self) + near.databases { try txn.empty(dbi) }
+            for dbi in [meta, content.database, text.database, documents, ledger] + [foreign].compactMap(\.self) + near.databases {
+                try txn.empty(dbi)
+            }
+            try txn.put(meta, Array("format".utf8), [Self.format])
+            try txn.put(meta, Array("near.tables".utf8), [UInt8(near.databases.count)])
         }
     }
 
@@ -131,8 +186,12 @@ public final class StateStore {
         }
     }
 
-    /// Bytes of the data file in use.
+    /// Bytes of the data file in use (up to its last page written, free pages included).
     public func usedBytes() throws -> Int { try environment.usedBytes() }
+
+    /// Copies the store into the existing empty directory `directory` without its free pages
+    /// (for measuring what the data needs; `mdb_env_copy2` with `MDB_CP_COMPACT`).
+    public func copyCompacted(to directory: String) throws { try environment.copyCompacted(to: directory) }
 
     /// The 16-byte key of a digest.
     static func key(_ digest: Digest128) -> [UInt8] { bytes(digest.high, count: 8) + bytes(digest.low, count: 8) }
@@ -150,18 +209,19 @@ public final class StateStore {
 
         /// The document with these bytes, if known.
         public func first(withContent id: String) throws -> FirstSeen? {
-            try txn.get(store.content, StateStore.key(Digest128(id))) { FirstSeen(id: id, seq: Int(bigEndian($0))) }
+            try store.content.seq(of: Digest128(id), in: txn).map { FirstSeen(id: id, seq: $0) }
         }
 
         /// The first document with this normalised article, if known.
         public func first(withText textHash: String) throws -> FirstSeen? {
-            guard let seq = try txn.get(store.text, StateStore.key(Digest128(textHash)), { Int(bigEndian($0)) }) else { return nil }
+            guard let seq = try store.text.seq(of: Digest128(textHash), in: txn) else { return nil }
             return try document(seq: seq).map { FirstSeen(id: $0.id, seq: seq) }
         }
 
         /// The id and sketch of the document ingested as `seq`.
         func document(seq: Int) throws -> (id: String, sketch: MinHashSketch)? {
-            try txn.get(store.documents, bytes(UInt64(seq), count: 8)) { value in
+            var key = UInt64(seq)
+            return try txn.get(store.documents, withUnsafeBytes(of: &key) { Array($0) }) { value in
                 let low = bigEndian(value[0..<8]), high = bigEndian(value[8..<16])
                 return (DocumentIDs.unpacked(value[16...]), MinHashSketch(low: low, high: high))
             }
@@ -169,13 +229,11 @@ public final class StateStore {
 
         /// The known article nearest `simhash` within `maxDistance` bits whose sketch agrees
         /// with `sketch` (see ``NearDuplicateTables``; `nearMaxDistance` bits), and how many
-        /// SimHashes were compared.
-        public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int) {
+        /// SimHashes were compared and how many buckets were sought.
+        public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int, seeks: Int) {
             var ids: [Int: String] = [:]
             var hosts: [Int: String] = [:]
-            let (match, examined) = try store.near.nearest(
-                to: simhash, within: store.nearMaxDistance, masks: store.nearMasks, in: txn
-            ) { seq in
+            let (match, examined, seeks) = try store.near.nearest(to: simhash, within: store.nearMaxDistance, in: txn) { seq in
                 if seq >= StateStore.foreignBase {
                     guard let document = try foreignDocument(key: seq),
                         document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
@@ -197,14 +255,14 @@ public final class StateStore {
                         host: hosts[match.seq])
                 }
             }
-            return (near, examined)
+            return (near, examined, seeks)
         }
 
         /// Whether `simhash` is filed in the near-duplicate tables.
         func containsSimhash(_ simhash: UInt64) throws -> Bool { try store.near.contains(simhash, in: txn) }
 
         /// How many contents are known.
-        public func documentCount() throws -> Int { try txn.count(store.content) }
+        public func documentCount() throws -> Int { try txn.count(store.content.database) }
     }
 }
 
@@ -251,9 +309,10 @@ public enum StoreChange: Sendable {
 /// ``StateStore``'s table of databases): filed with the position in the shared log they were
 /// read to, in one transaction, so that a crash never leaves the position ahead of them.
 extension StateStore {
-    /// Where foreign documents' keys start in the near-duplicate tables (whose values hold
-    /// 6-byte numbers): far above any `seq` of this host's log.
-    public static let foreignBase = 1 << 47
+    /// Where foreign documents' keys start in the near-duplicate tables (whose `seq` fields
+    /// hold ``NearDuplicateTables/seqSize`` bytes): the upper half of their range, far above any
+    /// `seq` of this host's log.
+    public static let foreignBase = 1 << (8 * NearDuplicateTables.seqSize - 1)
 
     static let foreignPositionKey = Array("foreign.position".utf8)
 
@@ -268,6 +327,7 @@ extension StateStore {
     public func learn(_ documents: [ForeignDocument], through position: UInt64) throws {
         guard let foreign else { throw LMDBError(call: "learn", path: directory, code: EROFS) }
         try environment.write { txn in
+            var filed: [(simhash: UInt64, seq: Int)] = []
             for document in documents where document.position < UInt64(Self.foreignBase) {
                 let key = Self.foreignBase + Int(document.position)
                 let sketch = document.sketch.halves
@@ -275,8 +335,9 @@ extension StateStore {
                 try txn.put(
                     foreign, bytes(UInt64(key), count: 8),
                     bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + [UInt8(host.count)] + host + DocumentIDs.packed(document.id))
-                try near.insert(simhash: document.simhash, seq: key, in: txn)
+                filed.append((document.simhash, key))
             }
+            try near.insert(filed, in: txn)
             try txn.put(meta, Self.foreignPositionKey, bytes(position, count: 8))
         }
     }

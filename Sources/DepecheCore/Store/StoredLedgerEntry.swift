@@ -36,3 +36,17 @@ public struct StoreCorruption: Error, CustomStringConvertible {
 
     public var description: String { "\(directory): \(problem)" }
 }
+
+/// A store of an earlier format opened read-only (`depeche check`): the daemon rebuilds it
+/// from the event log at its next start.
+public struct StoreFormatError: Error, CustomStringConvertible {
+    /// The store's directory.
+    public var directory: String
+    /// The format found.
+    public var format: UInt8
+
+    public var description: String {
+        "\(directory): the state store has format \(format) (this depeche writes format \(StateStore.format)); "
+            + "start the daemon once to rebuild it from the event log"
+    }
+}

@@ -1,3 +1,4 @@
+import CLMDB
 import Foundation
 import Testing
 @testable import DepecheCore
@@ -5,8 +6,8 @@ import Testing
 @Suite struct StateStoreTests {
     let directory = TemporaryDirectory()
 
-    func open(mapSize: Int = 1 << 26) throws -> StateStore {
-        try StateStore(directory: directory.url("store"), mapSize: mapSize)
+    func open(mapSize: Int = 1 << 26, nearTables: Int = StateStore.defaultNearTables) throws -> StateStore {
+        try StateStore(directory: directory.url("store"), mapSize: mapSize, nearTables: nearTables)
     }
 
     /// A content id per serial (ids are keyed by their 128-bit fold, so the serial goes in one word only).
@@ -35,9 +36,9 @@ import Testing
 
     /// 20,000 random SimHashes, then copies planted at 0 to 10 bits from some of them: every
     /// copy is found (and names the planted original), none beyond the threshold, and a random
-    /// SimHash with an unrelated sketch matches nothing.
-    @Test func everyPlantedNearCopyIsFoundAndNothingElse() throws {
-        let store = try open()
+    /// SimHash with an unrelated sketch matches nothing; with 3, 4 or 5 tables.
+    @Test(arguments: [3, 4, 5]) func everyPlantedNearCopyIsFoundAndNothingElse(tables: Int) throws {
+        let store = try open(nearTables: tables)
         var random = SplitMix64(seed: 42)
         var simhashes: [UInt64] = []
         var changes: [StoreChange] = []
@@ -122,5 +123,36 @@ import Testing
         }
         #expect(try store.seq() == 1)
         #expect(try store.read { try $0.documentCount() } == 1)
+    }
+
+    /// A store of format 1 (16-byte keys, other database flags) is emptied when opened for
+    /// writing, to be rebuilt from the log, and refused read-only with a message saying so.
+    @Test func aStoreOfAnEarlierFormatIsEmptiedForARebuild() throws {
+        do {
+            try Posix.makeDirectories(directory.url("store"))
+            let environment = try LMDBEnvironment(path: directory.url("store"), mapSize: 1 << 24, maxDatabases: 16)
+            try environment.write { txn in
+                let meta = try txn.database("meta", create: true)
+                try txn.put(meta, Array("format".utf8), [1])
+                try txn.put(meta, Array("seq".utf8), bytes(7, count: 8))
+                try txn.put(meta, StateStore.foreignPositionKey, bytes(30, count: 8))
+                try txn.put(txn.database("foreign", create: true), bytes(1 << 47 | 30, count: 8), [UInt8](repeating: 3, count: 20))
+                try txn.put(txn.database("content", create: true), [UInt8](repeating: 1, count: 16), bytes(7, count: 8))
+                try txn.put(txn.database("near.0", flags: MDB_DUPSORT | MDB_DUPFIXED, create: true), [0, 0, 0, 1], [UInt8](repeating: 2, count: 14))
+            }
+        }
+        #expect(throws: StoreFormatError.self) { try StateStore(directory: directory.url("store"), mapSize: 1 << 24, readOnly: true) }
+        do {
+            let store = try open()
+            #expect(store.rebuiltFormat == 1)
+            #expect(try store.seq() == 0)
+            #expect(try store.read { try $0.documentCount() } == 0)
+            #expect(try store.foreignPosition() == 0, "other hosts' documents are read again from the stream")
+            #expect(try store.read { try $0.foreignDocumentCount() } == 0)
+            try store.apply([Self.document(1, simhash: 5, sketch: MinHashSketch(low: 1, high: 2))], through: 1)
+        }
+        let store = try open()
+        #expect(store.rebuiltFormat == nil)
+        #expect(try store.read { try $0.first(withContent: Self.id(1)) } == FirstSeen(id: Self.id(1), seq: 1))
     }
 }
