@@ -76,8 +76,26 @@ struct ChunkClassifier {
         if chunk.words <= 3, !chunk.titled, !gazetteer.isGivenName(firstToken), isBusinessSubject(chunk) {
             return candidate(chunk, .org, .role)
         }
+        if chunk.words == 1, !chunk.sentenceInitial, !chunk.titled, isPlaceAfterPreposition(firstToken, at: chunk.first) {
+            return candidate(chunk, .loc, .role)
+        }
         return nil
     }
+
+    /// Whether the unknown capitalised word `token` at `index` follows a place preposition and
+    /// is none of the capitalised words that also do ("in July", "in Arabic", "in Moroccan football").
+    private func isPlaceAfterPreposition(_ token: Token, at index: Int) -> Bool {
+        guard let preposition = text.tokens.at(index - 1), Self.placePrepositions.contains(preposition),
+              !preposition.has(.capitalized), !token.has(.allCaps), !gazetteer.isGivenName(token),
+              CalendarWords.months[token] == nil, !CalendarWords.weekdays.contains(token),
+              !NameWords.nationalities.contains(token), !isAdjective(token) else { return false }
+        // A place ends its phrase; "in Debate Weekly", "à Ahmed Alami" go on with a capital.
+        return !(text.tokens.at(index + 1).map { $0.kind == .word && $0.has(.capitalized) } ?? false)
+    }
+
+    /// Words after which one unknown capitalised word is where something is or comes from
+    /// ("à Tabant", "depuis Agouti", "in Kano"): a place.
+    private static let placePrepositions = WordSet("à depuis vers in near")
 
     /// "Digital Transition and Administrative Reform Ghita Mezzour": a run whose first words
     /// are common capitalised words (no given name, particle, head or place noun) and whose

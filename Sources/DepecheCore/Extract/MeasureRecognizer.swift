@@ -155,6 +155,11 @@ struct MeasureRecognizer {
     /// The unit noun at token `k` (after up to two adjectives): its surface and its token.
     private func unit(at start: Int, measuresOnly: Bool, claimed: [Bool], count: Double) -> (unit: String, last: Int)? {
         let tokens = text.tokens
+        // "a 42-hectare site": a unit of measure hyphenated to its number.
+        if let hyphen = tokens.at(start), hyphen.isPunct("-"), !hyphen.has(.spaceBefore),
+           let unit = tokens.at(start + 1), !unit.has(.spaceBefore), NumberWords.measureUnits.contains(unit) {
+            return noun(at: start + 1, measuresOnly: measuresOnly, claimed: claimed, count: count)
+        }
         var k = start
         var adjectives = 0
         while adjectives < 2, let token = tokens.at(k), !measuresOnly, NumberWords.unitAdjectives.contains(token),

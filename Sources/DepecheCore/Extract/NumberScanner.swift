@@ -43,8 +43,11 @@ enum NumberScanner {
     private static func isPartOfCode(_ tokens: [Token], _ index: Int) -> Bool {
         guard index > 0, !tokens[index].has(.spaceBefore) else { return false }
         let previous = tokens[index - 1]
-        // An Arabic proclitic glued to the number ("بـ٢٥", "و٣") is a word of its own, not a code.
-        if previous.kind == .word { return !previous.isArabicClitic }
+        // An Arabic proclitic glued to the number ("بـ٢٥", "و٣") is a word of its own, not a code,
+        // and so is a currency written before its amount ("Dh950 million").
+        if previous.kind == .word {
+            return !previous.isArabicClitic && NumberWords.currenciesBefore.matchEnding(tokens, at: index - 1) == nil
+        }
         if previous.isPunct("-") || previous.isPunct("/") || previous.isPunct("_") {
             return index > 1 && !previous.has(.spaceBefore) && tokens[index - 2].kind != .punct
         }

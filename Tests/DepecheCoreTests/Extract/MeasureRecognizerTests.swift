@@ -29,6 +29,15 @@ import Testing
         let found = one("raised $1.2 billion last year", french: false)
         #expect(found?.type == .money && found?.value == 1.2e9 && found?.currency == "USD")
         #expect(one("un prix de 500 €")?.value == 500)
+        let glued = measures("It will cost Dh950 million; wages start at Dh4,500.", french: false)
+        #expect(glued.map(\.value) == [9.5e8, 4500] && glued.allSatisfy { $0.currency == "MAD" })
+        #expect(measures("the G20 and COP28 met", french: false).isEmpty, "letters glued to a number are a code")
+    }
+
+    @Test func aUnitHyphenatedToItsNumber() {
+        let site = one("a 42-hectare site near the port", french: false)
+        #expect(site?.type == .quantity && site?.value == 42 && site?.unit == "hectare")
+        #expect(one("the 2024-2025 season", french: false) == nil)
     }
 
     @Test func percentagesAndRanges() {

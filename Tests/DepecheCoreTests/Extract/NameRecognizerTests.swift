@@ -21,6 +21,13 @@ import Testing
         #expect(texts(.org, text) == ["بنك المغرب"])
     }
 
+    @Test func anUnknownWordAfterAPlacePrepositionIsAPlace() {
+        #expect(texts(.loc, "Elle a fait le voyage depuis Agouti pour voir le médecin à Tabant.") == ["Agouti", "Tabant"])
+        #expect(texts(.loc, "A trader in Kano pays a supplier.") == ["Kano"])
+        #expect(texts(.loc, "The law passed in July was published in Arabic and in Ghanaian newspapers.").isEmpty)
+        #expect(texts(.loc, "The story ran in Debate Weekly.").isEmpty, "a capital after it: a longer name")
+    }
+
     @Test func peopleByGivenNameTitleAndRole() {
         #expect(texts(.person, "Pour Nadia Ben Bahtane, l'avenir est ailleurs.") == ["Nadia Ben Bahtane"])
         #expect(texts(.person, "Hier, M. Baitas a détaillé le budget.") == ["Baitas"])

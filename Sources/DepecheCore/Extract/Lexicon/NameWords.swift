@@ -205,6 +205,8 @@ enum NameWords {
     /// "Américains"). Lowercase after an article, the word stands for a company ("le japonais
     /// Sumitomo", "l'américain Lear"); capitalised, for a person ("le Sud-Africain Rulani Mokwena").
     static let nationalities = WordSet("""
+        arabic berber cameroonian congolese english ethiopian gabonese ghanaian ivorian kenyan malian mauritanian nigerian
+        portuguese russian rwandan senegalese spanish tamazight tunisian turkish
         africain africaine africaines africains african algerian amazigh amazighe amazighes amazighs algérien algérienne algériennes algériens
         allemand allemande allemandes allemands american américain américaine américaines américains anglais
         anglaise anglaises arabe arabes argentin argentine argentines argentins asiatique asiatiques australien
