@@ -62,15 +62,17 @@ public final class NotifySocket {
 
     /// Receives until a datagram holds `line` as one of its lines, or `timeout` passes;
     /// returns every datagram received, the matching one last.
-    public func receive(until line: String, timeout: Duration = .seconds(10)) async -> [String] {
+    public func receive(until line: String, timeout: Duration = .seconds(60)) async -> [String] {
         await receive(untilCount: 1, of: { $0.hasLine(line) }, timeout: timeout)
     }
 
     /// Receives until `count` datagrams satisfy `matches`, or `timeout` passes; returns every
     /// datagram received, the last match last. Waiting for what must happen, rather than
-    /// counting in a fixed window, keeps a test right when the machine is slow.
+    /// counting in a fixed window, keeps a test right when the machine is slow; the timeout
+    /// only bounds a failure, and is long because the whole suite's synchronous tests can keep
+    /// the cooperative pool (one thread per core) from running the notifier for many seconds.
     public func receive(
-        untilCount count: Int, of matches: (String) -> Bool, timeout: Duration = .seconds(10)
+        untilCount count: Int, of matches: (String) -> Bool, timeout: Duration = .seconds(60)
     ) async -> [String] {
         let deadline = ContinuousClock.now + timeout
         var messages: [String] = []
