@@ -38,11 +38,19 @@ struct HTMLMetadataReader {
     /// What the page states: headline, publication date (ISO), byline and publication.
     var metadata: ArticleMetadata {
         ArticleMetadata(
-            title: firstMeta(Self.titleNames) ?? jsonLD?.headline ?? headline ?? pageTitle,
+            title: fullTitle,
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
                 ?? authorLink,
             source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
+    }
+
+    /// The stated title, or the `<h1>` when it begins with the stated one and goes on (a share
+    /// card's title is often the headline cut short).
+    private var fullTitle: String? {
+        guard let stated = firstMeta(Self.titleNames) ?? jsonLD?.headline else { return headline ?? pageTitle }
+        if let headline, headline.count > stated.count, headline.hasPrefix(stated) { return headline }
+        return stated
     }
 
     private var publishedDate: String? {

@@ -21,10 +21,27 @@ struct PageCredits {
     private static let longestName = 6
     /// Folded beginnings of a source line.
     private static let sourceOpeners = BytePrefixes(["source :", "source:", "sources :", "sources:", "المصدر:", "المصدر :"])
+    /// Phrases that make a line a copyright line without "©", as UTF-8 (searched in the whole
+    /// line: the folded beginning may stop before them).
+    private static let rightsPhrases = ["droits réservés", "rights reserved", "Rights Reserved", "الحقوق محفوظة"].map { Array($0.utf8) }
+
+    /// Whether the line states "all rights reserved" in one of its languages.
+    private static func statesRights(_ line: Substring) -> Bool {
+        var line = line
+        return line.withUTF8 { bytes in rightsPhrases.contains { contains(bytes, $0) } }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ phrase: [UInt8]) -> Bool {
+        guard let first = phrase.first, bytes.count >= phrase.count else { return false }
+        for start in 0...(bytes.count - phrase.count) where bytes[start] == first {
+            if phrase.indices.allSatisfy({ bytes[start + $0] == phrase[$0] }) { return true }
+        }
+        return false
+    }
     /// Words that state the rights and are not the holder's name, folded.
     private static let rightsWords = Set([
         "©", "(c)", "copyright", "all", "rights", "reserved", "tous", "droits", "réservés", "جميع", "الحقوق", "محفوظة",
-        "لـ", "ل",
+        "لـ", "ل", "لموقع", "لجريدة", "لصحيفة", "لمجلة",
     ].map { BoilerplateLines.folded(Substring($0)) })
 
     /// The publisher `text` names, read line by line (the text of an HTML page's `<footer>`).
@@ -41,7 +58,8 @@ struct PageCredits {
         if sourceLine == nil, Self.sourceOpeners.matches(folded) {
             sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
         }
-        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright") || folded.hasPrefix("(c) "),
+        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright") || folded.hasPrefix("(c) ")
+                || Self.statesRights(line),
               Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
                 || folded.contains("محفوظه")
         else { return false }
@@ -66,11 +84,14 @@ struct PageCredits {
             let lowercased = segment.lowercased()
             return segment.contains("©") || lowercased.contains("copyright") || lowercased.contains("(c) ")
         }
-        guard let segment = segments(of: line).first(where: marked) else { return nil }
+        // "Tous droits réservés – Culture & Médinas 2025": without a sign, the segment with the year.
+        let dated = { (segment: Substring) in words(of: segment).contains { isYear(Substring(BoilerplateLines.folded($0))) } }
+        let segments = segments(of: line)
+        guard let segment = segments.first(where: marked) ?? segments.first(where: dated) else { return nil }
         let original = words(of: segment)
         let kept = original.filter { word in
             let key = BoilerplateLines.folded(word)
-            return !isYear(Substring(key)) && !rightsWords.contains(key) && !key.isEmpty
+            return !isYear(Substring(key)) && !rightsWords.contains(key) && (!key.isEmpty || word == "&")
         }
         return name(withoutCompanyForm(kept))
     }

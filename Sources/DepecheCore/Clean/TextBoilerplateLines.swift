@@ -230,7 +230,30 @@ enum BoilerplateLines {
     /// "الرئيسية / فلاحة / صيد بحري / أسواق").
     static func isNavigation(_ line: Substring) -> Bool {
         let segments = segmentWords(line, spaces: 2, separators: navigationSeparators, maximumWords: 4)
-        return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) }
+        return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) } && !hasYear(line)
+    }
+
+    /// Whether a line holds a year (four digits from 1900 to 2099 standing apart): a dated
+    /// line ("نشر في: 15/09/2025 - 10:05 | آخر تحديث: …") is no menu, however short its parts.
+    private static func hasYear(_ line: Substring) -> Bool {
+        var digits = 0, value = 0
+        var glued = false, found = false
+        var previous: UInt32 = 0x20
+        let isYear = { digits == 4 && !glued && (1900...2099).contains(value) }
+        forEachScalar(of: line) { scalar in
+            if let digit = ScalarFolding.digitValue(scalar) {
+                if digits == 0 { glued = ScalarFolding.isLetter(previous) }
+                digits += 1
+                value = value * 10 + digit
+            } else {
+                found = isYear() && !ScalarFolding.isLetter(scalar)
+                digits = 0
+                value = 0
+            }
+            previous = scalar
+            return !found
+        }
+        return found || isYear()
     }
 
     /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces and

@@ -28,6 +28,10 @@ struct DocumentLayout: Sendable {
     let titleLine: Int?
     /// The byline block, top to bottom (empty when the page has none).
     let byline: [BylineLine]
+    /// The author's signature under the article ("— Nadia Fassi, Guelmim", "هشام بن عبد السلام -
+    /// بني ملال", "Texte : Ghita Benslimane — Photos : …"): the line right after the last
+    /// paragraph, when it has that shape.
+    let signature: BylineLine?
 
     /// First token of the article proper (the headline), 0 when there is no headline.
     var bodyStart: Int { titleLine.map { lines[$0].lowerBound } ?? 0 }
@@ -77,6 +81,7 @@ struct DocumentLayout: Sendable {
             }
         }
         self.byline = byline
+        signature = Self.signature(text, lines: lines)
         if let first = byline.first, let last = byline.last {
             titleLine = Self.headline(below: last.line, bylineStart: first.line, lines: lines, tokens: tokens)
                 ?? Self.headline(above: first.line, lines: lines, tokens: tokens)
@@ -93,15 +98,32 @@ struct DocumentLayout: Sendable {
         return text.string(tokens: line.lowerBound, line.upperBound - 1)
     }
 
-    /// The nearest line of two words or more above the byline, a lede skipped.
+    /// The nearest line of two words or more above the byline, a lede skipped, or the headline
+    /// right above it when that line is a standfirst.
     private static func headline(above byline: Int, lines: [Range<Int>], tokens: [Token]) -> Int? {
         var index = byline - 1
         while index >= 0 && byline - index <= 4 {
             let line = lines[index]
-            if wordCount(tokens, line) >= 2 && !isLede(tokens, line) { return index }
+            if wordCount(tokens, line) >= 2 && !isLede(tokens, line) {
+                return isStandfirst(index, lines: lines, tokens: tokens) ? index - 1 : index
+            }
             index -= 1
         }
         return nil
+    }
+
+    /// Words of a standfirst, at least: a long line under a headline.
+    private static let standfirstWords = 12
+
+    /// "Argan cooperatives bet on certification" over "Women-run presses want a bigger share of
+    /// an export boom driven by buyers": a long line without a final period right under a
+    /// headline-like line of at least five words and a third fewer.
+    private static func isStandfirst(_ index: Int, lines: [Range<Int>], tokens: [Token]) -> Bool {
+        guard index > 0 else { return false }
+        let line = lines[index], above = lines[index - 1]
+        let words = wordCount(tokens, line), headlineWords = wordCount(tokens, above)
+        return words >= standfirstWords && isHeadlineLike(tokens, above) && headlineWords >= 5
+            && headlineWords * 3 <= words * 2 && !tokens[above].allSatisfy { $0.kind != .word || $0.has(.allCaps) }
     }
 
     /// The line right under the byline block when it is headline-like and a paragraph follows
@@ -131,7 +153,8 @@ struct DocumentLayout: Sendable {
     /// 2024 - 10:42", "Jan 18, 2024", "٢٥ يونيو ٢٠٢٤").
     private static func bylineLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int) -> BylineLine? {
         let tokens = text.tokens
-        guard line.count <= 24 else { return nil }
+        // "Par X | Publié le 03/02/2025 à 10h15 | Mis à jour le …": bars make a longer byline.
+        guard line.count <= 24 || line.count <= 48 && tokens[line].contains(where: { $0.isPunct("|") }) else { return nil }
         if let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound) {
             var end = opener.last
             // "Published: …", "بقلم: …": a colon may close the opener.
@@ -164,9 +187,33 @@ struct DocumentLayout: Sendable {
         if isNameThenDate(tokens, line) {
             return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
         }
-        guard line.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
+        // "Mon 7 Jul 2025 • 11:20 WET | Reading time: 7 minutes": the date's part is short.
+        let datePart = line.lowerBound..<(tokens[line].firstIndex { $0.isPunct("|") } ?? line.upperBound)
+        guard datePart.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
               hasYear(tokens[line].prefix(7)) else { return nil }
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
+    }
+
+    /// Lines searched from the end for the last paragraph.
+    private static let signatureSearch = 12
+
+    /// The signature line right after the last paragraph: a byline line, a name after a dash,
+    /// or a name followed by a dash and where it was filed.
+    private static func signature(_ text: TokenizedText, lines: [Range<Int>]) -> BylineLine? {
+        let tokens = text.tokens
+        guard let paragraph = lines.indices.suffix(signatureSearch).last(where: { isParagraph(tokens, lines[$0]) }),
+              paragraph + 1 < lines.count else { return nil }
+        let index = paragraph + 1
+        let line = lines[index]
+        if let found = bylineLine(text, line, index), found.kind == .writtenBy { return found }
+        guard line.count <= shortLine else { return nil }
+        if isDashMark(tokens[line.lowerBound]) {
+            let name = (line.lowerBound + 1)..<line.upperBound
+            return isNameLine(tokens, name) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound) : nil
+        }
+        guard let dash = tokens[line].firstIndex(where: isDash), isNameLine(tokens, line.lowerBound..<dash),
+              (1...3).contains(wordCount(tokens, (dash + 1)..<line.upperBound)) else { return nil }
+        return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
     }
 
     /// "Africa Tech Wire staff": two to six capitalised words, the last a newsroom word (a date
@@ -205,9 +252,11 @@ struct DocumentLayout: Sendable {
         tokens.contains { $0.kind == .number && $0.length == 4 }
     }
 
-    private static func isDash(_ token: Token) -> Bool {
-        token.kind == .punct && token.has(.spaceBefore)
-            && (token.key == 0x2D || token.key == 0x2013 || token.key == 0x2014)
+    /// A dash standing apart ("Rabat - X"), not a hyphen.
+    private static func isDash(_ token: Token) -> Bool { token.has(.spaceBefore) && isDashMark(token) }
+
+    private static func isDashMark(_ token: Token) -> Bool {
+        token.kind == .punct && (token.key == 0x2D || token.key == 0x2013 || token.key == 0x2014)
     }
 
     /// The line right above a date line (no blank line between) that names its author alone
@@ -219,8 +268,14 @@ struct DocumentLayout: Sendable {
         guard found.kind == .publishedOn, index > 0, !tokens[lines[found.line].lowerBound].has(.blankLineBefore)
         else { return nil }
         let line = lines[index]
-        let dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first { isDash(tokens[$0]) }
-        guard isNameLine(tokens, (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound) else { return nil }
+        var dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first { isDash(tokens[$0]) }
+        // "محمد أمين الزياني - طنجة", "Karim Alami - Rabat": the author, then where the story was filed.
+        var name = (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
+        if let found = dash, !isNameLine(tokens, name), (1...3).contains(wordCount(tokens, name)), name.count <= 4 {
+            name = line.lowerBound..<found
+            dash = nil
+        }
+        guard isNameLine(tokens, name) else { return nil }
         let headlineAbove = headline(above: index, lines: lines, tokens: tokens).map { lines[$0] }
         let headlineBelow = found.line + 2 < lines.count && isHeadlineLike(tokens, lines[found.line + 1])
             && isParagraph(tokens, lines[found.line + 2])

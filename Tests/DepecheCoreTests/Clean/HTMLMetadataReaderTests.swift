@@ -20,6 +20,13 @@ import Testing
                     source: "Le Journal"))
     }
 
+    @Test func theHeadlineWinsOverAShareCardTitleCutShort() throws {
+        let head = #"<head><meta property="og:title" content="Le port lance une ligne vers Dakar"></head>"#
+        #expect(try metadata(head + "<body><h1>Le port lance une ligne vers Dakar pour les conteneurs</h1></body>").title
+            == "Le port lance une ligne vers Dakar pour les conteneurs")
+        #expect(try metadata(head + "<body><h1>Actualités</h1></body>").title == "Le port lance une ligne vers Dakar")
+    }
+
     @Test func authorLinkIsTheLastResortForTheAuthor() throws {
         let html = #"<body><h1>Titre</h1><p>Par <a rel="author" href="/a/k">Kenza Lahlou</a></p></body>"#
         #expect(try metadata(html).author == "Kenza Lahlou")

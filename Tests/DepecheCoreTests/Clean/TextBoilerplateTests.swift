@@ -87,6 +87,8 @@ import Testing
         #expect(!BoilerplateLines.isNavigation("Second paragraphe :    une pause dans le texte, puis la suite."))
         #expect(BoilerplateLines.isNavigation("Accueil / Régions / Sport / Culture"))
         #expect(BoilerplateLines.isNavigation("الرئيسية - رياضة - ثقافة - اقتصاد"))
+        #expect(!BoilerplateLines.isNavigation("نشر في: 15/09/2024 - 10:05 | آخر تحديث: 15/09/2024 - 12:40"),
+                "a dated line is a byline, not a menu")
     }
 
     @Test func tickersSeparatedBySymbols() {
@@ -143,6 +145,8 @@ import Testing
             ("© 2025 Coastal Times Ltd", "Coastal Times"),
             ("Source : Gazette du Nord", "Gazette du Nord"),
             ("المصدر: أخبار الساحل", "أخبار الساحل"),
+            ("Édité par Patrimoines Presse – Rabat. Tous droits réservés – Villes & Patrimoines 2024.", "Villes & Patrimoines"),
+            ("جميع الحقوق محفوظة لموقع صدى الواحات 2024", "صدى الواحات"),
         ]
         for (line, publisher) in cases {
             let page = "Le titre\n\nUn paragraphe de l'article, assez long pour être lu comme de la prose par le filtre "

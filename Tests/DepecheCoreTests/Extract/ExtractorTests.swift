@@ -170,6 +170,38 @@ import Testing
             + "The city council approved on Wednesday a plan for new cycling lanes in the downtown area.",
          ArticleMetadata(title: "City Council Approves New Cycling Lanes Downtown",
                          published: "2023-09-21", author: "Grace Mwangi")),
+        // author - place above a date line whose parts a bar separates
+        ("اقتصاد\n\nارتفاع عدد المسافرين عبر مطار وجدة خلال فصل الصيف\n\nسعيد الإدريسي - وجدة\n"
+            + "نشر في: 02/08/2024 - 10:05 | آخر تحديث: 02/08/2024 - 12:40\n\n"
+            + "سجل مطار وجدة ارتفاعا في عدد المسافرين خلال شهر يوليوز حسب معطيات رسمية نشرت أمس.",
+         ArticleMetadata(title: "ارتفاع عدد المسافرين عبر مطار وجدة خلال فصل الصيف",
+                         published: "2024-08-02", author: "سعيد الإدريسي")),
+        // "نشر بتاريخ:", and the author's signature under the article
+        ("جهات\n\nمجلس الإقليم يصادق على برنامج لتأهيل الطرق القروية\n\nنشر بتاريخ: الثلاثاء 10 شتنبر 2024 - 08:15\n\n"
+            + "صادق مجلس الإقليم خلال دورته العادية على برنامج لتأهيل الطرق القروية بكلفة إجمالية مهمة.\n\n"
+            + "نبيل العمراني - الحسيمة\n\nشارك: فيسبوك | واتساب",
+         ArticleMetadata(title: "مجلس الإقليم يصادق على برنامج لتأهيل الطرق القروية",
+                         published: "2024-09-10", author: "نبيل العمراني")),
+        // a long byline line with bars
+        ("Économie\n\nUn équipementier inaugure une usine de sièges près du port\n\n"
+            + "Par Rachid Tazi | Publié le 12/03/2024 à 10h15 | Mis à jour le 13/03/2024 à 08h30\n\n"
+            + "Un équipementier a inauguré mardi une usine de sièges automobiles près du port.",
+         ArticleMetadata(title: "Un équipementier inaugure une usine de sièges près du port",
+                         published: "2024-03-12", author: "Rachid Tazi")),
+        // a date line with reading time after a bar, a standfirst under the headline, a signature after a dash
+        ("Energy\n\nWind farm developer signs grid deal for coastal project\n\n"
+            + "The company says the connection removes the last obstacle before construction can start next spring\n\n"
+            + "Tue 4 Jun 2024 • 11:20 WET   |   Reading time: 4 minutes   |   Free article\n\n"
+            + "The developer of a coastal wind farm signed a grid connection agreement with the national operator on Monday.\n\n"
+            + "— Omar Bennis, Tarfaya\n\nTopics: Wind / Grid",
+         ArticleMetadata(title: "Wind farm developer signs grid deal for coastal project",
+                         published: "2024-06-04", author: "Omar Bennis")),
+        // "Texte :" signature
+        ("Patrimoine\n\nLa médina rouvre son ancienne fontaine restaurée\n\nSamedi 6 avril 2024\n\n"
+            + "La fontaine restaurée de la médina a rouvert samedi après deux ans de travaux menés par des artisans.\n\n"
+            + "Texte : Salma Kabbaj — Photos : Idriss Alami\n\nPartager sur : Facebook / Instagram",
+         ArticleMetadata(title: "La médina rouvre son ancienne fontaine restaurée",
+                         published: "2024-04-06", author: "Salma Kabbaj")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {

@@ -118,12 +118,13 @@ enum NameWords {
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
         ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
-        ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Mis à jour le", .publishedOn),
+        ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Texte", .writtenBy), ("Text", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
         ("Par la rédaction de", .publishedIn), ("Par la rédaction d'", .publishedIn), ("By the staff of", .publishedIn),
         ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("حرر بتاريخ", .publishedOn),
-        ("نشر في", .publishedOn), ("بتاريخ", .publishedOn),
+        ("نشر في", .publishedOn), ("بتاريخ", .publishedOn), ("نشر بتاريخ", .publishedOn), ("تاريخ النشر", .publishedOn),
+        ("آخر تحديث", .publishedOn),
     ])
 
     /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
