@@ -59,7 +59,27 @@ struct MeasureRecognizer {
                 i = number.last + 1
             }
         }
-        return found
+        return amountsInWords(in: range, claimed: claimed, besides: found)
+    }
+
+    /// `found` with the amounts written in words in `range` ("quinze mille dirhams", "ثلاثمائة
+    /// مليون درهم"), in text order. Only amounts: counts in words ("trois semaines") are left alone.
+    private func amountsInWords(in range: Range<Int>, claimed: [Bool], besides found: [MeasureMention]) -> [MeasureMention] {
+        var taken = claimed
+        for measure in found { for index in measure.first...measure.last { taken[index] = true } }
+        var amounts: [MeasureMention] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard !taken[i], let number = CardinalWords.scan(text, at: i), number.last < range.upperBound,
+                  let reading = read(number, claimed: taken), reading.type == .money else {
+                i += 1
+                continue
+            }
+            amounts.append(mention(number.value, reading))
+            i = reading.last + 1
+        }
+        guard !amounts.isEmpty else { return found }
+        return (found + amounts).sorted { $0.first < $1.first }
     }
 
     private func mention(_ value: Double, _ reading: Reading) -> MeasureMention {

@@ -34,6 +34,20 @@ import Testing
         #expect(measures("the G20 and COP28 met", french: false).isEmpty, "letters glued to a number are a code")
     }
 
+    @Test func amountsWrittenInWords() {
+        #expect(one("une amende de quinze mille dirhams")?.value == 15000)
+        #expect(one("Cinq millions de dirhams ont été versés")?.value == 5e6)
+        #expect(one("deux cents mille dirhams")?.value == 200_000)
+        #expect(one("vingt-cinq millions d'euros")?.value == 25e6)
+        #expect(one("a fine of seventy million dirhams", french: false)?.value == 7e7)
+        #expect(one("two hundred and fifty thousand dollars", french: false)?.value == 250_000)
+        #expect(one("بقيمة ثلاثمائة مليون درهم")?.value == 3e8)
+        #expect(one("خصص مليونا درهم للبرنامج")?.value == 2e6)
+        #expect(one("بلغت خمسة وعشرون مليون درهم")?.value == 25e6)
+        #expect(one("45 billion CFA francs", french: false)?.currency == "XOF")
+        #expect(measures("pendant trois semaines, avec cinq partenaires").isEmpty, "counts in words are no measures")
+    }
+
     @Test func aUnitHyphenatedToItsNumber() {
         let site = one("a 42-hectare site near the port", french: false)
         #expect(site?.type == .quantity && site?.value == 42 && site?.unit == "hectare")

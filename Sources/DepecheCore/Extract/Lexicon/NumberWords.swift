@@ -48,7 +48,7 @@ enum NumberWords {
                      "دولار", "دولارا", "دولارات", "الدولار"]),
             ("GBP", ["£", "GBP", "livre sterling", "livres sterling", "pound", "pounds", "pounds sterling"]),
             ("CHF", ["CHF", "franc suisse", "francs suisses", "Swiss francs"]),
-            ("XOF", ["FCFA", "F CFA", "francs CFA", "franc CFA", "XOF"]),
+            ("XOF", ["FCFA", "F CFA", "francs CFA", "franc CFA", "XOF", "CFA francs", "CFA franc"]),
             ("CNY", ["CNY", "yuan", "yuans", "RMB"]),
             ("JPY", ["JPY", "yen", "yens", "¥"]),
             ("SAR", ["SAR", "riyal saoudien", "riyals saoudiens", "ريال سعودي"]),
