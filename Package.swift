@@ -11,7 +11,7 @@ let strictSettings: [SwiftSetting] = [
 /// `extract` and `run` need no files; `extract.gazetteer_dir` adds the user's own lists.
 let builtInGazetteers = [
     "countries", "world_places", "geography", "morocco_regions", "morocco_cities", "morocco_institutions",
-    "international", "companies", "publications", "people", "given_names", "arabic_given_names", "misc",
+    "international", "companies", "publications", "people", "given_names", "arabic_given_names", "misc", "geonames_places",
 ]
 
 let package = Package(

@@ -83,6 +83,9 @@ public struct Gazetteer: Sendable {
         var entry: Int
         var capitals: Int
         var allCaps: Bool
+        /// A place's name written as one word ("Bytom"): words apart in the text ("By Tom") are
+        /// not it, unlike a company's ("Web help" is "Webhelp").
+        var oneWordPlace = false
     }
 
     /// Builds a gazetteer from entries.
@@ -114,13 +117,15 @@ public struct Gazetteer: Sendable {
                    NameWords.lowercaseHeads.contains(key: FoldedKey.of(head)) {
                     capitals -= 1
                 }
+                let oneWordPlace = entry.kind == .loc && !spelling.contains(" ")
                 if let known = spellings[key.value] {
                     // Spellings of one entry that fold alike: the most lenient one rules.
                     guard known.entry == index else { continue }
                     spellings[key.value] = Spelling(entry: index, capitals: min(capitals, known.capitals),
-                                                    allCaps: allCaps && known.allCaps)
+                                                    allCaps: allCaps && known.allCaps,
+                                                    oneWordPlace: oneWordPlace && known.oneWordPlace)
                 } else {
-                    spellings[key.value] = Spelling(entry: index, capitals: capitals, allCaps: allCaps)
+                    spellings[key.value] = Spelling(entry: index, capitals: capitals, allCaps: allCaps, oneWordPlace: oneWordPlace)
                 }
             }
         }
@@ -234,6 +239,7 @@ public struct Gazetteer: Sendable {
         if replacingWithAlef { key.add(0x627) }
         var capitals = 0
         var lowercaseWords = 0
+        var spaced = false
         var best: (entry: Int, last: Int)?
         var j = index
         while j < tokens.count && j - index < Self.longestSpelling {
@@ -252,6 +258,7 @@ public struct Gazetteer: Sendable {
                 j += 1
                 continue
             }
+            if j > index && token.has(.spaceBefore) { spaced = true }
             if token.has(.capitalized) || token.has(.arabic) { capitals += 1 }
             if !token.has(.allCaps) && token.length > 1 { lowercaseWords += 1 }
             if j == index && skipping == 0 && !replacingWithAlef {
@@ -260,7 +267,8 @@ public struct Gazetteer: Sendable {
                 text.forEachScalar(of: token, from: j == index ? skipping : 0) { key.add($0) }
             }
             guard prefixes.contains(key.value) else { break }
-            if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0 {
+            if let hit = spellings[key.value], capitals >= hit.capitals, !hit.allCaps || lowercaseWords == 0,
+               !(spaced && hit.oneWordPlace) {
                 best = (hit.entry, j)
             }
             j += 1

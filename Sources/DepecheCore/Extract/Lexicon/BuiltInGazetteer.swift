@@ -17,6 +17,8 @@ enum BuiltInGazetteer {
         ("publications.tsv", PackageResources.publications_tsv),
         ("world_places.tsv", PackageResources.world_places_tsv),
         ("arabic_given_names.tsv", PackageResources.arabic_given_names_tsv),
+        // Last: every curated list above wins a spelling it shares.
+        ("geonames_places.tsv", PackageResources.geonames_places_tsv),
     ]
 
     /// The entries of every shipped list.
