@@ -52,12 +52,13 @@ public struct EventLogReader: Sendable {
             if next > from { paths.append(segment.path) }
         }
         paths.append(segments.activePath)
-        for (index, path) in paths.enumerated() {
+        for path in paths {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { continue }
             defer { close(fd) }
             let size = Int(lseek(fd, 0, SEEK_END))
-            let start = index == 0 && from > 1 ? try EventLogSeek.offset(ofSeq: from, fd: fd, size: size, path: path) : 0
+            // Every segment is sought: where the last closed one ends is not known without reading it.
+            let start = from > 1 ? try EventLogSeek.offset(ofSeq: from, fd: fd, size: size, path: path) : 0
             guard start < size else { continue }
             lseek(fd, off_t(start), SEEK_SET)
             try Self.forEachLine(in: try Posix.readAll(fd, path: path), path: path) { event in

@@ -91,6 +91,27 @@ import Testing
         #expect(throws: EventLogCorruption.self) { try EventLogReader(activePath: path).forEach { _ in } }
     }
 
+    /// With closed segments, the last one's end is not known without reading it: a start
+    /// after it must still be sought in the active segment, not found by parsing it (a restart
+    /// with 100,000 events took 13 s, every line of a 227 MB active segment parsed).
+    @Test func aSeqInTheActiveSegmentIsSoughtWhenSegmentsAreClosed() throws {
+        let log = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
+        for index in 0..<100 { _ = try log.append(Self.event("file-\(index)")) }
+        let activeFirst = try #require(try EventLogReader.parse(
+            Array(try Posix.readFile(path).split(separator: UInt8(ascii: "\n")).first!), path: path, lineNumber: 1).seq)
+        #expect(activeFirst > 2 && activeFirst < 100)
+        var bytes = try Posix.readFile(path)
+        let broken = Array(#"{"v":1,"seq":"#.utf8)
+        bytes.replaceSubrange(0..<broken.count + 1, with: broken + [UInt8(ascii: "!")])
+        directory.write("events.jsonl", bytes: bytes)
+        var seqs: [Int] = []
+        try EventLogReader(activePath: path).forEach(from: 100) { seqs.append($0.seq!) }
+        #expect(seqs == [100])
+        seqs = []
+        try EventLogReader(activePath: path).forEach(from: 101) { seqs.append($0.seq!) }
+        #expect(seqs.isEmpty)
+    }
+
     @Test func retentionKeepsTheNewestSegments() throws {
         let log = try JSONLEventLog(options: options(rotateBytes: 4096, retain: 2), logger: Logger.quiet)
         for index in 0..<200 { _ = try log.append(Self.event("file-\(index)")) }
