@@ -135,6 +135,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["DepecheCore", "DepecheNATS", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]
