@@ -140,7 +140,7 @@ do {
 
 // The structure does not depend on the distance: memory is measured on the first index, built
 // in a fresh heap (later ones reuse what earlier ones freed).
-for (order, maxDistance) in [NearDuplicateIndex.defaultMaxDistance, 3, 7, 15].enumerated() {
+for (order, maxDistance) in [NearDuplicatePolicy.defaultMaxDistance, 3, 7, 15].enumerated() {
     let before = residentMB()
     var index = NearDuplicateIndex(maxDistance: maxDistance)
     let insertTime = seconds {
@@ -178,7 +178,7 @@ for (order, maxDistance) in [NearDuplicateIndex.defaultMaxDistance, 3, 7, 15].en
         String(
             format: "  lookup, edited story:  p50 %6.1f µs  p99 %6.1f µs  (%d of 20000 found)",
             percentile(hits, 0.5) * 1e6, percentile(hits, 0.99) * 1e6, found))
-    if maxDistance == NearDuplicateIndex.defaultMaxDistance {
+    if maxDistance == NearDuplicatePolicy.defaultMaxDistance {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-bench-\(getpid()).idx").path
         let saveTime = seconds { try! index.save(to: path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0

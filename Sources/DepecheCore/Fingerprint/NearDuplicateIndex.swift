@@ -13,7 +13,7 @@
 /// 64 bits are few for a million articles: a new story has an unrelated SimHash within 10
 /// bits with probability about 1 % (within 12, 18 %). So a SimHash neighbour counts only when
 /// its MinHash sketch agrees with the new article's in `minimumSketchAgreement` of 16 positions
-/// (two versions of a story agree in about 16 × Jaccard, unrelated articles almost never).
+/// (see ``NearDuplicatePolicy``).
 ///
 /// A lookup examines at most `lookupBudget` filed SimHashes, nearest buckets first. Articles
 /// with a diverse vocabulary spread their SimHashes evenly (about 8,400 examined at a million
@@ -26,16 +26,6 @@
 /// indexed changes nothing: replaying an event twice is harmless, and a lookup names the
 /// first article indexed with that SimHash.
 public struct NearDuplicateIndex: Sendable {
-    /// The distances a lookup can afford: beyond 15 bits the buckets to visit multiply.
-    public static let supportedDistances = 0...15
-    /// The default: 10 bits (similarity 0.84). Measured on re-saved and edited articles:
-    /// 0–5 bits; different articles on the same subject: 20 bits and more.
-    public static let defaultMaxDistance = 10
-
-    /// Sketch positions that must agree for a SimHash neighbour to count (Jaccard ≳ 0.5;
-    /// unrelated articles reach it with probability below 10⁻¹⁵).
-    public static let minimumSketchAgreement = 8
-
     static let blockCount = 4
     /// New SimHashes wait in a short list, scanned whole by lookups, until this many are
     /// filed into the tables in one batch.
@@ -62,8 +52,8 @@ public struct NearDuplicateIndex: Sendable {
 
     /// An empty index that reports articles at most `maxDistance` SimHash bits apart
     /// (one of `supportedDistances`).
-    public init(maxDistance: Int = defaultMaxDistance) {
-        precondition(Self.supportedDistances.contains(maxDistance), "maxDistance must be within 0...15")
+    public init(maxDistance: Int = NearDuplicatePolicy.defaultMaxDistance) {
+        precondition(NearDuplicatePolicy.supportedDistances.contains(maxDistance), "maxDistance must be within 0...15")
         self.maxDistance = maxDistance
         probeMasks = (0..<SimHashTable.bucketCount).filter { $0.nonzeroBitCount <= maxDistance / Self.blockCount }
             .sorted { ($0.nonzeroBitCount, $0) < ($1.nonzeroBitCount, $1) }
@@ -71,20 +61,6 @@ public struct NearDuplicateIndex: Sendable {
 
     /// How many distinct SimHashes are indexed.
     public var count: Int { ids.count }
-
-    /// The similarity reported for two SimHashes `distance` bits apart: `1 − distance/64`.
-    public static func similarity(forDistance distance: Int) -> Double {
-        1 - Double(distance) / 64
-    }
-
-    /// The greatest distance whose similarity is at least `similarity` (0.84 → 10 bits,
-    /// 0.8 → 12), or nil when that distance is not supported (similarity 0.75 or less) or
-    /// `similarity` is above 1. For turning a configured threshold into `maxDistance`.
-    public static func maxDistance(forSimilarity similarity: Double) -> Int? {
-        guard similarity <= 1 else { return nil }
-        let distance = Int(((1 - similarity) * 64 + 1e-9).rounded(.down))
-        return supportedDistances.contains(distance) ? distance : nil
-    }
 
     /// Indexes article `id` by its fingerprint. See `insert(simhash:sketch:id:)`.
     @discardableResult
@@ -142,7 +118,7 @@ public struct NearDuplicateIndex: Sendable {
     func lookup(simhash: UInt64, sketch: MinHashSketch) -> (nearest: NearDuplicate?, examined: Int) {
         var best: SimHashMatch?
         let accept = { (position: UInt32) in
-            sketches[Int(position)].agreement(with: sketch) >= Self.minimumSketchAgreement
+            sketches[Int(position)].agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
         }
         var budget = Self.lookupBudget
         for mask in probeMasks where budget > 0 {
@@ -159,7 +135,7 @@ public struct NearDuplicateIndex: Sendable {
         }
         let nearest = best.map {
             NearDuplicate(
-                id: ids[Int($0.position)], distance: $0.distance, similarity: Self.similarity(forDistance: $0.distance))
+                id: ids[Int($0.position)], distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance))
         }
         return (nearest, Self.lookupBudget - budget)
     }
@@ -174,16 +150,4 @@ public struct NearDuplicateIndex: Sendable {
         for (simhash, position) in zip(pendingSimhashes, pendingPositions) { simhashes[Int(position)] = simhash }
         return simhashes
     }
-}
-
-/// An earlier article near a new one.
-public struct NearDuplicate: Sendable, Equatable {
-    /// The earlier article's id.
-    public var id: String
-    /// Bits in which the two SimHashes differ.
-    public var distance: Int
-    /// `1 − distance/64`, as events report it.
-    public var similarity: Double
-    /// The host of a cluster that ingested the earlier article, when it is not this host.
-    public var host: String? = nil
 }

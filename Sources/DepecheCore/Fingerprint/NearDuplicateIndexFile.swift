@@ -58,7 +58,7 @@ extension NearDuplicateIndex {
     /// Reads an index saved by `save(to:)`, with lookups at most `maxDistance` bits apart.
     /// Throws `.notFound` when there is no file at `path` (a first start), and another code
     /// when the file cannot be read or is not an intact index of this version.
-    public static func load(from path: String, maxDistance: Int = defaultMaxDistance)
+    public static func load(from path: String, maxDistance: Int = NearDuplicatePolicy.defaultMaxDistance)
         throws(NearDuplicateIndexFileError)
         -> NearDuplicateIndex
     {

@@ -28,17 +28,6 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
         #expect(index.nearest(simhash: 0x1111_1110_0000_0000, sketch: story) == nil)
     }
 
-    @Test(arguments: [(1.0, 0), (0.84375, 10), (0.84, 10), (0.8, 12), (0.765625, 15)])
-    func similarityThresholdsBecomeDistances(_ similarity: Double, _ distance: Int) {
-        #expect(NearDuplicateIndex.maxDistance(forSimilarity: similarity) == distance)
-        #expect(NearDuplicateIndex.similarity(forDistance: distance) >= similarity)
-    }
-
-    @Test func unsupportedThresholdsAreRefused() {
-        #expect(NearDuplicateIndex.maxDistance(forSimilarity: 0.75) == nil)
-        #expect(NearDuplicateIndex.maxDistance(forSimilarity: 1.5) == nil)
-    }
-
     @Test func equallyNearArticlesGiveTheFirstIndexed() {
         var index = NearDuplicateIndex(maxDistance: 4)
         index.insert(simhash: 0b0011, sketch: story, id: "first")
