@@ -59,18 +59,6 @@ private func flipping(_ value: UInt64, bits: Int, using generator: inout SplitMi
         #expect(index.nearest(simhash: 42, sketch: story)?.id == "a")
     }
 
-    @Test func fingerprintsOfTheSameStoryMeet() throws {
-        let port = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html")).text
-        let olive = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("olive-meknes.html")).text
-        var index = NearDuplicateIndex()
-        index.insert(ArticleFingerprint.of(text: port), id: "port")
-        index.insert(ArticleFingerprint.of(text: olive), id: "olive")
-        let update = ArticleFingerprint.of(text: try StoryFixtures.updated(port, replacing: "480.000", with: "485.000"))
-        #expect(index.nearest(update)?.id == "port")
-        #expect(try #require(index.nearest(update)).similarity >= 0.9)
-        #expect(index.nearest(ArticleFingerprint.of(text: try StoryFixtures.text("bourse-short.txt"))) == nil)
-    }
-
     /// Pages of one template (other figures, same words) pile their SimHashes into a few
     /// buckets: a lookup still examines at most its budget, and still finds a near one.
     @Test func denseSimHashesCostABoundedLookup() throws {
