@@ -109,9 +109,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
-            name: "neardup-bench",
+            name: "fingerprint-bench",
             dependencies: ["DepecheCore"],
-            path: "Benchmarks/NearDupBenchmark",
+            path: "Benchmarks/FingerprintBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(
