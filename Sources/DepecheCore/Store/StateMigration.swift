@@ -28,7 +28,7 @@ enum StateMigration {
                 try store.apply(Array(changes[start..<end]), through: end == changes.count ? seq : 0)
             }
             logger.notice("migrated the index snapshots into the state store", metadata: [
-                "documents": "\(snapshot?.index.count ?? 0)", "near.entries": "\(near?.entries.count ?? 0)",
+                "documents": "\(snapshot?.firstOfContent.count ?? 0)", "near.entries": "\(near?.entries.count ?? 0)",
                 "ledger.entries": "\(snapshot?.ledger.count ?? 0)", "store.seq": "\(seq)", "store": "\(store.directory)",
             ])
         }
@@ -46,11 +46,12 @@ enum StateMigration {
         guard let snapshot else { return [] }
         var changes: [StoreChange] = []
         let unknown = MinHashSketch(low: 0, high: 0)
-        snapshot.index.forEachRecord { first in
+        for first in snapshot.firstOfContent {
             let fingerprint = fingerprints[first.id]
             changes.append(.document(StoredDocument(
                 id: first.id, seq: first.seq, textKey: nil, simhash: fingerprint?.simhash, sketch: fingerprint?.sketch ?? unknown)))
-        } text: { key, first in
+        }
+        for (key, first) in snapshot.firstOfArticle {
             changes.append(.document(StoredDocument(
                 id: first.id, seq: first.seq, textKey: key, simhash: nil, sketch: fingerprints[first.id]?.sketch ?? unknown)))
         }
