@@ -80,5 +80,6 @@ public struct SnapshotError: Error, CustomStringConvertible {
     /// What is wrong.
     public var problem: String
 
+    /// `path: problem`.
     public var description: String { "\(path): \(problem)" }
 }
