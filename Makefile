@@ -140,10 +140,10 @@ eval:
 bench-extract: deps
 	$(SWIFT) run -c release extract-bench --docs $(EVAL)/docs
 
-## bench-neardup: cleaning + fingerprinting MB/s on one core; near-duplicate lookups among 1M articles.
-.PHONY: bench-neardup
-bench-neardup: deps
-	$(SWIFT) run -c release neardup-bench
+## bench-fingerprint: cleaning + fingerprinting MB/s on one core (near-duplicate lookups: bench-state).
+.PHONY: bench-fingerprint
+bench-fingerprint: deps
+	$(SWIFT) run -c release fingerprint-bench
 
 STATE_BENCH_ARGS ?= --documents 1000000
 ## bench-state: the state store with STATE_BENCH_ARGS (default a million documents; the issue's

@@ -109,9 +109,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
-            name: "neardup-bench",
+            name: "fingerprint-bench",
             dependencies: ["DepecheCore"],
-            path: "Benchmarks/NearDupBenchmark",
+            path: "Benchmarks/FingerprintBenchmark",
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -135,6 +135,7 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: ["DepecheCore", "DepecheNATS", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -78,7 +78,7 @@ public struct DepecheConfig: Sendable, Equatable {
     /// The state store (``StateStore``).
     public var storeDirectory: String { stateDirectory + "/store" }
     /// The SimHash distance (bits) that `nearDuplicateThreshold` allows.
-    public var nearDuplicateMaxDistance: Int { NearDuplicateIndex.maxDistance(forSimilarity: nearDuplicateThreshold)! }
+    public var nearDuplicateMaxDistance: Int { NearDuplicatePolicy.maxDistance(forSimilarity: nearDuplicateThreshold)! }
 
     /// The keys whose new value differs from this one and that are read only at start-up
     /// (every key but the gazetteer directory, which a reload applies).
@@ -151,7 +151,7 @@ public struct DepecheConfig: Sendable, Equatable {
         do { nearDuplicateThreshold = try reader.requiredDouble(forKey: "near_duplicate.threshold") } catch {
             throw ConfigurationError(key: "near_duplicate.threshold", problem: "must be a number")
         }
-        guard NearDuplicateIndex.maxDistance(forSimilarity: nearDuplicateThreshold) != nil else {
+        guard NearDuplicatePolicy.maxDistance(forSimilarity: nearDuplicateThreshold) != nil else {
             throw ConfigurationError(
                 key: "near_duplicate.threshold",
                 problem: "must be above 0.75 and at most 1 (a SimHash distance of 15 bits or less), got \(nearDuplicateThreshold)")

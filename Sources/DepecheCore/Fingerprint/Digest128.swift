@@ -48,9 +48,4 @@ struct Digest128: Hashable, Sendable {
         high = words.0 ^ words.2
         low = words.1 ^ words.3
     }
-
-    /// 32 lower-case hex digits (the snapshot's spelling).
-    var hex: String {
-        ContentHash.hex((0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? high : low) >> (56 - 8 * UInt64($0 % 8))) })
-    }
 }

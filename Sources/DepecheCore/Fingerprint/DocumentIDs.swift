@@ -1,31 +1,11 @@
-/// Document ids in insertion order, packed into one byte buffer: no per-id allocation, and
-/// depeche's ids (`sha256:` and 64 hex digits, 71 bytes as a String) take 33 bytes each.
-struct DocumentIDs: Sendable {
+/// Document ids packed for the state store: depeche's ids (`sha256:` and 64 hex digits, 71
+/// bytes as a String) take 33 bytes, any other id its UTF-8 and a tag byte.
+enum DocumentIDs {
     private static let prefix = Array(ContentHash.idPrefix.utf8)
     /// Marks an id stored as UTF-8 as written.
     private static let textTag: UInt8 = 0
     /// Marks an id stored as the 32 bytes of `sha256:<hex>`.
     private static let sha256Tag: UInt8 = 1
-
-    private var bytes: [UInt8] = []
-    /// Where each id's bytes end in `bytes`.
-    private var ends: [UInt32] = []
-
-    /// How many ids are stored.
-    var count: Int { ends.count }
-
-    /// Stores `id` after the others. The buffer holds up to 4 GB (over 100 million ids).
-    mutating func append(_ id: String) {
-        bytes.append(contentsOf: Self.packed(id))
-        precondition(bytes.count <= UInt32.max, "near-duplicate index ids exceed 4 GB")
-        ends.append(UInt32(bytes.count))
-    }
-
-    /// The id stored at `position`.
-    subscript(position: Int) -> String {
-        let start = position == 0 ? 0 : Int(ends[position - 1])
-        return Self.unpacked(bytes[start..<Int(ends[position])])
-    }
 
     /// `id` packed: a tag byte, then the 32 bytes of `sha256:<hex>` or the UTF-8 of any other id.
     static func packed(_ id: String) -> [UInt8] {

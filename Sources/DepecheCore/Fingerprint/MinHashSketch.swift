@@ -29,7 +29,7 @@ public struct MinHashSketch: Sendable, Equatable, Hashable {
         self.init(low: low.byteSwapped, high: high.byteSwapped)
     }
 
-    /// A sketch from its two halves (as `NearDuplicateIndex` stores it).
+    /// A sketch from its two halves (as the state store keeps it).
     init(low: UInt64, high: UInt64) {
         self.low = low
         self.high = high

@@ -51,10 +51,10 @@ struct PendingChanges {
             guard let candidate = document.simhash else { continue }
             let distance = (candidate ^ simhash).nonzeroBitCount
             guard distance <= min(maxDistance, (best?.distance ?? .max) - 1),
-                document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+                document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
             else { continue }
             best = (distance, document.id)
         }
-        return best.map { NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicateIndex.similarity(forDistance: $0.distance)) }
+        return best.map { NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance)) }
     }
 }

@@ -19,7 +19,7 @@ enum StateMigration {
         if try store.seq() == 0 {
             let snapshot = read("index snapshot", logger) { try IndexSnapshot.read(from: snapshotPath) } ?? nil
             let near = access(nearPath, F_OK) != 0 ? nil : read("near-duplicate index", logger) {
-                try NearDuplicateIndex.load(from: nearPath, maxDistance: config.nearDuplicateMaxDistance)
+                try NearDuplicateIndexFile.read(from: nearPath)
             }
             let seq = min(snapshot?.seq ?? 0, near?.seq ?? 0)
             let changes = self.changes(snapshot: snapshot, near: near)
@@ -28,7 +28,7 @@ enum StateMigration {
                 try store.apply(Array(changes[start..<end]), through: end == changes.count ? seq : 0)
             }
             logger.notice("migrated the index snapshots into the state store", metadata: [
-                "documents": "\(snapshot?.index.count ?? 0)", "near.entries": "\(near?.count ?? 0)",
+                "documents": "\(snapshot?.firstOfContent.count ?? 0)", "near.entries": "\(near?.entries.count ?? 0)",
                 "ledger.entries": "\(snapshot?.ledger.count ?? 0)", "store.seq": "\(seq)", "store": "\(store.directory)",
             ])
         }
@@ -38,21 +38,20 @@ enum StateMigration {
     }
 
     /// The store changes that hold what the snapshots hold.
-    private static func changes(snapshot: IndexSnapshot?, near: NearDuplicateIndex?) -> [StoreChange] {
+    private static func changes(snapshot: IndexSnapshot?, near: NearDuplicateIndexFile?) -> [StoreChange] {
         var fingerprints: [String: (simhash: UInt64, sketch: MinHashSketch)] = [:]
-        if let near {
-            for (position, simhash) in near.simhashesInOrder.enumerated() where fingerprints[near.ids[position]] == nil {
-                fingerprints[near.ids[position]] = (simhash, near.sketch(at: position))
-            }
+        for entry in near?.entries ?? [] where fingerprints[entry.id] == nil {
+            fingerprints[entry.id] = (entry.simhash, entry.sketch)
         }
         guard let snapshot else { return [] }
         var changes: [StoreChange] = []
         let unknown = MinHashSketch(low: 0, high: 0)
-        snapshot.index.forEachRecord { first in
+        for first in snapshot.firstOfContent {
             let fingerprint = fingerprints[first.id]
             changes.append(.document(StoredDocument(
                 id: first.id, seq: first.seq, textKey: nil, simhash: fingerprint?.simhash, sketch: fingerprint?.sketch ?? unknown)))
-        } text: { key, first in
+        }
+        for (key, first) in snapshot.firstOfArticle {
             changes.append(.document(StoredDocument(
                 id: first.id, seq: first.seq, textKey: key, simhash: nil, sketch: fingerprints[first.id]?.sketch ?? unknown)))
         }

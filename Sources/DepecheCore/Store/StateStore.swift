@@ -49,7 +49,7 @@ public final class StateStore {
     /// map of `mapSize` bytes, for near lookups up to `nearMaxDistance` bits. `nearTables`
     /// applies to a new store only.
     public init(
-        directory: String, mapSize: Int, nearMaxDistance: Int = NearDuplicateIndex.defaultMaxDistance, readOnly: Bool = false,
+        directory: String, mapSize: Int, nearMaxDistance: Int = NearDuplicatePolicy.defaultMaxDistance, readOnly: Bool = false,
         nearTables: Int = defaultNearTables
     ) throws {
         self.directory = directory
@@ -236,14 +236,14 @@ public final class StateStore {
             let (match, examined, seeks) = try store.near.nearest(to: simhash, within: store.nearMaxDistance, in: txn) { seq in
                 if seq >= StateStore.foreignBase {
                     guard let document = try foreignDocument(key: seq),
-                        document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+                        document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
                     else { return false }
                     ids[seq] = document.id
                     hosts[seq] = document.host
                     return true
                 }
                 guard let document = try document(seq: seq),
-                    document.sketch.agreement(with: sketch) >= NearDuplicateIndex.minimumSketchAgreement
+                    document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
                 else { return false }
                 ids[seq] = document.id
                 return true
@@ -251,7 +251,7 @@ public final class StateStore {
             let near = match.flatMap { match in
                 ids[match.seq].map {
                     NearDuplicate(
-                        id: $0, distance: match.distance, similarity: NearDuplicateIndex.similarity(forDistance: match.distance),
+                        id: $0, distance: match.distance, similarity: NearDuplicatePolicy.similarity(forDistance: match.distance),
                         host: hosts[match.seq])
                 }
             }

@@ -4,9 +4,7 @@ import Glibc
 /// fsync, rename over `path`, fsync of the directory. Until `commit()` the old file stands;
 /// a writer dropped without committing removes its temporary file.
 ///
-/// Snapshots of the dedup indices grow with them (tens of megabytes at a million documents):
-/// written through this, they never need to be whole in memory, so the daemon's resident
-/// memory does not carry a snapshot-sized buffer on top of the indices.
+/// It writes `chunkSize` bytes at a time, so a large file never needs to be whole in memory.
 package final class AtomicFileWriter {
     /// Bytes gathered before a `write(2)`.
     static let chunkSize = 1 << 20

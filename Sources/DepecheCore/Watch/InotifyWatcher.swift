@@ -1,5 +1,8 @@
 import CInotifyTools
 import Foundation
+// `stat`'s members: a compile job that loads Foundation first attributes glibc's `struct stat`
+// to CDispatch (Swift 6.3.1, MemberImportVisibility), which Dispatch re-exports.
+import Dispatch
 import Glibc
 import Synchronization
 

@@ -1,4 +1,7 @@
 import CLinuxFiles
+// `stat`'s members: a compile job that loads Foundation first attributes glibc's `struct stat`
+// to CDispatch (Swift 6.3.1, MemberImportVisibility), which Dispatch re-exports.
+import Dispatch
 import Glibc
 
 /// Holds candidates until they are complete: a file is ready once its size and mtime have

@@ -60,6 +60,13 @@ enum StoryFixtures {
         }.joined(separator: "\n")
     }
 
+    /// Whether `fingerprint` is a near duplicate of `earlier` as the daemon decides by default
+    /// (``NearDuplicatePolicy``): SimHashes within the default distance, sketches agreeing.
+    static func isNear(_ fingerprint: ArticleFingerprint, _ earlier: ArticleFingerprint) -> Bool {
+        fingerprint.simhashDistance(to: earlier) <= NearDuplicatePolicy.defaultMaxDistance
+            && fingerprint.sketch.agreement(with: earlier.sketch) >= NearDuplicatePolicy.minimumSketchAgreement
+    }
+
     /// `text` with one figure updated: `old` must occur in it.
     static func updated(_ text: String, replacing old: String, with new: String) throws -> String {
         try #require(text.contains(old))

@@ -82,7 +82,7 @@ import Testing
         #expect(try store.seq() == 1)
         try store.read { reader throws in
             let near = try reader.nearest(simhash: 0xFFFF_0000_0001, sketch: sketch).match
-            #expect(near == NearDuplicate(id: Self.id(2), distance: 1, similarity: NearDuplicateIndex.similarity(forDistance: 1), host: "news2"))
+            #expect(near == NearDuplicate(id: Self.id(2), distance: 1, similarity: NearDuplicatePolicy.similarity(forDistance: 1), host: "news2"))
             #expect(try reader.nearest(simhash: 0xFF01, sketch: sketch).match?.host == nil, "this host's own document names no host")
             #expect(try reader.first(withContent: Self.id(2)) == nil, "exact duplicates across hosts are the stream's to decide")
             #expect(try reader.documentCount() == 1)
