@@ -68,9 +68,12 @@ struct MeasureRecognizer {
         var taken = claimed
         for measure in found { for index in measure.first...measure.last { taken[index] = true } }
         var amounts: [MeasureMention] = []
+        let tokens = text.tokens
+        let numberWords = CardinalWords.keys
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !taken[i], let number = CardinalWords.scan(text, at: i), number.last < range.upperBound,
+            guard !taken[i], tokens[i].kind == .word, numberWords.contains(tokens[i].key),
+                  let number = CardinalWords.scan(text, at: i), number.last < range.upperBound,
                   let reading = read(number, claimed: taken), reading.type == .money else {
                 i += 1
                 continue

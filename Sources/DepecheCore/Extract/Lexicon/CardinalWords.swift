@@ -4,8 +4,11 @@
 /// read as for a number in digits.
 enum CardinalWords {
     /// Each word's value; `hundred` multiplies what comes before it ("deux cents", "two hundred").
-    private static let values = WordTable<Double>(
-        french + english + arabic.map { ($0.0, $0.1) } + arabic.map { ("و" + $0.0, $0.1) } + arabicDuals)
+    private static let values = WordTable<Double>(words)
+    /// The words' keys: a pass over every token asks this first (one load turns most away).
+    static let keys = KeySet(words.map { FoldedKey.of($0.0) })
+
+    private static let words = french + english + arabic + arabic.map { ("و" + $0.0, $0.1) } + arabicDuals
 
     /// The value that multiplies the words before it.
     private static let hundred = 100.0
