@@ -65,16 +65,18 @@ struct MeasureRecognizer {
     /// `found` with the amounts written in words in `range` ("quinze mille dirhams", "ثلاثمائة
     /// مليون درهم"), in text order. Only amounts: counts in words ("trois semaines") are left alone.
     private func amountsInWords(in range: Range<Int>, claimed: [Bool], besides found: [MeasureMention]) -> [MeasureMention] {
-        var taken = claimed
-        for measure in found { for index in measure.first...measure.last { taken[index] = true } }
         var amounts: [MeasureMention] = []
         let tokens = text.tokens
         let numberWords = CardinalWords.keys
+        var next = found.startIndex   // the first measure not before `i`
         var i = range.lowerBound
         while i < range.upperBound {
-            guard !taken[i], tokens[i].kind == .word, numberWords.contains(tokens[i].key),
+            while next < found.endIndex && found[next].last < i { next += 1 }
+            let inMeasure = next < found.endIndex && found[next].first <= i
+            guard !claimed[i], !inMeasure, tokens[i].kind == .word, numberWords.contains(tokens[i].key),
                   let number = CardinalWords.scan(text, at: i), number.last < range.upperBound,
-                  let reading = read(number, claimed: taken), reading.type == .money else {
+                  let reading = read(number, claimed: claimed), reading.type == .money,
+                  next == found.endIndex || reading.last < found[next].first else {
                 i += 1
                 continue
             }
