@@ -65,23 +65,22 @@ struct MeasureRecognizer {
     /// `found` with the amounts written in words in `range` ("quinze mille dirhams", "ثلاثمائة
     /// مليون درهم"), in text order. Only amounts: counts in words ("trois semaines") are left alone.
     private func amountsInWords(in range: Range<Int>, claimed: [Bool], besides found: [MeasureMention]) -> [MeasureMention] {
-        var amounts: [MeasureMention] = []
-        let tokens = text.tokens
         let numberWords = CardinalWords.keys
-        var next = found.startIndex   // the first measure not before `i`
-        var i = range.lowerBound
-        while i < range.upperBound {
-            while next < found.endIndex && found[next].last < i { next += 1 }
-            let inMeasure = next < found.endIndex && found[next].first <= i
-            guard !claimed[i], !inMeasure, tokens[i].kind == .word, numberWords.contains(tokens[i].key),
-                  let number = CardinalWords.scan(text, at: i), number.last < range.upperBound,
-                  let reading = read(number, claimed: claimed), reading.type == .money,
-                  next == found.endIndex || reading.last < found[next].first else {
-                i += 1
-                continue
+        // One tight pass finds the few number words; the rest is for them alone.
+        let starts = text.tokens.withUnsafeBufferPointer { tokens in
+            claimed.withUnsafeBufferPointer { claimed in
+                range.filter { tokens[$0].kind == .word && !claimed[$0] && numberWords.contains(tokens[$0].key) }
             }
+        }
+        guard !starts.isEmpty else { return found }
+        var amounts: [MeasureMention] = []
+        var resumeAt = range.lowerBound
+        for start in starts where start >= resumeAt && !found.contains(where: { ($0.first...$0.last).contains(start) }) {
+            guard let number = CardinalWords.scan(text, at: start), number.last < range.upperBound,
+                  let reading = read(number, claimed: claimed), reading.type == .money,
+                  !found.contains(where: { $0.first <= reading.last && start <= $0.last }) else { continue }
             amounts.append(mention(number.value, reading))
-            i = reading.last + 1
+            resumeAt = reading.last + 1
         }
         guard !amounts.isEmpty else { return found }
         return (found + amounts).sorted { $0.first < $1.first }
