@@ -82,6 +82,8 @@ import Testing
 /// - `blind2`: 13 pages (4 English, 4 French, 5 Arabic); first score 0.919, then its errors were
 ///   fixed by general rules too.
 /// - `blind3`: 12 pages (4 of each); first score 0.877, then fixed the same way.
+/// - `blind4`: 12 pages (4 of each); first score 0.893 (title 6, date 8, author 7, source 9 of
+///   12), then fixed the same way.
 /// Their floors are just under today's scores.
 @Suite struct LaterBlindSetsTests {
     struct Floors: Sendable {
@@ -92,7 +94,8 @@ import Testing
 
     static let floors: [String: Floors] = [
         "blind2": Floors(documents: 13, entities: 0.93, metadata: 12),
-        "blind3": Floors(documents: 12, entities: 0.88, metadata: 11),
+        "blind3": Floors(documents: 12, entities: 0.89, metadata: 11),
+        "blind4": Floors(documents: 12, entities: 0.85, metadata: 11),
     ]
 
     static let scores: [String: BlindSetTests.Scores] = floors.keys.reduce(into: [:]) { scores, set in
@@ -100,13 +103,13 @@ import Testing
         do { scores[set] = try BlindSetTests.scoreSet(directory) } catch { fatalError("cannot score \(set): \(error)") }
     }
 
-    @Test(arguments: ["blind2", "blind3"], ["en", "ar", "fr"]) func entitiesPerLanguage(set: String, language: String) throws {
+    @Test(arguments: ["blind2", "blind3", "blind4"], ["en", "ar", "fr"]) func entitiesPerLanguage(set: String, language: String) throws {
         let floors = try #require(Self.floors[set])
         let counts = Self.scores[set]?.entities[language] ?? ExtractionScorer.Counts()
         #expect(counts.f1 >= floors.entities, "\(set) \(language): F1 \(counts.f1), \(counts)")
     }
 
-    @Test(arguments: ["blind2", "blind3"], ["title", "published", "author", "source"]) func metadata(set: String, field: String) throws {
+    @Test(arguments: ["blind2", "blind3", "blind4"], ["title", "published", "author", "source"]) func metadata(set: String, field: String) throws {
         let floors = try #require(Self.floors[set])
         #expect(Self.scores[set]?.documents == floors.documents)
         let hits = Self.scores[set]?.metadata[field] ?? 0
