@@ -199,15 +199,15 @@ enum BoilerplateLines {
     }
 
     /// Symbols that separate the headlines of a ticker, standing alone ("• ", "◊ ", "/// ").
-    private static let tickerSeparators: Set<UInt32> = [
+    private static let tickerSeparators = Separators([
         0x7C, 0x2022, 0xB7, 0x25CA, 0x25A0, 0x25A1, 0x25C4, 0x25BA, 0x25B6, 0x25C6, 0x2666, 0x2F, 0x3E,
-    ]
+    ])
     /// Beginnings of byline lines, whose parts a bar also separates ("By X | Published … | 6 min read").
     private static let bylineStarts = BytePrefixes([
         "by ", "par ", "written by", "posted", "published", "publie", "بقلم", "كتبه",
     ])
     /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
-    private static let navigationSeparators = tickerSeparators.union([0x2D, 0x2013, 0x2014])
+    private static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
@@ -258,7 +258,7 @@ enum BoilerplateLines {
 
     /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces and
     /// between `separators` standing alone.
-    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Set<UInt32>,
+    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Separators,
                                      maximumWords: Int = .max) -> [Int] {
         var segments: [Int] = []
         var words = 0, spaces = 0
@@ -285,6 +285,32 @@ enum BoilerplateLines {
         }
         closeSegment()
         return segments
+    }
+
+    /// A few scalars, looked up without hashing: every scalar of every line is asked.
+    struct Separators: Sendable {
+        /// One bit per ASCII scalar.
+        private let ascii: (low: UInt64, high: UInt64)
+        private let others: [UInt32]
+
+        init(_ values: [UInt32]) {
+            ascii = values.reduce((0, 0)) { bits, value in
+                value < 64 ? (bits.low | 1 << value, bits.high) : value < 128 ? (bits.low, bits.high | 1 << (value - 64)) : bits
+            }
+            others = values.filter { $0 >= 128 }
+        }
+
+        /// These and `values`.
+        func adding(_ values: [UInt32]) -> Separators {
+            Separators(values + others + (0..<128).filter { contains(UInt32($0)) }.map(UInt32.init))
+        }
+
+        @inline(__always)
+        func contains(_ value: UInt32) -> Bool {
+            if value < 64 { return ascii.low & 1 << value != 0 }
+            if value < 128 { return ascii.high & 1 << (value - 64) != 0 }
+            return others.contains(value)
+        }
     }
 
     /// The lines without menus: runs of four or more short lines (one or two words, no
