@@ -46,6 +46,7 @@ struct ForeignDocumentFollower: ForeignDocumentFeed {
             connection: connection, settings: settings, start: .sequence(position + 1), subject: "\(settings.subjectPrefix).doc.>")
         var documents: [ForeignDocument] = []
         var last = position
+        let ownHost = OwnHostMarker(hostID: settings.hostID)
         let endOfBatch = {
             guard last > position || !documents.isEmpty else { return }
             send(ForeignDocumentBatch(documents: documents, position: last))
@@ -54,6 +55,8 @@ struct ForeignDocumentFollower: ForeignDocumentFeed {
         }
         try reader.read(follow: true, patience: .seconds(10), shouldStop: { handoff.isStopped }, endOfBatch: endOfBatch) { message in
             last = message.streamSeq
+            // This host's own documents (as many as the others' together) are not parsed at all.
+            if ownHost?.marks(message.data) == true { return }
             guard let event = try? EventLogReader.parse(message.data, path: "nats:\(settings.stream)", lineNumber: Int(message.streamSeq)),
                 let document = ForeignDocument.described(by: event, at: message.streamSeq, localHost: settings.hostID)
             else { return }
@@ -82,5 +85,29 @@ private final class Handoff: Sendable {
     func stop() {
         stopped.store(true, ordering: .relaxed)
         takenSignal.signal()
+    }
+}
+
+/// `"host":"<this host>"` as the event's JSON writes it: found in a message's bytes, the
+/// message is this host's own. Only for host ids that JSON writes unescaped (letters, digits,
+/// ".", "-", "_"); others are told apart by parsing.
+private struct OwnHostMarker {
+    let needle: [UInt8]
+
+    init?(hostID: String) {
+        guard !hostID.isEmpty, hostID.utf8.allSatisfy({ byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2E || byte == 0x2D
+                || byte == 0x5F
+        }) else { return nil }
+        needle = Array("\"host\":\"\(hostID)\"".utf8)
+    }
+
+    /// Whether `bytes` hold the marker ("near_duplicate_host" does not: a quote must open "host").
+    func marks(_ bytes: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
+            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
     }
 }
