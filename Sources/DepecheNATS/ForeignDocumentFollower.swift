@@ -103,11 +103,5 @@ private struct OwnHostMarker {
     }
 
     /// Whether `bytes` hold the marker ("near_duplicate_host" does not: a quote must open "host").
-    func marks(_ bytes: [UInt8]) -> Bool {
-        guard let first = needle.first, bytes.count >= needle.count else { return false }
-        for start in 0...(bytes.count - needle.count) where bytes[start] == first {
-            if bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
-    }
+    func marks(_ bytes: [UInt8]) -> Bool { bytes.firstRange(of: needle) != nil }
 }

@@ -27,17 +27,9 @@ struct PageCredits {
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes in rightsPhrases.contains { contains(bytes, $0) } }
+        rightsPhrases.contains { line.utf8.firstRange(of: $0) != nil }
     }
 
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ phrase: [UInt8]) -> Bool {
-        guard let first = phrase.first, bytes.count >= phrase.count else { return false }
-        for start in 0...(bytes.count - phrase.count) where bytes[start] == first {
-            if phrase.indices.allSatisfy({ bytes[start + $0] == phrase[$0] }) { return true }
-        }
-        return false
-    }
     /// Words that state the rights and are not the holder's name, folded.
     private static let rightsWords = Set([
         "©", "(c)", "copyright", "all", "rights", "reserved", "tous", "droits", "réservés", "جميع", "الحقوق", "محفوظة",

@@ -212,8 +212,13 @@ struct DocumentLayout: Sendable {
             return isNameLine(tokens, name) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound) : nil
         }
         guard let dash = tokens[line].firstIndex(where: isDash), isNameLine(tokens, line.lowerBound..<dash),
-              (1...3).contains(wordCount(tokens, (dash + 1)..<line.upperBound)) else { return nil }
+              isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+    }
+
+    /// Where a story was filed, after its author and a dash ("… - طنجة", "… - Beni Mellal"): one to three words.
+    private static func isFilingPlace(_ tokens: [Token], _ range: Range<Int>) -> Bool {
+        (1...3).contains(wordCount(tokens, range))
     }
 
     /// "Africa Tech Wire staff": two to six capitalised words, the last a newsroom word (a date
@@ -271,7 +276,7 @@ struct DocumentLayout: Sendable {
         var dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first { isDash(tokens[$0]) }
         // "محمد أمين الزياني - طنجة", "Karim Alami - Rabat": the author, then where the story was filed.
         var name = (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
-        if let found = dash, !isNameLine(tokens, name), (1...3).contains(wordCount(tokens, name)), name.count <= 4 {
+        if let found = dash, !isNameLine(tokens, name), isFilingPlace(tokens, name), name.count <= 4 {
             name = line.lowerBound..<found
             dash = nil
         }
