@@ -103,5 +103,5 @@ private struct OwnHostMarker {
     }
 
     /// Whether `bytes` hold the marker ("near_duplicate_host" does not: a quote must open "host").
-    func marks(_ bytes: [UInt8]) -> Bool { bytes.firstRange(of: needle) != nil }
+    func marks(_ bytes: [UInt8]) -> Bool { ByteSearch.contains(needle, in: bytes) }
 }

@@ -27,7 +27,7 @@ struct PageCredits {
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
-        rightsPhrases.contains { line.utf8.firstRange(of: $0) != nil }
+        rightsPhrases.contains { ByteSearch.contains($0, in: line) }
     }
 
     /// Words that state the rights and are not the holder's name, folded.

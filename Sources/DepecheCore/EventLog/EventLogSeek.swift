@@ -47,10 +47,11 @@ enum EventLogSeek {
             try Posix.check("pread", path) { pread(fd, raw.baseAddress, raw.count, off_t(offset)) }
         }
         let bytes = head[..<count]
-        guard let field = bytes.firstRange(of: seqField) else {
+        guard let field = head.withUnsafeBytes({ ByteSearch.firstOffset(of: seqField, in: UnsafeRawBufferPointer(rebasing: $0[..<count])) })
+        else {
             throw EventLogCorruption(path: path, lineNumber: 0, problem: "no \"seq\" at the start of the line at byte \(offset)")
         }
-        let digits = bytes[field.upperBound...].prefix { (0x30...0x39).contains($0) }
+        let digits = bytes[(field + seqField.count)...].prefix { (0x30...0x39).contains($0) }
         guard let seq = Int(decimal: digits) else {
             throw EventLogCorruption(path: path, lineNumber: 0, problem: "no integer \"seq\" in the line at byte \(offset)")
         }
