@@ -116,25 +116,36 @@ struct PageCredits {
         return name.isEmpty ? nil : name
     }
 
-    /// The line cut at ". ", " | ", " — ", " – ", " - ", " · " and ", ".
+    /// The line cut at ". ", " | ", " — ", " – ", " - ", " · " and ", " (read by scalars: these
+    /// are all one scalar, and reading by `Character` cost a grapheme break at each step).
     private static func segments(of line: Substring) -> [Substring] {
+        let scalars = line.unicodeScalars
         var segments: [Substring] = []
-        var start = line.startIndex
-        var index = line.startIndex
-        while index < line.endIndex {
-            let next = line.index(after: index)
-            let char = line[index]
-            let spaced = next < line.endIndex && line[next] == " " || next == line.endIndex
-            let standsAlone = index > line.startIndex && line[line.index(before: index)] == " " && spaced
-            let cut = (char == "." || char == ",") && spaced || "|—–-·".contains(char) && standsAlone
-            if cut {
-                segments.append(line[start..<index])
+        var start = scalars.startIndex
+        var index = scalars.startIndex
+        var previous: Unicode.Scalar?
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            let scalar = scalars[index]
+            let spaced = next == scalars.endIndex || scalars[next] == " "
+            let standsAlone = previous == " " && spaced
+            if (scalar == "." || scalar == ",") && spaced || isSeparatorDash(scalar) && standsAlone {
+                segments.append(Substring(scalars[start..<index]))
                 start = next
             }
+            previous = scalar
             index = next
         }
-        segments.append(line[start...])
+        segments.append(Substring(scalars[start...]))
         return segments
+    }
+
+    /// "|", "—", "–", "-" or "·".
+    private static func isSeparatorDash(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7C, 0x2014, 0x2013, 0x2D, 0xB7: true
+        default: false
+        }
     }
 
     /// The text after a line's first colon.

@@ -74,7 +74,7 @@ struct Token: Sendable {
 /// Offsets everywhere are Unicode scalar offsets. The text is kept as UTF-8 (a byte per ASCII
 /// letter, not four): a token knows where its bytes start, and the few scalars the rules read
 /// are decoded from there.
-struct TokenizedText: Sendable {
+final class TokenizedText: Sendable {
     /// The text's UTF-8 bytes.
     let utf8: [UInt8]
     /// The tokens in text order.

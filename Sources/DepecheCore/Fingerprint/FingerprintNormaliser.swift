@@ -27,6 +27,10 @@ enum FingerprintNormaliser {
                 output.emit(ascii)
             } else if value == 0x2026 {
                 for _ in 0..<3 { output.emit(UInt8(ascii: ".")) }
+            } else if (0xC0...0xDE).contains(value) && value != 0xD7 {
+                output.emit(Unicode.Scalar(value + 0x20)!)  // Latin-1 capitals: À…Þ are à…þ less 0x20
+            } else if (0xDF...0xFF).contains(value) || (0x600...0x6FF).contains(value) {
+                output.emit(scalar)  // Latin-1 small letters and Arabic have no case: no property lookup
             } else if scalar.properties.changesWhenLowercased {
                 scalar.properties.lowercaseMapping.unicodeScalars.forEach { output.emit($0) }
             } else {
@@ -71,14 +75,18 @@ enum FingerprintNormaliser {
         text.unicodeScalars.allSatisfy(isNFCAnywhere) ? text : text.precomposedStringWithCanonicalMapping
     }
 
-    /// Whether `scalar` is unchanged by NFC and never combines with its neighbours (Unicode
-    /// 15, checked against Python's unicodedata): everything below U+0300 (Latin, Latin-1),
-    /// Arabic except its combining marks, and general punctuation and currency signs except
-    /// U+2000 and U+2001 (which NFC maps to U+2002 and U+2003). Others may be, but are not
+    /// Whether `scalar` is unchanged by NFC and never combines with its neighbours (checked
+    /// against Python's unicodedata: NFC of the scalar alone is itself, its combining class is 0
+    /// and it is no second scalar of a canonical decomposition): everything below U+0300 (Latin,
+    /// Latin-1), Arabic except its combining marks, general punctuation and currency signs except
+    /// U+2000 and U+2001 (which NFC maps to U+2002 and U+2003), the arrows, bullets, shapes and
+    /// symbols of menus and share bars (U+2100–U+2BFF but for Ω, K, Å, 〈, 〉 and ⫝̸, which have
+    /// canonical decompositions), emoji and the replacement character. Others may be, but are not
     /// assumed to be.
     private static func isNFCAnywhere(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0..<0x300, 0x2002...0x20CF: true
+        case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC: false
+        case 0..<0x300, 0x2002...0x20CF, 0x2100...0x2BFF, 0x1F000...0x1FAFF, 0xFFFD: true
         case 0x610...0x61A, 0x64B...0x65F, 0x670, 0x6D6...0x6DC, 0x6DF...0x6E4, 0x6E7, 0x6E8, 0x6EA...0x6ED: false
         case 0x600...0x6FF: true
         default: false

@@ -16,6 +16,10 @@ import Testing
         ("\"Oui\", dit-il: c'est - enfin - fini...", "\"oui\", dit-il: c'est - enfin - fini..."),
         ("sou\u{00AD}ligné\u{200B} 18\u{202F}% (\u{00A0}note )", "souligné 18% (note)"),
         ("ΣΊΣΥΦΟΣ Straße", "σίσυφοσ straße"),
+        ("ÇA A ÉTÉ ÞÓR × ÷ ÿ", "ça a été þór × ÷ ÿ"),
+        ("▸ مرحبا بكم → 💬 ✉", "▸ مرحبا بكم → 💬 ✉"),
+        // The Kelvin and Ohm signs are in the symbols' block but NFC maps them to K and Ω.
+        ("→ 12 \u{212A}elvin, 3 \u{2126}", "→ 12 kelvin, 3 ω"),
     ])
     func normalises(_ text: String, _ expected: String) {
         #expect(ArticleFingerprint.normalisedText(text) == expected)
