@@ -59,7 +59,7 @@ public struct FileReader: Sendable {
         var opened = stat()
         guard fstat(fd, &opened) == 0, FileIdentity(opened) == identity else { return .changed }
         let bytes: [UInt8]
-        do { bytes = try Posix.readAll(fd, path: path.displayString, limit: maxFileSize) } catch {
+        do { bytes = try Posix.readAll(fd, path: path.displayString, limit: maxFileSize, expectedSize: Int(opened.st_size)) } catch {
             return .rejected(Rejection(.unreadable, "read failed: \(Self.message(error.errno))"), identity: identity)
         }
         var after = stat()

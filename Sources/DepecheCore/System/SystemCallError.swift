@@ -68,9 +68,11 @@ enum Posix {
         return try readAll(fd, path: path)
     }
 
-    /// Reads from `fd` until end of file.
-    static func readAll(_ fd: Int32, path: String, limit: Int = .max) throws(SystemCallError) -> [UInt8] {
+    /// Reads from `fd` until end of file; `expectedSize` (from `fstat`) sizes the array once,
+    /// so that a large file is not copied again at each doubling of the array.
+    static func readAll(_ fd: Int32, path: String, limit: Int = .max, expectedSize: Int = 0) throws(SystemCallError) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(expectedSize, limit) + 1)
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while bytes.count <= limit {
             let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
