@@ -22,8 +22,7 @@ struct ForeignDocumentFollower: ForeignDocumentFeed {
         continuation.onTermination = { _ in handoff.stop() }
         let (connection, settings) = (connection, settings)
         Thread {
-            let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
-            if comm >= 0 { _ = write(comm, "depeche-follow", 14); close(comm) }
+            ThreadName.set("depeche-follow")
             do {
                 try Self.read(after: position, connection: connection, settings: settings, handoff: handoff) { continuation.yield($0) }
                 continuation.finish()

@@ -82,10 +82,7 @@ public final class InotifyWatcher: Sendable {
     // MARK: The watcher thread
 
     private func run() {
-        // Named through procfs for `top -H` and the watchdog test: Foundation's Thread.name
-        // does not reliably reach the kernel on Linux.
-        let comm = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
-        if comm >= 0 { _ = write(comm, "depeche-inotify", 15); close(comm) }
+        ThreadName.set("depeche-inotify")
         guard inotifytools_initialize() != 0 else {
             finished.store(true, ordering: .releasing)
             return fail(WatchError(description: "inotify: cannot initialise: \(String(cString: strerror(inotifytools_error())))"))
