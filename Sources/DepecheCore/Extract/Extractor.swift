@@ -3,8 +3,8 @@
 /// A pure function of the article (its text, and the metadata its markup stated) and the
 /// gazetteer. Order of work: tokenize; find the headline and byline (`DocumentLayout`); guess
 /// the language; recognise dates, then amounts, percentages and quantities (their tokens are
-/// then off limits to names); read the byline; recognise names; assemble entities. Offsets
-/// are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
+/// then off limits to names); read the byline; recognise names; assemble entities, the byline
+/// the markup states first (`MarkupByline`). Offsets are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
 /// section name) yields entities. The source is the markup's, else the byline's, else the
 /// publisher the page's copyright or source line names, else a known publication in the header.
 public struct Extractor: Sendable {
@@ -54,8 +54,9 @@ public struct Extractor: Sendable {
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
         let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let entities = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
+        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
                                                             measures: measures, names: names)
+        let entities = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer) + found
         return Extraction(
             lang: lang,
             title: article.metadata.title ?? layout.title(in: text),

@@ -250,6 +250,19 @@ import Testing
         #expect(ExtractTestSupport.extract("Casablanca").lang == "und")
     }
 
+    @Test func markupBylineIsReportedWhenTheTextLacksIt() {
+        let metadata = ArticleMetadata(published: "2025-03-02", author: "Salma Idrissi, Tarik Benani")
+        let text = "Le port de Safi a reçu 40 navires en 2024, a indiqué Tarik Benani."
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: text, metadata: metadata))
+        let people = extraction.entities.filter { $0.type == .person }
+        #expect(people.map(\.text) == ["Salma Idrissi", "Tarik Benani"], "the text's mention is not repeated")
+        #expect(people.first?.offsets == [])
+        #expect(extraction.entities.contains { $0.type == .date && $0.value == .date("2025-03-02") })
+        let newsroom = ArticleMetadata(published: "2025-03", author: "Staff Writers")
+        let other = ExtractTestSupport.extractor.extract(Article(text: text, metadata: newsroom))
+        #expect(!other.entities.contains { $0.text == "Staff Writers" || $0.value == .date("2025-03") })
+    }
+
     @Test func offsetsAreUnicodeScalarOffsets() throws {
         let text = "À Fès, l'œuvre de Mohamed El Ouahdoudi."
         let person = try #require(ExtractTestSupport.extract(text).entities.first { $0.type == .person })
