@@ -6,7 +6,8 @@
 /// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
 /// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
 /// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" + a
-/// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
+/// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني").
+/// A territory noun and its known place complete an indefinite head ("مجلس جهة الشرق"). Anything else ends the name: verbs, prepositions, objects.
 /// A definite or common head ("المركز", "شركة") needs a scope adjective ("الوطنية"), a complement
 /// or a dedication to be a name. A proclitic before the head is left out ("لوزارة", "والمكتب").
 /// When the name is a gazetteer organisation lengthened by "و" + its other portfolios, it keeps
@@ -70,7 +71,7 @@ struct ArabicOrganisationPhrases {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
             while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
-                if let end = dedication(at: k, isWord) {
+                if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
                     (last, k, named) = (end, end + 1, true)
                     break
                 }
@@ -184,9 +185,23 @@ struct ArabicOrganisationPhrases {
         return nil
     }
 
-    /// A definite adjective of a name: a nisba form or a listed one, not a word of time.
+    /// "جهة الشرق", "مدينة طنجة", "إقليم الحوز": a territory noun at token `k` and the known place
+    /// it names (or the place whose name starts with it), as in "مجلس جهة الشرق"; the place's last token.
+    private func territory(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
+        guard ArabicNameWords.territories.contains(text.tokens[k]) else { return nil }
+        for start in [k, k + 1] {
+            if isWord(start), let hit = hits[start], hit.skipped == 0, hit.last > k, isWord(hit.last),
+               gazetteer.entries[hit.entry].kind == .loc {
+                return hit.last
+            }
+        }
+        return nil
+    }
+
+    /// A definite adjective of a name: a nisba form (singular or plural: "لأرباب العمل
+    /// الموريتانيين") or a listed one, not a word of time.
     private func isAdjective(_ word: ArabicWord) -> Bool {
-        (word.isNisba || ArabicNameWords.adjectives.contains(key: word.key) || ArabicNameWords.scopeAdjectives.contains(key: word.key))
+        (word.isNisba || word.isPluralNisba || ArabicNameWords.adjectives.contains(key: word.key) || ArabicNameWords.scopeAdjectives.contains(key: word.key))
             && !ArabicNameWords.definiteBreakers.contains(key: word.key)
     }
 

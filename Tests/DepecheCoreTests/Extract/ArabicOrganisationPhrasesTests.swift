@@ -75,4 +75,15 @@ import Testing
         #expect(org?.text == "الوكالة الوطنية للمياه والغابات")
         #expect(org?.count == 2)
     }
+
+    @Test func aCouncilOfAKnownTerritory() {
+        #expect(organisations("وصادق مجلس جهة الشرق على اتفاقية جديدة.") == ["مجلس جهة الشرق"])
+        #expect(organisations("وقرر مجلس مدينة أكادير توسيع الكورنيش.") == ["مجلس مدينة أكادير"])
+        #expect(organisations("وزار مجلس الإدارة الموقع.") == [], "a common noun after a weak head is no name")
+    }
+
+    @Test func aPluralNisbaAfterTheGenitive() {
+        #expect(organisations("وطالبت الجمعية الوطنية لمنتجي الزيتون السوريين بالدعم.")
+                == ["الجمعية الوطنية لمنتجي الزيتون السوريين"])
+    }
 }

@@ -28,6 +28,10 @@ enum ArabicNameWords {
         العام العامة
         """)
 
+    /// Nouns of territories whose known place names a council or an office ("مجلس جهة الشرق",
+    /// "مجلس مدينة طنجة").
+    static let territories = WordSet("جهة مدينة إقليم عمالة جماعة بلدية")
+
     /// Courts, whose name ends with their seat ("محكمة الاستئناف بفاس").
     static let courts = WordSet("محكمة المحكمة")
 
@@ -61,8 +65,8 @@ enum ArabicNameWords {
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
 
-    /// Particles that join the parts of a person's name ("بن", "ولد", "أبو", "أم", "آيت").
-    static let particles = WordSet("بن ابن بنت ولد أبو أبي أم آيت أيت اوعلي")
+    /// Particles that join the parts of a person's name ("بن", "ولد", "منت", "أبو", "أم", "آيت").
+    static let particles = WordSet("بن ابن بنت ولد منت أبو أبي أم آيت أيت اوعلي")
 
     /// Kunya particles: with the word after them, a given name ("أبو بكر", "أبو القاسم").
     static let kunyas = WordSet("أبو أبي")
