@@ -66,6 +66,8 @@ struct NameRecognizer {
         // "C'est", "L'an": one letter is an elision or an initial, never a name by itself.
         candidates.removeAll { $0.width == 1 && text.tokens[$0.first].length == 1 && $0.evidence != .gazetteer }
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        // A credit line's publication only keeps other readings off its tokens.
+        accepted.removeAll { $0.evidence == .credit }
         accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }

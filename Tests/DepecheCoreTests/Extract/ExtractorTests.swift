@@ -263,6 +263,25 @@ import Testing
         #expect(!other.entities.contains { $0.text == "Staff Writers" || $0.value == .date("2025-03") })
     }
 
+    @Test func aCreditLineNamingThePublicationIsNoEntity() {
+        let text = "Tiznit : les travaux du souk commencent\n\n"
+            + "Le maire a confié à Atlas Sud Hebdo que les travaux commencent lundi à Tiznit.\n\nSource : Atlas Sud Hebdo"
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: text, metadata: ArticleMetadata(publisher: "Atlas Sud Hebdo")))
+        let org = extraction.entities.first { $0.text == "Atlas Sud Hebdo" }
+        #expect(org?.type == .org)
+        #expect(org?.count == 1, "the body's mention, not the credit line's")
+        #expect(!extraction.entities.contains { $0.text == "Atlas" }, "nor a place read inside the credit")
+    }
+
+    @Test func aBylineNamingThePublicationNamesNoAuthor() {
+        let page = "صدى الجنوب\n\nافتتاح سوق جديد في تيزنيت\n\nصدى الجنوب | متابعة\nنشر في 12 مارس 2025\n\n"
+            + "افتتح عامل الإقليم سوقا جديدا في تيزنيت يضم 300 محل تجاري.\n\nجميع الحقوق محفوظة © صدى الجنوب"
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "صدى الجنوب")))
+        #expect(extraction.source == "صدى الجنوب")
+        #expect(extraction.author == nil)
+        #expect(!extraction.entities.contains { $0.type == .person })
+    }
+
     @Test func offsetsAreUnicodeScalarOffsets() throws {
         let text = "À Fès, l'œuvre de Mohamed El Ouahdoudi."
         let person = try #require(ExtractTestSupport.extract(text).entities.first { $0.type == .person })
