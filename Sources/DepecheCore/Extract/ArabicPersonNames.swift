@@ -19,6 +19,8 @@ struct ArabicPersonNames {
     private static let longestName = 6
     /// "عبد": the first half of a compound given name ("عبد الله", "عبد الرحيم").
     private static let abd = FoldedKey.of("عبد")
+    /// "ـ": the tatweel that ends a proclitic written apart ("بـ").
+    private static let tatweel: UInt32 = 0x640
     /// "الدين": the second half of compound given names ("نور الدين").
     private static let din = FoldedKey.of("الدين")
 
@@ -59,7 +61,9 @@ struct ArabicPersonNames {
         let unknownGiven = givens == 0
         if unknownGiven {
             // After a title the first word is the given name, known or not.
-            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word) else { return nil }
+            // "الحاجة بـ 110": a proclitic written apart (with a tatweel) is no name.
+            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word),
+                  text.lastScalar(text.tokens[k]) != Self.tatweel else { return nil }
             givens = 1
             k += 1
         }

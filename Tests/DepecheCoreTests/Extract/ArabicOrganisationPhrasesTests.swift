@@ -91,4 +91,11 @@ import Testing
         #expect(organisations("ووزعت مؤسسة محمد الخامس للتضامن والهلال الأحمر المغربي الأغطية.")
                 == ["مؤسسة محمد الخامس للتضامن", "الهلال الأحمر المغربي"])
     }
+
+    @Test func anArabicOrganisationsFirstWordsAreTheSameOrganisation() {
+        let text = "وصادق المجلس الإقليمي لأزيلال على الميزانية. وكان المجلس الإقليمي قد أجل الدورة."
+        let orgs = ExtractTestSupport.extract(text).entities.filter { $0.type == .org }
+        #expect(orgs.map(\.text) == ["المجلس الإقليمي لأزيلال"])
+        #expect(orgs.first?.count == 2)
+    }
 }
