@@ -202,6 +202,18 @@ import Testing
             + "Texte : Salma Kabbaj — Photos : Idriss Alami\n\nPartager sur : Facebook / Instagram",
          ArticleMetadata(title: "La médina rouvre son ancienne fontaine restaurée",
                          published: "2024-04-06", author: "Salma Kabbaj")),
+        // a signature alone on its line under the article
+        ("Santé\n\nUn nouveau service de pédiatrie ouvre à Tiznit\n\nMardi 14 octobre 2025\n\n"
+            + "Le nouveau service de pédiatrie de l'hôpital provincial a accueilli ses premiers patients lundi matin.\n\n"
+            + "Houda Berrada\n\nPartagez cet article : Facebook - X",
+         ArticleMetadata(title: "Un nouveau service de pédiatrie ouvre à Tiznit",
+                         published: "2025-10-14", author: "Houda Berrada")),
+        // a signature with the place and the date after bars
+        ("Tourism\n\nDesert lodges report a record autumn season\n\n"
+            + "Lodges near the dunes were fully booked for most of October and November, their owners said on Monday.\n\n"
+            + "Leila Amrani | Merzouga | 2 Dec 2025\n\nShare this story",
+         ArticleMetadata(title: "Desert lodges report a record autumn season",
+                         published: "2025-12-02", author: "Leila Amrani")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
