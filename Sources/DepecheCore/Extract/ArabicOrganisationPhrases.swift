@@ -3,7 +3,8 @@
 /// "الجامعة الملكية المغربية لكرة القدم", "المجلس الإقليمي لطرفاية".
 ///
 /// After an indefinite head (in construct) come up to two indefinite nouns and then a definite
-/// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
+/// word, a name or (after a company's or a head that is no common noun) "لل" + a noun ("وكالة
+/// تنمية الأطلس الكبير", "جامعة ابن زهر", "جمعية تيفاوين للتنمية", "شركة أطلس للتأمين"). After a definite word, only
 /// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
 /// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" + a
 /// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني").
@@ -70,14 +71,22 @@ struct ArabicOrganisationPhrases {
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
+            let namesItsComplement = named || ArabicNameWords.companies.contains(key: head.key)
             while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
                 if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
                     (last, k, named) = (end, end + 1, true)
                     break
                 }
                 guard !ends(word) else { return nil }
+                if nouns > 0, namesItsComplement, ArabicWord.stripped(text, k)?.isLilDefinite == true { break }
                 nouns += 1
                 k += 1
+            }
+            if last == index, nouns > 0, namesItsComplement, isWord(k), let complement = ArabicWord.stripped(text, k),
+               complement.isLilDefinite, !ends(complement) {
+                // "جمعية تيفاوين للتنمية", "شركة أطلس للتأمين": a name in construct, then "لل" + its
+                // complement (not after other common heads: "صندوق دائم للوقاية", "مدرسة عليا للهندسة").
+                (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }

@@ -98,4 +98,10 @@ import Testing
         #expect(orgs.map(\.text) == ["المجلس الإقليمي لأزيلال"])
         #expect(orgs.first?.count == 2)
     }
+
+    @Test func aNameInConstructThenItsComplement() {
+        #expect(organisations("ونظمت جمعية أمودو للتنمية قافلة طبية.") == ["جمعية أمودو للتنمية"])
+        #expect(organisations("وفازت شركة نوران للتوزيع بالصفقة.") == ["شركة نوران للتوزيع"])
+        #expect(organisations("وطالبوا بإحداث صندوق دائم للتضامن.").isEmpty, "a common head and its adjective")
+    }
 }

@@ -20,6 +20,9 @@ enum ArabicNameWords {
         المرصد مرصد رئاسة
         """)
 
+    /// Weak heads that name a company: the indefinite word after them is its name ("شركة أطلس للتأمين").
+    static let companies = WordSet("شركة مجموعة مقاولة")
+
     /// Adjectives that make a phrase an institution's name ("الوطني", "السامية", "الجهوية").
     static let scopeAdjectives = WordSet("""
         الوطني الوطنية المغربي المغربية الجهوي الجهوية الدولي الدولية الإقليمي الإقليمية 
