@@ -86,6 +86,8 @@ import Testing
             == ["Conseil provincial de Tata", "Office national des pêches"])
         #expect(texts(.org, "Le docteur, chef de service au CHU de Rouen et membre de l'association, a opéré.")
             == ["CHU de Rouen"])
+        #expect(texts(.org, "Le Conseil régional de l'Oriental et la commune de Saïdia financent le festival.")
+            == ["Conseil régional de l'Oriental"])
     }
 
     @Test func oneLetterIsNoName() {
