@@ -160,6 +160,14 @@ import Testing
         #expect(texts(.org, "Le sprinter de l'AS Berkane Cyclisme a gagné l'étape.") == ["AS Berkane Cyclisme"])
     }
 
+    @Test func districtsAndVillagesByTheirFirstWord() {
+        #expect(texts(.loc, "Students rent rooms in Hay Al Amal and in Douar Ouled Said.") == ["Hay Al Amal", "Douar Ouled Said"])
+    }
+
+    @Test func teamsOpenedByTeam() {
+        #expect(texts(.org, "le Belge Arno Peeters (Team Flandria Pro Cycling) a gagné") == ["Team Flandria Pro Cycling"])
+    }
+
     @Test func companySuffixesAndTrailingHeads() {
         #expect(texts(.org, "a contract with Utrecht Harbour Logistics BV and Malmo Freight AB")
             == ["Utrecht Harbour Logistics BV", "Malmo Freight AB"])

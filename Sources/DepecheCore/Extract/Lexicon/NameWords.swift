@@ -45,7 +45,7 @@ enum NameWords {
         faculté bibliothèque éditions brigade
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
-        network office corporation company
+        network office corporation company team
         """)
 
     /// Acronyms that head a name like a noun ("CHU Mohammed VI de Tanger").
@@ -176,6 +176,10 @@ enum NameWords {
         company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
         agency charity ngo association federation party union magazine developer
         """)
+
+    /// Capitalised first words that make a run of two words or more a place: a district, a village
+    /// ("Hay Al Wahda", "Douar Ouled Ali").
+    static let placePrefixes = WordSet("hay douar")
 
     /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
     static let placeAppositions = WordSet("""
