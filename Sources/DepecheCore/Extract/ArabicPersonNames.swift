@@ -117,9 +117,9 @@ struct ArabicPersonNames {
                              group: .person(PersonNameKey.of(text, start, last)))
     }
 
-    /// "ملعب محمد الخامس", "سد يوسف بن تاشفين": a place named after a person, from the place noun
-    /// at token `index` (its proclitic taken off) to the end of the name; "تصوير: X": a photo
-    /// credit. Reported as nothing.
+    /// "ملعب محمد الخامس", "سد يوسف بن تاشفين", "ميناء طنجة المتوسط": a place named after a person or
+    /// an organisation, from the place noun at token `index` (its proclitic taken off) to the end
+    /// of the name; "تصوير: X": a photo credit. Reported as nothing.
     private func namedFacility(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
         guard let noun = ArabicWord.plain(text, index) else { return nil }
         var start = index + 1
@@ -132,7 +132,8 @@ struct ArabicPersonNames {
         }
         guard start < range.upperBound else { return nil }
         var last: Int?
-        if let hit = hits[start], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { last = hit.last }
+        // "ميناء طنجة المتوسط": a known organisation that names the place is no entity either.
+        if let hit = hits[start], hit.skipped == 0, [.person, .org].contains(gazetteer.entries[hit.entry].kind) { last = hit.last }
         last = last ?? name(at: start, in: range, claimed: claimed)?.last
         guard let last else { return nil }
         return NameCandidate(first: index, last: last, type: nil, evidence: .listItem, group: .surface(0))

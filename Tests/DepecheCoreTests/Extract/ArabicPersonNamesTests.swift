@@ -54,6 +54,8 @@ import Testing
     @Test func placesNamedAfterPeopleAndPhotoCreditsAreNoPeople() {
         #expect(people("وأقيمت المباراة في ملعب عبد الكريم الخطابي بالحسيمة.").isEmpty)
         #expect(people("تصوير: كريم الطاهري\nوانطلقت الأشغال أمس.").isEmpty)
+        let port = ExtractTestSupport.extract("ورست الباخرة في ميناء طنجة المتوسط صباحا.")
+        #expect(!port.entities.contains { $0.type == .org }, "a port named after its authority")
     }
 
     @Test func aGivenNameAloneIsNoPerson() {

@@ -21,6 +21,11 @@ import Testing
         #expect(texts(.org, text) == ["بنك المغرب"])
     }
 
+    @Test func theAdjectiveMediumIsNoSea() {
+        let text = "وبلغ الأجر المتوسط 3000 درهم، فيما ارتفعت حرارة مياه البحر المتوسط."
+        #expect(texts(.loc, text) == ["البحر المتوسط"])
+    }
+
     @Test func anUnknownWordAfterAPlacePrepositionIsAPlace() {
         #expect(texts(.loc, "Elle a fait le voyage depuis Agouti pour voir le médecin à Tabant.") == ["Agouti", "Tabant"])
         #expect(texts(.loc, "A trader in Kano pays a supplier.") == ["Kano"])
