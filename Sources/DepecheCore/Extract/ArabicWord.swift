@@ -51,8 +51,10 @@ struct ArabicWord {
             text.forEachScalar(of: token, from: clitic) { folded.add($0) }
             key = folded.value
         }
-        ending = (text.lastScalar(token), token.length > 1 ? text.scalar(token, token.length - 2) : 0,
-                  token.length > 2 ? text.scalar(token, token.length - 3) : 0)
+        let last = text.lastScalar(token)
+        // The third scalar from the end is read only for the plural nisba's "ين"/"ون".
+        ending = (last, token.length > 1 ? text.scalar(token, token.length - 2) : 0,
+                  last == Self.noon && token.length > 2 ? text.scalar(token, token.length - 3) : 0)
     }
 
     /// Whether the word is a preposition that folds like a name ("على" and "علي" fold alike):
