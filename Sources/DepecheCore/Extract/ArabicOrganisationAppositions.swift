@@ -1,6 +1,7 @@
 /// Arabic organisations named by the noun before them, whatever their words:
-/// - a quoted name after a company or publication noun and its adjectives:
-///   `المجموعة الإسبانية "X"`, `شركة «X»`, `صحيفة "X"`;
+/// - a quoted name after a company, association or publication noun and its adjectives:
+///   `المجموعة الإسبانية "X"`, `شركة «X»`, `منظمة "X"`, `صحيفة "X"`, a legal form's initials
+///   included (`"X ش.م"`);
 /// - a publication quoted in the press's idioms: "في بلاغ توصلت به «X»", "في تصريح لـ«X»";
 /// - a club after "لاعب" (player of), up to the comma or period that ends it: "لاعب X Y،".
 /// Names the gazetteer knows are left to it.
@@ -10,12 +11,14 @@ struct ArabicOrganisationAppositions {
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
 
-    /// Most words in such a name.
+    /// Most words in such a name (a quoted one may have more).
     private static let longestName = 4
+    /// Most words in a quoted name.
+    private static let longestQuotedName = 6
     /// Nouns before a quoted organisation name.
     private static let quotingNouns = WordSet("""
         شركة الشركة مجموعة المجموعة جريدة الجريدة صحيفة الصحيفة مجلة المجلة موقع الموقع علامة العلامة
-        وكالة الوكالة مقاولة المقاولة
+        وكالة الوكالة مقاولة المقاولة منظمة المنظمة جمعية الجمعية مؤسسة المؤسسة
         """)
     /// Words of the press's own idioms before the publication's quoted name: "في بلاغ توصلت به
     /// «X»", "معطيات حصلت عليها «X»", "في تصريح لـ«X»", "التقت «X» بـ…".
@@ -59,8 +62,14 @@ struct ArabicOrganisationAppositions {
         guard range.contains(k), let open = text.tokens.at(k), open.kind == .punct, Self.openingQuotes.contains(open.key) else { return nil }
         let first = k + 1
         var last = k
-        while let word = text.tokens.at(last + 1), word.kind == .word, word.has(.arabic), !claimed[last + 1],
-              range.contains(last + 1), last + 1 - first < Self.longestName {
+        var words = 0
+        while let word = text.tokens.at(last + 1), range.contains(last + 1), !claimed[last + 1], words < Self.longestQuotedName {
+            if word.kind == .word, word.has(.arabic) {
+                words += 1
+            } else if !(word.isPunct(".") && !word.has(.spaceBefore) && words > 0
+                        && text.tokens.at(last + 2).map { $0.has(.arabic) && !$0.has(.spaceBefore) } == true) {
+                break       // "ش.م": the initials of a legal form
+            }
             last += 1
         }
         guard last >= first, let close = text.tokens.at(last + 1), close.kind == .punct,

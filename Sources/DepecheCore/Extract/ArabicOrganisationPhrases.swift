@@ -3,10 +3,12 @@
 /// "الجامعة الملكية المغربية لكرة القدم", "المجلس الإقليمي لطرفاية".
 ///
 /// After an indefinite head (in construct) come up to two indefinite nouns and then a definite
-/// word or a name ("وكالة تنمية الأطلس الكبير", "جامعة ابن زهر"). After a definite word, only
+/// word, a name or (after a company's or a head that is no common noun) "لل" + a noun ("وكالة
+/// تنمية الأطلس الكبير", "جامعة ابن زهر", "جمعية تيفاوين للتنمية", "شركة أطلس للتأمين"). After a definite word, only
 /// what belongs to the name goes on: adjectives (nisba forms and a few others), "و" + a definite
 /// noun, "لل" + a noun, "ل" + a noun (or nouns joined by "و") and its definite genitive, "ل" + a
-/// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني"). Anything else ends the name: verbs, prepositions, objects.
+/// known place, "ب" + a known place unless the body is foreign, and a dedication ("الحسن الثاني").
+/// A territory noun and its known place complete an indefinite head ("مجلس جهة الشرق"). Anything else ends the name: verbs, prepositions, objects.
 /// A definite or common head ("المركز", "شركة") needs a scope adjective ("الوطنية"), a complement
 /// or a dedication to be a name. A proclitic before the head is left out ("لوزارة", "والمكتب").
 /// When the name is a gazetteer organisation lengthened by "و" + its other portfolios, it keeps
@@ -69,14 +71,22 @@ struct ArabicOrganisationPhrases {
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
+            let namesItsComplement = named || ArabicNameWords.companies.contains(key: head.key)
             while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
-                if let end = dedication(at: k, isWord) {
+                if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
                     (last, k, named) = (end, end + 1, true)
                     break
                 }
                 guard !ends(word) else { return nil }
+                if nouns > 0, namesItsComplement, ArabicWord.stripped(text, k)?.isLilDefinite == true { break }
                 nouns += 1
                 k += 1
+            }
+            if last == index, nouns > 0, namesItsComplement, isWord(k), let complement = ArabicWord.stripped(text, k),
+               complement.isLilDefinite, !ends(complement) {
+                // "جمعية تيفاوين للتنمية", "شركة أطلس للتأمين": a name in construct, then "لل" + its
+                // complement (not after other common heads: "صندوق دائم للوقاية", "مدرسة عليا للهندسة").
+                (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
@@ -184,9 +194,23 @@ struct ArabicOrganisationPhrases {
         return nil
     }
 
-    /// A definite adjective of a name: a nisba form or a listed one, not a word of time.
+    /// "جهة الشرق", "مدينة طنجة", "إقليم الحوز": a territory noun at token `k` and the known place
+    /// it names (or the place whose name starts with it), as in "مجلس جهة الشرق"; the place's last token.
+    private func territory(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
+        guard ArabicNameWords.territories.contains(text.tokens[k]) else { return nil }
+        for start in [k, k + 1] {
+            if isWord(start), let hit = hits[start], hit.skipped == 0, hit.last > k, isWord(hit.last),
+               gazetteer.entries[hit.entry].kind == .loc {
+                return hit.last
+            }
+        }
+        return nil
+    }
+
+    /// A definite adjective of a name: a nisba form (singular or plural: "لأرباب العمل
+    /// الموريتانيين") or a listed one, not a word of time.
     private func isAdjective(_ word: ArabicWord) -> Bool {
-        (word.isNisba || ArabicNameWords.adjectives.contains(key: word.key) || ArabicNameWords.scopeAdjectives.contains(key: word.key))
+        (word.isNisba || word.isPluralNisba || ArabicNameWords.adjectives.contains(key: word.key) || ArabicNameWords.scopeAdjectives.contains(key: word.key))
             && !ArabicNameWords.definiteBreakers.contains(key: word.key)
     }
 

@@ -19,6 +19,8 @@ struct ArabicPersonNames {
     private static let longestName = 6
     /// "عبد": the first half of a compound given name ("عبد الله", "عبد الرحيم").
     private static let abd = FoldedKey.of("عبد")
+    /// "ـ": the tatweel that ends a proclitic written apart ("بـ").
+    private static let tatweel: UInt32 = 0x640
     /// "الدين": the second half of compound given names ("نور الدين").
     private static let din = FoldedKey.of("الدين")
 
@@ -59,7 +61,9 @@ struct ArabicPersonNames {
         let unknownGiven = givens == 0
         if unknownGiven {
             // After a title the first word is the given name, known or not.
-            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word) else { return nil }
+            // "الحاجة بـ 110": a proclitic written apart (with a tatweel) is no name.
+            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word),
+                  text.lastScalar(text.tokens[k]) != Self.tatweel else { return nil }
             givens = 1
             k += 1
         }
@@ -113,9 +117,9 @@ struct ArabicPersonNames {
                              group: .person(PersonNameKey.of(text, start, last)))
     }
 
-    /// "ملعب محمد الخامس", "سد يوسف بن تاشفين": a place named after a person, from the place noun
-    /// at token `index` (its proclitic taken off) to the end of the name; "تصوير: X": a photo
-    /// credit. Reported as nothing.
+    /// "ملعب محمد الخامس", "سد يوسف بن تاشفين", "ميناء طنجة المتوسط": a place named after a person or
+    /// an organisation, from the place noun at token `index` (its proclitic taken off) to the end
+    /// of the name; "تصوير: X": a photo credit. Reported as nothing.
     private func namedFacility(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
         guard let noun = ArabicWord.plain(text, index) else { return nil }
         var start = index + 1
@@ -128,7 +132,8 @@ struct ArabicPersonNames {
         }
         guard start < range.upperBound else { return nil }
         var last: Int?
-        if let hit = hits[start], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { last = hit.last }
+        // "ميناء طنجة المتوسط": a known organisation that names the place is no entity either.
+        if let hit = hits[start], hit.skipped == 0, [.person, .org].contains(gazetteer.entries[hit.entry].kind) { last = hit.last }
         last = last ?? name(at: start, in: range, claimed: claimed)?.last
         guard let last else { return nil }
         return NameCandidate(first: index, last: last, type: nil, evidence: .listItem, group: .surface(0))

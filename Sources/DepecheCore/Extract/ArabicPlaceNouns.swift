@@ -1,6 +1,7 @@
 /// Arabic places read from the noun before them (a proclitic on the noun taken off):
 /// - after an administrative noun ("دوار", "جماعة", "منطقة", "إقليم"), an unknown one-word name
-///   is a place ("بمنطقة X"), and so is a tribe's prefix with its word ("دوار أولاد عمران"); words ending like adjectives or common nouns ("ي", "ة":
+///   is a place ("بمنطقة X"), and so is a tribe's or a village's prefix with its word ("دوار أولاد عمران",
+///   "دوار إيمي نتالا") and a name with the Amazigh genitive ("دوار أزرو ن ثلاث"); words ending like adjectives or common nouns ("ي", "ة":
 ///   "جماعة قروية", "منطقة جبلية") are not;
 /// - a natural feature ("سهل", "جبل", "واد") and the known or unknown name after it are one
 ///   place ("سهل الغرب");
@@ -14,8 +15,8 @@ struct ArabicPlaceNouns {
     private static let administrative = WordSet("دوار جماعة منطقة إقليم عمالة قرية بلدة قيادة مدشر")
     private static let natural = WordSet("سهل جبل جبال واد وادي بحيرة هضبة")
     private static let competitions = WordSet("أمم")
-    /// Words that open a tribe's or a village's two-word name ("أولاد عمران", "آيت ورير", "بني ملال").
-    private static let tribalPrefixes = WordSet("أولاد اولاد ولاد آيت أيت ايت بني سيدي عين")
+    /// Words that open a tribe's or a village's two-word name ("أولاد عمران", "آيت ورير", "بني ملال", "إيمي نتالا").
+    private static let tribalPrefixes = WordSet("أولاد اولاد ولاد آيت أيت ايت بني سيدي عين إيمي ايمي تيزي")
     private static let yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
 
     /// The places so read in tokens `range`, `claimed` tokens left out.
@@ -36,7 +37,11 @@ struct ArabicPlaceNouns {
             let place = hits[index + 1].flatMap { hit in
                 hit.skipped == 0 && gazetteer.entries[hit.entry].kind == .loc ? hit.last : nil
             }
-            if Self.competitions.contains(key: word.key), let place {
+            if Self.administrative.contains(key: word.key), let end = amazighGenitive(after: index + 1, range, claimed) {
+                // "دوار أزرو ن ثلاث", "دوار تيزي ن تيشكا": a name, the Amazigh genitive "ن" and its word.
+                found.append(NameCandidate(first: index + 1, last: end, type: .loc, evidence: .listItem,
+                                           group: .surface(text.surfaceKey(index + 1, end))))
+            } else if Self.competitions.contains(key: word.key), let place {
                 found.append(NameCandidate(first: index, last: place, type: nil, evidence: .listItem, group: .surface(0)))
             } else if Self.natural.contains(key: word.key), let last = place ?? (isUnknownName(name, index + 1, feminine: true) ? index + 1 : nil) {
                 found.append(NameCandidate(first: index, last: last, skipped: skipped, type: .loc, evidence: .listItem,
@@ -53,6 +58,17 @@ struct ArabicPlaceNouns {
             }
         }
         return found
+    }
+
+    /// "ن": the Amazigh genitive particle of village names ("إيمي ن تالا").
+    private static let amazighOf = FoldedKey.of("ن")
+
+    /// The last token of "<word> ن <word>" when token `k` opens it.
+    private func amazighGenitive(after k: Int, _ range: Range<Int>, _ claimed: [Bool]) -> Int? {
+        guard range.contains(k + 2), !claimed[k + 1], !claimed[k + 2], text.tokens[k + 1].key == Self.amazighOf,
+              !text.tokens[k + 1].has(.newlineBefore), !text.tokens[k + 2].has(.newlineBefore),
+              let word = ArabicWord.plain(text, k + 2), !ArabicNameWords.nameBreakers.contains(key: word.key) else { return nil }
+        return k + 2
     }
 
     private static func isNoun(_ word: ArabicWord) -> Bool {

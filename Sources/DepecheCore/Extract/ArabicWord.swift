@@ -10,12 +10,12 @@ struct ArabicWord {
     let definite: Bool
     /// Folded key of the word without its proclitic.
     let key: UInt64
-    /// The token's last scalar and the one before it (a nisba adjective ends in "ي" or "ية").
-    private let ending: (UInt32, UInt32)
+    /// The token's last three scalars, last first (a nisba adjective ends in "ي", "ية" or "يين").
+    private let ending: (UInt32, UInt32, UInt32)
 
     private static let waw: UInt32 = 0x648, fa: UInt32 = 0x641, ba: UInt32 = 0x628, kaf: UInt32 = 0x643
     private static let lam: UInt32 = 0x644, alef: UInt32 = 0x627, yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
-    private static let alefMaqsura: UInt32 = 0x649
+    private static let alefMaqsura: UInt32 = 0x649, noon: UInt32 = 0x646
 
     /// The word at token `index` as written (no proclitic taken off); nil for other tokens.
     static func plain(_ text: TokenizedText, _ index: Int) -> ArabicWord? {
@@ -51,7 +51,10 @@ struct ArabicWord {
             text.forEachScalar(of: token, from: clitic) { folded.add($0) }
             key = folded.value
         }
-        ending = (text.lastScalar(token), token.length > 1 ? text.scalar(token, token.length - 2) : 0)
+        let last = text.lastScalar(token)
+        // The third scalar from the end is read only for the plural nisba's "ين"/"ون".
+        ending = (last, token.length > 1 ? text.scalar(token, token.length - 2) : 0,
+                  last == Self.noon && token.length > 2 ? text.scalar(token, token.length - 3) : 0)
     }
 
     /// Whether the word is a preposition that folds like a name ("على" and "علي" fold alike):
@@ -65,6 +68,11 @@ struct ArabicWord {
 
     /// Whether the word ends like a nisba adjective: "الوطني", "الجهوية".
     var isNisba: Bool { ending.0 == Self.yeh || ending.0 == Self.tehMarbuta && ending.1 == Self.yeh }
+
+    /// Whether the word ends like a plural nisba: "الموريتانيين", "المغربيون".
+    var isPluralNisba: Bool {
+        (ending.0 == Self.noon && (ending.1 == Self.yeh || ending.1 == Self.waw)) && ending.2 == Self.yeh
+    }
 
     /// Whether the proclitic is "و" (and), "ل" (for, of) or "ب" (in, by).
     var isAnd: Bool { proclitic == Self.waw }

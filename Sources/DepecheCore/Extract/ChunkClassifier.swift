@@ -6,7 +6,8 @@
 /// - an organisation: a company word last ("Al Barid Bank"), "X centre de contacts", an item
 ///   of a list of organisations ("centres d'appels, en l'occurrence, Crown, Imane Id"), or an
 ///   all-caps word of three to eight letters nothing else explains ("OFPPT");
-/// - a place: an item of a list of places ("villes, notamment, A, B et C");
+/// - a place: an item of a list of places ("villes, notamment, A, B et C"), a district's or a
+///   village's name ("Hay Al Wahda", "Douar Ouled Ali");
 /// - either, by the noun before it: "le groupe Accor", "chez l'outsourceur Intelcia", "la ville de Drarga".
 /// Runs with no evidence are left out: a capital alone is not a name.
 struct ChunkClassifier {
@@ -62,6 +63,7 @@ struct ChunkClassifier {
             return candidate(chunk, .org, .organisationHead)
         }
         if let org = lowercaseTrailingOrganisation(chunk) { return org }
+        if chunk.words >= 2 && NameWords.placePrefixes.contains(firstToken) { return candidate(chunk, .loc, .listItem) }
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }

@@ -197,8 +197,9 @@ struct DocumentLayout: Sendable {
     /// Lines searched from the end for the last paragraph.
     private static let signatureSearch = 12
 
-    /// The signature line right after the last paragraph: a byline line, a name after a dash,
-    /// or a name followed by a dash and where it was filed.
+    /// The signature line right after the last paragraph: a byline line, a name after a dash, a
+    /// name alone or before a bar ("Leila Amrani | Ouarzazate | 2 Dec 2025": the line's date is
+    /// the byline's), or a name followed by a dash and where it was filed.
     private static func signature(_ text: TokenizedText, lines: [Range<Int>]) -> BylineLine? {
         let tokens = text.tokens
         guard let paragraph = lines.indices.suffix(signatureSearch).last(where: { isParagraph(tokens, lines[$0]) }),
@@ -211,8 +212,11 @@ struct DocumentLayout: Sendable {
             let name = (line.lowerBound + 1)..<line.upperBound
             return isNameLine(tokens, name) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound) : nil
         }
-        guard let dash = tokens[line].firstIndex(where: isDash), isNameLine(tokens, line.lowerBound..<dash),
-              isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
+        guard let dash = tokens[line].firstIndex(where: isDash) else {
+            // "Leila Amrani", "Leila Amrani | Ouarzazate | 2 Dec 2025": a name alone or before a bar.
+            return isNameLine(tokens, line) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1) : nil
+        }
+        guard isNameLine(tokens, line.lowerBound..<dash), isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
     }
 

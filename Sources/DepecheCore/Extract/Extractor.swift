@@ -3,8 +3,8 @@
 /// A pure function of the article (its text, and the metadata its markup stated) and the
 /// gazetteer. Order of work: tokenize; find the headline and byline (`DocumentLayout`); guess
 /// the language; recognise dates, then amounts, percentages and quantities (their tokens are
-/// then off limits to names); read the byline; recognise names; assemble entities. Offsets
-/// are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
+/// then off limits to names); read the byline; recognise names; assemble entities, the byline
+/// the markup states first (`MarkupByline`). Offsets are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
 /// section name) yields entities. The source is the markup's, else the byline's, else the
 /// publisher the page's copyright or source line names, else a known publication in the header.
 public struct Extractor: Sendable {
@@ -31,7 +31,15 @@ public struct Extractor: Sendable {
         let measures = MeasureRecognizer(text: text, french: !english).measures(in: body, claimed: claimed)
         for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
 
-        let byline = Byline(text, layout: layout, dates: dates, gazetteer: gazetteer)
+        var byline = Byline(text, layout: layout, dates: dates, gazetteer: gazetteer)
+        let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
+            ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
+            ?? headerPublication(text, layout)
+        // "الحوز الآن | متابعة": a byline that names the publication names no author.
+        if let author = byline.author, let source,
+           FoldedKey.of(text.string(tokens: author.lowerBound, author.upperBound)) == FoldedKey.of(source) {
+            byline.author = nil
+        }
         var extra: [NameCandidate] = []
         if let source = byline.source {
             extra.append(NameCandidate(first: source.lowerBound, last: source.upperBound, type: .org,
@@ -42,20 +50,20 @@ public struct Extractor: Sendable {
                                        evidence: .byline,
                                        group: .person(PersonNameKey.of(text, author.lowerBound, author.upperBound))))
         }
-        let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-            ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
-            ?? headerPublication(text, layout)
         let mentions = source.map { Self.mentions(of: $0, in: text, body) } ?? []
-        for mention in mentions {
-            extra.append(NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: .org,
-                                       evidence: .byline, group: .surface(surfaceKey(text, mentions[0]))))
+        for (mention, credit) in mentions {
+            extra.append(credit
+                ? NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: nil, evidence: .credit, group: .surface(0))
+                : NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: .org, evidence: .byline,
+                                group: .surface(surfaceKey(text, mentions[0].range))))
         }
         let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
         let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let entities = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
+        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
                                                             measures: measures, names: names)
+        let entities = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer) + found
         return Extraction(
             lang: lang,
             title: article.metadata.title ?? layout.title(in: text),
@@ -66,19 +74,21 @@ public struct Extractor: Sendable {
     }
 
     /// Where the body names the page's own publication ("interviewed by the Coastal Times"): an
-    /// organisation. Names of two words or more, starting with a capital or an Arabic word.
-    private static func mentions(of publication: String, in text: TokenizedText, _ body: Range<Int>) -> [ClosedRange<Int>] {
+    /// organisation. Names of two words or more, starting with a capital or an Arabic word. On a
+    /// credit line ("Source : X", "المصدر: X") the name only says who published the page: `credit`.
+    private static func mentions(of publication: String, in text: TokenizedText,
+                                 _ body: Range<Int>) -> [(range: ClosedRange<Int>, credit: Bool)] {
         let keys = TokenizedText(publication).tokens.map(\.key)
         guard keys.count >= 2 else { return [] }
         let firstKey = keys[0]
         return text.tokens.withUnsafeBufferPointer { tokens in
-            var found: [ClosedRange<Int>] = []
+            var found: [(range: ClosedRange<Int>, credit: Bool)] = []
             var index = body.lowerBound
             while index + keys.count <= body.upperBound {
                 let first = tokens[index]
                 if first.key == firstKey, first.has(.capitalized) || first.has(.arabic),
                    (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
-                    found.append(index...(index + keys.count - 1))
+                    found.append((index...(index + keys.count - 1), isCredit(before: index, tokens)))
                     index += keys.count
                 } else {
                     index += 1
@@ -86,6 +96,17 @@ public struct Extractor: Sendable {
             }
             return found
         }
+    }
+
+    /// Labels of a line that credits the page's publication ("Source : X", "المصدر: X").
+    private static let creditLabels = WordSet("source sources المصدر")
+
+    /// Whether the name at token `index` follows a credit label that opens its line.
+    private static func isCredit(before index: Int, _ tokens: UnsafeBufferPointer<Token>) -> Bool {
+        var label = index - 1
+        if label >= 0, tokens[label].isPunct(":") { label -= 1 }
+        guard label >= 0, creditLabels.contains(tokens[label]) else { return false }
+        return label == 0 || tokens[label].has(.newlineBefore)
     }
 
     /// An organisation the header (masthead above the headline) names: the publication.

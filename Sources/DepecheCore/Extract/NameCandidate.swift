@@ -48,6 +48,9 @@ enum NameEvidence: Int, Comparable, Sendable {
     case gazetteer
     /// An acronym next to its expansion in parentheses.
     case acronymPair
+    /// The page's own publication on a credit line ("Source : X"): no entity, and no other reading
+    /// of its tokens either.
+    case credit
 
     static func < (a: NameEvidence, b: NameEvidence) -> Bool { a.rawValue < b.rawValue }
 }

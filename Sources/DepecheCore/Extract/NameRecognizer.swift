@@ -66,6 +66,8 @@ struct NameRecognizer {
         // "C'est", "L'an": one letter is an elision or an initial, never a name by itself.
         candidates.removeAll { $0.width == 1 && text.tokens[$0.first].length == 1 && $0.evidence != .gazetteer }
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        // A credit line's publication only keeps other readings off its tokens.
+        accepted.removeAll { $0.evidence == .credit }
         accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
         accepted.sort { $0.first < $1.first }
@@ -251,7 +253,8 @@ struct NameRecognizer {
     }
 
     /// Links mentions written alike, a one-word person to the full name with that surname, an
-    /// organisation to its name's longer form, and its short forms in capitals to its long name.
+    /// organisation to its name's longer form (an Arabic one to its first words), and its short
+    /// forms in capitals to its long name.
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: min(accepted.count * 2, Self.usualDistinctNames))
         var fullNames = KeyTable<NameGroup>()
@@ -276,6 +279,22 @@ struct NameRecognizer {
         for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
             if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }
+        // "المجلس الإقليمي" after "المجلس الإقليمي لتاونات": an Arabic organisation's first words, when
+        // no other organisation starts with them.
+        var arabicStarts = KeyTable<NameGroup>()
+        var sharedStarts = KeyTable<Bool>()
+        for candidate in accepted where candidate.type == .org && candidate.width >= 3 && text.tokens[candidate.first].has(.arabic) {
+            for last in (candidate.first + 1)..<candidate.last {
+                let key = arabicKey(candidate, through: last)
+                if let known = arabicStarts[key], known != candidate.group { sharedStarts[key] = true }
+                arabicStarts[key] = candidate.group
+            }
+        }
+        for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer
+            && text.tokens[candidate.first].has(.arabic) {
+            let key = arabicKey(candidate, through: candidate.last)
+            if let full = arabicStarts[key], !sharedStarts.contains(key) { links.union(full.key, candidate.group.key) }
+        }
         var abbreviations = AbbreviatedNames(text: text)
         for candidate in accepted { abbreviations.addLongForm(candidate) }
         for candidate in accepted {
@@ -286,6 +305,19 @@ struct NameRecognizer {
                 links.union(full.key, candidate.group.key)
             }
         }
+    }
+
+    /// `surfaceKey` of an Arabic candidate's tokens up to `last`, without the proclitic it leaves
+    /// out ("والمجلس الإقليمي" is keyed as "المجلس الإقليمي").
+    private func arabicKey(_ candidate: NameCandidate, through last: Int) -> UInt64 {
+        guard candidate.skipped > 0, let word = ArabicWord.stripped(text, candidate.first) else {
+            return text.surfaceKey(candidate.first, last)
+        }
+        var key = FoldedKey(value: word.key)
+        for index in (candidate.first + 1)...last where text.tokens[index].kind != .punct {
+            text.forEachScalar(of: text.tokens[index]) { key.add($0) }
+        }
+        return key.value
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {

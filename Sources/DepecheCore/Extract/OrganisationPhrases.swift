@@ -80,8 +80,10 @@ struct OrganisationPhrases {
                 if Self.and.contains(next), let after = tokens.at(k + 1),
                    after.has(.capitalized) || after.kind == .word && after.key == Self.the
                     || Self.articles.contains(after) && tokens.at(k + 2)?.has(.capitalized) == true
-                    || tokens[lastContent].has(.capitalized) && after.kind == .word && !NameWords.connectors.contains(after) {
-                    // "… et le Centre …", "CHU de Toulouse et membre de …": another name, or a clause.
+                    || tokens[lastContent].has(.capitalized) && after.kind == .word
+                        && (!NameWords.connectors.contains(after) || Self.articles.contains(after)) {
+                    // "… et le Centre …", "CHU de Toulouse et membre de …", "… de Fès-Meknès et la
+                    // province d'Ifrane": another name, or a clause.
                     break
                 }
                 afterJoin = true

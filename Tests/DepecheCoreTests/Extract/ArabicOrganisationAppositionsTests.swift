@@ -7,6 +7,9 @@ import Testing
     @Test func quotedNameAfterACompanyNoun() {
         #expect(organisations("ووقعت الحكومة عقدا مع الشركة الألمانية \"فيرتكس\" لبناء المحطة.") == ["فيرتكس"])
         #expect(organisations("وأشارت صحيفة «الأفق الجديد» إلى تأخر الأشغال.") == ["الأفق الجديد"])
+        #expect(organisations("ووزعت منظمة \"أطباء من أجل الجبل\" الأدوية على السكان.") == ["أطباء من أجل الجبل"])
+        #expect(organisations("وستبني الشركة الكورية \"هانسول كيميكال المغرب ش.م.م\" مصنعا جديدا.")
+                == ["هانسول كيميكال المغرب ش.م.م"])
     }
 
     @Test func publicationsQuotedInThePresssIdioms() {

@@ -75,4 +75,33 @@ import Testing
         #expect(org?.text == "الوكالة الوطنية للمياه والغابات")
         #expect(org?.count == 2)
     }
+
+    @Test func aCouncilOfAKnownTerritory() {
+        #expect(organisations("وصادق مجلس جهة الشرق على اتفاقية جديدة.") == ["مجلس جهة الشرق"])
+        #expect(organisations("وقرر مجلس مدينة أكادير توسيع الكورنيش.") == ["مجلس مدينة أكادير"])
+        #expect(organisations("وزار مجلس الإدارة الموقع.") == [], "a common noun after a weak head is no name")
+    }
+
+    @Test func aPluralNisbaAfterTheGenitive() {
+        #expect(organisations("وطالبت الجمعية الوطنية لمنتجي الزيتون السوريين بالدعم.")
+                == ["الجمعية الوطنية لمنتجي الزيتون السوريين"])
+    }
+
+    @Test func aKnownOrganisationAfterAndIsAnotherOne() {
+        #expect(organisations("ووزعت مؤسسة محمد الخامس للتضامن والهلال الأحمر المغربي الأغطية.")
+                == ["مؤسسة محمد الخامس للتضامن", "الهلال الأحمر المغربي"])
+    }
+
+    @Test func anArabicOrganisationsFirstWordsAreTheSameOrganisation() {
+        let text = "وصادق المجلس الإقليمي لأزيلال على الميزانية. وكان المجلس الإقليمي قد أجل الدورة."
+        let orgs = ExtractTestSupport.extract(text).entities.filter { $0.type == .org }
+        #expect(orgs.map(\.text) == ["المجلس الإقليمي لأزيلال"])
+        #expect(orgs.first?.count == 2)
+    }
+
+    @Test func aNameInConstructThenItsComplement() {
+        #expect(organisations("ونظمت جمعية أمودو للتنمية قافلة طبية.") == ["جمعية أمودو للتنمية"])
+        #expect(organisations("وفازت شركة نوران للتوزيع بالصفقة.") == ["شركة نوران للتوزيع"])
+        #expect(organisations("وطالبوا بإحداث صندوق دائم للتضامن.").isEmpty, "a common head and its adjective")
+    }
 }

@@ -12,6 +12,12 @@ import Testing
     @Test func aTribesPrefixAndItsWord() {
         #expect(places("وفي دوار أولاد زيان انقطع الماء منذ أسبوع.") == ["أولاد زيان"])
         #expect(places("واستفادت جماعة آيت ورير من المشروع.") == ["آيت ورير"])
+        #expect(places("ووصل الطبيب إلى دوار إيمي نوكادير مساء.") == ["إيمي نوكادير"])
+    }
+
+    @Test func aVillageNameWithTheAmazighGenitive() {
+        #expect(places("وتضرر دوار تيزي ن تاست من الثلوج.") == ["تيزي ن تاست"])
+        #expect(places("وفي دوار أزيلال ن واسيف انقطعت الطريق.") == ["أزيلال ن واسيف"], "a known place's name goes on")
     }
 
     @Test func naturalFeaturesAndTheirNames() {

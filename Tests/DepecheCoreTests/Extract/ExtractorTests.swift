@@ -202,6 +202,18 @@ import Testing
             + "Texte : Salma Kabbaj — Photos : Idriss Alami\n\nPartager sur : Facebook / Instagram",
          ArticleMetadata(title: "La médina rouvre son ancienne fontaine restaurée",
                          published: "2024-04-06", author: "Salma Kabbaj")),
+        // a signature alone on its line under the article
+        ("Santé\n\nUn nouveau service de pédiatrie ouvre à Tiznit\n\nMardi 14 octobre 2025\n\n"
+            + "Le nouveau service de pédiatrie de l'hôpital provincial a accueilli ses premiers patients lundi matin.\n\n"
+            + "Houda Berrada\n\nPartagez cet article : Facebook - X",
+         ArticleMetadata(title: "Un nouveau service de pédiatrie ouvre à Tiznit",
+                         published: "2025-10-14", author: "Houda Berrada")),
+        // a signature with the place and the date after bars
+        ("Tourism\n\nDesert lodges report a record autumn season\n\n"
+            + "Lodges near the dunes were fully booked for most of October and November, their owners said on Monday.\n\n"
+            + "Leila Amrani | Merzouga | 2 Dec 2025\n\nShare this story",
+         ArticleMetadata(title: "Desert lodges report a record autumn season",
+                         published: "2025-12-02", author: "Leila Amrani")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
@@ -248,6 +260,38 @@ import Testing
         #expect(ExtractTestSupport.extract("The company said that the plan is on track for the year.").lang == "en")
         #expect(ExtractTestSupport.extract("قال المدير إن الشركة ستفتح فرعا جديدا في المدينة").lang == "ar")
         #expect(ExtractTestSupport.extract("Casablanca").lang == "und")
+    }
+
+    @Test func markupBylineIsReportedWhenTheTextLacksIt() {
+        let metadata = ArticleMetadata(published: "2025-03-02", author: "Salma Idrissi, Tarik Benani")
+        let text = "Le port de Safi a reçu 40 navires en 2024, a indiqué Tarik Benani."
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: text, metadata: metadata))
+        let people = extraction.entities.filter { $0.type == .person }
+        #expect(people.map(\.text) == ["Salma Idrissi", "Tarik Benani"], "the text's mention is not repeated")
+        #expect(people.first?.offsets == [])
+        #expect(extraction.entities.contains { $0.type == .date && $0.value == .date("2025-03-02") })
+        let newsroom = ArticleMetadata(published: "2025-03", author: "Staff Writers")
+        let other = ExtractTestSupport.extractor.extract(Article(text: text, metadata: newsroom))
+        #expect(!other.entities.contains { $0.text == "Staff Writers" || $0.value == .date("2025-03") })
+    }
+
+    @Test func aCreditLineNamingThePublicationIsNoEntity() {
+        let text = "Tiznit : les travaux du souk commencent\n\n"
+            + "Le maire a confié à Atlas Sud Hebdo que les travaux commencent lundi à Tiznit.\n\nSource : Atlas Sud Hebdo"
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: text, metadata: ArticleMetadata(publisher: "Atlas Sud Hebdo")))
+        let org = extraction.entities.first { $0.text == "Atlas Sud Hebdo" }
+        #expect(org?.type == .org)
+        #expect(org?.count == 1, "the body's mention, not the credit line's")
+        #expect(!extraction.entities.contains { $0.text == "Atlas" }, "nor a place read inside the credit")
+    }
+
+    @Test func aBylineNamingThePublicationNamesNoAuthor() {
+        let page = "صدى الجنوب\n\nافتتاح سوق جديد في تيزنيت\n\nصدى الجنوب | متابعة\nنشر في 12 مارس 2025\n\n"
+            + "افتتح عامل الإقليم سوقا جديدا في تيزنيت يضم 300 محل تجاري.\n\nجميع الحقوق محفوظة © صدى الجنوب"
+        let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "صدى الجنوب")))
+        #expect(extraction.source == "صدى الجنوب")
+        #expect(extraction.author == nil)
+        #expect(!extraction.entities.contains { $0.type == .person })
     }
 
     @Test func offsetsAreUnicodeScalarOffsets() throws {

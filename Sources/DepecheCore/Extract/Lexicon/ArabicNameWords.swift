@@ -20,6 +20,9 @@ enum ArabicNameWords {
         المرصد مرصد رئاسة
         """)
 
+    /// Weak heads that name a company: the indefinite word after them is its name ("شركة أطلس للتأمين").
+    static let companies = WordSet("شركة مجموعة مقاولة")
+
     /// Adjectives that make a phrase an institution's name ("الوطني", "السامية", "الجهوية").
     static let scopeAdjectives = WordSet("""
         الوطني الوطنية المغربي المغربية الجهوي الجهوية الدولي الدولية الإقليمي الإقليمية 
@@ -27,6 +30,10 @@ enum ArabicNameWords {
         العربي العربية الشريف المغاربي المغاربية العالمي العالمية الخليجي الخليجية الأممي الأممية المتحدة
         العام العامة
         """)
+
+    /// Nouns of territories whose known place names a council or an office ("مجلس جهة الشرق",
+    /// "مجلس مدينة طنجة").
+    static let territories = WordSet("جهة مدينة إقليم عمالة جماعة بلدية")
 
     /// Courts, whose name ends with their seat ("محكمة الاستئناف بفاس").
     static let courts = WordSet("محكمة المحكمة")
@@ -61,8 +68,8 @@ enum ArabicNameWords {
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
 
-    /// Particles that join the parts of a person's name ("بن", "ولد", "أبو", "أم", "آيت").
-    static let particles = WordSet("بن ابن بنت ولد أبو أبي أم آيت أيت اوعلي")
+    /// Particles that join the parts of a person's name ("بن", "ولد", "منت", "أبو", "أم", "آيت").
+    static let particles = WordSet("بن ابن بنت ولد منت أبو أبي أم آيت أيت اوعلي")
 
     /// Kunya particles: with the word after them, a given name ("أبو بكر", "أبو القاسم").
     static let kunyas = WordSet("أبو أبي")

@@ -42,14 +42,14 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
-        faculté bibliothèque éditions
+        faculté bibliothèque éditions brigade
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
-        network office corporation company
+        network office corporation company team
         """)
 
     /// Acronyms that head a name like a noun ("CHU Mohammed VI de Tanger").
-    static let acronymHeads = WordSet("chu chr chp cfa")
+    static let acronymHeads = WordSet("chu chr chp cfa as")
 
     /// Organisation heads that are also ordinary nouns when lowercase: "ministère de l'Intérieur"
     /// is a name when what follows "de" is capitalised.
@@ -58,14 +58,14 @@ enum NameWords {
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
-        corp corporation inc sa sas sarl ltd llc plc gmbh ag consulting technologies technology solutions media
+        corp corporation inc sa sas sarl ltd llc plc gmbh ag bv nv ab consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
         association federation confederation union party observatory directorate centre center court club
         league committee research review herald courier times post journal gazette tribune monitor weekly
-        observer worldwide
+        observer worldwide analytics team
         """)
 
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
@@ -93,7 +93,7 @@ enum NameWords {
         généraux royal royale royaux africain africaine européen européenne mondial mondiale arabe islamique
         supérieur supérieure public publique populaire central centrale maghrébin maghrébine méditerranéen
         méditerranéenne fédéral fédérale provincial provinciale communal communale interprofessionnel
-        interprofessionnelle professionnelle
+        interprofessionnelle professionnelle publics publiques
         """)
 
     /// Capitalised words that start sentences and headlines without being names.
@@ -156,6 +156,7 @@ enum NameWords {
         ("selon", true), ("d'après", true), ("according to", true), ("a déclaré", true), ("a affirmé", true),
         ("a souligné", true), ("a indiqué", true), ("a expliqué", true), ("a estimé", true), ("a précisé", true),
         ("a ajouté", true), ("a rappelé", true), ("a noté", true), ("said", true), ("told", true),
+        ("reporting by", true),
     ])
 
     /// Speech verbs after a name ("X Y a déclaré", "X Y affirme", "X Y said").
@@ -175,6 +176,10 @@ enum NameWords {
         company firm group bank carrier operator outsourcer lender insurer automaker airline newspaper
         agency charity ngo association federation party union magazine developer
         """)
+
+    /// Capitalised first words that make a run of two words or more a place: a district, a village
+    /// ("Hay Al Wahda", "Douar Ouled Ali").
+    static let placePrefixes = WordSet("hay douar")
 
     /// Nouns that, with "de", introduce a place ("la ville de Drarga", "la commune d'Asni").
     static let placeAppositions = WordSet("""
@@ -207,7 +212,7 @@ enum NameWords {
     /// Sumitomo", "l'américain Lear"); capitalised, for a person ("le Sud-Africain Rulani Mokwena").
     static let nationalities = WordSet("""
         arabic berber cameroonian congolese english ethiopian gabonese ghanaian ivorian kenyan malian mauritanian nigerian
-        portuguese russian rwandan senegalese spanish tamazight tunisian turkish
+        portuguese russian rwandan senegalese spanish tamazight tunisian turkish scandinavian eritrean
         africain africaine africaines africains african algerian amazigh amazighe amazighes amazighs algérien algérienne algériennes algériens
         allemand allemande allemandes allemands american américain américaine américaines américains anglais
         anglaise anglaises arabe arabes argentin argentine argentines argentins asiatique asiatiques australien
@@ -242,7 +247,8 @@ enum NameWords {
         tchèque tchèques thaïlandais thaïlandaise thaïlandaises tunisian tunisien tunisienne tunisiennes
         tunisiens turc turcs turkish turque turques ukrainien ukrainienne ukrainiennes ukrainiens vietnamien
         vietnamienne vietnamiennes vietnamiens vénézuélien vénézuélienne vénézuéliennes vénézuéliens écossais
-        écossaise écossaises égyptien égyptienne égyptiennes égyptiens émirati émiratie émiraties émiratis
+        écossaise écossaises érythréen érythréenne érythréennes érythréens scandinave scandinaves
+        égyptien égyptienne égyptiennes égyptiens émirati émiratie émiraties émiratis
         éthiopien éthiopienne éthiopiennes éthiopiens
         """)
 
