@@ -36,9 +36,6 @@ public struct Disposal: Sendable {
 /// written (its file system or memory map is full) commits are refused, so intake pauses as
 /// for a full event log, and resumes once a retry succeeds.
 public actor Committer {
-    /// The committer's own thread: its methods block on the sink and the store.
-    private nonisolated let executor = DedicatedThreadExecutor(name: "depeche-commit")
-    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let sink: any EventSink
     private let disposer: Disposer
     private let config: DepecheConfig
@@ -64,8 +61,6 @@ public actor Committer {
         self.ledger = recovered.ledger
         self.pending = PendingChanges(appliedSeq: recovered.seq)
     }
-
-    deinit { executor.stop() }
 
     /// The ledger entry for a file found again, if it was already reported.
     public func alreadyReported(_ path: InboxPath, identity: FileIdentity) -> DispositionLedger.Entry? {
