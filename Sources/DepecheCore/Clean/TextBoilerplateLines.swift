@@ -20,10 +20,14 @@ enum BoilerplateLines {
         "فيسبوك", "تويتر", "واتساب",
     ]
 
-    /// Lines that announce a link to another article on the next line ("Lire aussi" alone).
+    /// Lines that announce a link to another article on the next line ("Lire aussi" alone), or a
+    /// list of links ("Related", "You might also like" above "- headline" lines), in each language.
     private static let linkAnnouncers: Set<String> = [
         "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "read also", "read more",
         "see also", "also read", "اقرا ايضا",
+        "related", "related stories", "you might also like", "you may also like", "more stories", "read next",
+        "recommended", "recommended for you", "vous aimerez aussi", "vous aimerez peut-etre aussi",
+        "sur le meme sujet", "sur le meme theme", "اخبار ذات صله", "مواضيع ذات صله", "قد يعجبك ايضا",
     ]
 
     /// Line beginnings of widgets and links to other articles.
@@ -181,8 +185,8 @@ enum BoilerplateLines {
         return trimmed.unicodeScalars.dropFirst().first.map { ScalarFolding.isSpace($0.value) } ?? false
     }
 
-    /// Bullets that open a list item: - * • – — ·
-    private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7]
+    /// Bullets that open a list item: - * • – — · › ▸
+    private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8]
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }

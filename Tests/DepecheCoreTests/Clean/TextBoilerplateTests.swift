@@ -28,6 +28,17 @@ import Testing
         #expect(TextBoilerplate.articleText(of: page).hasPrefix("Le texte de l'article"))
     }
 
+    /// A bare "Related" or "You might also like" (and their French and Arabic forms) above a
+    /// list of headlines: the list is links, not the article; prose after it stays.
+    @Test(arguments: ["Related", "You might also like", "Vous aimerez aussi", "أخبار ذات صلة"])
+    func headedListsOfLinksAreRemoved(heading: String) {
+        let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
+        let page = prose + "\n\n" + heading + "\n• Safi : une nouvelle digue pour le port\n› Kénitra attire un troisième constructeur\n- Ifrane sous la neige\n\n" + prose
+        let article = TextBoilerplate.articleText(of: page)
+        for gone in ["Safi", "Kénitra", "Ifrane", heading] { #expect(!article.contains(gone), "\(gone)") }
+        #expect(article == prose + "\n\n" + prose)
+    }
+
     @Test func articleLinesAreKept() {
         let page = "Titre de l'article\n\nPremier paragraphe.\n\n\n\nSecond paragraphe :    une pause.\n"
         #expect(TextBoilerplate.articleText(of: page) == "Titre de l'article\n\nPremier paragraphe.\n\nSecond paragraphe :    une pause.")
