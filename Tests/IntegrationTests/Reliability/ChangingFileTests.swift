@@ -42,9 +42,11 @@ extension Reliability {
         }
 
         /// A writer that appends a line every 30 ms for over a second (closing the file each
-        /// time, like `echo >>`): taken once, whole, after it stops.
+        /// time, like `echo >>`): taken once, whole, after it stops. The settle time is 400 ms,
+        /// over ten times the writer's pause: at 150 ms a test process starved by a host load of 8
+        /// once paused longer than that, and the daemon rightly took the file in between.
         @Test func aFileStillGrowingIsTakenOnceWhole() async throws {
-            let sandbox = try DaemonSandbox(label: "growing", settings: ["intake.settle_ms": "150"])
+            let sandbox = try DaemonSandbox(label: "growing", settings: ["intake.settle_ms": "400"])
             defer { sandbox.remove() }
             try await sandbox.daemon.start()
             let path = sandbox.inbox + "/growing.txt"
