@@ -310,14 +310,8 @@ struct NameRecognizer {
     /// `surfaceKey` of an Arabic candidate's tokens up to `last`, without the proclitic it leaves
     /// out ("والمجلس الإقليمي" is keyed as "المجلس الإقليمي").
     private func arabicKey(_ candidate: NameCandidate, through last: Int) -> UInt64 {
-        guard candidate.skipped > 0, let word = ArabicWord.stripped(text, candidate.first) else {
-            return text.surfaceKey(candidate.first, last)
-        }
-        var key = FoldedKey(value: word.key)
-        for index in (candidate.first + 1)...last where text.tokens[index].kind != .punct {
-            text.forEachScalar(of: text.tokens[index]) { key.add($0) }
-        }
-        return key.value
+        let stripped = candidate.skipped > 0 ? ArabicWord.stripped(text, candidate.first) : nil
+        return text.surfaceKey(candidate.first, last, firstWordKey: stripped?.key)
     }
 
     private func assemble(_ accepted: [NameCandidate], links: inout UnionFind) -> Result {

@@ -190,12 +190,13 @@ final class TokenizedText: Sendable {
     }
 
     /// Folded letters and digits of tokens `first...last`, punctuation left out: the key under
-    /// which mentions written alike are one entity.
-    func surfaceKey(_ first: Int, _ last: Int) -> UInt64 {
+    /// which mentions written alike are one entity. `firstWordKey`, when given, stands for the
+    /// first word's own key (an Arabic word keyed without its proclitic).
+    func surfaceKey(_ first: Int, _ last: Int, firstWordKey: UInt64? = nil) -> UInt64 {
         var key = FoldedKey()
         var index = first
         if tokens[first].kind == .word {
-            key = FoldedKey(value: tokens[first].key)      // the tokenizer already folded the first word
+            key = FoldedKey(value: firstWordKey ?? tokens[first].key)      // the tokenizer already folded the first word
             index += 1
         }
         while index <= last {
