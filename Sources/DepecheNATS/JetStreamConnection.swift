@@ -29,12 +29,18 @@ public final class JetStreamConnection: @unchecked Sendable {
 
     private let connection: OpaquePointer
     private let jetStream: OpaquePointer
+    /// Where the answers to ``publishAsync(subject:body:msgID:expectNoMessage:)`` go.
+    private let acknowledgements: AcknowledgementInbox?
     /// How long a publish or an API request waits for the server, in milliseconds.
     let timeoutMilliseconds: Int64
 
     /// Connects to `settings.servers` (with `settings.credentials` when given). When no server
     /// answers yet the connection keeps trying in the background and calls fail until it is up.
-    public init(settings: SinkSettings.NATS, name: String, timeoutMilliseconds: Int64 = 3000) throws {
+    /// The answers to asynchronous publishes go to `acknowledgements`.
+    public init(
+        settings: SinkSettings.NATS, name: String, timeoutMilliseconds: Int64 = 3000, acknowledgements: AcknowledgementInbox? = nil
+    ) throws {
+        self.acknowledgements = acknowledgements
         self.timeoutMilliseconds = timeoutMilliseconds
         var options: OpaquePointer?
         try check("natsOptions_Create") { _ in natsOptions_Create(&options) }
@@ -60,6 +66,11 @@ public final class JetStreamConnection: @unchecked Sendable {
         var contextOptions = jsOptions()
         jsOptions_Init(&contextOptions)
         contextOptions.Wait = timeoutMilliseconds
+        if let acknowledgements {
+            contextOptions.PublishAsync.MaxPending = Int64(AcknowledgementInbox.capacity)
+            contextOptions.PublishAsync.AckHandler = acknowledgementHandler
+            contextOptions.PublishAsync.AckHandlerClosure = Unmanaged.passUnretained(acknowledgements).toOpaque()
+        }
         var jetStream: OpaquePointer?
         do {
             try check("natsConnection_JetStream") { _ in natsConnection_JetStream(&jetStream, connection, &contextOptions) }
@@ -103,6 +114,39 @@ public final class JetStreamConnection: @unchecked Sendable {
             throw error
         }
         return .stored(streamSeq: ack.pointee.Sequence, duplicate: ack.pointee.Duplicate)
+    }
+
+    /// Sends what ``publish(subject:body:msgID:expectNoMessage:)`` sends, without waiting: the
+    /// answer reaches the connection's ``AcknowledgementInbox`` under `msgID`.
+    public func publishAsync(subject: String, body: [UInt8], msgID: String, expectNoMessage: Bool) throws {
+        var options = jsPubOptions()
+        jsPubOptions_Init(&options)
+        options.ExpectNoMessage = expectNoMessage
+        var message: OpaquePointer?
+        try check("natsMsg_Create") { _ in
+            body.withUnsafeBytes { natsMsg_Create(&message, subject, nil, $0.baseAddress, Int32($0.count)) }
+        }
+        defer { natsMsg_Destroy(message) }
+        try msgID.withCString { id in
+            options.MsgId = id
+            try check("js_PublishMsgAsync") { _ in js_PublishMsgAsync(jetStream, &message, &options) }
+        }
+    }
+
+    /// Waits until every message sent by ``publishAsync(subject:body:msgID:expectNoMessage:)``
+    /// is answered; false when some are not after the connection's timeout.
+    public func waitForAcknowledgements() -> Bool {
+        var options = jsPubOptions()
+        jsPubOptions_Init(&options)
+        options.MaxWait = timeoutMilliseconds
+        return js_PublishAsyncComplete(jetStream, &options) == NATS_OK
+    }
+
+    /// Gives up waiting for the messages not answered yet: no answer about them will arrive
+    /// (the caller publishes them again, with the same message id, to learn their fate).
+    public func abandonUnanswered() {
+        var pending = natsMsgList()
+        if js_PublishAsyncGetPendingList(&pending, jetStream) == NATS_OK { natsMsgList_Destroy(&pending) }
     }
 
     /// The last message stored on `subject` in `stream`, or nil when there is none.
@@ -157,4 +201,24 @@ public final class JetStreamConnection: @unchecked Sendable {
         guard count > 0, let data = natsMsg_GetData(message) else { return [] }
         return data.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
     }
+}
+
+/// Receives the C client's answer to an asynchronous publish (on one of its threads) and
+/// hands it to the connection's ``AcknowledgementInbox`` under the message's `Nats-Msg-Id`.
+private let acknowledgementHandler: jsPubAckHandler = { _, message, ack, failure, closure in
+    defer { natsMsg_Destroy(message) }
+    guard let closure else { return }
+    var id: UnsafePointer<CChar>?
+    guard natsMsgHeader_Get(message, "Nats-Msg-Id", &id) == NATS_OK, let id else { return }
+    let answer: Result<JetStreamConnection.PublishResult, NATSError>
+    if let ack {
+        answer = .success(.stored(streamSeq: ack.pointee.Sequence, duplicate: ack.pointee.Duplicate))
+    } else if let failure {
+        let error = NATSError(
+            "js_PublishMsgAsync", failure.pointee.Err, code: failure.pointee.ErrCode, text: failure.pointee.ErrText.map { String(cString: $0) })
+        answer = error.isSubjectTaken ? .success(.subjectTaken) : .failure(error)
+    } else {
+        return
+    }
+    Unmanaged<AcknowledgementInbox>.fromOpaque(closure).takeUnretainedValue().receive(String(cString: id), answer)
 }

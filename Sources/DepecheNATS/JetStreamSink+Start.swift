@@ -3,13 +3,18 @@ import Logging
 
 extension JetStreamSink {
     /// Connects, creates or checks the stream, and brings the local log up to date with this
-    /// host's events in the stream. While NATS does not answer it waits, retrying with a growing
-    /// pause (up to 5 s) and telling `observer` why; an incompatible stream stops start-up.
+    /// host's events in the stream and in the outbox (`nats.cursor` and `nats.outbox` in
+    /// `stateDirectory`). While NATS does not answer it waits, retrying with a growing pause
+    /// (up to 5 s) and telling `observer` why; an incompatible stream stops start-up.
     public static func start(
-        settings: SinkSettings.NATS, log: JSONLEventLog, cursorPath: String, logger: Logger, observer: Observer = Observer()
+        settings: SinkSettings.NATS, log: JSONLEventLog, stateDirectory: String, logger: Logger, observer: Observer = Observer()
     ) async throws -> JetStreamSink {
-        let connection = try JetStreamConnection(settings: settings, name: "depeche \(settings.hostID)")
-        let cursor = MirrorCursor(path: cursorPath)
+        let acknowledgements = AcknowledgementInbox()
+        let connection = try JetStreamConnection(settings: settings, name: "depeche \(settings.hostID)", acknowledgements: acknowledgements)
+        let publisher = Publisher(
+            connection: connection, acknowledgements: acknowledgements, settings: settings, mirror: log,
+            cursor: MirrorCursor(path: stateDirectory + "/nats.cursor"), outbox: try Outbox(path: stateDirectory + "/nats.outbox"),
+            logger: logger, observer: observer)
         var pause = Duration.milliseconds(250)
         while true {
             do {
@@ -18,7 +23,7 @@ extension JetStreamSink {
                         "nats.stream": "\(settings.stream)", "nats.subjects": "\(settings.subjectPrefix).>", "nats.replicas": "\(settings.replicas)",
                     ])
                 }
-                try MirrorCatchUp.run(connection: connection, settings: settings, mirror: log, cursor: cursor, logger: logger)
+                try MirrorCatchUp.run(publisher: publisher)
                 break
             } catch let error where error is NATSError || error is StreamReader.EndNotReached {
                 logger.warning("NATS JetStream not available yet; retrying", metadata: ["error": "\(error)", "pause": "\(pause)"])
@@ -28,7 +33,8 @@ extension JetStreamSink {
             }
         }
         observer.problem(nil)
-        let sink = JetStreamSink(connection: connection, settings: settings, mirror: log, cursor: cursor, logger: logger, observer: observer)
+        publisher.start()
+        let sink = JetStreamSink(publisher: publisher)
         try sink.flush()
         logger.info("publishing events to NATS JetStream", metadata: [
             "nats.servers": "\(settings.servers.joined(separator: ","))", "nats.stream": "\(settings.stream)", "host": "\(settings.hostID)",

@@ -13,13 +13,15 @@ public struct NATSError: Error, CustomStringConvertible {
     public var text: String
 
     /// The error of a call that returned `status` (and `code` from the server).
-    init(_ call: String, _ status: natsStatus, code: jsErrCode = jsErrCode(rawValue: 0)) {
+    /// The error of a call that returned `status` (and `code` from the server); `text`, when
+    /// not given, is the client's last error on this thread.
+    init(_ call: String, _ status: natsStatus, code: jsErrCode = jsErrCode(rawValue: 0), text: String? = nil) {
         self.call = call
         self.status = status
         self.jetStreamCode = Int(code.rawValue)
         var last = status
-        let detail = nats_GetLastError(&last).map { String(cString: $0) } ?? ""
-        text = detail.isEmpty ? String(cString: natsStatus_GetText(status)) : detail
+        let detail = text ?? nats_GetLastError(&last).map { String(cString: $0) } ?? ""
+        self.text = detail.isEmpty ? String(cString: natsStatus_GetText(status)) : detail
     }
 
     /// Another publish already holds the subject ("wrong last sequence", 10071).

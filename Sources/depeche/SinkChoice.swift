@@ -9,11 +9,11 @@ func sinkFactory(config: DepecheConfig, counters: PipelineCounters) -> EventSink
         return { log, _ in log }
     case .nats:
         let settings = config.sink.nats
-        let cursorPath = config.stateDirectory + "/nats.cursor"
         let observer = JetStreamSink.Observer(
             problem: { counters.sinkProblem($0) }, published: { counters.published(latency: $0) })
         return { log, logger in
-            try await JetStreamSink.start(settings: settings, log: log, cursorPath: cursorPath, logger: logger, observer: observer)
+            try await JetStreamSink.start(
+                settings: settings, log: log, stateDirectory: config.stateDirectory, logger: logger, observer: observer)
         }
     }
 }

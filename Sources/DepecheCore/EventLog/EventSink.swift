@@ -16,11 +16,20 @@ public protocol EventSink: Sendable {
     func flush() throws
     /// The `seq` of the last appended event (0 for an empty log).
     var lastSeq: Int { get }
-    /// The `seq` up to which every appended event is durable.
+    /// The `seq` up to which every appended event is durable (never beyond ``decidedSeq``).
     var durableSeq: Int { get }
     /// What other hosts sharing this sink ingest, for the near-duplicate index; nil for a sink
     /// of one host (the local log).
     var foreignDocuments: (any ForeignDocumentFeed)? { get }
+    /// The `seq` up to which every recorded event is decided: ``record(_:)`` returned it as it
+    /// is recorded, or ``takeRevisions(through:)`` gives what was recorded instead. A sink that
+    /// publishes several events before the first is answered decides them later.
+    var decidedSeq: Int { get }
+    /// Blocks until every event up to `seq` is decided.
+    func waitUntilDecided(_ seq: Int) throws
+    /// The events up to `seq` that were recorded otherwise than ``record(_:)`` returned them
+    /// (a cluster: another host ingested the content first), by `seq`; each is given once.
+    func takeRevisions(through seq: Int) -> [Int: DocumentEvent]
 }
 
 extension EventSink {
@@ -31,6 +40,15 @@ extension EventSink {
 
     /// A sink of one host has no other hosts to follow.
     public var foreignDocuments: (any ForeignDocumentFeed)? { nil }
+
+    /// A sink that records each event as asked decides it at once.
+    public var decidedSeq: Int { lastSeq }
+
+    /// A sink that records each event as asked decides it at once.
+    public func waitUntilDecided(_ seq: Int) throws {}
+
+    /// A sink that records each event as asked never revises one.
+    public func takeRevisions(through seq: Int) -> [Int: DocumentEvent] { [:] }
 }
 
 /// Builds the daemon's sink once the local event log is open and before the dedup state is

@@ -32,7 +32,10 @@ public struct Disposal: Sendable {
 ///
 /// Changes wait in memory (``PendingChanges``) until the log is durable up to their event;
 /// then ``persist()`` writes them to the store in one transaction with the `seq` they bring
-/// the store to. Lookups read the pending changes, then the store. While the store cannot be
+/// the store to. A sink that decides events later (a cluster's, with several publishes in
+/// flight) may record a `document.duplicate` where a `document.ingested` was asked: its
+/// document then leaves the pending changes before they reach the store, and no decision
+/// ever names an event that is not decided yet (the committer waits for it first). Lookups read the pending changes, then the store. While the store cannot be
 /// written (its file system or memory map is full) commits are refused, so intake pauses as
 /// for a full event log, and resumes once a retry succeeds.
 public actor Committer {
@@ -48,6 +51,13 @@ public actor Committer {
     /// How far other hosts' documents were read, when that moved past only this host's own
     /// events since the store last recorded it: written with the next group commit.
     private var heldForeignPosition: UInt64?
+    /// Events the sink has not decided yet, in `seq` order.
+    private var undecided: [(seq: Int, event: DocumentEvent)] = []
+    /// Events decided since ``persist()`` last returned them, as recorded.
+    private var decided: [DocumentEvent] = []
+    /// The sink's ``EventSink/decidedSeq`` when its revisions were last applied to the pending
+    /// changes: a pending document after it may yet be revised.
+    private var decisionsTaken = 0
     /// Files whose event is appended, in `seq` order, for the disposal loop.
     public nonisolated let disposals = WorkQueue<Disposal>()
 
@@ -72,14 +82,15 @@ public actor Committer {
         for path in ledger.keepOnly(present) { pending.append(.ledgerRemove(path)) }
     }
 
-    /// Compares, appends the one event for this file, and queues its disposal.
+    /// Compares, appends the one event for this file, and queues its disposal. Returns the
+    /// event as recorded, or nil when the sink decides it later (``persist()`` returns it then).
     /// Throws when the event cannot be appended, or the store cannot be written (the file
     /// stays in the inbox).
     @discardableResult
-    public func commit(_ candidate: Candidate) throws -> DocumentEvent {
+    public func commit(_ candidate: Candidate) throws -> DocumentEvent? {
         if let storeFailure { throw storeFailure }
         // The sink may decide otherwise (a cluster: another host ingested the content first).
-        let (seq, event) = try sink.record(classify(candidate))
+        let (seq, event) = try sink.record(classifyOnDecided(candidate))
         if case .ingested(let document) = event {
             let fingerprint = document.document.fingerprint
             pending.append(.document(StoredDocument(
@@ -99,7 +110,41 @@ public actor Committer {
         disposals.send(Disposal(
             seq: seq, path: candidate.receipt.path, id: id, bytes: candidate.bytes, quarantine: isRejected,
             identity: candidate.receipt.identity))
-        return event
+        undecided.append((seq, event))
+        takeDecisions()
+        // Decided at once (always so in the file mode), with nothing else waiting to be reported.
+        if undecided.isEmpty && decided.count == 1 { return decided.removeLast() }
+        return nil
+    }
+
+    /// Moves the events the sink has decided from ``undecided`` to ``decided``, as recorded; a
+    /// document the sink did not record as ingested leaves the pending changes.
+    private func takeDecisions() {
+        let through = sink.decidedSeq
+        decisionsTaken = through
+        guard let first = undecided.first, first.seq <= through else { return }
+        let revisions = sink.takeRevisions(through: through)
+        let count = undecided.prefix { $0.seq <= through }.count
+        for (seq, event) in undecided.prefix(count) {
+            if let revised = revisions[seq] {
+                pending.removeDocument(seq: seq)
+                decided.append(revised)
+            } else {
+                decided.append(event)
+            }
+        }
+        undecided.removeFirst(count)
+    }
+
+    /// ``classify(_:)``, after waiting for the sink to decide an event the decision would name
+    /// (an undecided `document.ingested` may yet become a duplicate of another host's).
+    private func classifyOnDecided(_ candidate: Candidate) throws -> DocumentEvent {
+        while true {
+            takeDecisions()
+            let (event, naming) = try classify(candidate)
+            guard let naming, naming > decisionsTaken else { return event }
+            try sink.waitUntilDecided(naming)
+        }
     }
 
     /// Notes that a file left the inbox.
@@ -110,11 +155,17 @@ public actor Committer {
     }
 
     /// Writes the changes whose events are durable to the store, in one transaction (the
-    /// group commit's store half; also at shutdown, after the log's last flush).
-    public func persist() {
+    /// group commit's store half; also at shutdown, after the log's last flush). Returns the
+    /// events decided since the last call that ``commit(_:)`` could not return, as recorded.
+    @discardableResult
+    public func persist() -> [DocumentEvent] {
+        // Durable first: the revisions up to it are then known, and their documents leave the
+        // pending changes before these reach the store.
         let durable = sink.durableSeq
+        takeDecisions()
+        defer { decided.removeAll() }
         let (changes, count) = pending.prefix(through: durable)
-        guard count > 0 || durable > pending.appliedSeq || heldForeignPosition != nil else { return }
+        guard count > 0 || durable > pending.appliedSeq || heldForeignPosition != nil else { return decided }
         do {
             try store.apply(changes, through: durable, foreignPosition: heldForeignPosition)
             pending.removeFirst(count, appliedThrough: durable)
@@ -131,6 +182,7 @@ public actor Committer {
         } catch {
             logger.error("cannot write the state store", metadata: ["error": "\(error)"])
         }
+        return decided
     }
 
     /// How far the documents of other hosts were read (see ``learn(_:)``).
@@ -151,29 +203,37 @@ public actor Committer {
         heldForeignPosition = nil
     }
 
-    private func classify(_ candidate: Candidate) throws -> DocumentEvent {
+    /// The event for `candidate`, and the `seq` of the event of this host it names (the first
+    /// copy, or the nearest article), when that one is among the pending changes.
+    private func classify(_ candidate: Candidate) throws -> (DocumentEvent, naming: Int?) {
         let receipt = candidate.receipt
         switch candidate.outcome {
         case .failure(let rejection):
             let id = candidate.bytes.map(ContentHash.id(of:))
             let quarantined = Disposer.quarantinePath(receipt.path, seq: sink.lastSeq + 1)
-            return .rejected(RejectedDocument(
-                id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self)))
+            return (.rejected(RejectedDocument(
+                id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self))), nil)
         case .success(let document):
             let fingerprint = document.fingerprint
+            let duplicate = { (first: FirstSeen, match: DuplicateDocument.Match, pending: Bool) -> (DocumentEvent, naming: Int?) in
+                (.duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: match, of: first.id, ofSeq: first.seq)), pending ? first.seq : nil)
+            }
             return try store.read { stored in
-                if let first = try pending.first(withContent: document.id) ?? stored.first(withContent: document.id) {
-                    return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq))
-                }
-                if let first = try pending.first(withText: fingerprint.textSHA256) ?? stored.first(withText: fingerprint.textSHA256) {
-                    return .duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: .content, of: first.id, ofSeq: first.seq))
-                }
-                let near = try stored.nearest(simhash: fingerprint.simhash, sketch: fingerprint.sketch).match
-                let pendingNear = pending.nearest(simhash: fingerprint.simhash, sketch: fingerprint.sketch, within: store.nearMaxDistance)
+                if let first = pending.first(withContent: document.id) { return duplicate(first, .exact, true) }
+                if let first = try stored.first(withContent: document.id) { return duplicate(first, .exact, false) }
+                if let first = pending.first(withText: fingerprint.textSHA256) { return duplicate(first, .content, true) }
+                if let first = try stored.first(withText: fingerprint.textSHA256) { return duplicate(first, .content, false) }
+                // An article the sink has not decided yet is named only when no decided one is
+                // near enough (naming it means waiting for its decision).
+                let (simhash, sketch, within) = (fingerprint.simhash, fingerprint.sketch, store.nearMaxDistance)
+                let near = try stored.nearest(simhash: simhash, sketch: sketch).match
+                let decidedNear = pending.nearest(simhash: simhash, sketch: sketch, within: within, seqs: ...decisionsTaken)?.match
+                let undecidedNear = pending.nearest(simhash: simhash, sketch: sketch, within: within, seqs: (decisionsTaken + 1)...)
                 let archived = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
-                return .ingested(IngestedDocument(
+                let decided = [near, decidedNear].compactMap { $0 }.min { $0.distance < $1.distance }
+                return (.ingested(IngestedDocument(
                     document: document, receipt: receipt, stored: archived, includeText: config.includeText,
-                    nearDuplicate: [near, pendingNear].compactMap { $0 }.min { $0.distance < $1.distance }))
+                    nearDuplicate: decided ?? undecidedNear?.match)), decided == nil ? undecidedNear?.seq : nil)
             }
         }
     }

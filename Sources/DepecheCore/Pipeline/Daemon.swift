@@ -91,7 +91,7 @@ public final class Daemon: Service {
             watcher.stop()
             stages.stop()
         }
-        await committer.persist()
+        await stages.persist()
         logger.info("stopped", metadata: ["log.seq": "\(log.lastSeq)"])
     }
 

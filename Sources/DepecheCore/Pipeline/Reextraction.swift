@@ -93,7 +93,7 @@ public struct Reextraction: Sendable {
 extension Receipt {
     /// The receipt a logged document event records: `path` (byte-exact from `path_b64` when
     /// present), `size`, `file`, `received`.
-    init(logged event: LoggedEvent) {
+    public init(logged event: LoggedEvent) {
         let exact = event.string("path_b64").flatMap { Data(base64Encoded: $0) }.map { InboxPath(bytes: Array($0)) }
         let file = event.fields["file"] as? [String: Any]
         var identity: FileIdentity?

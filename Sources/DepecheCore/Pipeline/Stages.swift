@@ -120,8 +120,13 @@ final class Stages: Sendable {
     private func persistPeriodically() async {
         while !Task.isCancelled {
             try? await Task.sleep(for: .milliseconds(config.groupCommitMilliseconds))
-            await committer.persist()
+            await persist()
         }
+    }
+
+    /// Writes what is durable to the store, and reports the events the sink decided since.
+    func persist() async {
+        for event in await committer.persist() { reportCommitted(event) }
     }
 
     /// Files the documents other hosts ingest into the near-duplicate index, from where the
@@ -233,8 +238,7 @@ final class Stages: Sendable {
         do {
             let event = try await committer.commit(candidate)
             if intake.resume() { logger.notice("event log writable again; taking files") }
-            report(event)
-            hooks.committed(event)
+            if let event { reportCommitted(event) }
         } catch {
             let pause = intake.pauseAfterFailure(returning: path)
             logger.error("cannot append to the event log; not taking files for a while", metadata: [
@@ -243,7 +247,9 @@ final class Stages: Sendable {
         }
     }
 
-    private func report(_ event: DocumentEvent) {
+    /// Tells the journal and the hooks about an event as the sink recorded it.
+    private func reportCommitted(_ event: DocumentEvent) {
+        hooks.committed(event)
         let path = "\(event.receipt.path)"
         switch event {
         case .ingested(let document):

@@ -28,6 +28,11 @@ struct PendingChanges {
         appliedSeq = seq
     }
 
+    /// Forgets the document of the event `seq`: the sink recorded something else for it.
+    mutating func removeDocument(seq: Int) {
+        changes.removeAll { if case .document(let document) = $0 { document.seq == seq } else { false } }
+    }
+
     private var documents: some Sequence<StoredDocument> {
         changes.lazy.compactMap { if case .document(let document) = $0 { document } else { nil } }
     }
@@ -43,18 +48,22 @@ struct PendingChanges {
         return documents.first { $0.textKey == key }.map { FirstSeen(id: $0.id, seq: $0.seq) }
     }
 
-    /// The pending document nearest `simhash` within `maxDistance` bits whose sketch agrees
-    /// with `sketch`; among equally near ones the first.
-    func nearest(simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int) -> NearDuplicate? {
-        var best: (distance: Int, id: String)?
-        for document in documents {
+    /// The pending document with a `seq` in `seqs` nearest `simhash` within `maxDistance` bits
+    /// whose sketch agrees with `sketch`; among equally near ones the first. With its `seq`.
+    func nearest(
+        simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int, seqs: some RangeExpression<Int> = 0...
+    ) -> (match: NearDuplicate, seq: Int)? {
+        var best: (distance: Int, id: String, seq: Int)?
+        for document in documents where seqs.contains(document.seq) {
             guard let candidate = document.simhash else { continue }
             let distance = (candidate ^ simhash).nonzeroBitCount
             guard distance <= min(maxDistance, (best?.distance ?? .max) - 1),
                 document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
             else { continue }
-            best = (distance, document.id)
+            best = (distance, document.id, document.seq)
         }
-        return best.map { NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance)) }
+        return best.map {
+            (NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance)), $0.seq)
+        }
     }
 }

@@ -24,9 +24,10 @@ enum ClusterChecks {
         for (name, files) in filesPerHost {
             let own = events.filter { host($0) == name }
             let seqs = own.map(\.seq)
-            if seqs != own.indices.map({ $0 + 1 }) {
-                problems.append("host \(name): seq not 1…\(own.count) in stream order: \(seqs.prefix(40))")
+            if seqs.sorted() != own.indices.map({ $0 + 1 }) {
+                problems.append("host \(name): seq not 1…\(own.count), each once: \(seqs.prefix(40))")
             }
+            if let late = outOfOrder(own) { problems.append("host \(name): \(late)") }
             var paths: [String: Int] = [:]
             for event in own { paths[event.displayPath, default: 0] += 1 }
             for (path, count) in paths where count > 1 { problems.append("host \(name): \(path) has \(count) events") }
@@ -35,9 +36,23 @@ enum ClusterChecks {
         return problems
     }
 
-    /// The problems of a host's local log against its events in the stream (same lines).
+    /// A host's events are in the stream in `seq` order, except a `document.duplicate` that
+    /// replaced a refused claim: it comes after the events published with it (a batch: at most
+    /// 512). Says which event breaks that, if one does.
+    static func outOfOrder(_ own: [LogEvent]) -> String? {
+        var highest = 0
+        for event in own {
+            if event.seq < highest && (event.type != "document.duplicate" || highest - event.seq > 512) {
+                return "seq \(event.seq) (\(event.type)) comes after seq \(highest) in the stream"
+            }
+            highest = max(highest, event.seq)
+        }
+        return nil
+    }
+
+    /// The problems of a host's local log against its events in the stream (same lines, by `seq`).
     static func mirrorViolations(local: [LogEvent], stream: [LogEvent], host name: String) -> [String] {
-        let own = stream.filter { host($0) == name }
+        let own = stream.filter { host($0) == name }.sorted { $0.seq < $1.seq }
         guard local.count == own.count else { return ["host \(name): local log has \(local.count) events, the stream \(own.count)"] }
         return zip(local, own).compactMap { pair in
             pair.0.seq == pair.1.seq && pair.0.type == pair.1.type && pair.0.path == pair.1.path

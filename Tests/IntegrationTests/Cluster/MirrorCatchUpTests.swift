@@ -1,3 +1,5 @@
+import DepecheNATS
+import Foundation
 import Glibc
 import Testing
 
@@ -24,5 +26,59 @@ import Testing
         #expect(stream.last?.displayPath == "late.txt")
         let mirror = ClusterChecks.mirrorViolations(local: run.daemon.eventLog.events, stream: stream, host: "a")
         #expect(mirror.isEmpty, "\(mirror.prefix(5))")
+    }
+}
+
+/// With several events in flight, a crash can leave the stream holding a later event of a host
+/// and not an earlier one (a refused claim not yet replaced, a message lost with a connection).
+/// The outbox written before each batch is sent fills the hole at start, under the same rules.
+@Suite struct OutboxCatchUpTests {
+    /// `line` as event `seq` of host `host` (the test rewrites another host's events).
+    private static func rewrite(_ line: String, seq: Int, host: String) -> String {
+        let object = try! JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+        var copy = object
+        copy["seq"] = seq
+        copy["host"] = host
+        return String(decoding: try! JSONSerialization.data(withJSONObject: copy, options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    @Test func aHoleInAHostsSeqIsFilledFromTheOutboxAtStart() async throws {
+        let server = try await NATSCluster.ready(label: "nats1", size: 1)
+        let a = try await server.startDaemon(host: "a", label: "outbox-a")
+        defer { a.remove() }
+        try a.writer.moveIn(TestPages.page(serial: 1, paragraphCount: 2), to: Array("p1.txt".utf8))
+        try a.writer.moveIn([], to: Array("empty.txt".utf8))
+        #expect(await a.waitUntilProcessed(2))
+        #expect(await a.daemon.terminate() == 0)
+        let aLines = try String(contentsOfFile: a.state + "/events.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        guard let ingested = aLines.first(where: { $0.contains("\"document.ingested\"") }),
+            let rejected = aLines.first(where: { $0.contains("\"document.rejected\"") })
+        else {
+            Issue.record("host a logged no ingested and rejected events: \(aLines)")
+            return
+        }
+        // Host c crashed after sending a batch of two: its claim of a's content (seq 1) was
+        // refused and not yet replaced, its rejection (seq 2) is stored.
+        let c = try await server.startDaemon(host: "c", label: "outbox-c")
+        defer { c.remove() }
+        #expect(await c.daemon.terminate() == 0)
+        let claim = Self.rewrite(ingested, seq: 1, host: "c")
+        let stored = Self.rewrite(rejected, seq: 2, host: "c")
+        try (claim + "\n" + stored + "\n").write(toFile: c.state + "/nats.outbox", atomically: false, encoding: .utf8)
+        let connection = try JetStreamConnection(settings: server.settings(), name: "test")
+        _ = try connection.publish(subject: "depeche.host.c", body: Array(stored.utf8), msgID: "c:2", expectNoMessage: false)
+
+        try await c.daemon.start()
+        try c.writer.moveIn(TestPages.page(serial: 2, paragraphCount: 2), to: Array("p2.txt".utf8))
+        #expect(await c.waitUntilProcessed(3))
+        let stream = try server.streamEvents()
+        let own = stream.filter { $0.string("host") == "c" }
+        #expect(own.map(\.seq) == [2, 1, 3], "the hole is filled after the event stored beyond it")
+        #expect(own.map(\.type) == ["document.rejected", "document.duplicate", "document.ingested"])
+        #expect(own.first { $0.seq == 1 }?.string("of_host") == "a")
+        let problems = ClusterChecks.violations(of: stream, filesPerHost: ["a": ["p1.txt", "empty.txt"], "c": ["p2.txt"]])
+        #expect(problems.isEmpty, "\(problems)")
+        let mirror = ClusterChecks.mirrorViolations(local: c.daemon.eventLog.events, stream: stream, host: "c")
+        #expect(mirror.isEmpty, "\(mirror)")
     }
 }
