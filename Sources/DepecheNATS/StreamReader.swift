@@ -52,6 +52,9 @@ public final class StreamReader {
             delivered = try connection.lastDelivered(stream: settings.stream, consumer: name)
         case .sequence(let first):
             isDurable = false
+            // An ephemeral reader keeps its own position: one acknowledgement a batch is enough
+            // (a pull consumer cannot go without).
+            options.Config.AckPolicy = js_AckAll
             options.Config.DeliverPolicy = js_DeliverByStartSequence
             options.Config.OptStartSeq = max(first, 1)
             subscription = try settings.stream.withCString { stream in
@@ -110,7 +113,7 @@ public final class StreamReader {
                 try body(Message(streamSeq: seq, data: JetStreamConnection.data(of: message)))
                 if isDurable {
                     try check("natsMsg_AckSync") { natsMsg_AckSync(message, nil, $0) }
-                } else {
+                } else if index == Int(list.Count) - 1 {
                     try check("natsMsg_Ack") { _ in natsMsg_Ack(message, nil) }
                 }
                 handled += 1
