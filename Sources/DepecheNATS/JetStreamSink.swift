@@ -69,8 +69,10 @@ public final class JetStreamSink: EventSink {
     }
 
     /// Returns once the event `seq` is acknowledged and its mirror line durable (per the fsync
-    /// policy).
-    public func waitUntilDurable(_ seq: Int) async { await publisher.mirror.waitUntilDurable(seq) }
+    /// policy), or once ``flush()`` gave up on it.
+    public func waitUntilDurable(_ seq: Int) async {
+        if await publisher.decided(seq) { await publisher.mirror.waitUntilDurable(seq) }
+    }
 
     /// Waits for the events in flight (unless NATS does not answer: they stay in the outbox and
     /// their files in the inbox), then flushes the mirror and saves how far the stream has been
@@ -79,6 +81,7 @@ public final class JetStreamSink: EventSink {
         if publisher.drain() {
             try publisher.outbox.replace(with: [])
         } else {
+            publisher.abandon()
             publisher.logger.warning("NATS did not acknowledge every event; they are published at the next start", metadata: [
                 "log.seq": "\(publisher.decidedSeq)", "events.unacknowledged": "\(publisher.lastSeq - publisher.decidedSeq)",
             ])

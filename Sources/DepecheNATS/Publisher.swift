@@ -53,6 +53,10 @@ final class Publisher: Sendable {
         var revisions: [Int: DocumentEvent] = [:]
         /// Threads blocked until an event is decided.
         var waiters: [(seq: Int, signal: DispatchSemaphore)] = []
+        /// Tasks waiting until an event is decided (true), or given up on (false).
+        var tasks: [(seq: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+        /// Given up at shutdown: what is not decided will not be.
+        var abandoned = false
         var stopped = false
     }
 
@@ -125,6 +129,31 @@ final class Publisher: Sendable {
         if !decided { signal.wait() }
     }
 
+    /// Waits until the event `seq` is decided: true; false once the publisher was abandoned
+    /// (``abandon()``) before it was.
+    func decided(_ seq: Int) async -> Bool {
+        await withCheckedContinuation { continuation in
+            let answer = state.withLock { state -> Bool? in
+                if state.decided >= seq { return true }
+                if state.abandoned { return false }
+                state.tasks.append((seq, continuation))
+                return nil
+            }
+            if let answer { continuation.resume(returning: answer) }
+        }
+    }
+
+    /// Gives up on the events not decided yet (shutdown while NATS does not answer): who waits
+    /// for them is told so; they stay in the outbox, their files in the inbox.
+    func abandon() {
+        let waiting = state.withLock { state in
+            state.abandoned = true
+            defer { state.tasks.removeAll() }
+            return state.tasks.map(\.continuation)
+        }
+        waiting.forEach { $0.resume(returning: false) }
+    }
+
     /// The replacements of refused claims up to `seq`, by `seq`; each is given once.
     func takeRevisions(through seq: Int) -> [Int: DocumentEvent] {
         state.withLock { state in
@@ -195,14 +224,17 @@ final class Publisher: Sendable {
     func record(_ decision: PublishDecision, of outgoing: OutgoingEvent) {
         retrying("append to the local log") { try mirror.append(line: decision.body + [UInt8(ascii: "\n")], seq: outgoing.seq) }
         cursor.advance(to: decision.streamSeq)
-        let woken = state.withLock { state -> [DispatchSemaphore] in
+        let (threads, tasks) = state.withLock { state in
             if let replacement = decision.replacement { state.revisions[outgoing.seq] = replacement }
             state.decided = outgoing.seq
-            let woken = state.waiters.filter { $0.seq <= outgoing.seq }.map(\.signal)
+            let threads = state.waiters.filter { $0.seq <= outgoing.seq }.map(\.signal)
             state.waiters.removeAll { $0.seq <= outgoing.seq }
-            return woken
+            let tasks = state.tasks.filter { $0.seq <= outgoing.seq }.map(\.continuation)
+            state.tasks.removeAll { $0.seq <= outgoing.seq }
+            return (threads, tasks)
         }
-        woken.forEach { $0.signal() }
+        threads.forEach { $0.signal() }
+        tasks.forEach { $0.resume(returning: true) }
     }
 
     // MARK: Retrying

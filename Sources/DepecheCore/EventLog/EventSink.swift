@@ -10,7 +10,8 @@ public protocol EventSink: Sendable {
     /// several hosts may record another event than the one asked for: a `document.ingested`
     /// whose content another host ingested first becomes a `document.duplicate` naming it.
     func record(_ event: DocumentEvent) throws -> (seq: Int, event: DocumentEvent)
-    /// Returns once every event up to `seq` is durable (per the sink's fsync policy).
+    /// Returns once every event up to `seq` is durable (per the sink's fsync policy), or once
+    /// the sink gave up on it at ``flush()`` (then ``durableSeq`` stays under `seq`).
     func waitUntilDurable(_ seq: Int) async
     /// Makes every appended event durable now.
     func flush() throws

@@ -271,6 +271,8 @@ final class Stages: Sendable {
     private func disposeLoop() async {
         while let job = await committer.disposals.next() {
             await sink.waitUntilDurable(job.seq)
+            // Shutdown while the sink cannot make it durable (NATS down): the file stays.
+            guard sink.durableSeq >= job.seq else { break }
             do {
                 if job.quarantine {
                     try disposer.quarantine(job.path, seq: job.seq, bytes: job.bytes, identity: job.identity)

@@ -11,7 +11,7 @@ import Testing
         let server = try await NATSCluster.ready(label: "nats1", size: 1)
         let run = try await server.startDaemon(host: "a", label: "catch-up")
         defer { run.remove() }
-        for serial in 0..<25 { try run.writer.moveIn(TestPages.page(serial: serial, paragraphCount: 2), to: Array("p\(serial).txt".utf8)) }
+        try run.dropPages(0..<25)
         #expect(await run.waitUntilProcessed(25))
         #expect(await run.daemon.terminate() == 0)
         // The local log loses everything the stream holds: the worst a crash can do to it.
@@ -80,5 +80,39 @@ import Testing
         #expect(problems.isEmpty, "\(problems)")
         let mirror = ClusterChecks.mirrorViolations(local: c.daemon.eventLog.events, stream: stream, host: "c")
         #expect(mirror.isEmpty, "\(mirror)")
+    }
+
+    @Test func aStopWhileNATSIsDownLeavesTheFilesAndTheNextStartPublishesThemOnce() async throws {
+        let server = try await NATSCluster.ready(label: "nats1", size: 1)
+        let run = try await server.startDaemon(host: "a", label: "outbox-stop")
+        defer { run.remove() }
+        try run.dropPages(0..<5)
+        #expect(await run.waitUntilProcessed(5))
+        server.kill(0)
+        try run.dropPages(5..<10)
+        #expect(await run.daemon.waitUntil(timeout: .seconds(20)) { run.daemon.journal().contains("cannot reach NATS JetStream") })
+
+        let stopped = ContinuousClock.now
+        #expect(await run.daemon.terminate(timeout: .seconds(15)) == 0, "SIGTERM while NATS is down: a prompt, clean exit")
+        #expect(ContinuousClock.now - stopped < .seconds(10))
+        #expect(run.daemon.journal().contains("they are published at the next start"))
+        #expect(FileSystem.nonDirectories(below: run.inbox).count == 5, "the unacknowledged files stay in the inbox")
+
+        try server.start(0)
+        try await run.daemon.start()
+        #expect(await run.waitUntilProcessed(10))
+        let stream = try server.streamEvents()
+        let files = Set((0..<10).map { "p\($0).txt" })
+        let problems = ClusterChecks.violations(of: stream, filesPerHost: ["a": files])
+        #expect(stream.count == 10 && problems.isEmpty, "\(problems)")
+        let mirror = ClusterChecks.mirrorViolations(local: run.daemon.eventLog.events, stream: stream, host: "a")
+        #expect(mirror.isEmpty, "\(mirror)")
+    }
+}
+
+extension DaemonSandbox {
+    /// Moves test pages `serials` into the inbox as `p<serial>.txt`.
+    fileprivate func dropPages(_ serials: Range<Int>) throws {
+        for serial in serials { try writer.moveIn(TestPages.page(serial: serial, paragraphCount: 2), to: Array("p\(serial).txt".utf8)) }
     }
 }
