@@ -68,16 +68,19 @@ struct ArabicOrganisationPhrases {
         var last = index
         var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
         var foreign = false            // "الفرنسية", "الدولية" seen
+        // Whether "ب" + a town may end the name: not after a national, company or named body.
+        var local = !ArabicNameWords.nationalHeads.contains(key: head.key) && !ArabicNameWords.companies.contains(key: head.key)
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
             let namesItsComplement = named || ArabicNameWords.companies.contains(key: head.key)
             while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
                 if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
-                    (last, k, named) = (end, end + 1, true)
+                    (last, k, named, local) = (end, end + 1, true, false)
                     break
                 }
                 guard !ends(word) else { return nil }
+                if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "جامعة شعيب الدكالي"
                 if nouns > 0, namesItsComplement, ArabicWord.stripped(text, k)?.isLilDefinite == true { break }
                 nouns += 1
                 k += 1
@@ -90,18 +93,20 @@ struct ArabicOrganisationPhrases {
             }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
+                if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "معهد الحسن الثاني"
                 (last, k) = (k, k + 1)
             }
         }
         while isWord(k), let word = ArabicWord.plain(text, k) {
             if let end = dedication(at: k, isWord) {
-                (last, k, named) = (end, end + 1, true)
+                (last, k, named, local) = (end, end + 1, true, false)
                 continue
             }
             if word.definite {
                 guard isAdjective(word) else { break }
                 if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
                 if ArabicNameWords.foreignAdjectives.contains(key: word.key) { foreign = true }
+                if ArabicNameWords.countryAdjectives.contains(key: word.key) { local = false }
                 (last, k) = (k, k + 1)
                 continue
             }
@@ -120,10 +125,17 @@ struct ArabicOrganisationPhrases {
             } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
             } else if bare.isIn, !foreign, let place = placeEnd(afterProcliticAt: k),
-                      ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key) {
+                      ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key)
+                        || local && (!head.definite || !coordinatedOnly)
+                            && knownName(at: index, clitic: head.clitic, last: last) == nil {
                 // "الشركة الوطنية … بالمغرب", "محكمة الاستئناف بفاس": the country a body serves, a
-                // court's seat. Elsewhere "ب" + a town is where the body stands ("جامعة … بالجديدة"),
-                // and "بالمغرب" after a foreign body ("الوكالة الفرنسية للتنمية") is its office there.
+                // court's seat; "المدرسة الوطنية للفلاحة بمكناس", "المديرية الجهوية للثقافة بجهة …":
+                // the town or region that tells one of many such bodies from the others (a genitive
+                // names the kind of body first). After a named body ("جامعة محمد الخامس بالرباط", a
+                // known one, a company) or a national one ("وزارة …", "الجمعية المغربية …"), and
+                // after adjectives alone ("المركز الاستشفائي الجامعي بطنجة"), "ب" + a town is where
+                // it stands, and "بالمغرب" after a
+                // foreign body ("الوكالة الفرنسية للتنمية") is its office there.
                 (last, k, named) = (place, place + 1, true)
             } else {
                 break

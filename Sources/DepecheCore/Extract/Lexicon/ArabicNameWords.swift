@@ -38,6 +38,13 @@ enum ArabicNameWords {
     /// Courts, whose name ends with their seat ("محكمة الاستئناف بفاس").
     static let courts = WordSet("محكمة المحكمة")
 
+    /// Heads of national bodies: "ب" + a town after their name is where they act ("وزارة … بتاونات").
+    static let nationalHeads = WordSet("وزارة الوزارة حزب الحزب")
+
+    /// Adjectives of the country's own bodies: "ب" + a town after their name is where they act
+    /// ("الجمعية المغربية لصناعة وتجارة السيارات بجهة الرباط").
+    static let countryAdjectives = WordSet("المغربي المغربية")
+
     /// The country whose bodies' names may end with it ("… بالمغرب").
     static let country = WordSet("المغرب")
 
