@@ -122,7 +122,7 @@ enum NameWords {
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
         ("Par la rédaction de", .publishedIn), ("Par la rédaction d'", .publishedIn), ("By the staff of", .publishedIn),
-        ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("حرر بتاريخ", .publishedOn),
+        ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("تقرير :", .writtenBy), ("حرر بتاريخ", .publishedOn),
         ("نشر في", .publishedOn), ("بتاريخ", .publishedOn), ("نشر بتاريخ", .publishedOn), ("تاريخ النشر", .publishedOn),
         ("آخر تحديث", .publishedOn),
     ])
