@@ -91,6 +91,11 @@ struct ArabicOrganisationPhrases {
                 // complement (not after other common heads: "صندوق دائم للوقاية", "مدرسة عليا للهندسة").
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             }
+            if last == index, nouns > 0, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: k) {
+                // "شركة معاصر تساوت ش.م": the company's name and its legal form, without the head.
+                return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
+                                     group: .surface(text.surfaceKey(index + 1, form)))
+            }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
                 if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "معهد الحسن الثاني"
@@ -142,6 +147,11 @@ struct ArabicOrganisationPhrases {
             }
         }
         guard last > index else { return nil }
+        if !head.definite, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: last + 1) {
+            // "شركة ريف للإنتاج الفني ش.م.م": the company's name and its legal form, without the head.
+            return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
+                                 group: .surface(text.surfaceKey(index + 1, form)))
+        }
         var entry: Int?
         if let known = knownName(at: index, clitic: head.clitic, last: last), known.last == last || coordinatedOnly {
             entry = known.entry
@@ -167,6 +177,22 @@ struct ArabicOrganisationPhrases {
         guard isWord(j), let noun = ArabicWord.plain(text, j), noun.definite, !ends(noun) else { return nil }
         return j
     }
+
+    /// "ش.م" (شركة مساهمة), "ش.م.م" (ذات مسؤولية محدودة): a company's legal form written in
+    /// initials at token `k`; its last token.
+    private func legalFormEnd(at k: Int) -> Int? {
+        let tokens = text.tokens
+        guard let first = tokens.at(k), first.kind == .word, first.key == Self.sheen, !first.has(.newlineBefore) else { return nil }
+        var last = k
+        while let dot = tokens.at(last + 1), dot.isPunct("."), !dot.has(.spaceBefore),
+              let letter = tokens.at(last + 2), letter.kind == .word, letter.key == Self.meem, !letter.has(.spaceBefore) {
+            last += 2
+        }
+        return last > k ? last : nil
+    }
+
+    /// "ش" and "م", the initials of a legal form.
+    private static let sheen = FoldedKey.of("ش"), meem = FoldedKey.of("م")
 
     /// A gazetteer organisation that the phrase starts with.
     private func knownName(at index: Int, clitic: Int, last: Int) -> (entry: Int, last: Int)? {
