@@ -86,6 +86,14 @@ import Testing
         #expect(texts(.org, "Le ministère de l'Intérieur espagnol a réagi.") == ["ministère de l'Intérieur"])
     }
 
+    @Test func aLowercaseCompoundAndAParticipleClause() {
+        #expect(texts(.org, "La Commission sous-régionale des transports a siégé.") == ["Commission sous-régionale des transports"])
+        #expect(texts(.org, "L'Institut national des études maritimes d'Essaouira recrute.")
+            == ["Institut national des études maritimes d'Essaouira"])
+        #expect(texts(.org, "L'École nationale de l'administration publique basée à Rabat recrute.")
+            == ["École nationale de l'administration publique"])
+    }
+
     @Test func anotherNameOrAClauseAfterACommaOrEt() {
         #expect(texts(.org, "Il est soutenu par le Conseil provincial de Tata, de l'Office national des pêches.")
             == ["Conseil provincial de Tata", "Office national des pêches"])

@@ -197,7 +197,15 @@ enum NameWords {
         "aire", "aires", "ique", "iques", "ale", "ales", "ole", "oles", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
         "aise", "aises", "ive", "ives", "ifs", "iel", "ielle", "ielles", "ière", "ières", "iers", "ée", "ées", "és",
         "ble", "bles", "eur", "eurs", "euse", "euses", "ore", "al", "el", "if", "ier", "ain", "ais", "ien",
+        "itime", "itimes",
     ])
+
+    /// Endings of French past participles ("basée", "créés"), which with a preposition after
+    /// them ("basée à", "créée en") say something about a name rather than end it.
+    static let participleEndings = SuffixSet(["é", "ée", "és", "ées"])
+
+    /// Prepositions after a participle that make it a clause ("basée à Rabat", "fondée par").
+    static let participlePrepositions = WordSet("à au aux en par dans depuis")
 
     /// Lowercase word endings of French infinitives ("soutenir", "renforcer").
     static let infinitiveEndings = SuffixSet(["er", "ir"])
