@@ -124,6 +124,11 @@ struct OrganisationPhrases {
         }
         guard lastContent > head, sawProperWord else { return nil }
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
+        if let form = CompanyForms.end(in: text, from: lastContent + 1), !claimed[lastContent + 1],
+           !tokens[lastContent + 1].has(.newlineBefore) {
+            // "Société minière de l'Anti-Atlas S.A.": the company's legal form ends its name.
+            return head...form
+        }
         return head...lastContent
     }
 

@@ -94,6 +94,11 @@ import Testing
             == ["École nationale de l'administration publique"])
     }
 
+    @Test func aLegalFormEndsAnOrganisationsName() {
+        #expect(texts(.org, "La Société chérifienne de l'Oriental S.A. a publié ses comptes.")
+            == ["Société chérifienne de l'Oriental S.A."])
+    }
+
     @Test func anotherNameOrAClauseAfterACommaOrEt() {
         #expect(texts(.org, "Il est soutenu par le Conseil provincial de Tata, de l'Office national des pêches.")
             == ["Conseil provincial de Tata", "Office national des pêches"])
