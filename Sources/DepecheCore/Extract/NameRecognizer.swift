@@ -70,6 +70,7 @@ struct NameRecognizer {
         accepted.removeAll { $0.evidence == .credit }
         accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
+        quotedSurnames(&accepted, classifier: classifier)
         accepted.sort { $0.first < $1.first }
         pairParenthesisedAcronyms(&accepted, links: &links)
         link(accepted, links: &links)
@@ -202,22 +203,45 @@ struct NameRecognizer {
         return found
     }
 
+    /// The people of `accepted` by their surname, surnames of two people left out.
+    private func surnames(_ accepted: [NameCandidate]) -> KeyTable<NameGroup> {
+        var all = KeyTable<NameGroup>()
+        var ambiguous = KeyTable<Bool>()
+        for candidate in accepted where candidate.type == .person && candidate.width > 1 {
+            let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
+            if let known = all[key], known != candidate.group { ambiguous[key] = true }
+            all[key] = candidate.group
+        }
+        guard ambiguous.count > 0 else { return all }
+        var surnames = KeyTable<NameGroup>()
+        for key in all.keys where !ambiguous.contains(key) { surnames[key] = all[key] }
+        return surnames
+    }
+
+    /// "Said Berkane … Berkane says": a known town's name that is a person's surname, quoted,
+    /// is that person.
+    private func quotedSurnames(_ accepted: inout [NameCandidate], classifier: ChunkClassifier) {
+        let surnames = surnames(accepted)
+        for n in accepted.indices where accepted[n].type == .loc && accepted[n].width == 1 {
+            let first = accepted[n].first
+            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[first])],
+                  classifier.isQuoted(first, first) else { continue }
+            accepted[n].type = .person
+            accepted[n].group = group
+            accepted[n].canonical = nil
+        }
+    }
+
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
-        var surnames = KeyTable<NameGroup>()
-        var ambiguous = KeyTable<Bool>()
+        let surnames = surnames(accepted)
         var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
             for index in candidate.first...candidate.last { taken[index] = true }
-            guard candidate.type == .person, candidate.width > 1 else { continue }
-            let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
-            if let known = surnames[key], known != candidate.group { ambiguous[key] = true }
-            surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
         for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken[chunk.first] {
-            let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
-            guard let group = surnames[key], !ambiguous.contains(key) else { continue }
+            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[chunk.first])] else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,
                                        group: group))
         }

@@ -94,6 +94,12 @@ import Testing
             == ["École nationale de l'administration publique"])
     }
 
+    @Test func aQuotedSurnameThatIsATownIsThePerson() {
+        let text = "Karim Berrechid runs the workshop. \"Orders are back,\" Berrechid said on Monday."
+        #expect(texts(.loc, text).isEmpty)
+        #expect(texts(.person, text) == ["Karim Berrechid"])
+    }
+
     @Test func aLegalFormEndsAnOrganisationsName() {
         #expect(texts(.org, "La Société chérifienne de l'Oriental S.A. a publié ses comptes.")
             == ["Société chérifienne de l'Oriental S.A."])
