@@ -96,6 +96,9 @@ struct ArabicOrganisationPhrases {
                 return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
                                      group: .surface(text.surfaceKey(index + 1, form)))
             }
+            if last == index, isWord(k), let end = dedication(at: k, isWord) {
+                (last, k, named, local) = (end, end + 1, true, false)     // "جامعة السلطان مولاي سليمان"
+            }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
                 if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "معهد الحسن الثاني"
@@ -222,12 +225,21 @@ struct ArabicOrganisationPhrases {
     private static let closingQuotes: Set<UInt64> = [0x22, 0xBB, 0x201D]
 
     /// A person an institution is named after, from token `k`: a known person ("محمد السادس"),
-    /// a given name and an ordinal ("الحسن الثاني"), or a particle and its word ("ابن زهر").
+    /// a given name and an ordinal ("الحسن الثاني"), a sovereign's title and his given names
+    /// ("السلطان مولاي سليمان"), or a particle and its word ("ابن زهر").
     private func dedication(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
         if let hit = hits[k], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { return hit.last }
         let token = text.tokens[k]
         guard isWord(k + 1) else { return nil }
         if gazetteer.isGivenName(token), ArabicNameWords.ordinals.contains(text.tokens[k + 1]) { return k + 1 }
+        if ArabicNameWords.royalTitles.contains(token), gazetteer.isGivenName(text.tokens[k + 1]) {
+            // "جامعة السلطان مولاي سليمان": a sovereign's title and his given names.
+            var end = k + 1
+            while isWord(end + 1), gazetteer.isGivenName(text.tokens[end + 1]) || ArabicNameWords.ordinals.contains(text.tokens[end + 1]) {
+                end += 1
+            }
+            return end
+        }
         if ArabicNameWords.particles.contains(token), let word = ArabicWord.plain(text, k + 1), !ends(word) { return k + 1 }
         return nil
     }

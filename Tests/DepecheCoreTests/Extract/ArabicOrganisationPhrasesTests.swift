@@ -9,6 +9,11 @@ import Testing
         #expect(organisations("وتولت شركة نور للإنتاج السمعي ش.م.م تسجيل الحفل.") == ["نور للإنتاج السمعي ش.م.م"])
     }
 
+    @Test func aSovereignsTitleAndGivenNamesDedicateABody() {
+        #expect(organisations("وقعت الاتفاقية مع جامعة السلطان مولاي إسماعيل، لإنجاز دراسة.") == ["جامعة السلطان مولاي إسماعيل"])
+        #expect(ExtractTestSupport.texts(.person, in: "وقعت الاتفاقية مع جامعة السلطان مولاي إسماعيل، لإنجاز دراسة.").isEmpty)
+    }
+
     @Test func aLocalBodyEndsWithItsTown() {
         #expect(organisations("وأنجزت المدرسة العليا للتكنولوجيا بآسفي دراسة حول الموضوع.") == ["المدرسة العليا للتكنولوجيا بآسفي"])
         #expect(organisations("وقالت وزارة الصحة بطنجة إن الحملة انطلقت.") == ["وزارة الصحة"])

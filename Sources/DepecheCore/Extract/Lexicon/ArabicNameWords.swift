@@ -72,6 +72,9 @@ enum ArabicNameWords {
         الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية
         """)
 
+    /// A sovereign's titles before the given names of an institution's dedication ("جامعة السلطان مولاي سليمان").
+    static let royalTitles = WordSet("السلطان الملك")
+
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
 
