@@ -81,7 +81,10 @@ struct ArabicPersonNames {
                 (last, k, family) = (end, end + 1, family + 1)
                 continue
             }
-            guard !ends(word), !isKnownPlaceOrOrganisation(k) || family == 0 && word.definite && isOneWordPlace(k)
+            // "زكية الدريوش", "محمد بوعرفة، المستشار": a town's one-word name after the given name may
+            // be the family name, with the article or before a comma.
+            guard !ends(word), !isKnownPlaceOrOrganisation(k)
+                    || family == 0 && isOneWordPlace(k) && (word.definite || isCommaAfter(k))
             else { break }
             if family == 0 {
                 // The family name: a word, or a definite one when a given name without the article came first.
@@ -175,11 +178,17 @@ struct ArabicPersonNames {
               [k - 1, k].allSatisfy({ ArabicWord.stripped(text, $0).map { !$0.isAnd && !$0.definite } ?? true })
         else { return false }
         guard let next = text.tokens.at(k + 1), !next.has(.newlineBefore) else { return false }
-        return next.isPunct(",") || next.isPunct("،") || Self.thatAfterSpeech.contains(next)
+        return isCommaAfter(k) || Self.thatAfterSpeech.contains(next)
     }
 
     /// "إن" after a name: what the speaker said follows ("وقالت … إن").
     private static let thatAfterSpeech = WordSet("إن")
+
+    /// Whether a comma follows token `k` on its line.
+    private func isCommaAfter(_ k: Int) -> Bool {
+        guard let next = text.tokens.at(k + 1), !next.has(.newlineBefore) else { return false }
+        return next.isPunct(",") || next.isPunct("،")
+    }
 
     /// Whether token `k`, read as `key` (its proclitic taken off), is a known given name.
     private func isGivenName(_ k: Int, key: UInt64) -> Bool {
