@@ -186,7 +186,7 @@ struct TitleCaseNames {
             association university institute institution centre center commission committee court house
             party union directorate observatory foundation corporation company organization organisation
             school academy chamber society league club board bureau alliance network parliament assembly crescent
-            tribunal secretariat delegation inspectorate cooperative consortium faculty college
+            tribunal secretariat delegation inspectorate cooperative consortium faculty college basket basketball
             """, .org),
         ("strait cape gulf bay sea ocean valley mountains islands river lake desert plain plateau", .loc),
     ].flatMap { words, type in words.split(whereSeparator: \.isWhitespace).map { (String($0), type) } })

@@ -100,6 +100,11 @@ import Testing
         #expect(texts(.person, text) == ["Karim Berrechid"])
     }
 
+    @Test func moroccanClubsHeadedByTheirArabicWord() {
+        #expect(texts(.org, "Le Kawkab Athlétique de Marrakech a battu le Chabab Rif Hoceima samedi.")
+            == ["Kawkab Athlétique de Marrakech", "Chabab Rif Hoceima"])
+    }
+
     @Test func aLegalFormEndsAnOrganisationsName() {
         #expect(texts(.org, "La Société chérifienne de l'Oriental S.A. a publié ses comptes.")
             == ["Société chérifienne de l'Oriental S.A."])

@@ -42,7 +42,7 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
-        faculté bibliothèque éditions brigade
+        faculté bibliothèque éditions brigade ittihad nahdat nahda chabab kawkab difaa difaâ
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
         network office corporation company team
