@@ -282,6 +282,7 @@ struct NameRecognizer {
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: min(accepted.count * 2, Self.usualDistinctNames))
         var fullNames = KeyTable<NameGroup>()
+        var particleFamilies = KeyTable<NameGroup>()      // "Ait Lahcen" of "Mbarek Ait Lahcen"
         for candidate in accepted {
             func join(_ key: UInt64) {
                 if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
@@ -289,6 +290,9 @@ struct NameRecognizer {
             join(text.surfaceKey(candidate.first, candidate.last))
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
+            }
+            if candidate.type == .person && candidate.width >= 3 && NameWords.particles.contains(text.tokens[candidate.last - 1]) {
+                particleFamilies[text.surfaceKey(candidate.last - 1, candidate.last)] = candidate.group
             }
         }
         // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last
@@ -326,6 +330,14 @@ struct NameRecognizer {
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
+                links.union(full.key, candidate.group.key)
+            }
+        }
+        // "Ait Lahcen", "Ould Bouh" after "Mbarek Ait Lahcen", "Ahmed Salem Ould Bouh": a family name
+        // with its particle is the person too.
+        for candidate in accepted where candidate.type == .person && candidate.width == 2
+            && NameWords.particles.contains(text.tokens[candidate.first]) {
+            if let full = particleFamilies[text.surfaceKey(candidate.first, candidate.last)] {
                 links.union(full.key, candidate.group.key)
             }
         }

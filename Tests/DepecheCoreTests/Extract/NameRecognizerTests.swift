@@ -94,6 +94,11 @@ import Testing
             == ["École nationale de l'administration publique"])
     }
 
+    @Test func aFamilyNameWithItsParticleIsThePerson() throws {
+        let text = "Brahim Ait Oubella dirige la coopérative. Selon Ait Oubella, la saison est bonne."
+        #expect(texts(.person, text) == ["Brahim Ait Oubella"])
+    }
+
     @Test func aQuotedSurnameThatIsATownIsThePerson() {
         let text = "Karim Berrechid runs the workshop. \"Orders are back,\" Berrechid said on Monday."
         #expect(texts(.loc, text).isEmpty)
