@@ -304,6 +304,13 @@ struct NameRecognizer {
                   tokens[candidate.last].has(.spaceBefore) else { continue }
             shortened[text.surfaceKey(candidate.first, candidate.last - 1)] = candidate.group
         }
+        // "Maghreb Leasing" after "Maghreb Leasing S.A.": a company's name without its legal form.
+        for candidate in accepted where candidate.type == .org && candidate.width >= 5 && text.tokens[candidate.last].isPunct(".") {
+            var start = candidate.last
+            while start > candidate.first, !text.tokens[start].has(.spaceBefore) { start -= 1 }
+            guard start - 1 > candidate.first, CompanyForms.end(in: text, from: start) == candidate.last else { continue }
+            shortened[text.surfaceKey(candidate.first, start - 1)] = candidate.group
+        }
         for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
             if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
         }

@@ -110,6 +110,12 @@ import Testing
             == ["Kawkab Athlétique de Marrakech", "Chabab Rif Hoceima"])
     }
 
+    @Test func aLeasingCompanyWithAndWithoutItsLegalForm() throws {
+        let text = "Le groupe rachète 60% de Sahel Leasing S.A. auprès de ses actionnaires. Sahel Leasing restera cotée."
+        #expect(texts(.org, text) == ["Sahel Leasing S.A."])
+        #expect(texts(.loc, text).isEmpty)
+    }
+
     @Test func aLegalFormEndsAnOrganisationsName() {
         #expect(texts(.org, "La Société chérifienne de l'Oriental S.A. a publié ses comptes.")
             == ["Société chérifienne de l'Oriental S.A."])

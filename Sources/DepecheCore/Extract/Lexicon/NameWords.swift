@@ -57,7 +57,7 @@ enum NameWords {
 
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
-        bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
+        bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power leasing
         corp corporation inc sa sas sarl ltd llc plc gmbh ag bv nv ab consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
