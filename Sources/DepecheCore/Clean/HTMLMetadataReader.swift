@@ -20,7 +20,7 @@ struct HTMLMetadataReader {
     private var jsonLD: HTMLJSONLD?
     private var timeStamps: [(datetime: String, rank: Int)] = []
     private var pageTitle: String?
-    /// The text of the page's first link to its author (`<a rel="author">`).
+    /// The text of the page's first link to its author (`<a rel="author">`, `<a href="/author/…">`).
     private var authorLink: String?
     /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
     private var homeLogo: String?
@@ -80,7 +80,8 @@ struct HTMLMetadataReader {
             timeStamps.append((datetime, Self.rank(ofTime: node)))
         case "title" where pageTitle == nil:
             pageTitle = nonEmpty(node.textContent)
-        case "a" where authorLink == nil && node.attribute("rel")?.lowercased() == "author":
+        case "a" where authorLink == nil && (node.attribute("rel")?.lowercased() == "author"
+                                             || node.attribute("href").map(Self.isAuthorPage) == true):
             authorLink = nonEmpty(node.textContent)
         case "img" where homeLogo == nil:
             guard let link = node.parent, link.isElement("a"), let href = link.attribute("href"), Self.isHomePage(href),
@@ -93,6 +94,16 @@ struct HTMLMetadataReader {
             return
         }
     }
+
+    /// Whether a link leads to an author's page, the way publishing systems name it
+    /// ("/author/nadia-ghomari", "/auteur/…").
+    private static func isAuthorPage(_ href: String) -> Bool {
+        let path = href.lowercased()
+        return authorPaths.contains { path.contains($0) }
+    }
+
+    /// Path segments of author pages.
+    private static let authorPaths = ["/author/", "/auteur/", "/authors/", "/auteurs/"]
 
     /// How much a `<time>` is trusted as the article's date: marked as the publication date
     /// first, then inside an `<article>`, then anywhere (first in the page wins among equals).

@@ -81,11 +81,23 @@ struct PageCredits {
         let segments = segments(of: line)
         guard let segment = segments.first(where: marked) ?? segments.first(where: dated) else { return nil }
         let original = words(of: segment)
-        let kept = original.filter { word in
+        var kept: [Substring] = []
+        for (index, word) in original.enumerated() {
             let key = BoilerplateLines.folded(word)
-            return !isYear(Substring(key)) && !rightsWords.contains(key) && (!key.isEmpty || word == "&")
+            guard !isYear(Substring(key)), !rightsWords.contains(key), !key.isEmpty || word == "&" else { continue }
+            kept.append(index > 0 && BoilerplateLines.folded(original[index - 1]) == reservedFor ? withoutFor(word) : word)
         }
         return name(withoutCompanyForm(kept))
+    }
+
+    /// "محفوظة" (reserved), folded: the holder's name after it carries "ل" (for).
+    private static let reservedFor = BoilerplateLines.folded("محفوظة")
+
+    /// "لمنبر" → "منبر": the name after "محفوظة" without its "ل", when a word of three letters
+    /// or more is left.
+    private static func withoutFor(_ word: Substring) -> Substring {
+        guard word.unicodeScalars.first == "\u{644}", word.unicodeScalars.count >= 4 else { return word }
+        return Substring(word.unicodeScalars.dropFirst())
     }
 
     /// Legal forms that end a publisher company's name, folded ("Atlas Wire Ltd").

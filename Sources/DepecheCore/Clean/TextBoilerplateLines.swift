@@ -36,7 +36,9 @@ enum BoilerplateLines {
         "lire egalement", "a lire egalement", "voir aussi", "read also", "read more", "see also", "also read",
         "اقرا ايضا", "©", "(c) ", "copyright", "tous droits reserves", "all rights reserved", "credit photo",
         "suivez-nous sur", "follow us on", "abonnez-vous a", "tags :", "tags:", "mots cles :", "mots-cles",
-        "partager sur", "share on",
+        "partager sur", "share on", "recevez la newsletter", "recevez notre newsletter", "inscrivez-vous a la newsletter",
+        "inscrivez-vous a notre newsletter", "votre e-mail", "votre email", "votre adresse e-mail", "your email",
+        "enter your email",
         // English and Arabic related links, newsletters, shares, tags, photo credits and cookie notices.
         "related:", "related :", "more headlines:", "subscribe to our newsletter", "sign up for our newsletter",
         "never miss", "share this article", "share:", "photo:", "photo :", "photo caption", "photo credit",
@@ -185,8 +187,8 @@ enum BoilerplateLines {
         return trimmed.unicodeScalars.dropFirst().first.map { ScalarFolding.isSpace($0.value) } ?? false
     }
 
-    /// Bullets that open a list item: - * • – — · › ▸
-    private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8]
+    /// Bullets that open a list item: - * • – — · › ▸ → ►
+    private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8, 0x2192, 0x25BA]
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }

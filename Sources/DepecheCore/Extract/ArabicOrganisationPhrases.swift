@@ -68,16 +68,19 @@ struct ArabicOrganisationPhrases {
         var last = index
         var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
         var foreign = false            // "الفرنسية", "الدولية" seen
+        // Whether "ب" + a town may end the name: not after a national, company or named body.
+        var local = !ArabicNameWords.nationalHeads.contains(key: head.key) && !ArabicNameWords.companies.contains(key: head.key)
         if !head.definite {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
             let namesItsComplement = named || ArabicNameWords.companies.contains(key: head.key)
             while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
                 if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
-                    (last, k, named) = (end, end + 1, true)
+                    (last, k, named, local) = (end, end + 1, true, false)
                     break
                 }
                 guard !ends(word) else { return nil }
+                if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "جامعة شعيب الدكالي"
                 if nouns > 0, namesItsComplement, ArabicWord.stripped(text, k)?.isLilDefinite == true { break }
                 nouns += 1
                 k += 1
@@ -88,20 +91,30 @@ struct ArabicOrganisationPhrases {
                 // complement (not after other common heads: "صندوق دائم للوقاية", "مدرسة عليا للهندسة").
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             }
+            if last == index, nouns > 0, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: k) {
+                // "شركة معاصر تساوت ش.م": the company's name and its legal form, without the head.
+                return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
+                                     group: .surface(text.surfaceKey(index + 1, form)))
+            }
+            if last == index, isWord(k), let end = dedication(at: k, isWord) {
+                (last, k, named, local) = (end, end + 1, true, false)     // "جامعة السلطان مولاي سليمان"
+            }
             if last == index {
                 guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
+                if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "معهد الحسن الثاني"
                 (last, k) = (k, k + 1)
             }
         }
         while isWord(k), let word = ArabicWord.plain(text, k) {
             if let end = dedication(at: k, isWord) {
-                (last, k, named) = (end, end + 1, true)
+                (last, k, named, local) = (end, end + 1, true, false)
                 continue
             }
             if word.definite {
                 guard isAdjective(word) else { break }
                 if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
                 if ArabicNameWords.foreignAdjectives.contains(key: word.key) { foreign = true }
+                if ArabicNameWords.countryAdjectives.contains(key: word.key) { local = false }
                 (last, k) = (k, k + 1)
                 continue
             }
@@ -120,16 +133,28 @@ struct ArabicOrganisationPhrases {
             } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
             } else if bare.isIn, !foreign, let place = placeEnd(afterProcliticAt: k),
-                      ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key) {
+                      ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key)
+                        || local && (!head.definite || !coordinatedOnly)
+                            && knownName(at: index, clitic: head.clitic, last: last) == nil {
                 // "الشركة الوطنية … بالمغرب", "محكمة الاستئناف بفاس": the country a body serves, a
-                // court's seat. Elsewhere "ب" + a town is where the body stands ("جامعة … بالجديدة"),
-                // and "بالمغرب" after a foreign body ("الوكالة الفرنسية للتنمية") is its office there.
+                // court's seat; "المدرسة الوطنية للفلاحة بمكناس", "المديرية الجهوية للثقافة بجهة …":
+                // the town or region that tells one of many such bodies from the others (a genitive
+                // names the kind of body first). After a named body ("جامعة محمد الخامس بالرباط", a
+                // known one, a company) or a national one ("وزارة …", "الجمعية المغربية …"), and
+                // after adjectives alone ("المركز الاستشفائي الجامعي بطنجة"), "ب" + a town is where
+                // it stands, and "بالمغرب" after a
+                // foreign body ("الوكالة الفرنسية للتنمية") is its office there.
                 (last, k, named) = (place, place + 1, true)
             } else {
                 break
             }
         }
         guard last > index else { return nil }
+        if !head.definite, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: last + 1) {
+            // "شركة ريف للإنتاج الفني ش.م.م": the company's name and its legal form, without the head.
+            return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
+                                 group: .surface(text.surfaceKey(index + 1, form)))
+        }
         var entry: Int?
         if let known = knownName(at: index, clitic: head.clitic, last: last), known.last == last || coordinatedOnly {
             entry = known.entry
@@ -155,6 +180,22 @@ struct ArabicOrganisationPhrases {
         guard isWord(j), let noun = ArabicWord.plain(text, j), noun.definite, !ends(noun) else { return nil }
         return j
     }
+
+    /// "ش.م" (شركة مساهمة), "ش.م.م" (ذات مسؤولية محدودة): a company's legal form written in
+    /// initials at token `k`; its last token.
+    private func legalFormEnd(at k: Int) -> Int? {
+        let tokens = text.tokens
+        guard let first = tokens.at(k), first.kind == .word, first.key == Self.sheen, !first.has(.newlineBefore) else { return nil }
+        var last = k
+        while let dot = tokens.at(last + 1), dot.isPunct("."), !dot.has(.spaceBefore),
+              let letter = tokens.at(last + 2), letter.kind == .word, letter.key == Self.meem, !letter.has(.spaceBefore) {
+            last += 2
+        }
+        return last > k ? last : nil
+    }
+
+    /// "ش" and "م", the initials of a legal form.
+    private static let sheen = FoldedKey.of("ش"), meem = FoldedKey.of("م")
 
     /// A gazetteer organisation that the phrase starts with.
     private func knownName(at index: Int, clitic: Int, last: Int) -> (entry: Int, last: Int)? {
@@ -184,12 +225,21 @@ struct ArabicOrganisationPhrases {
     private static let closingQuotes: Set<UInt64> = [0x22, 0xBB, 0x201D]
 
     /// A person an institution is named after, from token `k`: a known person ("محمد السادس"),
-    /// a given name and an ordinal ("الحسن الثاني"), or a particle and its word ("ابن زهر").
+    /// a given name and an ordinal ("الحسن الثاني"), a sovereign's title and his given names
+    /// ("السلطان مولاي سليمان"), or a particle and its word ("ابن زهر").
     private func dedication(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
         if let hit = hits[k], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .person { return hit.last }
         let token = text.tokens[k]
         guard isWord(k + 1) else { return nil }
         if gazetteer.isGivenName(token), ArabicNameWords.ordinals.contains(text.tokens[k + 1]) { return k + 1 }
+        if ArabicNameWords.royalTitles.contains(token), gazetteer.isGivenName(text.tokens[k + 1]) {
+            // "جامعة السلطان مولاي سليمان": a sovereign's title and his given names.
+            var end = k + 1
+            while isWord(end + 1), gazetteer.isGivenName(text.tokens[end + 1]) || ArabicNameWords.ordinals.contains(text.tokens[end + 1]) {
+                end += 1
+            }
+            return end
+        }
         if ArabicNameWords.particles.contains(token), let word = ArabicWord.plain(text, k + 1), !ends(word) { return k + 1 }
         return nil
     }

@@ -81,7 +81,10 @@ struct ArabicPersonNames {
                 (last, k, family) = (end, end + 1, family + 1)
                 continue
             }
-            guard !ends(word), !isKnownPlaceOrOrganisation(k) || family == 0 && word.definite && isOneWordPlace(k)
+            // "زكية الدريوش", "محمد بوعرفة، المستشار": a town's one-word name after the given name may
+            // be the family name, with the article or before a comma.
+            guard !ends(word), !isKnownPlaceOrOrganisation(k)
+                    || family == 0 && isOneWordPlace(k) && (word.definite || isCommaAfter(k))
             else { break }
             if family == 0 {
                 // The family name: a word, or a definite one when a given name without the article came first.
@@ -93,6 +96,9 @@ struct ArabicPersonNames {
                 } else if let bare = ArabicWord.stripped(text, k), bare.definite || bare.isAnd && ends(bare) {
                     break       // "للشرب", "والمالية", "وقال"
                 }
+            } else if family == 1, isLastFamilyWord(k) {
+                // "خوسيه مانويل غارسيا"، "فاطمة بنت محمد سالم": a second word without the article
+                // after one, where the name ends (accepted below).
             } else {
                 // "محمد ربيع الخليع": after the father's name (no article), the family name may be any
                 // definite word; further family words are nisbas ("الطالبي العلمي").
@@ -160,6 +166,28 @@ struct ArabicPersonNames {
             return (compound ? k + 1 : k, view.clitic, view.definite)
         }
         return nil
+    }
+
+    /// Whether the word at token `k`, without the article, after a family word without it, ends
+    /// a name: a comma or "إن" follows ("خوسيه مانويل غارسيا،", "مريم منت أحمد فال،", "فاطمة
+    /// بنت محمد سالم إن"; not an object: "منت محمد عرضا عن", "نوكادير مساء."). Two words of which one may start with "و"
+    /// are a conjunction and its word ("سليمان وسيدي قاسم"), not a name.
+    private func isLastFamilyWord(_ k: Int) -> Bool {
+        guard let word = ArabicWord.plain(text, k), !word.definite, !ends(word),
+              let before = ArabicWord.plain(text, k - 1), !before.definite,
+              [k - 1, k].allSatisfy({ ArabicWord.stripped(text, $0).map { !$0.isAnd && !$0.definite } ?? true })
+        else { return false }
+        guard let next = text.tokens.at(k + 1), !next.has(.newlineBefore) else { return false }
+        return isCommaAfter(k) || Self.thatAfterSpeech.contains(next)
+    }
+
+    /// "إن" after a name: what the speaker said follows ("وقالت … إن").
+    private static let thatAfterSpeech = WordSet("إن")
+
+    /// Whether a comma follows token `k` on its line.
+    private func isCommaAfter(_ k: Int) -> Bool {
+        guard let next = text.tokens.at(k + 1), !next.has(.newlineBefore) else { return false }
+        return next.isPunct(",") || next.isPunct("،")
     }
 
     /// Whether token `k`, read as `key` (its proclitic taken off), is a known given name.

@@ -68,7 +68,7 @@ struct ChunkClassifier {
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
         if let name = personInside(chunk) { return person(name, .givenName) }
-        if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk)) {
+        if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk.first, chunk.last)) {
             return person(chunk, .role)
         }
         if chunk.words == 1, firstToken.has(.allCaps), (3...8).contains(firstToken.length),
@@ -198,11 +198,11 @@ struct ChunkClassifier {
         return false
     }
 
-    /// "selon X Y", "X Y a déclaré", "X Y said": a person is quoted.
-    private func isQuoted(_ chunk: NameChunk) -> Bool {
+    /// "selon X Y", "X Y a déclaré", "X Y said": the name in tokens `first...last` is quoted.
+    func isQuoted(_ first: Int, _ last: Int) -> Bool {
         let tokens = text.tokens
-        if NameWords.quoteOpeners.matchEnding(tokens, at: chunk.first - 1) != nil { return true }
-        var k = chunk.last + 1
+        if NameWords.quoteOpeners.matchEnding(tokens, at: first - 1) != nil { return true }
+        var k = last + 1
         if tokens.at(k)?.isPunct(",") == true { k += 1 }
         if let auxiliary = tokens.at(k), auxiliary.kind == .word, auxiliary.key == Self.has { k += 1 }
         return tokens.at(k).map { NameWords.speechVerbs.contains($0) } ?? false

@@ -58,7 +58,8 @@ struct DateRecognizer {
             if let numeric = numericDate(at: i) { return ([numeric], numeric.last) }
             return dayList(at: i)
         }
-        if token.kind == .word, numberFollows(i), let month = month(at: i), let date = monthFirst(at: i, month: month) {
+        if token.kind == .word, let month = month(at: i), numberFollows(month.last),
+           let date = monthFirst(at: i, month: month) {
             return ([date], date.last)
         }
         return nil
@@ -123,8 +124,13 @@ struct DateRecognizer {
         }
         guard !days.isEmpty, let monthToken = tokens.at(k), !monthToken.has(.newlineBefore),
               let month = month(at: k) else { return nil }
-        var last = k
+        var last = month.last
         if tokens.at(last + 1)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(monthToken) { last += 1 }
+        if tokens.at(last + 1)?.isPunct("(") == true, let gloss = self.month(at: last + 2), gloss.value == month.value,
+           tokens.at(gloss.last + 1)?.isPunct(")") == true {
+            // "٣ آذار (مارس) ٢٠٢٥": the month's other name in parentheses.
+            last = gloss.last + 1
+        }
         var year: Int?
         var yearAt = last + 1
         if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
@@ -136,7 +142,7 @@ struct DateRecognizer {
         var result: [DateMention] = []
         for (n, entry) in days.enumerated() {
             let first = n == 0 ? weekdayStart(before: entry.first) : entry.first
-            if let date = validated(year: year, month: month, day: entry.day, first: first, last: last) {
+            if let date = validated(year: year, month: month.value, day: entry.day, first: first, last: last) {
                 result.append(date)
             }
         }
@@ -147,18 +153,18 @@ struct DateRecognizer {
     private static let firstOfMonth = WordSet("فاتح")
 
     /// "February 7, 2024", "Feb. 7", "février 2024", "فاتح يناير 2027".
-    private func monthFirst(at i: Int, month: Int) -> DateMention? {
+    private func monthFirst(at i: Int, month: (value: Int, last: Int)) -> DateMention? {
         let tokens = text.tokens
-        var k = i + 1
+        var k = month.last + 1
         if tokens.at(k)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(tokens[i]) { k += 1 }
         guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
         if next.length == 4 {
             guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }
             if i > 0, Self.firstOfMonth.contains(tokens[i - 1]), !tokens[i].has(.newlineBefore) {
                 // "فاتح يناير 2027": the first of the month.
-                return validated(year: Int(year.value), month: month, day: 1, first: i - 1, last: k)
+                return validated(year: Int(year.value), month: month.value, day: 1, first: i - 1, last: k)
             }
-            return DateMention(year: Int(year.value), month: month, day: nil, first: i, last: k)
+            return DateMention(year: Int(year.value), month: month.value, day: nil, first: i, last: k)
         }
         guard english, let day = dayNumber(at: k) else { return nil }
         var last = day.last
@@ -169,7 +175,7 @@ struct DateRecognizer {
             year = Int(y.key)
             last = yearAt
         }
-        return validated(year: year, month: month, day: day.value, first: weekdayStart(before: i), last: last)
+        return validated(year: year, month: month.value, day: day.value, first: weekdayStart(before: i), last: last)
     }
 
     // MARK: Pieces
@@ -194,12 +200,18 @@ struct DateRecognizer {
         return next.kind == .number || (next.isPunct(".") && tokens.at(i + 2)?.kind == .number)
     }
 
-    /// The month named at token `i` ("May" only capitalised in English).
-    private func month(at i: Int) -> Int? {
-        let token = text.tokens[i]
+    /// The month named at token `i` ("May" only capitalised in English; "تشرين الأول" in two
+    /// words) and its last token.
+    private func month(at i: Int) -> (value: Int, last: Int)? {
+        guard let token = text.tokens.at(i) else { return nil }
+        if let base = CalendarWords.pairedMonths[token] {
+            guard let second = text.tokens.at(i + 1), !second.has(.newlineBefore),
+                  let added = CalendarWords.pairedMonthOrdinals[second] else { return nil }
+            return ((base + added - 1) % 12 + 1, i + 1)
+        }
         guard let month = CalendarWords.months[token] else { return nil }
         if CalendarWords.ambiguousEnglishMonths.contains(token) && english && !token.has(.capitalized) { return nil }
-        return month
+        return (month, i)
     }
 
     /// Where a date starts when a weekday (and a comma) stands before its day.

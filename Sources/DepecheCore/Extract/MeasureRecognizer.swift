@@ -184,6 +184,7 @@ struct MeasureRecognizer {
            let unit = tokens.at(start + 1), !unit.has(.spaceBefore), NumberWords.measureUnits.contains(unit) {
             return noun(at: start + 1, measuresOnly: measuresOnly, claimed: claimed, count: count)
         }
+        if !french, !measuresOnly, let compound = hyphenatedNoun(at: start, claimed: claimed) { return compound }
         var k = start
         var adjectives = 0
         while adjectives < 2, let token = tokens.at(k), !measuresOnly, NumberWords.unitAdjectives.contains(token),
@@ -200,6 +201,24 @@ struct MeasureRecognizer {
             modifier += 1
         }
         return nil
+    }
+
+    /// "a 90-room eco-lodge", "a 6,000-square-metre plant": an English count hyphenated to its
+    /// singular noun (one or two words) before the noun they qualify; the words and the last token.
+    /// Ages and durations ("a 25-year contract", "54-year-old") are not counts of things.
+    private func hyphenatedNoun(at start: Int, claimed: [Bool]) -> (unit: String, last: Int)? {
+        let tokens = text.tokens
+        var last = start - 1
+        while last - start < 3, let hyphen = tokens.at(last + 1), hyphen.isPunct("-"), !hyphen.has(.spaceBefore),
+              let word = tokens.at(last + 2), word.kind == .word, !word.has(.spaceBefore), !word.has(.capitalized),
+              last + 2 < claimed.count, !claimed[last + 2], word.length >= 3, !NumberWords.timeUnits.contains(word),
+              !NumberWords.notUnits.contains(word), !NumberWords.englishFunctionWords.contains(word) {
+            last += 2
+        }
+        guard last > start, let qualified = tokens.at(last + 1), qualified.kind == .word, qualified.has(.spaceBefore),
+              !qualified.has(.capitalized), !qualified.has(.newlineBefore),
+              !NumberWords.englishFunctionWords.contains(qualified) else { return nil }
+        return (text.string(tokens[start + 1].start, tokens[last].end), last)
     }
 
     /// A lowercase word that may stand between an English number and its noun.

@@ -70,6 +70,7 @@ struct NameRecognizer {
         accepted.removeAll { $0.evidence == .credit }
         accepted += coordinatedMentions(chunks, accepted: accepted)
         accepted += surnameMentions(chunks, accepted: accepted)
+        quotedSurnames(&accepted, classifier: classifier)
         accepted.sort { $0.first < $1.first }
         pairParenthesisedAcronyms(&accepted, links: &links)
         link(accepted, links: &links)
@@ -202,22 +203,45 @@ struct NameRecognizer {
         return found
     }
 
+    /// The people of `accepted` by their surname, surnames of two people left out.
+    private func surnames(_ accepted: [NameCandidate]) -> KeyTable<NameGroup> {
+        var all = KeyTable<NameGroup>()
+        var ambiguous = KeyTable<Bool>()
+        for candidate in accepted where candidate.type == .person && candidate.width > 1 {
+            let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
+            if let known = all[key], known != candidate.group { ambiguous[key] = true }
+            all[key] = candidate.group
+        }
+        guard ambiguous.count > 0 else { return all }
+        var surnames = KeyTable<NameGroup>()
+        for key in all.keys where !ambiguous.contains(key) { surnames[key] = all[key] }
+        return surnames
+    }
+
+    /// "Said Berkane … Berkane says": a known town's name that is a person's surname, quoted,
+    /// is that person.
+    private func quotedSurnames(_ accepted: inout [NameCandidate], classifier: ChunkClassifier) {
+        let surnames = surnames(accepted)
+        for n in accepted.indices where accepted[n].type == .loc && accepted[n].width == 1 {
+            let first = accepted[n].first
+            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[first])],
+                  classifier.isQuoted(first, first) else { continue }
+            accepted[n].type = .person
+            accepted[n].group = group
+            accepted[n].canonical = nil
+        }
+    }
+
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
-        var surnames = KeyTable<NameGroup>()
-        var ambiguous = KeyTable<Bool>()
+        let surnames = surnames(accepted)
         var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
             for index in candidate.first...candidate.last { taken[index] = true }
-            guard candidate.type == .person, candidate.width > 1 else { continue }
-            let key = PersonNameKey.of(text, word: text.tokens[candidate.last])
-            if let known = surnames[key], known != candidate.group { ambiguous[key] = true }
-            surnames[key] = candidate.group
         }
         var found: [NameCandidate] = []
         for chunk in chunks where chunk.words == 1 && chunk.first == chunk.last && !taken[chunk.first] {
-            let key = PersonNameKey.of(text, word: text.tokens[chunk.first])
-            guard let group = surnames[key], !ambiguous.contains(key) else { continue }
+            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[chunk.first])] else { continue }
             found.append(NameCandidate(first: chunk.first, last: chunk.last, type: .person, evidence: .role,
                                        group: group))
         }
@@ -258,6 +282,7 @@ struct NameRecognizer {
     private func link(_ accepted: [NameCandidate], links: inout UnionFind) {
         var bySurface = KeyTable<NameGroup>(capacity: min(accepted.count * 2, Self.usualDistinctNames))
         var fullNames = KeyTable<NameGroup>()
+        var particleFamilies = KeyTable<NameGroup>()      // "Ait Lahcen" of "Mbarek Ait Lahcen"
         for candidate in accepted {
             func join(_ key: UInt64) {
                 if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
@@ -265,6 +290,9 @@ struct NameRecognizer {
             join(text.surfaceKey(candidate.first, candidate.last))
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
+            }
+            if candidate.type == .person && candidate.width >= 3 && NameWords.particles.contains(text.tokens[candidate.last - 1]) {
+                particleFamilies[text.surfaceKey(candidate.last - 1, candidate.last)] = candidate.group
             }
         }
         // "Harbour Capital" after "Harbour Capital Partners": an organisation's name without its last
@@ -275,6 +303,13 @@ struct NameRecognizer {
             guard tokens[candidate.last].has(.capitalized), tokens[candidate.last - 1].has(.capitalized),
                   tokens[candidate.last].has(.spaceBefore) else { continue }
             shortened[text.surfaceKey(candidate.first, candidate.last - 1)] = candidate.group
+        }
+        // "Maghreb Leasing" after "Maghreb Leasing S.A.": a company's name without its legal form.
+        for candidate in accepted where candidate.type == .org && candidate.width >= 5 && text.tokens[candidate.last].isPunct(".") {
+            var start = candidate.last
+            while start > candidate.first, !text.tokens[start].has(.spaceBefore) { start -= 1 }
+            guard start - 1 > candidate.first, CompanyForms.end(in: text, from: start) == candidate.last else { continue }
+            shortened[text.surfaceKey(candidate.first, start - 1)] = candidate.group
         }
         for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
             if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
@@ -302,6 +337,14 @@ struct NameRecognizer {
         }
         for candidate in accepted where candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
+                links.union(full.key, candidate.group.key)
+            }
+        }
+        // "Ait Lahcen", "Ould Bouh" after "Mbarek Ait Lahcen", "Ahmed Salem Ould Bouh": a family name
+        // with its particle is the person too.
+        for candidate in accepted where candidate.type == .person && candidate.width == 2
+            && NameWords.particles.contains(text.tokens[candidate.first]) {
+            if let full = particleFamilies[text.surfaceKey(candidate.first, candidate.last)] {
                 links.union(full.key, candidate.group.key)
             }
         }

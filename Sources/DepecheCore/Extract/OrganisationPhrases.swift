@@ -92,35 +92,43 @@ struct OrganisationPhrases {
                 k += 1
                 continue
             }
-            if NameWords.phraseBreakers.contains(next) || isVerb(next) { break }
-            if next.has(.capitalized) {
+            // "Commission sous-régionale": a lowercase compound is read by its last part.
+            let tail = next.has(.capitalized) ? k : compoundTail(k)
+            let word = tokens[tail]
+            if NameWords.phraseBreakers.contains(word) || isVerb(word) || isParticipleClause(tail) { break }
+            if word.has(.capitalized) {
                 sawProperWord = true
                 complementNoun = afterJoin
                 afterJoin = false
                 lowercaseWords = 0
             } else if complementNoun && lowercaseWords < Self.lowercaseRun
-                        && (isAdjective(next) || NameWords.scopeAdjectives.contains(next))
-                        && !NameWords.nationalities.contains(next) {
+                        && (isAdjective(word) || NameWords.scopeAdjectives.contains(word))
+                        && !NameWords.nationalities.contains(word) {
                 // "… des Forces armées royales": a capitalised complement's adjectives.
                 lowercaseWords += 1
             } else {
                 // "… et de soutenir le processus": an infinitive after "de" starts a clause.
-                if afterJoin && lowercaseWords == 0 && isInfinitive(next) { break }
+                if afterJoin && lowercaseWords == 0 && isInfinitive(word) { break }
                 guard !lowercaseHead, lowercaseWords < Self.lowercaseRun else { break }
-                let scope = NameWords.scopeAdjectives.contains(next)
+                let scope = NameWords.scopeAdjectives.contains(word)
                 // After the head: adjectives only ("Centre hospitalier universitaire"); after a joining
                 // word: a noun, then its adjectives.
-                let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(next)
-                    || lowercaseWords > 0 && afterJoin && NameWords.nationalities.contains(next)
+                let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(word)
+                    || lowercaseWords > 0 && afterJoin && NameWords.nationalities.contains(word)
                 guard fits, afterJoin || lastContent - head == lowercaseWords || scope else { break }
                 if scope { sawProperWord = true }
                 lowercaseWords += 1
             }
-            lastContent = k
-            k += 1
+            lastContent = tail
+            k = tail + 1
         }
         guard lastContent > head, sawProperWord else { return nil }
         if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
+        if let form = CompanyForms.end(in: text, from: lastContent + 1), !claimed[lastContent + 1],
+           !tokens[lastContent + 1].has(.newlineBefore) {
+            // "Société minière de l'Anti-Atlas S.A.": the company's legal form ends its name.
+            return head...form
+        }
         return head...lastContent
     }
 
@@ -133,6 +141,25 @@ struct OrganisationPhrases {
             k += 1
         }
         return text.tokens.at(k)?.has(.capitalized) == true
+    }
+
+    /// The last part of the lowercase compound that starts at token `k` ("sous-régionale",
+    /// "socio-économique"), or `k` when the word stands alone.
+    private func compoundTail(_ k: Int) -> Int {
+        let tokens = text.tokens
+        guard let hyphen = tokens.at(k + 1), hyphen.isPunct("-"), !hyphen.has(.spaceBefore),
+              let part = tokens.at(k + 2), part.kind == .word, !part.has(.spaceBefore), !part.has(.capitalized)
+        else { return k }
+        return k + 2
+    }
+
+    /// "… de l'industrie minérale basée à Rabat", "… créée en 2019": a past participle and the
+    /// preposition after it open a clause about the body, not a word of its name.
+    private func isParticipleClause(_ k: Int) -> Bool {
+        let tokens = text.tokens
+        guard !tokens[k].has(.capitalized), NameWords.participleEndings.matches(tokens[k], in: text),
+              let after = tokens.at(k + 1) else { return false }
+        return NameWords.participlePrepositions.contains(after)
     }
 
     /// A lowercase word with a French verb ending ("financeront", "serait").

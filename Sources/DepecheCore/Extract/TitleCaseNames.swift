@@ -59,18 +59,8 @@ struct TitleCaseNames {
     /// The last full stop of dotted initials ending a run of two or more words ("… S.A.",
     /// "… N.V."): a company's legal form.
     private func companyFormEnd(_ chunk: NameChunk) -> Int? {
-        let tokens = text.tokens
-        var k = chunk.last
-        guard chunk.words >= 3, tokens[k].length == 1, tokens[k].has(.capitalized) else { return nil }
-        var letters = 1
-        while let dot = tokens.at(k + 1), dot.isPunct("."), !dot.has(.spaceBefore) {
-            k += 1
-            guard let letter = tokens.at(k + 1), letter.kind == .word, letter.length == 1, letter.has(.capitalized),
-                  !letter.has(.spaceBefore) else { break }
-            k += 1
-            letters += 1
-        }
-        return letters >= 2 && tokens[k].isPunct(".") ? k : nil
+        guard chunk.words >= 3 else { return nil }
+        return CompanyForms.end(in: text, from: chunk.last)
     }
 
     // MARK: Chaining
@@ -196,7 +186,7 @@ struct TitleCaseNames {
             association university institute institution centre center commission committee court house
             party union directorate observatory foundation corporation company organization organisation
             school academy chamber society league club board bureau alliance network parliament assembly crescent
-            tribunal secretariat delegation inspectorate cooperative consortium
+            tribunal secretariat delegation inspectorate cooperative consortium faculty college basket basketball
             """, .org),
         ("strait cape gulf bay sea ocean valley mountains islands river lake desert plain plateau", .loc),
     ].flatMap { words, type in words.split(whereSeparator: \.isWhitespace).map { (String($0), type) } })

@@ -30,6 +30,8 @@ import Testing
     @Test func authorLinkIsTheLastResortForTheAuthor() throws {
         let html = #"<body><h1>Titre</h1><p>Par <a rel="author" href="/a/k">Kenza Lahlou</a></p></body>"#
         #expect(try metadata(html).author == "Kenza Lahlou")
+        let page = #"<body><h1>Titre</h1><div>إعداد: <a href="/author/salma-idrissi">سلمى الإدريسي</a></div></body>"#
+        #expect(try metadata(page).author == "سلمى الإدريسي")
     }
 
     @Test func theHomePagesLogoNamesThePublicationLast() throws {

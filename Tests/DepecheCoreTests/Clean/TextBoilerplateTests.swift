@@ -33,10 +33,16 @@ import Testing
     @Test(arguments: ["Related", "You might also like", "Vous aimerez aussi", "أخبار ذات صلة"])
     func headedListsOfLinksAreRemoved(heading: String) {
         let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
-        let page = prose + "\n\n" + heading + "\n• Safi : une nouvelle digue pour le port\n› Kénitra attire un troisième constructeur\n- Ifrane sous la neige\n\n" + prose
+        let page = prose + "\n\n" + heading + "\n• Safi : une nouvelle digue pour le port\n› Kénitra attire un troisième constructeur\n- Ifrane sous la neige\n→ Oujda : le tramway à l'étude\n\n" + prose
         let article = TextBoilerplate.articleText(of: page)
-        for gone in ["Safi", "Kénitra", "Ifrane", heading] { #expect(!article.contains(gone), "\(gone)") }
+        for gone in ["Safi", "Kénitra", "Ifrane", "Oujda", heading] { #expect(!article.contains(gone), "\(gone)") }
         #expect(article == prose + "\n\n" + prose)
+    }
+
+    @Test func newsletterFormsAreRemoved() {
+        let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
+        let page = prose + "\n\nRecevez la newsletter La Gazette du Rif\nVotre e-mail ........ [JE M'ABONNE]\n\n" + prose
+        #expect(TextBoilerplate.articleText(of: page) == prose + "\n\n" + prose)
     }
 
     @Test func articleLinesAreKept() {
@@ -148,6 +154,7 @@ import Testing
             ("© Gazette du Nord 2021 - Tous droits réservés", "Gazette du Nord"),
             ("© 2024 جميع الحقوق محفوظة لـ صحيفة الواحة", "صحيفة الواحة"),
             ("جميع الحقوق محفوظة © ٢٠٢٣ أخبار الساحل", "أخبار الساحل"),
+            ("جميع الحقوق محفوظة لمنبر الأطلس © 2025", "منبر الأطلس"),
             ("© ٢٠٢٤ جميع الحقوق محفوظة", nil),
             ("© D.R", nil),
             ("(c) Atlas Wire 2025 - All rights reserved", "Atlas Wire"),

@@ -4,6 +4,22 @@ import Testing
 @Suite struct ArabicOrganisationPhrasesTests {
     private func organisations(_ text: String) -> [String] { ExtractTestSupport.texts(.org, in: text) }
 
+    @Test func aCompanysLegalFormEndsItsNameWithoutTheHead() {
+        #expect(organisations("وأعلنت شركة مطاحن درعة ش.م، التابعة للمجموعة، عن استثمار جديد.") == ["مطاحن درعة ش.م"])
+        #expect(organisations("وتولت شركة نور للإنتاج السمعي ش.م.م تسجيل الحفل.") == ["نور للإنتاج السمعي ش.م.م"])
+    }
+
+    @Test func aSovereignsTitleAndGivenNamesDedicateABody() {
+        #expect(organisations("وقعت الاتفاقية مع جامعة السلطان مولاي إسماعيل، لإنجاز دراسة.") == ["جامعة السلطان مولاي إسماعيل"])
+        #expect(ExtractTestSupport.texts(.person, in: "وقعت الاتفاقية مع جامعة السلطان مولاي إسماعيل، لإنجاز دراسة.").isEmpty)
+    }
+
+    @Test func aLocalBodyEndsWithItsTown() {
+        #expect(organisations("وأنجزت المدرسة العليا للتكنولوجيا بآسفي دراسة حول الموضوع.") == ["المدرسة العليا للتكنولوجيا بآسفي"])
+        #expect(organisations("وقالت وزارة الصحة بطنجة إن الحملة انطلقت.") == ["وزارة الصحة"])
+        #expect(organisations("وحضر ممثلو جامعة محمد الخامس بالرباط اللقاء.") == ["جامعة محمد الخامس"])
+    }
+
     @Test func headAndGenitiveChain() {
         #expect(organisations("وأعلنت وزارة التجهيز والنقل واللوجستيك عن مشروع جديد.")
                 == ["وزارة التجهيز والنقل واللوجستيك"])

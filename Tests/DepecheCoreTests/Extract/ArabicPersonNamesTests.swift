@@ -23,6 +23,16 @@ import Testing
         #expect(people("وقالت زينب آيت حمو إن القرية تنتظر.") == ["زينب آيت حمو"])
     }
 
+    @Test func aTownsNameBeforeACommaIsAFamilyName() {
+        #expect(people("أما سعيد بركان، المستشار عن الحزب، فصوت ضد المشروع.") == ["سعيد بركان"])
+    }
+
+    @Test func aSecondFamilyWordWhereTheNameEnds() {
+        #expect(people("ويشرف على المفاوضات بيدرو لويس مارتينيث، وهو وسيط.") == ["بيدرو لويس مارتينيث"])
+        #expect(people("وقالت خديجة بنت أحمد سالم إن الموسم جيد.") == ["خديجة بنت أحمد سالم"])
+        #expect(people("وصل كريم بنعلي وسعيد قاسم إلى القاعة.").contains("كريم بنعلي وسعيد") == false)
+    }
+
     @Test func aKunyaOpensAName() {
         #expect(people("وسجل أبو بكر الحمداوي هدف التعادل.") == ["أبو بكر الحمداوي"])
         #expect(people("وأكد الدكتور أبو الفضل السباعي أن المختبر جاهز.") == ["أبو الفضل السباعي"])

@@ -25,6 +25,12 @@ import Testing
         #expect(dates("في ٧ فبراير ٢٠٢٤") == ["2024-02-07"])
     }
 
+    @Test func levantineMonthsInTwoWordsAndAGlossedMonth() {
+        #expect(dates("أطلق طلب العروض في تشرين الأول ٢٠٢٣ ثم في كانون الثاني 2024.") == ["2023-10", "2024-01"])
+        #expect(dates("الاثنين ٣ آذار (مارس) ٢٠٢٥ - ١١:٢٠") == ["2025-03-03"])
+        #expect(dates("في تشرين 2023").isEmpty)
+    }
+
     @Test func fatihIsTheFirstOfTheMonth() {
         #expect(dates("ابتداء من فاتح يناير 2027 ستصبح المنصة إلزامية.") == ["2027-01-01"])
     }

@@ -54,6 +54,15 @@ import Testing
         #expect(one("the 2024-2025 season", french: false) == nil)
     }
 
+    @Test func anEnglishCountHyphenatedToItsNoun() {
+        let hotel = one("a 45-bed clinic in the old town", french: false)
+        #expect(hotel?.type == .quantity && hotel?.value == 45 && hotel?.unit == "bed")
+        let plant = one("a 3,500-square-metre warehouse", french: false)
+        #expect(plant?.value == 3500 && plant?.unit == "square-metre")
+        #expect(one("a 25-year contract", french: false) == nil)
+        #expect(one("the 61-year-old farmer", french: false) == nil)
+    }
+
     @Test func percentagesAndRanges() {
         #expect(measures("de 7% à 8%").map(\.value) == [7, 8])
         #expect(measures("entre 40 et 50%").map(\.value) == [40, 50])

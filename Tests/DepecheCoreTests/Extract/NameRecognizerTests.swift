@@ -86,6 +86,41 @@ import Testing
         #expect(texts(.org, "Le ministère de l'Intérieur espagnol a réagi.") == ["ministère de l'Intérieur"])
     }
 
+    @Test func aLowercaseCompoundAndAParticipleClause() {
+        #expect(texts(.org, "La Commission sous-régionale des transports a siégé.") == ["Commission sous-régionale des transports"])
+        #expect(texts(.org, "L'Institut national des études maritimes d'Essaouira recrute.")
+            == ["Institut national des études maritimes d'Essaouira"])
+        #expect(texts(.org, "L'École nationale de l'administration publique basée à Rabat recrute.")
+            == ["École nationale de l'administration publique"])
+    }
+
+    @Test func aFamilyNameWithItsParticleIsThePerson() throws {
+        let text = "Brahim Ait Oubella dirige la coopérative. Selon Ait Oubella, la saison est bonne."
+        #expect(texts(.person, text) == ["Brahim Ait Oubella"])
+    }
+
+    @Test func aQuotedSurnameThatIsATownIsThePerson() {
+        let text = "Karim Berrechid runs the workshop. \"Orders are back,\" Berrechid said on Monday."
+        #expect(texts(.loc, text).isEmpty)
+        #expect(texts(.person, text) == ["Karim Berrechid"])
+    }
+
+    @Test func moroccanClubsHeadedByTheirArabicWord() {
+        #expect(texts(.org, "Le Kawkab Athlétique de Marrakech a battu le Chabab Rif Hoceima samedi.")
+            == ["Kawkab Athlétique de Marrakech", "Chabab Rif Hoceima"])
+    }
+
+    @Test func aLeasingCompanyWithAndWithoutItsLegalForm() throws {
+        let text = "Le groupe rachète 60% de Sahel Leasing S.A. auprès de ses actionnaires. Sahel Leasing restera cotée."
+        #expect(texts(.org, text) == ["Sahel Leasing S.A."])
+        #expect(texts(.loc, text).isEmpty)
+    }
+
+    @Test func aLegalFormEndsAnOrganisationsName() {
+        #expect(texts(.org, "La Société chérifienne de l'Oriental S.A. a publié ses comptes.")
+            == ["Société chérifienne de l'Oriental S.A."])
+    }
+
     @Test func anotherNameOrAClauseAfterACommaOrEt() {
         #expect(texts(.org, "Il est soutenu par le Conseil provincial de Tata, de l'Office national des pêches.")
             == ["Conseil provincial de Tata", "Office national des pêches"])

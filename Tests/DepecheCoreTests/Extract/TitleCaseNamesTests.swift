@@ -13,6 +13,10 @@ import Testing
         #expect(texts(.org, "The Harbour of Lisbon Authority signed the deal.") == ["Harbour of Lisbon Authority"])
     }
 
+    @Test func aFacultyAndItsTown() {
+        #expect(texts(.org, "The Faculty of Dentistry of Casablanca opened a clinic.") == ["Faculty of Dentistry of Casablanca"])
+    }
+
     @Test func aMinistrysPortfoliosAreOneListClosedByAnd() {
         #expect(texts(.org, "The Ministry of Tourism, Crafts and Social Economy said so.")
                 == ["Ministry of Tourism, Crafts and Social Economy"])

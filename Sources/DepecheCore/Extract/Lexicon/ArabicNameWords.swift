@@ -38,6 +38,13 @@ enum ArabicNameWords {
     /// Courts, whose name ends with their seat ("محكمة الاستئناف بفاس").
     static let courts = WordSet("محكمة المحكمة")
 
+    /// Heads of national bodies: "ب" + a town after their name is where they act ("وزارة … بتاونات").
+    static let nationalHeads = WordSet("وزارة الوزارة حزب الحزب")
+
+    /// Adjectives of the country's own bodies: "ب" + a town after their name is where they act
+    /// ("الجمعية المغربية لصناعة وتجارة السيارات بجهة الرباط").
+    static let countryAdjectives = WordSet("المغربي المغربية")
+
     /// The country whose bodies' names may end with it ("… بالمغرب").
     static let country = WordSet("المغرب")
 
@@ -64,6 +71,9 @@ enum ArabicNameWords {
         الذي التي الذين اللذين اللتين اللواتي السيد السيدة الأسبوع الشهر العام السنة الماضيين الحاليين
         الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية
         """)
+
+    /// A sovereign's titles before the given names of an institution's dedication ("جامعة السلطان مولاي سليمان").
+    static let royalTitles = WordSet("السلطان الملك")
 
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")

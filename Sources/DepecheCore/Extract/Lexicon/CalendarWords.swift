@@ -19,6 +19,13 @@ enum CalendarWords {
         return WordTable(names.enumerated().flatMap { index, words in words.map { ($0, index + 1) } })
     }()
 
+    /// Levantine months named in two words, the first word → the month of "الأول" ("تشرين الأول"
+    /// is October); with "الثاني" it is the month after ("كانون الثاني" is January).
+    static let pairedMonths = WordTable([("تشرين", 10), ("كانون", 12)])
+
+    /// The second words of `pairedMonths`: "الأول" (first) and "الثاني" (second) → months added.
+    static let pairedMonthOrdinals = WordTable([("الأول", 0), ("الثاني", 1)])
+
     /// Shortened month names, which a period may follow ("fév.", "Feb."); "mars." ends a sentence.
     static let monthAbbreviations = WordSet("janv févr fév fevr avr juil sept oct nov déc dec jan feb mar apr jun jul aug sep")
 

@@ -42,7 +42,7 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
-        faculté bibliothèque éditions brigade
+        faculté bibliothèque éditions brigade ittihad nahdat nahda chabab kawkab difaa difaâ
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
         network office corporation company team
@@ -57,7 +57,7 @@ enum NameWords {
 
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
-        bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power
+        bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power leasing
         corp corporation inc sa sas sarl ltd llc plc gmbh ag bv nv ab consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
@@ -122,7 +122,7 @@ enum NameWords {
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
         ("Par la rédaction de", .publishedIn), ("Par la rédaction d'", .publishedIn), ("By the staff of", .publishedIn),
-        ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("حرر بتاريخ", .publishedOn),
+        ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("تقرير :", .writtenBy), ("حرر بتاريخ", .publishedOn),
         ("نشر في", .publishedOn), ("بتاريخ", .publishedOn), ("نشر بتاريخ", .publishedOn), ("تاريخ النشر", .publishedOn),
         ("آخر تحديث", .publishedOn),
     ])
@@ -197,7 +197,15 @@ enum NameWords {
         "aire", "aires", "ique", "iques", "ale", "ales", "ole", "oles", "aux", "elle", "elles", "ienne", "iennes", "aine", "aines",
         "aise", "aises", "ive", "ives", "ifs", "iel", "ielle", "ielles", "ière", "ières", "iers", "ée", "ées", "és",
         "ble", "bles", "eur", "eurs", "euse", "euses", "ore", "al", "el", "if", "ier", "ain", "ais", "ien",
+        "itime", "itimes",
     ])
+
+    /// Endings of French past participles ("basée", "créés"), which with a preposition after
+    /// them ("basée à", "créée en") say something about a name rather than end it.
+    static let participleEndings = SuffixSet(["é", "ée", "és", "ées"])
+
+    /// Prepositions after a participle that make it a clause ("basée à Rabat", "fondée par").
+    static let participlePrepositions = WordSet("à au aux en par dans depuis")
 
     /// Lowercase word endings of French infinitives ("soutenir", "renforcer").
     static let infinitiveEndings = SuffixSet(["er", "ir"])
