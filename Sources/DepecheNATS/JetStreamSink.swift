@@ -59,9 +59,13 @@ public final class JetStreamSink: EventSink {
     /// ``takeRevisions(through:)`` later tells if a claim was refused.
     public func record(_ event: DocumentEvent) throws -> (seq: Int, event: DocumentEvent) { (publisher.enqueue(event), event) }
 
-    public func waitUntilDecided(_ seq: Int) throws { publisher.waitUntilDecided(seq) }
+    public func waitUntilDecided(_ seq: Int) throws -> Bool { publisher.waitUntilDecided(seq) }
 
     public func takeRevisions(through seq: Int) -> [Int: DocumentEvent] { publisher.takeRevisions(through: seq) }
+
+    /// From now on, once NATS does not answer, the events not yet acknowledged are given up on
+    /// (``Publisher/beginShutdown()``).
+    public func beginShutdown() { publisher.beginShutdown() }
 
     /// The other hosts' `document.ingested` events, read from the stream (``ForeignDocumentFollower``).
     public var foreignDocuments: (any ForeignDocumentFeed)? {

@@ -57,6 +57,8 @@ final class Publisher: Sendable {
         var tasks: [(seq: Int, continuation: CheckedContinuation<Bool, Never>)] = []
         /// Given up at shutdown: what is not decided will not be.
         var abandoned = false
+        /// Shutdown has begun: a failure to reach NATS abandons.
+        var shuttingDown = false
         var stopped = false
     }
 
@@ -100,11 +102,12 @@ final class Publisher: Sendable {
     }
 
     /// Gives `event` the next `seq` and queues it; blocks while ``windowLimit`` events are
-    /// queued or in flight.
+    /// queued or in flight, unless the publisher was abandoned (then the event stays queued:
+    /// it is never sent, and its file stays in the inbox).
     func enqueue(_ event: DocumentEvent) -> Int {
         while true {
             let queued = state.withLock { state -> (seq: Int, first: Bool)? in
-                guard state.nextSeq - 1 - state.decided < Self.windowLimit else { return nil }
+                guard state.abandoned || state.nextSeq - 1 - state.decided < Self.windowLimit else { return nil }
                 let seq = state.nextSeq
                 state.queued.append(OutgoingEvent(event, seq: seq, settings: settings))
                 state.nextSeq += 1
@@ -118,15 +121,20 @@ final class Publisher: Sendable {
         }
     }
 
-    /// Blocks until the event `seq` is decided.
-    func waitUntilDecided(_ seq: Int) {
+    /// Blocks until the event `seq` is decided: true; false once the publisher was abandoned
+    /// (``abandon()``) before it was.
+    @discardableResult
+    func waitUntilDecided(_ seq: Int) -> Bool {
         let signal = DispatchSemaphore(value: 0)
-        let decided = state.withLock { state -> Bool in
+        let answer = state.withLock { state -> Bool? in
             if state.decided >= seq { return true }
+            if state.abandoned { return false }
             state.waiters.append((seq, signal))
-            return false
+            return nil
         }
-        if !decided { signal.wait() }
+        if let answer { return answer }
+        signal.wait()
+        return state.withLock { $0.decided >= seq }
     }
 
     /// Waits until the event `seq` is decided: true; false once the publisher was abandoned
@@ -144,14 +152,26 @@ final class Publisher: Sendable {
     }
 
     /// Gives up on the events not decided yet (shutdown while NATS does not answer): who waits
-    /// for them is told so; they stay in the outbox, their files in the inbox.
+    /// for them is told so, and the thread sends no further batch; the batch in flight stays
+    /// in the outbox, and the files of every event given up on stay in the inbox.
     func abandon() {
-        let waiting = state.withLock { state in
+        let (threads, tasks) = state.withLock { state in
             state.abandoned = true
-            defer { state.tasks.removeAll() }
-            return state.tasks.map(\.continuation)
+            defer {
+                state.waiters.removeAll()
+                state.tasks.removeAll()
+            }
+            return (state.waiters.map(\.signal), state.tasks.map(\.continuation))
         }
-        waiting.forEach { $0.resume(returning: false) }
+        threads.forEach { $0.signal() }
+        tasks.forEach { $0.resume(returning: false) }
+    }
+
+    /// The daemon is stopping: abandons now if NATS does not answer, or as soon as it stops
+    /// answering while the events in flight are being published.
+    func beginShutdown() {
+        state.withLock { $0.shuttingDown = true }
+        if failing.load(ordering: .relaxed) { abandon() }
     }
 
     /// The replacements of refused claims up to `seq`, by `seq`; each is given once.
@@ -164,10 +184,11 @@ final class Publisher: Sendable {
     }
 
     /// Waits until every queued event is decided; returns false at once when the server does
-    /// not answer (the events left are in the outbox and are published at the next start).
+    /// not answer or the publisher was abandoned (the events left are published at the next
+    /// start: from the outbox, or from their files, still in the inbox).
     func drain() -> Bool {
         while decidedSeq < lastSeq {
-            if failing.load(ordering: .relaxed) { return false }
+            if failing.load(ordering: .relaxed) || state.withLock({ $0.abandoned }) { return false }
             usleep(1_000)
         }
         return true
@@ -181,6 +202,7 @@ final class Publisher: Sendable {
             work.wait()
             if busy { Self.sleep(Self.linger) }
             let (batch, more, stopped) = state.withLock { state in
+                if state.abandoned { return ([OutgoingEvent](), false, true) }
                 let batch = Array(state.queued.prefix(Self.batchLimit))
                 state.queued.removeFirst(batch.count)
                 return (batch, !state.queued.isEmpty, state.stopped)
@@ -267,6 +289,7 @@ final class Publisher: Sendable {
                     ])
                 }
                 observer.problem("waiting for NATS (\(error.text))")
+                abandonIfShuttingDown()
                 Self.sleep(pause)
                 pause = min(pause * 2, .seconds(5))
             }
@@ -286,9 +309,15 @@ final class Publisher: Sendable {
                     logger.error("cannot \(what); files stay in the inbox until it works", metadata: ["error": "\(error)"])
                 }
                 observer.problem("cannot \(what) (\(error))")
+                abandonIfShuttingDown()
                 Self.sleep(.seconds(1))
             }
         }
+    }
+
+    /// A failure during shutdown: nobody should wait for the server any longer.
+    private func abandonIfShuttingDown() {
+        if state.withLock({ $0.shuttingDown && !$0.abandoned }) { abandon() }
     }
 
     private func recovered() {

@@ -26,11 +26,16 @@ public protocol EventSink: Sendable {
     /// is recorded, or ``takeRevisions(through:)`` gives what was recorded instead. A sink that
     /// publishes several events before the first is answered decides them later.
     var decidedSeq: Int { get }
-    /// Blocks until every event up to `seq` is decided.
-    func waitUntilDecided(_ seq: Int) throws
+    /// Blocks until every event up to `seq` is decided: true; false once the sink gave up on
+    /// them at shutdown (``beginShutdown()``): they will never be recorded.
+    func waitUntilDecided(_ seq: Int) throws -> Bool
     /// The events up to `seq` that were recorded otherwise than ``record(_:)`` returned them
     /// (a cluster: another host ingested the content first), by `seq`; each is given once.
     func takeRevisions(through seq: Int) -> [Int: DocumentEvent]
+    /// The daemon is stopping: from now on a sink that cannot deliver (its server does not
+    /// answer) gives up on the events it holds instead of blocking ``record(_:)`` and the
+    /// waits, so that the pipeline can stop; their files stay in the inbox.
+    func beginShutdown()
 }
 
 extension EventSink {
@@ -46,10 +51,13 @@ extension EventSink {
     public var decidedSeq: Int { lastSeq }
 
     /// A sink that records each event as asked decides it at once.
-    public func waitUntilDecided(_ seq: Int) throws {}
+    public func waitUntilDecided(_ seq: Int) throws -> Bool { true }
 
     /// A sink that records each event as asked never revises one.
     public func takeRevisions(through seq: Int) -> [Int: DocumentEvent] { [:] }
+
+    /// A sink that delivers at once has nothing to give up on.
+    public func beginShutdown() {}
 }
 
 /// Builds the daemon's sink once the local event log is open and before the dedup state is

@@ -142,8 +142,8 @@ public actor Committer {
         while true {
             takeDecisions()
             let (event, naming) = try classify(candidate)
-            guard let naming, naming > decisionsTaken else { return event }
-            try sink.waitUntilDecided(naming)
+            // Given up at shutdown: this event will never be recorded either.
+            guard let naming, naming > decisionsTaken, try sink.waitUntilDecided(naming) else { return event }
         }
     }
 

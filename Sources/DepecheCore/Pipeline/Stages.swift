@@ -48,6 +48,7 @@ final class Stages: Sendable {
     func stop() {
         stopping.store(true, ordering: .relaxed)
         ready.finish()
+        sink.beginShutdown()
     }
 
     func run(watcher: InotifyWatcher) async {

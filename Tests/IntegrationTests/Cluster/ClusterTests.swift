@@ -47,10 +47,6 @@ import Testing
     }
 
     /// The value of an unlabelled metric in a Prometheus textfile.
-    private static func gauge(_ name: String, in text: String) -> Double? {
-        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
-    }
-
     @Test func theSameFilesOnThreeHostsAreIngestedOnceAcrossTheCluster() async throws {
         let (cluster, runs) = try await Self.start(["a", "b", "c"])
         defer { runs.values.forEach { $0.remove() } }
@@ -126,7 +122,7 @@ import Testing
         let paused = String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self)
         #expect(paused.contains("depeche_sink_available 0"))
         // The events of the files being committed wait for their acknowledgement (one per worker at most).
-        let awaiting = Self.gauge("depeche_sink_events_awaiting_ack", in: paused)
+        let awaiting = NATSCluster.gauge("depeche_sink_events_awaiting_ack", in: paused)
         #expect(awaiting.map { $0 >= 1 } == true, "\(paused)")
         try cluster.start(0)
         try cluster.start(1)
@@ -135,7 +131,7 @@ import Testing
         try await Task.sleep(for: .milliseconds(1500))
         let resumed = String(decoding: (try? FileSystem.read(metrics)) ?? [], as: UTF8.self)
         #expect(resumed.contains("depeche_sink_available 1"))
-        #expect(Self.gauge("depeche_sink_events_awaiting_ack", in: resumed) == 0, "\(resumed)")
+        #expect(NATSCluster.gauge("depeche_sink_events_awaiting_ack", in: resumed) == 0, "\(resumed)")
         _ = try Self.checkedStream(cluster, total: 200, contents: 200, files: files)
     }
 }

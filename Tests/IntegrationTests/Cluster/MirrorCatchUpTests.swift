@@ -11,7 +11,7 @@ import Testing
         let server = try await NATSCluster.ready(label: "nats1", size: 1)
         let run = try await server.startDaemon(host: "a", label: "catch-up")
         defer { run.remove() }
-        try run.dropPages(0..<25)
+        try run.dropPages(0..<25) { TestPages.page(serial: $0, paragraphCount: 2) }
         #expect(await run.waitUntilProcessed(25))
         #expect(await run.daemon.terminate() == 0)
         // The local log loses everything the stream holds: the worst a crash can do to it.
@@ -82,37 +82,62 @@ import Testing
         #expect(mirror.isEmpty, "\(mirror)")
     }
 
-    @Test func aStopWhileNATSIsDownLeavesTheFilesAndTheNextStartPublishesThemOnce() async throws {
+    /// What the daemon is doing when it is told to stop while NATS does not answer.
+    enum Backlog: CaseIterable, Sendable {
+        /// 5 pages: their events are in flight.
+        case inFlight
+        /// 1,100 unrelated pages: more than the publisher's window of 1,024 events, so the
+        /// committer is blocked waiting for room.
+        case windowFull
+        /// 300 near copies of each other: the committer is blocked until the sink decides the
+        /// event its decision would name.
+        case waitingForADecision
+
+        var count: Int { [.inFlight: 5, .windowFull: 1_100, .waitingForADecision: 300][self]! }
+        /// The events awaiting acknowledgement once the committer is blocked.
+        var held: Int { self == .windowFull ? 1_024 : 1 }
+
+        func page(_ serial: Int) -> [UInt8] {
+            self == .windowFull ? TestPages.unrelated(serial: serial) : TestPages.page(serial: serial, paragraphCount: 2)
+        }
+    }
+
+    @Test(arguments: Backlog.allCases)
+    func aStopWhileNATSIsDownLeavesTheFilesAndTheNextStartPublishesThemOnce(backlog: Backlog) async throws {
         let server = try await NATSCluster.ready(label: "nats1", size: 1)
         let run = try await server.startDaemon(host: "a", label: "outbox-stop")
         defer { run.remove() }
-        try run.dropPages(0..<5)
+        let total = 5 + backlog.count
+        try run.dropPages(0..<5, backlog.page)
         #expect(await run.waitUntilProcessed(5))
         server.kill(0)
-        try run.dropPages(5..<10)
+        try run.dropPages(5..<total, backlog.page)
         #expect(await run.daemon.waitUntil(timeout: .seconds(20)) { run.daemon.journal().contains("cannot reach NATS JetStream") })
+        #expect(await run.daemon.waitUntil(timeout: .seconds(30)) {
+            (server.gauge("depeche_sink_events_awaiting_ack", host: "a") ?? 0) >= Double(backlog.held)
+        }, "\(String(describing: server.gauge("depeche_sink_events_awaiting_ack", host: "a"))) events awaiting acknowledgement")
 
         let stopped = ContinuousClock.now
         #expect(await run.daemon.terminate(timeout: .seconds(15)) == 0, "SIGTERM while NATS is down: a prompt, clean exit")
         #expect(ContinuousClock.now - stopped < .seconds(10))
         #expect(run.daemon.journal().contains("they are published at the next start"))
-        #expect(FileSystem.nonDirectories(below: run.inbox).count == 5, "the unacknowledged files stay in the inbox")
+        #expect(FileSystem.nonDirectories(below: run.inbox).count == backlog.count, "the unacknowledged files stay in the inbox")
 
         try server.start(0)
         try await run.daemon.start()
-        #expect(await run.waitUntilProcessed(10))
+        #expect(await run.waitUntilProcessed(total, timeout: .seconds(60)))
         let stream = try server.streamEvents()
-        let files = Set((0..<10).map { "p\($0).txt" })
+        let files = Set((0..<total).map { "p\($0).txt" })
         let problems = ClusterChecks.violations(of: stream, filesPerHost: ["a": files])
-        #expect(stream.count == 10 && problems.isEmpty, "\(problems)")
+        #expect(stream.count == total && problems.isEmpty, "\(problems.prefix(5))")
         let mirror = ClusterChecks.mirrorViolations(local: run.daemon.eventLog.events, stream: stream, host: "a")
-        #expect(mirror.isEmpty, "\(mirror)")
+        #expect(mirror.isEmpty, "\(mirror.prefix(5))")
     }
 }
 
 extension DaemonSandbox {
-    /// Moves test pages `serials` into the inbox as `p<serial>.txt`.
-    fileprivate func dropPages(_ serials: Range<Int>) throws {
-        for serial in serials { try writer.moveIn(TestPages.page(serial: serial, paragraphCount: 2), to: Array("p\(serial).txt".utf8)) }
+    /// Moves test pages `serials` into the inbox as `p<serial>.txt`, made by `page`.
+    fileprivate func dropPages(_ serials: Range<Int>, _ page: (Int) -> [UInt8]) throws {
+        for serial in serials { try writer.moveIn(page(serial), to: Array("p\(serial).txt".utf8)) }
     }
 }

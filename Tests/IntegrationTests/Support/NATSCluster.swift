@@ -100,6 +100,16 @@ final class NATSCluster {
     /// The Prometheus textfile of the daemon started for `host`.
     func metricsPath(host: String) -> String { scratch.appending("\(host).prom") }
 
+    /// The value of gauge `name` in the last metrics the daemon of `host` wrote, or nil.
+    func gauge(_ name: String, host: String) -> Double? {
+        Self.gauge(name, in: String(decoding: (try? FileSystem.read(metricsPath(host: host))) ?? [], as: UTF8.self))
+    }
+
+    /// The value of gauge `name` in a Prometheus textfile, or nil.
+    static func gauge(_ name: String, in text: String) -> Double? {
+        text.split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ").last ?? "") }
+    }
+
     /// Starts node `index` (again).
     func start(_ index: Int) throws {
         processes[index] = try ChildProcess("nats-server", ["-c", nodes[index].configPath], stderr: nodes[index].logPath)

@@ -20,6 +20,19 @@ enum TestPages {
         return Array(text.utf8)
     }
 
+    /// A page no other serial's page is near: three paragraphs of words drawn at random (seeded
+    /// by `serial`), so that its SimHash is far from every other page's.
+    static func unrelated(serial: Int) -> [UInt8] {
+        var random = SeededGenerator(seed: UInt64(serial) &* 0x9E37_79B9 &+ 1)
+        var text = "Dépêche n° \(serial)\n\n"
+        for _ in 0..<3 {
+            text += (0..<40).map { _ in vocabulary.randomElement(using: &random)! }.joined(separator: " ") + ".\n\n"
+        }
+        return Array(text.utf8)
+    }
+
+    private static let vocabulary = Set(paragraphs.joined(separator: " ").split(separator: " ").map(String.init)).sorted()
+
     /// A bad file and the reason it must be rejected for.
     static func bad(serial: Int) -> (bytes: [UInt8], reason: String) {
         switch serial % 4 {
