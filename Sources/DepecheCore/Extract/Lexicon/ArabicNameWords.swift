@@ -90,7 +90,7 @@ enum ArabicNameWords {
         """)
 
     /// Words that cannot be part of a person's name: prepositions, conjunctions, pronouns,
-    /// roles and common speech verbs (a name ends before them).
+    /// roles, common speech verbs and "كان" and its sisters (a name ends before them).
     static let nameBreakers = WordSet("""
         في من إلى عن مع منذ حتى لدى عند بعد قبل خلال حول ضد دون بين أمام وراء نحو عبر تحت فوق
         و أو ثم أن إن أنه أنها لكن كما قد لقد لم لن لا ما هل إذ إذا حيث بل غير كل بعض جميع عدة
@@ -99,6 +99,7 @@ enum ArabicNameWords {
         سفيرة مدرب لاعب ناطق رئيسا وزيرا مديرا الكاتب الرئيس المدير الوزير الوزيرة الأمين
         قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت اعتبر اعتبرت شدد شددت أفاد أفادت
         كشف كشفت دعا دعت أعلن أعلنت يرى ترى يقول تقول أبرز أبرزت سجل سجلت
+        كان كانت كانوا ظل ظلت ظلوا أصبح أصبحت باتت صارت
         """)
 
     /// Prepositions written with a final alef maqsura that fold like given names ("على", "علي").
