@@ -2,6 +2,9 @@
 /// - a quoted name after a company, association or publication noun and its adjectives:
 ///   `المجموعة الإسبانية "X"`, `شركة «X»`, `منظمة "X"`, `صحيفة "X"`, a legal form's initials
 ///   included (`"X ش.م"`);
+/// - a foreign company's transliterated name, unquoted, after a company noun: up to its legal form
+///   ("شركة X Y المحدودة", "المجموعة الإسبانية X ش.م") or its nationality ("شركة X Y الكورية"),
+///   or after the noun and its nationality up to a comma ("الشركة الإسبانية X،");
 /// - a publication quoted in the press's idioms: "في بلاغ توصلت به «X»", "في تصريح لـ«X»";
 /// - a club after "لاعب" (player of), up to the comma or period that ends it: "لاعب X Y،".
 /// Names the gazetteer knows are left to it.
@@ -25,6 +28,8 @@ struct ArabicOrganisationAppositions {
     private static let reporting = WordSet("توصلت حصلت اطلعت التقت تصريح حديث")
     /// Pronouns and the preposition between such a word and the name ("به", "عليها", "لـ").
     private static let reportingLinks = WordSet("به بها عليه عليها منه منها لـ ل")
+    /// Nouns before a foreign company's unquoted name.
+    private static let companyNouns = WordSet("شركة الشركة مجموعة المجموعة")
     /// Nouns before a club's name.
     private static let clubNouns = WordSet("لاعب لاعبة نادي")
     /// Quotation marks that open and close a name.
@@ -43,6 +48,13 @@ struct ArabicOrganisationAppositions {
                 var k = index + 1
                 while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
                 name = quotedName(at: k, in: range, claimed: claimed)
+                if name == nil, isNoun(Self.companyNouns) {
+                    var start = index + 1
+                    while let word = ArabicWord.plain(text, start), ArabicNameWords.foreignAdjectives.contains(key: word.key) {
+                        start += 1
+                    }
+                    name = foreignCompany(at: start, afterNationality: start > index + 1, in: range, claimed: claimed)
+                }
             } else if isNoun(Self.reporting) {
                 var k = index + 1
                 if let word = text.tokens.at(k), Self.reportingLinks.contains(word) { k += 1 }
@@ -76,6 +88,33 @@ struct ArabicOrganisationAppositions {
               Self.closingQuotes.contains(close.key) else { return nil }
         return first...last
     }
+
+    /// A transliterated company name from token `first`: words without the article that do not
+    /// end like Arabic feminine nouns ("ة"), then a legal form (part of the name), a nationality
+    /// (not part of it) or, `afterNationality` ("الشركة الإسبانية X"), a comma or period.
+    private func foreignCompany(at first: Int, afterNationality: Bool, in range: Range<Int>,
+                                claimed: [Bool]) -> ClosedRange<Int>? {
+        var last = first - 1
+        while last + 1 - first < Self.longestName, range.contains(last + 1), !claimed[last + 1],
+              let word = ArabicWord.plain(text, last + 1), !word.definite, !text.tokens[last + 1].has(.newlineBefore),
+              text.lastScalar(text.tokens[last + 1]) != Self.tehMarbuta, hits[last + 1] == nil,
+              !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
+              ArabicLegalForms.end(in: text, at: last + 1) == nil {
+            last += 1
+        }
+        guard last >= first else { return nil }
+        if let form = ArabicLegalForms.end(in: text, at: last + 1) { return first...form }
+        if let nationality = ArabicWord.plain(text, last + 1), !text.tokens[last + 1].has(.newlineBefore),
+           ArabicNameWords.foreignAdjectives.contains(key: nationality.key) {
+            return first...last
+        }
+        guard afterNationality, let end = text.tokens.at(last + 1),
+              end.isPunct(",") || end.isPunct("،") || end.isPunct(".") else { return nil }
+        return first...last
+    }
+
+    /// "ة": the ending of Arabic feminine nouns and adjectives ("شركة ناشئة").
+    private static let tehMarbuta: UInt32 = 0x629
 
     /// The words after "لاعب" at `index`, when a comma or a period ends them within four words.
     private func clubName(after index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {

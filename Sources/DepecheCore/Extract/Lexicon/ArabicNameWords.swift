@@ -10,6 +10,7 @@ enum ArabicNameWords {
         فدرالية الفدرالية فيدرالية الفيدرالية مرصد المرصد بنك البنك مجلس المجلس مؤسسة المؤسسة
         مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
         المدرسة مدرسة محكمة المحكمة اللجنة لجنة الأكاديمية أكاديمية العصبة عصبة رئاسة
+        تعاونية التعاونية فرقة الفرقة
         """)
 
     /// Heads that are also common nouns ("مكتب الدراسات", "مركز المدينة", "مجلس الإدارة"): their
@@ -17,11 +18,22 @@ enum ArabicNameWords {
     static let weakHeads = WordSet("""
         مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
         المدرسة مدرسة محكمة المحكمة اللجنة لجنة مجلس المجلس مؤسسة المؤسسة بنك البنك الأكاديمية أكاديمية
-        المرصد مرصد رئاسة
+        المرصد مرصد رئاسة فرقة الفرقة
         """)
 
     /// Weak heads that name a company: the indefinite word after them is its name ("شركة أطلس للتأمين").
     static let companies = WordSet("شركة مجموعة مقاولة")
+
+    /// Company heads that are part of the name before its legal form ("مجموعة أطلس زيتون القابضة").
+    static let namedWithHead = WordSet("مجموعة")
+
+    /// Indefinite adjectives that govern a definite noun in a body's name ("الكلية متعددة
+    /// التخصصات", "المجموعة ذات النفع الاقتصادي").
+    static let compoundAdjectives = WordSet("متعدد متعددة ذات ذو")
+
+    /// Verbal nouns after "لل" whose object ("ب" + a definite noun) belongs to the name ("مؤسسة …
+    /// للنهوض بالأعمال الاجتماعية").
+    static let governingBi = WordSet("النهوض الارتقاء العناية التعريف الاهتمام التكفل")
 
     /// Adjectives that make a phrase an institution's name ("الوطني", "السامية", "الجهوية").
     static let scopeAdjectives = WordSet("""
@@ -62,6 +74,7 @@ enum ArabicNameWords {
         الكبير الكبرى الأعلى العليا العام العامة المتحدة المستدامة الصالح الحمراء الأصفر الخضراء البيضاء
         المندمجة المستقلة المشتركة المتخصصة الجنوبية الشمالية الأطلسية المتوسطية الاجتماعية
         الصغرى الصغيرة الصغيرات الكبيرة المتوسطة المتوسطات الوسطى السيارة المحترفة الموحدة
+        القابضة المحدودة
         """)
 
     /// Definite words that end a name though they look like its adjectives: time, relatives, ordinals
