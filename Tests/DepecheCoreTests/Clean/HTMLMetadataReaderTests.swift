@@ -20,6 +20,14 @@ import Testing
                     source: "Le Journal"))
     }
 
+    @Test func anOrganisationNamedAsTheAuthorIsNoByline() throws {
+        let html = """
+            <head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "عنوان",
+             "author": {"@type": "Organization", "name": "قسم الأخبار"}}</script></head>
+            """
+        #expect(try metadata(html).author == nil)
+    }
+
     @Test func theHeadlineWinsOverAShareCardTitleCutShort() throws {
         let head = #"<head><meta property="og:title" content="Le port lance une ligne vers Dakar"></head>"#
         #expect(try metadata(head + "<body><h1>Le port lance une ligne vers Dakar pour les conteneurs</h1></body>").title

@@ -82,7 +82,7 @@ enum ArabicNameWords {
     static let definiteBreakers = WordSet("""
         اليوم أمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية الأخير الأخيرة الأخيرين
         الذي التي الذين اللذين اللتين اللواتي السيد السيدة الأسبوع الشهر العام السنة الماضيين الحاليين
-        الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية
+        الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية المال
         """)
 
     /// A sovereign's titles before the given names of an institution's dedication ("جامعة السلطان مولاي سليمان").
@@ -100,6 +100,14 @@ enum ArabicNameWords {
     /// Courtesy and honorific titles before a name ("السيد", "الدكتور", "الحاج"), not part of it.
     static let titles = WordSet("""
         السيد السيدة الدكتور الدكتورة الأستاذ الأستاذة الحاج الحاجة المهندس المهندسة الشيخ الأمير الأميرة
+        """)
+
+    /// Roles that, with a nationality after them, introduce a person's name of any origin
+    /// ("المدرب البرتغالي X Y").
+    static let roles = WordSet("""
+        المدرب المهاجم المدافع الحارس اللاعب اللاعبة المهندس المهندسة الطبيب الطبيبة الخبير الخبيرة
+        الباحث الباحثة المخرج المخرجة الكاتب الكاتبة الروائي الروائية الفنان الفنانة السائح السائحة
+        الرئيس الرئيسة الوزير الوزيرة السفير السفيرة
         """)
 
     /// Words that cannot be part of a person's name: prepositions, conjunctions, pronouns,
