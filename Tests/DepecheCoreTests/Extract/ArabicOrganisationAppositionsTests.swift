@@ -22,6 +22,13 @@ import Testing
         #expect(organisations("وانضم لاعب في صفوف الفريق إلى المعسكر.").isEmpty)
     }
 
+    @Test func aClubsCountryAfterItsNameAndAClubNamedClub() {
+        let text = "وجاء المدافع من نادي هارتس أوك بغانا."
+        #expect(organisations(text) == ["هارتس أوك"])
+        #expect(ExtractTestSupport.texts(.loc, in: text) == ["غانا"])
+        #expect(organisations("وانتقل إلى مازيمبي كلوب مقابل مبلغ كبير.") == ["مازيمبي كلوب"])
+    }
+
     @Test func aForeignCompanysTransliteratedNameAfterACompanyNoun() {
         #expect(organisations("وفازت شركة زينترا ويف سيستمز المحدودة بالصفقة.") == ["زينترا ويف سيستمز المحدودة"])
         #expect(organisations("ووقع العقد مع شركة برايتون فولت البريطانية أمس.") == ["برايتون فولت"])

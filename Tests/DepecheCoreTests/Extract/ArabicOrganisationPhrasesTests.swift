@@ -57,6 +57,7 @@ import Testing
 
     @Test func dedications() {
         #expect(organisations("وتخرج من معهد الحسن الثاني للعلوم التطبيقية.") == ["معهد الحسن الثاني للعلوم التطبيقية"])
+        #expect(organisations("وساهمت مؤسسة للا مريم للتضامن في الحملة.") == ["مؤسسة للا مريم للتضامن"])
     }
 
     @Test func cliticsBeforeTheHeadAreLeftOut() {

@@ -85,8 +85,9 @@ enum ArabicNameWords {
         الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية المال
         """)
 
-    /// A sovereign's titles before the given names of an institution's dedication ("جامعة السلطان مولاي سليمان").
-    static let royalTitles = WordSet("السلطان الملك")
+    /// A sovereign's or a royal family's titles before the given names of an institution's
+    /// dedication ("جامعة السلطان مولاي سليمان", "مؤسسة للا مريم").
+    static let royalTitles = WordSet("السلطان الملك للا لالة الأمير الأميرة")
 
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
