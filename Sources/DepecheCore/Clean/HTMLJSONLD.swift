@@ -21,7 +21,8 @@ struct HTMLJSONLD {
         else { return nil }
         headline = (article["headline"] as? String).map(HTMLLayout.foldingSpaces)
         datePublished = article["datePublished"] as? String
-        author = Self.names(article["author"]).map { $0.joined(separator: ", ") }
+        // An organisation named as the author ("هيئة التحرير", the outlet) is no byline.
+        author = Self.names(article["author"], skipping: "Organization").map { $0.joined(separator: ", ") }
         publisher = Self.names(article["publisher"])?.first
     }
 
@@ -37,14 +38,15 @@ struct HTMLJSONLD {
         return types.contains { $0.hasSuffix("Article") || $0.hasSuffix("Posting") }
     }
 
-    /// The names in a person or organisation value: a string, an object with `name`, or an
-    /// array of those. Nil when there is none.
-    private static func names(_ value: Any?) -> [String]? {
+    /// The names in a person or organisation value: a string, an object with `name` (unless its
+    /// `@type` is `skipping`), or an array of those. Nil when there is none.
+    private static func names(_ value: Any?, skipping type: String? = nil) -> [String]? {
         let names: [String]
         switch value {
         case let name as String: names = [name]
-        case let object as [String: Any]: names = [(object["name"] as? String) ?? ""]
-        case let array as [Any]: names = array.compactMap { Self.names($0)?.first }
+        case let object as [String: Any]:
+            names = type != nil && object["@type"] as? String == type ? [] : [(object["name"] as? String) ?? ""]
+        case let array as [Any]: names = array.compactMap { Self.names($0, skipping: type)?.first }
         default: names = []
         }
         let cleaned = names.map(HTMLLayout.foldingSpaces).filter { !$0.isEmpty }

@@ -22,6 +22,8 @@ struct HTMLMetadataReader {
     private var pageTitle: String?
     /// The text of the page's first link to its author (`<a rel="author">`, `<a href="/author/…">`).
     private var authorLink: String?
+    /// The text of the page's first element whose class names the author (`<span class="by">`).
+    private var authorElement: String?
     /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
     private var homeLogo: String?
     /// The text of the page's first `<h1>`.
@@ -41,7 +43,7 @@ struct HTMLMetadataReader {
             title: fullTitle,
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
-                ?? authorLink,
+                ?? authorLink ?? authorElement,
             source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
     }
 
@@ -83,6 +85,8 @@ struct HTMLMetadataReader {
         case "a" where authorLink == nil && (node.attribute("rel")?.lowercased() == "author"
                                              || node.attribute("href").map(Self.isAuthorPage) == true):
             authorLink = nonEmpty(node.textContent)
+        case _ where authorElement == nil && Self.namesAuthor(node.attribute("class")):
+            authorElement = nonEmpty(node.textContent).flatMap(Self.personName)
         case "img" where homeLogo == nil:
             guard let link = node.parent, link.isElement("a"), let href = link.attribute("href"), Self.isHomePage(href),
                   let alt = node.attribute("alt").flatMap(nonEmpty), !alt.lowercased().contains("logo"),
@@ -101,6 +105,25 @@ struct HTMLMetadataReader {
         let path = href.lowercased()
         return authorPaths.contains { path.contains($0) }
     }
+
+    /// Whether a class attribute names the author's element ("by", "author", "byline").
+    private static func namesAuthor(_ classes: String?) -> Bool {
+        guard let classes else { return false }
+        return classes.lowercased().split(separator: " ").contains { authorClasses.contains(String($0)) }
+    }
+
+    /// Classes of the element that holds the author's name.
+    private static let authorClasses: Set<String> = ["by", "author", "byline", "author-name", "auteur", "writer"]
+
+    /// `text` when it reads as a name, its opener left out ("Par X"): two to five words, no digits.
+    private static func personName(_ text: String) -> String? {
+        var words = text.split(separator: " ")
+        if let first = words.first, bylineOpeners.contains(first.lowercased()) { words.removeFirst() }
+        return (2...5).contains(words.count) && !text.contains(where: \.isNumber) ? words.joined(separator: " ") : nil
+    }
+
+    /// Words before the author's name in its element.
+    private static let bylineOpeners: Set<String> = ["par", "by", "بقلم", "بقلم:"]
 
     /// Path segments of author pages.
     private static let authorPaths = ["/author/", "/auteur/", "/authors/", "/auteurs/"]

@@ -92,9 +92,8 @@ struct ArabicOrganisationPhrases {
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
             }
             if last == index, nouns > 0, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: k) {
-                // "شركة معاصر تساوت ش.م": the company's name and its legal form, without the head.
-                return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
-                                     group: .surface(text.surfaceKey(index + 1, form)))
+                // "شركة معاصر تساوت ش.م": the company's name and its legal form.
+                return legalName(head: head, at: index, last: form)
             }
             if last == index, isWord(k), let end = dedication(at: k, isWord) {
                 (last, k, named, local) = (end, end + 1, true, false)     // "جامعة السلطان مولاي سليمان"
@@ -112,10 +111,22 @@ struct ArabicOrganisationPhrases {
             }
             if word.definite {
                 guard isAdjective(word) else { break }
+                // "مجموعة … القابضة الإماراتية": a company's nationality is no part of its name.
+                if last > index, ArabicNameWords.companies.contains(key: head.key),
+                   ArabicNameWords.foreignAdjectives.contains(key: word.key) { break }
                 if ArabicNameWords.scopeAdjectives.contains(key: word.key) { named = true }
                 if ArabicNameWords.foreignAdjectives.contains(key: word.key) { foreign = true }
                 if ArabicNameWords.countryAdjectives.contains(key: word.key) { local = false }
                 (last, k) = (k, k + 1)
+                continue
+            }
+            if let end = compoundAdjectiveEnd(at: k, isWord) {
+                // "الكلية متعددة التخصصات", "المجموعة ذات النفع الاقتصادي": the kind of body, then
+                // (a regional body's) known region written right after ("… متعددة الخدمات مراكش آسفي").
+                (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
+                if isWord(k), let hit = hits[k], hit.skipped == 0, gazetteer.entries[hit.entry].kind == .loc, isWord(hit.last) {
+                    (last, k) = (hit.last, hit.last + 1)
+                }
                 continue
             }
             // "… واتصالات المغرب", "… والمملكة المتحدة": another known organisation or a known
@@ -128,6 +139,10 @@ struct ArabicOrganisationPhrases {
                 (last, k) = (k + 1, k + 2)
             } else if bare.isLilDefinite {
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
+                if ArabicNameWords.governingBi.contains(key: bare.key), isWord(k), let object = ArabicWord.stripped(text, k),
+                   object.isIn, object.definite, !ends(object) {
+                    (last, k) = (k, k + 1)      // "للنهوض بالأعمال الاجتماعية": the object of the verbal noun
+                }
             } else if bare.isFor, let place = placeEnd(afterProcliticAt: k) {
                 (last, k, named, coordinatedOnly) = (place, place + 1, true, false)
             } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
@@ -151,9 +166,8 @@ struct ArabicOrganisationPhrases {
         }
         guard last > index else { return nil }
         if !head.definite, ArabicNameWords.companies.contains(key: head.key), let form = legalFormEnd(at: last + 1) {
-            // "شركة ريف للإنتاج الفني ش.م.م": the company's name and its legal form, without the head.
-            return NameCandidate(first: index + 1, last: form, type: .org, evidence: .organisationHead,
-                                 group: .surface(text.surfaceKey(index + 1, form)))
+            // "شركة ريف للإنتاج الفني ش.م.م": the company's name and its legal form.
+            return legalName(head: head, at: index, last: form)
         }
         var entry: Int?
         if let known = knownName(at: index, clitic: head.clitic, last: last), known.last == last || coordinatedOnly {
@@ -170,6 +184,14 @@ struct ArabicOrganisationPhrases {
                              group: short ?? .surface(text.surfaceKey(index, last)))
     }
 
+    /// "متعددة التخصصات", "ذات النفع العام": an indefinite adjective that governs the definite
+    /// noun after it, from token `k`; the noun's token.
+    private func compoundAdjectiveEnd(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
+        guard let word = ArabicWord.plain(text, k), !word.definite, ArabicNameWords.compoundAdjectives.contains(key: word.key),
+              isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) else { return nil }
+        return k + 1
+    }
+
     /// "لكرة القدم", "لمنتجي ومصدري الفواكه": after "ل" + the noun at `k`, up to two more nouns
     /// joined by "و", then their definite genitive; the genitive's token.
     private func genitiveEnd(after k: Int, _ isWord: (Int) -> Bool) -> Int? {
@@ -181,21 +203,20 @@ struct ArabicOrganisationPhrases {
         return j
     }
 
-    /// "ش.م" (شركة مساهمة), "ش.م.م" (ذات مسؤولية محدودة): a company's legal form written in
-    /// initials at token `k`; its last token.
-    private func legalFormEnd(at k: Int) -> Int? {
-        let tokens = text.tokens
-        guard let first = tokens.at(k), first.kind == .word, first.key == Self.sheen, !first.has(.newlineBefore) else { return nil }
-        var last = k
-        while let dot = tokens.at(last + 1), dot.isPunct("."), !dot.has(.spaceBefore),
-              let letter = tokens.at(last + 2), letter.kind == .word, letter.key == Self.meem, !letter.has(.spaceBefore) {
-            last += 2
+    /// A company's name that ends with its legal form, from its head at token `index` to `last`:
+    /// without the head ("شركة معاصر تساوت ش.م"), unless the head is part of the name ("مجموعة
+    /// أطلس زيتون القابضة").
+    private func legalName(head: ArabicWord, at index: Int, last: Int) -> NameCandidate {
+        guard ArabicNameWords.namedWithHead.contains(key: head.key) else {
+            return NameCandidate(first: index + 1, last: last, type: .org, evidence: .organisationHead,
+                                 group: .surface(text.surfaceKey(index + 1, last)))
         }
-        return last > k ? last : nil
+        return NameCandidate(first: index, last: last, skipped: head.clitic, type: .org, evidence: .organisationHead,
+                             group: .surface(text.surfaceKey(index, last)))
     }
 
-    /// "ش" and "م", the initials of a legal form.
-    private static let sheen = FoldedKey.of("ش"), meem = FoldedKey.of("م")
+    /// The last token of the legal form at token `k` ("ش.م.م", "المحدودة").
+    private func legalFormEnd(at k: Int) -> Int? { ArabicLegalForms.end(in: text, at: k) }
 
     /// A gazetteer organisation that the phrase starts with.
     private func knownName(at index: Int, clitic: Int, last: Int) -> (entry: Int, last: Int)? {

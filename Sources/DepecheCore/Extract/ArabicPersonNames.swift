@@ -46,8 +46,10 @@ struct ArabicPersonNames {
         let isWord = { (k: Int) in k < range.upperBound && !claimed[k] && ArabicWord.plain(text, k) != nil
             && (k == index || !text.tokens[k].has(.newlineBefore)) }
         var start = index
-        let titled = isTitle(index)
-        if titled { start += 1 }
+        // "المدافع السنغالي X Y": after a role and a nationality, two or three words of any origin.
+        let foreign = isRoleAndNationality(index)
+        let titled = foreign || isTitle(index)
+        if titled { start += foreign ? 2 : 1 }
         var k = start, clitic = 0, givens = 0, definiteFirst = false
         while isWord(k), k - start < Self.longestName, let given = givenName(at: k, clitic: k == start && !titled) {
             if k == start { (clitic, definiteFirst) = (given.clitic, given.definite) }
@@ -78,12 +80,16 @@ struct ArabicPersonNames {
                     if text.tokens[k].length >= 4 { (last, family) = (k, family + 1) }
                     break
                 }
-                (last, k, family) = (end, end + 1, family + 1)
+                // "أيت الحاج علي": a title after the particle and the given name after it are the family's name.
+                let named = ArabicNameWords.titles.contains(key: after.key) && isWord(end + 1)
+                    && givenName(at: end + 1, clitic: false) != nil
+                let familyEnd = named ? end + 1 : end
+                (last, k, family) = (familyEnd, familyEnd + 1, family + 1)
                 continue
             }
             // "زكية الدريوش", "محمد بوعرفة، المستشار": a town's one-word name after the given name may
             // be the family name, with the article or before a comma.
-            guard !ends(word), !isKnownPlaceOrOrganisation(k)
+            guard !ends(word), !isPlaceAfterProclitic(k), !isKnownPlaceOrOrganisation(k)
                     || family == 0 && isOneWordPlace(k) && (word.definite || isCommaAfter(k))
             else { break }
             if family == 0 {
@@ -96,7 +102,7 @@ struct ArabicPersonNames {
                 } else if let bare = ArabicWord.stripped(text, k), bare.definite || bare.isAnd && ends(bare) {
                     break       // "للشرب", "والمالية", "وقال"
                 }
-            } else if family == 1, isLastFamilyWord(k) {
+            } else if family == 1, foreign && !word.definite || isLastFamilyWord(k) {
                 // "خوسيه مانويل غارسيا"، "فاطمة بنت محمد سالم": a second word without the article
                 // after one, where the name ends (accepted below).
             } else {
@@ -140,7 +146,8 @@ struct ArabicPersonNames {
         var last: Int?
         // "ميناء طنجة المتوسط": a known organisation that names the place is no entity either.
         if let hit = hits[start], hit.skipped == 0, [.person, .org].contains(gazetteer.entries[hit.entry].kind) { last = hit.last }
-        last = last ?? name(at: start, in: range, claimed: claimed)?.last
+        // "عن طريق المهاجم الغاني X": a role and a nationality do not name a place.
+        if last == nil, !isRoleAndNationality(start) { last = name(at: start, in: range, claimed: claimed)?.last }
         guard let last else { return nil }
         return NameCandidate(first: index, last: last, type: nil, evidence: .listItem, group: .surface(0))
     }
@@ -197,6 +204,22 @@ struct ArabicPersonNames {
         return gazetteer.isGivenName(bare)
     }
 
+    /// "المدرب البرتغالي", "المهاجم الغاني": a role at token `k` and a nationality (a nisba that
+    /// is no scope adjective) after it.
+    private func isRoleAndNationality(_ k: Int) -> Bool {
+        guard let role = ArabicWord.plain(text, k), ArabicNameWords.roles.contains(key: role.key),
+              let nationality = ArabicWord.plain(text, k + 1), !text.tokens[k + 1].has(.newlineBefore),
+              nationality.definite, nationality.isNisba, !ArabicNameWords.scopeAdjectives.contains(key: nationality.key)
+        else { return false }
+        return true
+    }
+
+    /// "جيمس بدبلن": a known place after a proclitic at token `k` ends a name.
+    private func isPlaceAfterProclitic(_ k: Int) -> Bool {
+        guard let hit = hits[k], hit.skipped == 1 else { return false }
+        return gazetteer.entries[hit.entry].kind == .loc
+    }
+
     /// A title at token `k`, with or without a proclitic ("السيد", "بالحاج").
     private func isTitle(_ k: Int) -> Bool {
         if let word = ArabicWord.plain(text, k), ArabicNameWords.titles.contains(key: word.key) { return true }
@@ -242,7 +265,8 @@ struct ArabicPersonNames {
         var found: [NameCandidate] = []
         for index in hits.looked where range.contains(index) && !taken[index] && !claimed[index] {
             let key = text.tokens[index].key
-            guard text.tokens[index].has(.arabic), let group = families[key], !ambiguous.contains(key) else { continue }
+            guard text.tokens[index].has(.arabic), let group = families[key], !ambiguous.contains(key),
+                  ArabicWord.plain(text, index)?.isMaqsuraPreposition != true else { continue }     // "علي", not "على"
             found.append(NameCandidate(first: index, last: index, type: .person, evidence: .role, group: group))
         }
         return found

@@ -3,7 +3,8 @@
 ///
 /// A one-word place of the gazetteer that ends like an adjective and agrees with the noun right
 /// before it — definite in "ي" or "ة" after a definite noun ("المدرسة الجديدة"), indefinite in
-/// "ي" after an indefinite one ("غلاف مالي") — is that noun's adjective: the noun and the word
+/// "ي" after an indefinite one, when the place is also an adjective ("غلاف مالي"; not "تجربة
+/// دبي", "زار نيروبي": most indefinite places in "ي" are foreign names) — is that noun's adjective: the noun and the word
 /// are proposed as one span that names nothing, which outweighs the one-word place.
 /// Prepositions and known names before it leave the place alone ("من مالي"), and so does a noun
 /// of the other definiteness ("إقليم الجديدة").
@@ -14,6 +15,8 @@ struct ArabicPlaceAdjectives {
     let hits: GazetteerHits
 
     private static let yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
+    /// Indefinite places that are also common adjectives: "مالي" (Mali, "financial").
+    private static let indefiniteAdjectives = WordSet("مالي")
 
     /// Spans "noun + adjective" of tokens `range` that hide a one-word place.
     func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
@@ -24,8 +27,8 @@ struct ArabicPlaceAdjectives {
                   !text.tokens[index].has(.newlineBefore), !claimed[index - 1], hits[index - 1] == nil,
                   let noun = ArabicWord.plain(text, index - 1), let place = ArabicWord.plain(text, index),
                   noun.definite || ArabicWord.stripped(text, index - 1)?.definite == true
-                    ? place.definite && endsLikeAdjective(index, feminine: true)
-                    : !place.definite && endsLikeAdjective(index, feminine: false),
+                    ? place.definite && endsLikeAdjective(index)
+                    : !place.definite && Self.indefiniteAdjectives.contains(key: place.key),
                   !ArabicNameWords.nameBreakers.contains(key: noun.key), !ArabicNameWords.facilities.contains(key: noun.key),
                   !noun.isMaqsuraPreposition
             else { continue }
@@ -34,10 +37,9 @@ struct ArabicPlaceAdjectives {
         return found
     }
 
-    /// Ends in "ي", or also in "ة" when `feminine` (an indefinite word in "ة" after a noun is its
-    /// genitive: "مدينة وجدة").
-    private func endsLikeAdjective(_ index: Int, feminine: Bool) -> Bool {
+    /// Ends in "ي" or "ة" (an indefinite word in "ة" after a noun is its genitive: "مدينة وجدة").
+    private func endsLikeAdjective(_ index: Int) -> Bool {
         let last = text.lastScalar(text.tokens[index])
-        return last == Self.yeh || feminine && last == Self.tehMarbuta
+        return last == Self.yeh || last == Self.tehMarbuta
     }
 }

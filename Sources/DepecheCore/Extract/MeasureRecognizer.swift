@@ -26,6 +26,8 @@ struct MeasureRecognizer {
     private struct Reading {
         var type: EntityType
         var scale: Double
+        /// What a smaller number after the scale adds ("38 ألفا و412": 412).
+        var addend = 0.0
         var currency: CurrencyWord?
         var unit: String?
         var first: Int
@@ -87,7 +89,7 @@ struct MeasureRecognizer {
     }
 
     private func mention(_ value: Double, _ reading: Reading) -> MeasureMention {
-        let scaled = value * reading.scale * (reading.currency?.multiplier ?? 1)
+        let scaled = (value * reading.scale + reading.addend) * (reading.currency?.multiplier ?? 1)
         return MeasureMention(type: reading.type, value: scaled, currency: reading.currency?.code, unit: reading.unit,
                               first: reading.first, last: reading.last)
     }
@@ -110,14 +112,42 @@ struct MeasureRecognizer {
                               first: number.first, last: number.last + 1)
     }
 
-    /// The other end of a range whose first end is a bare number.
+    /// The other end of a range whose first end is a bare number, or a number and its scale
+    /// ("بين 80 ألفا و150 ألف درهم"): that end's reading, the first end's scale and last token in it.
     private func rangeEnd(after number: ScannedNumber, claimed: [Bool]) -> Reading? {
-        guard !number.isYearLike, let joiner = text.tokens.at(number.last + 1),
+        var joinerAt = number.last + 1
+        var scale = 1.0
+        if let word = text.tokens.at(joinerAt), !word.has(.newlineBefore), let factor = NumberWords.scales[word],
+           !NumberWords.shortScales.contains(word) {
+            (scale, joinerAt) = (factor, joinerAt + 1)
+        }
+        guard !number.isYearLike, let joiner = text.tokens.at(joinerAt),
               NumberWords.rangeJoiners.contains(joiner) || joiner.isPunct("-"),
-              number.last + 2 < claimed.count, !claimed[number.last + 2],
-              let second = NumberScanner.scan(text, at: number.last + 2, french: french),
-              let reading = read(second, claimed: claimed) else { return nil }
+              joinerAt + 1 < claimed.count, !claimed[joinerAt + 1],
+              let second = NumberScanner.scan(text, at: joinerAt + 1, french: french),
+              var reading = read(second, claimed: claimed) else { return nil }
+        if scale > 1 {
+            (reading.scale, reading.addend, reading.last) = (scale, 0, joinerAt - 1)
+        }
         return reading
+    }
+
+    /// "و" is Arabic's "and" between the parts of a number.
+    private static let and = FoldedKey.of("و")
+
+    /// "38 ألفا و412 مترشحا", "3 ملايين و500 ألف درهم": after a scale word at `k - 1`, "و" and
+    /// a number (with its own scale) smaller than `scale`, which adds to it; its value and last token.
+    private func addedPart(at k: Int, below scale: Double, claimed: [Bool]) -> (value: Double, last: Int)? {
+        let tokens = text.tokens
+        guard let and = tokens.at(k), and.key == Self.and, !and.has(.newlineBefore), k + 1 < claimed.count,
+              !claimed[k + 1], let part = NumberScanner.scan(text, at: k + 1, french: french), !part.isYearLike
+        else { return nil }
+        var (value, last) = (part.value, part.last)
+        if let word = tokens.at(last + 1), !word.has(.newlineBefore), let factor = NumberWords.scales[word],
+           !NumberWords.shortScales.contains(word) {
+            (value, last) = (value * factor, last + 1)
+        }
+        return value < scale ? (value, last) : nil
     }
 
     /// What follows (or precedes) a number: a percent sign, a scale and a currency, a unit.
@@ -145,19 +175,25 @@ struct MeasureRecognizer {
                 k += 1
             }
         }
+        var addend = 0.0
+        if scale > 1, let part = addedPart(at: k, below: scale, claimed: claimed) {
+            (addend, last, k) = (part.value, part.last, part.last + 1)
+        }
         let afterOf = skipOf(k)
         if let found = currencyAfter(k) ?? (afterOf != k ? currencyAfter(afterOf) : nil) {
-            return Reading(type: .money, scale: scale, currency: found.value, first: first, last: found.last)
+            return Reading(type: .money, scale: scale, addend: addend, currency: found.value, first: first, last: found.last)
         }
-        if let currency { return Reading(type: .money, scale: scale, currency: currency, first: first, last: last) }
+        if let currency {
+            return Reading(type: .money, scale: scale, addend: addend, currency: currency, first: first, last: last)
+        }
         if number.isYearLike && scale == 1 {
             return unit(at: k, measuresOnly: true, claimed: claimed, count: number.value).map {
                 Reading(type: .quantity, scale: 1, unit: $0.unit, first: first, last: $0.last)
             }
         }
         let unitStart = scale == 1 ? k : afterOf
-        return unit(at: unitStart, measuresOnly: false, claimed: claimed, count: number.value * scale).map {
-            Reading(type: .quantity, scale: scale, unit: $0.unit, first: first, last: $0.last)
+        return unit(at: unitStart, measuresOnly: false, claimed: claimed, count: number.value * scale + addend).map {
+            Reading(type: .quantity, scale: scale, addend: addend, unit: $0.unit, first: first, last: $0.last)
         }
     }
 

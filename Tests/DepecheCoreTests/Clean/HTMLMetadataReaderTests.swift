@@ -20,6 +20,22 @@ import Testing
                     source: "Le Journal"))
     }
 
+    @Test func anOrganisationNamedAsTheAuthorIsNoByline() throws {
+        let html = """
+            <head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "عنوان",
+             "author": {"@type": "Organization", "name": "قسم الأخبار"}}</script></head>
+            """
+        #expect(try metadata(html).author == nil)
+    }
+
+    @Test func anElementWhoseClassNamesTheAuthor() throws {
+        let html = #"<body><div class="meta"><span class="by">سلمى الإدريسي</span> · <time>أمس</time></div></body>"#
+        #expect(try metadata(html).author == "سلمى الإدريسي")
+        let opened = #"<body><p class="author">Par Nora Tazi</p></body>"#
+        #expect(try metadata(opened).author == "Nora Tazi")
+        #expect(try metadata(#"<body><p class="author">12 articles</p></body>"#).author == nil)
+    }
+
     @Test func theHeadlineWinsOverAShareCardTitleCutShort() throws {
         let head = #"<head><meta property="og:title" content="Le port lance une ligne vers Dakar"></head>"#
         #expect(try metadata(head + "<body><h1>Le port lance une ligne vers Dakar pour les conteneurs</h1></body>").title

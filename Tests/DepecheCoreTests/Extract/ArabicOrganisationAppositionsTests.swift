@@ -21,4 +21,20 @@ import Testing
         #expect(organisations("وعاد المهاجم، لاعب النجم الساحلي، إلى التداريب.") == ["النجم الساحلي"])
         #expect(organisations("وانضم لاعب في صفوف الفريق إلى المعسكر.").isEmpty)
     }
+
+    @Test func aClubsCountryAfterItsNameAndAClubNamedClub() {
+        let text = "وجاء المدافع من نادي هارتس أوك بغانا."
+        #expect(organisations(text) == ["هارتس أوك"])
+        #expect(ExtractTestSupport.texts(.loc, in: text) == ["غانا"])
+        #expect(organisations("وانتقل إلى مازيمبي كلوب مقابل مبلغ كبير.") == ["مازيمبي كلوب"])
+    }
+
+    @Test func aForeignCompanysTransliteratedNameAfterACompanyNoun() {
+        #expect(organisations("وفازت شركة زينترا ويف سيستمز المحدودة بالصفقة.") == ["زينترا ويف سيستمز المحدودة"])
+        #expect(organisations("ووقع العقد مع شركة برايتون فولت البريطانية أمس.") == ["برايتون فولت"])
+        #expect(organisations("وتستغل الخط الشركة الإيطالية موبيلاين، منذ سنتين.") == ["موبيلاين"])
+        #expect(organisations("وتوصل بطلبية من شركة كوستا فيردي إس.إل للتصدير.") == ["كوستا فيردي إس.إل"])
+        #expect(organisations("وأسس شركة ناشئة صغيرة قبل عامين.").isEmpty, "Arabic feminine words are no name")
+    }
 }
+

@@ -57,6 +57,7 @@ import Testing
 
     @Test func dedications() {
         #expect(organisations("وتخرج من معهد الحسن الثاني للعلوم التطبيقية.") == ["معهد الحسن الثاني للعلوم التطبيقية"])
+        #expect(organisations("وساهمت مؤسسة للا مريم للتضامن في الحملة.") == ["مؤسسة للا مريم للتضامن"])
     }
 
     @Test func cliticsBeforeTheHeadAreLeftOut() {
@@ -120,4 +121,25 @@ import Testing
         #expect(organisations("وفازت شركة نوران للتوزيع بالصفقة.") == ["شركة نوران للتوزيع"])
         #expect(organisations("وطالبوا بإحداث صندوق دائم للتضامن.").isEmpty, "a common head and its adjective")
     }
+
+    @Test func legalFormWordsEndACompanysName() {
+        #expect(organisations("وتكلفت شركة ريحان أطلس المحدودة بالتوريد.") == ["ريحان أطلس المحدودة"])
+        #expect(organisations("واستحوذت مجموعة الواحة للصناعات القابضة الكويتية على الحصة.")
+                == ["مجموعة الواحة للصناعات القابضة"], "a group keeps its head; its nationality is left out")
+    }
+
+    @Test func newHeadsCooperativesAndPoliceUnits() {
+        #expect(organisations("وأدين رئيس تعاونية الزيتون للسكن بالسجن.") == ["تعاونية الزيتون للسكن"])
+        #expect(organisations("وأحيل الملف على الفرقة الجهوية للشرطة القضائية بمكناس.")
+                == ["الفرقة الجهوية للشرطة القضائية بمكناس"])
+    }
+
+    @Test func anAdjectiveThatGovernsANounAndAVerbalNounsObject() {
+        #expect(organisations("وستفتح الكلية متعددة التخصصات بتازة مسالك جديدة.") == ["الكلية متعددة التخصصات بتازة"])
+        #expect(organisations("وتشرف الشركة الجهوية متعددة الخدمات سوس ماسة على التوزيع.")
+                == ["الشركة الجهوية متعددة الخدمات سوس ماسة"])
+        #expect(organisations("ومنحت الجمعية الوطنية للنهوض بالتعليم القروي جوائز للمربيات.")
+                == ["الجمعية الوطنية للنهوض بالتعليم القروي"])
+    }
 }
+

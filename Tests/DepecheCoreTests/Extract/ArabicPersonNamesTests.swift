@@ -78,4 +78,21 @@ import Testing
         #expect(entities.map(\.text) == ["منير الكتاني"])
         #expect(entities.first?.count == 2)
     }
+
+    @Test func anyNameAfterARoleAndANationality() {
+        #expect(people("وسجل المهاجم النيجيري تشيدي أوكافور-إيزي الهدف الثاني.") == ["تشيدي أوكافور-إيزي"])
+        #expect(people("وقال المدرب الإسباني خوان مارتين لوبيث في الندوة إن الفريق تحسن.") == ["خوان مارتين لوبيث"])
+        #expect(people("ووصلت الشحنة عن طريق المهندس الهولندي ماركو فيسر، الذي أشرف على التركيب.") == ["ماركو فيسر"])
+    }
+
+    @Test func aTitleAfterAParticleAndTheGivenNameAfterIt() {
+        #expect(people("وتصدى الحارس يونس أيت الحاج عمر للكرة.") == ["يونس أيت الحاج عمر"])
+    }
+
+    @Test func aPlaceAfterAProclitcAndAGivenNameThatFoldsLikeAPrepositionEndNames() {
+        #expect(people("وجاء الطبيب من مستشفى سانت جيمس بدبلن للمشاركة.").isEmpty)
+        #expect(people("وقال أحمد بن علي إن الأشغال انتهت، وعلق على ذلك أحمد بن علي مجددا.") == ["أحمد بن علي"])
+        #expect(people("وأدانت المحكمة أمين المال السابق.").isEmpty, "a role")
+    }
 }
+

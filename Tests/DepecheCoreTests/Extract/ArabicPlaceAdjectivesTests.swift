@@ -14,4 +14,9 @@ import Testing
         #expect(places("وستقام التظاهرة بمدينة وجدة الأسبوع المقبل.") == ["وجدة"])
         #expect(places("وزار الوفد إقليم الجديدة.") == ["الجديدة"])
     }
+
+    @Test func foreignPlacesInYehAfterAnIndefiniteWordStayPlaces() {
+        #expect(places("وقال الخبير إن تجربة دبي في تحلية المياه ناجحة.") == ["دبي"])
+        #expect(places("وزار الرئيس نيروبي الأسبوع الماضي.") == ["نيروبي"])
+    }
 }

@@ -7,6 +7,7 @@ import Testing
     @Test func unknownNamesAfterAdministrativeNouns() {
         #expect(places("ووصلت القافلة إلى دوار تغزوت صباحا.") == ["تغزوت"])
         #expect(places("وتضم المنطقة جماعة قروية واحدة.").isEmpty)
+        #expect(places("وجاء المستوصف إلى قرية ظلت معزولة لسنوات.").isEmpty, "a verb is no name")
     }
 
     @Test func aTribesPrefixAndItsWord() {

@@ -127,4 +127,25 @@ import Testing
         #expect(measures("في ٢٠ المائة").isEmpty, "a definite noun is not counted")
         #expect(measures("العدد ٥ من الدول").isEmpty)
     }
+
+    @Test func arabicCompoundNumbersAndRangesOfThousands() {
+        let voters = one("صوت 12 ألفا و305 ناخبين في الدائرة")
+        #expect(voters?.value == 12305 && voters?.unit == "ناخبين")
+        #expect(one("بلغت الكلفة 4 ملايين و250 ألف درهم")?.value == 4_250_000)
+        let range = measures("يتراوح الأجر بين 6 آلاف و9 آلاف درهم شهريا")
+        #expect(range.map(\.value) == [6000, 9000] && range.allSatisfy { $0.currency == "MAD" })
+        #expect(measures("حضر المباراة 25 ألفا").isEmpty, "a scale word is no unit")
+    }
+
+    @Test func arabicCurrencyWithItsCountryAdjective() {
+        let dinars = one("بتمويل قدره 20 مليون دينار كويتي")
+        #expect(dinars?.type == .money && dinars?.currency == "KWD" && dinars?.value == 2e7)
+        #expect(one("تذكرة بـ30 جنيها إسترلينيا")?.currency == "GBP")
+    }
+
+    @Test func arabicDurationsAndCommentCountersAreNotQuantities() {
+        #expect(measures("تستغرق الرحلة 35 دقيقة فقط").isEmpty)
+        #expect(measures("بعد 3 دقائق من البداية").isEmpty)
+        #expect(measures("آخر تحديث · 14 تعليقا").isEmpty)
+    }
 }

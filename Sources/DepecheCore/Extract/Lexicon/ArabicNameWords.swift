@@ -10,6 +10,7 @@ enum ArabicNameWords {
         فدرالية الفدرالية فيدرالية الفيدرالية مرصد المرصد بنك البنك مجلس المجلس مؤسسة المؤسسة
         مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
         المدرسة مدرسة محكمة المحكمة اللجنة لجنة الأكاديمية أكاديمية العصبة عصبة رئاسة
+        تعاونية التعاونية فرقة الفرقة
         """)
 
     /// Heads that are also common nouns ("مكتب الدراسات", "مركز المدينة", "مجلس الإدارة"): their
@@ -17,11 +18,22 @@ enum ArabicNameWords {
     static let weakHeads = WordSet("""
         مكتب المكتب شركة الشركة مجموعة المجموعة صندوق الصندوق هيئة الهيئة اتحاد الاتحاد مركز المركز
         المدرسة مدرسة محكمة المحكمة اللجنة لجنة مجلس المجلس مؤسسة المؤسسة بنك البنك الأكاديمية أكاديمية
-        المرصد مرصد رئاسة
+        المرصد مرصد رئاسة فرقة الفرقة
         """)
 
     /// Weak heads that name a company: the indefinite word after them is its name ("شركة أطلس للتأمين").
     static let companies = WordSet("شركة مجموعة مقاولة")
+
+    /// Company heads that are part of the name before its legal form ("مجموعة أطلس زيتون القابضة").
+    static let namedWithHead = WordSet("مجموعة")
+
+    /// Indefinite adjectives that govern a definite noun in a body's name ("الكلية متعددة
+    /// التخصصات", "المجموعة ذات النفع الاقتصادي").
+    static let compoundAdjectives = WordSet("متعدد متعددة ذات ذو")
+
+    /// Verbal nouns after "لل" whose object ("ب" + a definite noun) belongs to the name ("مؤسسة …
+    /// للنهوض بالأعمال الاجتماعية").
+    static let governingBi = WordSet("النهوض الارتقاء العناية التعريف الاهتمام التكفل")
 
     /// Adjectives that make a phrase an institution's name ("الوطني", "السامية", "الجهوية").
     static let scopeAdjectives = WordSet("""
@@ -62,6 +74,7 @@ enum ArabicNameWords {
         الكبير الكبرى الأعلى العليا العام العامة المتحدة المستدامة الصالح الحمراء الأصفر الخضراء البيضاء
         المندمجة المستقلة المشتركة المتخصصة الجنوبية الشمالية الأطلسية المتوسطية الاجتماعية
         الصغرى الصغيرة الصغيرات الكبيرة المتوسطة المتوسطات الوسطى السيارة المحترفة الموحدة
+        القابضة المحدودة
         """)
 
     /// Definite words that end a name though they look like its adjectives: time, relatives, ordinals
@@ -69,11 +82,12 @@ enum ArabicNameWords {
     static let definiteBreakers = WordSet("""
         اليوم أمس الماضي الماضية المقبل المقبلة الحالي الحالية الجاري الجارية الأخير الأخيرة الأخيرين
         الذي التي الذين اللذين اللتين اللواتي السيد السيدة الأسبوع الشهر العام السنة الماضيين الحاليين
-        الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية
+        الرسمي الرسمية الأولي الأولية النهائي النهائية الفعلي الفعلية المال
         """)
 
-    /// A sovereign's titles before the given names of an institution's dedication ("جامعة السلطان مولاي سليمان").
-    static let royalTitles = WordSet("السلطان الملك")
+    /// A sovereign's or a royal family's titles before the given names of an institution's
+    /// dedication ("جامعة السلطان مولاي سليمان", "مؤسسة للا مريم").
+    static let royalTitles = WordSet("السلطان الملك للا لالة الأمير الأميرة")
 
     /// Ordinals after a given name in a dedication ("معهد الحسن الثاني", "جامعة محمد الخامس").
     static let ordinals = WordSet("الأول الثاني الثالث الرابع الخامس السادس السابع")
@@ -89,8 +103,16 @@ enum ArabicNameWords {
         السيد السيدة الدكتور الدكتورة الأستاذ الأستاذة الحاج الحاجة المهندس المهندسة الشيخ الأمير الأميرة
         """)
 
+    /// Roles that, with a nationality after them, introduce a person's name of any origin
+    /// ("المدرب البرتغالي X Y").
+    static let roles = WordSet("""
+        المدرب المهاجم المدافع الحارس اللاعب اللاعبة المهندس المهندسة الطبيب الطبيبة الخبير الخبيرة
+        الباحث الباحثة المخرج المخرجة الكاتب الكاتبة الروائي الروائية الفنان الفنانة السائح السائحة
+        الرئيس الرئيسة الوزير الوزيرة السفير السفيرة
+        """)
+
     /// Words that cannot be part of a person's name: prepositions, conjunctions, pronouns,
-    /// roles and common speech verbs (a name ends before them).
+    /// roles, common speech verbs and "كان" and its sisters (a name ends before them).
     static let nameBreakers = WordSet("""
         في من إلى عن مع منذ حتى لدى عند بعد قبل خلال حول ضد دون بين أمام وراء نحو عبر تحت فوق
         و أو ثم أن إن أنه أنها لكن كما قد لقد لم لن لا ما هل إذ إذا حيث بل غير كل بعض جميع عدة
@@ -99,6 +121,7 @@ enum ArabicNameWords {
         سفيرة مدرب لاعب ناطق رئيسا وزيرا مديرا الكاتب الرئيس المدير الوزير الوزيرة الأمين
         قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت اعتبر اعتبرت شدد شددت أفاد أفادت
         كشف كشفت دعا دعت أعلن أعلنت يرى ترى يقول تقول أبرز أبرزت سجل سجلت
+        كان كانت كانوا ظل ظلت ظلوا أصبح أصبحت باتت صارت
         """)
 
     /// Prepositions written with a final alef maqsura that fold like given names ("على", "علي").

@@ -128,7 +128,7 @@ enum NameWords {
     ])
 
     /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
-    static let newsroomWords = WordSet("staff team newsroom desk rédaction")
+    static let newsroomWords = WordSet("staff team newsroom desk rédaction التحرير")
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
     static let organisationCategories = WordSet("""

@@ -14,7 +14,7 @@ enum NumberWords {
         ("mille", 1e3), ("k", 1e3), ("million", 1e6), ("millions", 1e6), ("mn", 1e6), ("m", 1e6), ("mio", 1e6),
         ("milliard", 1e9), ("milliards", 1e9), ("md", 1e9), ("mds", 1e9), ("mrd", 1e9), ("mrds", 1e9),
         ("bn", 1e9), ("billion", 1e9), ("billions", 1e9), ("trillion", 1e12), ("trillions", 1e12),
-        ("thousand", 1e3), ("ألف", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
+        ("thousand", 1e3), ("ألف", 1e3), ("ألفا", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
         ("مليارات", 1e9),
     ])
 
@@ -46,16 +46,18 @@ enum NumberWords {
             ("EUR", ["€", "euro", "euros", "EUR", "يورو", "أورو", "اورو"]),
             ("USD", ["$", "dollar", "dollars", "USD", "dollars américains", "dollar américain", "US dollars",
                      "دولار", "دولارا", "دولارات", "الدولار"]),
-            ("GBP", ["£", "GBP", "livre sterling", "livres sterling", "pound", "pounds", "pounds sterling"]),
+            ("GBP", ["£", "GBP", "livre sterling", "livres sterling", "pound", "pounds", "pounds sterling",
+                     "جنيه إسترليني", "جنيها إسترلينيا", "جنيهات إسترلينية"]),
             ("CHF", ["CHF", "franc suisse", "francs suisses", "Swiss francs"]),
             ("XOF", ["FCFA", "F CFA", "francs CFA", "franc CFA", "XOF", "CFA francs", "CFA franc"]),
             ("CNY", ["CNY", "yuan", "yuans", "RMB"]),
             ("JPY", ["JPY", "yen", "yens", "¥"]),
-            ("SAR", ["SAR", "riyal saoudien", "riyals saoudiens", "ريال سعودي"]),
-            ("DZD", ["DZD", "dinar algérien", "dinars algériens", "DA"]),
-            ("TND", ["TND", "dinar tunisien", "dinars tunisiens", "DT"]),
-            ("EGP", ["EGP", "livre égyptienne", "livres égyptiennes"]),
-            ("AED", ["AED", "dirham émirati", "dirhams émiratis"]),
+            ("SAR", ["SAR", "riyal saoudien", "riyals saoudiens", "ريال سعودي", "ريالا سعوديا", "ريالات سعودية"]),
+            ("DZD", ["DZD", "dinar algérien", "dinars algériens", "DA", "دينار جزائري", "دينارا جزائريا", "دنانير جزائرية"]),
+            ("TND", ["TND", "dinar tunisien", "dinars tunisiens", "DT", "دينار تونسي", "دينارا تونسيا", "دنانير تونسية"]),
+            ("KWD", ["KWD", "dinar koweïtien", "dinars koweïtiens", "دينار كويتي", "دينارا كويتيا", "دنانير كويتية"]),
+            ("EGP", ["EGP", "livre égyptienne", "livres égyptiennes", "جنيه مصري", "جنيها مصريا", "جنيهات مصرية"]),
+            ("AED", ["AED", "dirham émirati", "dirhams émiratis", "درهم إماراتي", "درهما إماراتيا", "دراهم إماراتية"]),
             ("CAD", ["CAD", "dollar canadien", "dollars canadiens"]),
         ]
         return groups.flatMap { code, words in words.map { ($0, CurrencyWord(code: code, multiplier: 1)) } }
@@ -82,7 +84,8 @@ enum NumberWords {
         seconde secondes siècle siècles décennie décennies trimestre trimestres semestre semestres nuit nuits
         fois year years month months week weeks day days hour hours minute seconds decade decades century
         centuries quarter quarters night nights times sec ms
-        سنة سنوات عاما عام أعوام شهر أشهر شهرا يوم أيام يوما ساعة ساعات أسبوع أسابيع مرة مرات
+        سنة سنوات عاما عام أعوام شهر أشهر شهرا يوم أيام يوما ساعة ساعات أسبوع أسابيع أسبوعا مرة مرات
+        دقيقة دقائق ثانية ثوان
         """)
 
     /// Words after a number that look like plural nouns but are not the thing counted, and the
@@ -95,7 +98,7 @@ enum NumberWords {
         is was has as its this us thus across plus less unless always perhaps whereas yes does goes his hers
         ours yours theirs whereas
         comments commentaires réactions reactions views vues shares partages likes reads lectures
-        تعليقات تعليق مشاهدة مشاهدات
+        تعليقات تعليق تعليقا مشاهدة مشاهدات
         """)
 
     /// Plural nouns without -s ("7.5 million people").
