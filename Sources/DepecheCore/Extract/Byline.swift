@@ -105,7 +105,8 @@ struct Byline: Sendable {
     }
 
     /// A person's name from token `start`: capitalised words and particles (joined by
-    /// apostrophes, hyphens, initials' periods), or up to four Arabic words. Names joined by
+    /// apostrophes, hyphens, initials' periods), or up to four Arabic words; none when a word
+    /// is a newsroom role ("Staff Reporter"). Names joined by
     /// "and", "et" or "&" are one byline ("Jane Doe and John Smith").
     private func name(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool) -> ClosedRange<Int>? {
         let tokens = text.tokens
@@ -134,6 +135,8 @@ struct Byline: Sendable {
                 break
             }
         }
-        return end >= start ? start...end : nil
+        // "Staff Reporter", "Newsdesk": a role names no one.
+        guard end >= start, !(start...end).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
+        return start...end
     }
 }

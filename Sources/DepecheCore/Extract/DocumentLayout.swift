@@ -184,8 +184,8 @@ struct DocumentLayout: Sendable {
         if let dash = creditDash(tokens, line) {
             return BylineLine(line: index, kind: .credit, openerEnd: dash)
         }
-        if isNameThenDate(tokens, line) {
-            return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+        if let kind = nameThenDate(tokens, line) {
+            return BylineLine(line: index, kind: kind, openerEnd: line.lowerBound - 1)
         }
         // "Mon 7 Jul 2025 • 11:20 WET | Reading time: 7 minutes": the date's part is short.
         let datePart = line.lowerBound..<(tokens[line].firstIndex { $0.isPunct("|") } ?? line.upperBound)
@@ -248,13 +248,20 @@ struct DocumentLayout: Sendable {
         return dash
     }
 
-    /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15": a name (a role after a
-    /// comma allowed), a bar, then a date with a year.
-    private static func isNameThenDate(_ tokens: [Token], _ line: Range<Int>) -> Bool {
-        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound,
-              isNameLine(tokens, line.lowerBound..<bar), startsDate(tokens, at: bar + 1, in: line) else { return false }
-        return hasYear(tokens[(bar + 1)..<line.upperBound])
+    /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15", "Jane Doe | Le 18/11/2025
+    /// à 09h12": a name (a role after a comma allowed), a bar, then a date with a year (after "Le"
+    /// or "On"): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
+    private static func nameThenDate(_ tokens: [Token], _ line: Range<Int>) -> BylineKind? {
+        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound else { return nil }
+        let date = bar + 1 < line.upperBound && dateArticles.contains(tokens[bar + 1]) ? bar + 2 : bar + 1
+        guard startsDate(tokens, at: date, in: line), hasYear(tokens[date..<line.upperBound]) else { return nil }
+        if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
+        let credit = tokens[line.lowerBound..<bar]
+        return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil
     }
+
+    /// Words before a byline's date ("| Le 18/11/2025", "| On March 3, 2025").
+    private static let dateArticles = WordSet("le on")
 
     /// Whether `tokens` hold a four-digit number (a date's year).
     private static func hasYear(_ tokens: ArraySlice<Token>) -> Bool {

@@ -117,7 +117,7 @@ enum NameWords {
         ("Publié dans", .publishedIn), ("Publie dans", .publishedIn), ("Paru dans", .publishedIn),
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
-        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
+        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Reporting by", .writtenBy), ("Words", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
         ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Texte", .writtenBy), ("Text", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
@@ -129,6 +129,13 @@ enum NameWords {
 
     /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
     static let newsroomWords = WordSet("staff team newsroom desk rédaction")
+
+    /// Words of a byline that names a newsroom role, not a person ("Staff Reporter", "Newsdesk",
+    /// "La rédaction", "Notre correspondant").
+    static let newsroomRoles = WordSet("""
+        staff team newsroom newsdesk desk reporter reporters correspondent correspondents editor editors writer
+        writers rédaction correspondant correspondante correspondants
+        """)
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
     static let organisationCategories = WordSet("""
