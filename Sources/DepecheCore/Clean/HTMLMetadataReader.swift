@@ -1,7 +1,7 @@
 /// Reads what an HTML page states about its article: `<meta>` tags (Open Graph,
 /// `article:published_time`, `author`, `date`, Dublin Core, …), a JSON-LD `NewsArticle`,
-/// `<time datetime>`, `<a rel="author">`, the home page's logo (`<a href="/"><img alt>`), `<h1>`
-/// and `<title>`. Must run before furniture is removed: the headline often sits in a `<header>`,
+/// `<time datetime>`, `<a rel="author">`, a byline and a date marked by class (`HTMLBylineElement`),
+/// the home page's logo (`<a href="/"><img alt>`), `<h1>` and `<title>`. Must run before furniture is removed: the headline often sits in a `<header>`,
 /// the JSON-LD in a `<script>`.
 struct HTMLMetadataReader {
     /// `<meta>` names that state the publication date, in order of trust.
@@ -22,6 +22,8 @@ struct HTMLMetadataReader {
     private var pageTitle: String?
     /// The text of the page's first link to its author (`<a rel="author">`, `<a href="/author/…">`).
     private var authorLink: String?
+    /// The name in the page's first element whose class marks the byline (`class="author-name"`).
+    private var bylineElement: String?
     /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
     private var homeLogo: String?
     /// The text of the page's first `<h1>`.
@@ -41,7 +43,7 @@ struct HTMLMetadataReader {
             title: fullTitle,
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
-                ?? authorLink,
+                ?? authorLink ?? bylineElement,
             source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
     }
 
@@ -91,9 +93,26 @@ struct HTMLMetadataReader {
         case "h1" where headline == nil:
             headline = nonEmpty(node.textContent)
         default:
-            return
+            readLabelled(node)
         }
     }
+
+    /// A byline or a date marked only by the element's class or id: the date counts inside an
+    /// `<article>`, after every `<time>`.
+    private mutating func readLabelled(_ node: HTMLNode) {
+        guard node.attribute("class") != nil || node.attribute("id") != nil else { return }
+        let label = HTMLLabel(node)
+        if bylineElement == nil, label.contains(anyOf: HTMLBylineElement.bylineLabels),
+           !HTMLBylineElement.isInFurniture(node) {
+            bylineElement = HTMLBylineElement.name(in: node.textContent)
+        } else if label.contains(anyOf: HTMLBylineElement.dateLabels), Self.rank(ofTime: node) == 1,
+                  let date = HTMLDate.isoDate(from: node.textContent) {
+            timeStamps.append((date, Self.labelledDateRank))
+        }
+    }
+
+    /// Rank of a date marked by class: trusted less than any `<time>`.
+    private static let labelledDateRank = 3
 
     /// Whether a link leads to an author's page, the way publishing systems name it
     /// ("/author/nadia-ghomari", "/auteur/…").
