@@ -9,7 +9,7 @@ struct Byline: Sendable {
     var publication: Int?
     /// Tokens of the author's name.
     var author: ClosedRange<Int>?
-    /// The first dated mention of the block that has a year.
+    /// The first dated mention of the block that has a year, else of the layout's dated line.
     var date: DateMention?
 
     /// Words that end a publication's name in a byline ("… le 02 - 05 - 2019", "… du 3 mai")
@@ -67,6 +67,9 @@ struct Byline: Sendable {
             if author == nil, let at = (start..<line.upperBound).first(where: { $0 > line.lowerBound && Self.by.contains(tokens[$0]) }) {
                 author = name(text, from: at + 1, in: line, dated: isDated)
             }
+        }
+        if date == nil, let dated = layout.datedLine {
+            date = dates.first { layout.lines[dated].contains($0.first) && $0.year != nil }
         }
     }
 

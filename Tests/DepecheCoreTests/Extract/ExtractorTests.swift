@@ -237,6 +237,13 @@ import Testing
         ("Justice\n\nUn ancien élu condamné pour détournement de fonds publics\n\nLa rédaction | jeudi 6 mars 2025 à 09h00\n\n"
             + "Le tribunal a condamné jeudi un ancien élu à trois ans de prison pour détournement de fonds publics.",
          ArticleMetadata(title: "Un ancien élu condamné pour détournement de fonds publics", published: "2025-03-06")),
+        // a newsletter's issue line dates the page
+        ("La Gazette des Quais\nN° 52 — Lundi 3 mars 2025\n\nPORTS\n\nLe port de pêche agrandit sa halle aux poissons\n\n"
+            + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
+         ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-03")),
+        ("Le port de pêche agrandit sa halle aux poissons\nAvec AFP · Mis en ligne le mardi 4 mars 2025 à 10h20\n\n"
+            + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
+         ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-04")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
