@@ -258,6 +258,27 @@ import Testing
         #expect(extraction.source == "Coastal Times")
     }
 
+    /// "© 2025 Harbour Daily Media" under a masthead "HARBOUR DAILY": the publication is the masthead's name.
+    @Test func thePublishersCompanyWordGoesWhenTheMastheadOmitsIt() {
+        let page = "HARBOUR DAILY\nShips, ports and trade\n\nFerry fares rise again before the summer season\n\n"
+            + "Ferry operators raised their fares by a tenth on Monday, weeks before the summer rush."
+        let company = ArticleMetadata(publisher: "Harbour Daily Media")
+        #expect(ExtractTestSupport.extractor.extract(Article(text: page, metadata: company)).source == "Harbour Daily")
+        let other = ArticleMetadata(publisher: "Quayside Media")
+        #expect(ExtractTestSupport.extractor.extract(Article(text: page, metadata: other)).source == "Quayside Media")
+    }
+
+    /// A masthead the body repeats as an interviewer's label is the source, and the label no entity.
+    @Test func aMastheadTheBodyRepeatsIsTheSource() {
+        let page = "LES CAHIERS DU PORT\nLe mensuel des gens de mer\n\nEntretien\n\n"
+            + "Karim Alaoui : « Le port de pêche doit s'agrandir avant l'été »\n\n"
+            + "Le directeur de l'agence portuaire répond à nos questions sur l'agrandissement du port de pêche.\n\n"
+            + "Les Cahiers du Port : Pourquoi agrandir le port maintenant ?\n\nKarim Alaoui : Les prises ont doublé en cinq ans."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.source == "Les Cahiers du Port")
+        #expect(!extraction.entities.contains { $0.text == "Les Cahiers du Port" })
+    }
+
     @Test func coAuthorsAreTwoPersons() {
         let page = "Harbour Dredging Resumes After Winter Storms Delay Works\n\nBy Tom Reilly and Amal Haddad\n"
             + "March 3, 2023\n\nDredging of the harbour resumed on Thursday after storms delayed the works by six weeks."
