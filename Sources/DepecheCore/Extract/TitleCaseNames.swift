@@ -57,10 +57,12 @@ struct TitleCaseNames {
     }
 
     /// The last full stop of dotted initials ending a run of two or more words ("… S.A.",
-    /// "… N.V."): a company's legal form.
+    /// "… N.V."), or the end of an abbreviated form ending one ("… Co., Ltd", "… Inc."): a
+    /// company's legal form.
     private func companyFormEnd(_ chunk: NameChunk) -> Int? {
-        guard chunk.words >= 3 else { return nil }
-        return CompanyForms.end(in: text, from: chunk.last)
+        guard chunk.words >= 2 else { return nil }
+        return CompanyForms.abbreviationEnd(in: text, at: chunk.last)
+            ?? (chunk.words >= 3 ? CompanyForms.end(in: text, from: chunk.last) : nil)
     }
 
     // MARK: Chaining

@@ -58,14 +58,14 @@ enum NameWords {
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power leasing
-        corp corporation inc sa sas sarl ltd llc plc gmbh ag bv nv ab consulting technologies technology solutions media
+        corp corporation inc co sa sas sarl ltd llc fz-llc pjsc plc gmbh ag bv nv ab consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
         association federation confederation union party observatory directorate centre center court club
         league committee research review herald courier times post journal gazette tribune monitor weekly
-        observer worldwide analytics team
+        observer worldwide analytics team trust ac sc fc cf
         """)
 
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
