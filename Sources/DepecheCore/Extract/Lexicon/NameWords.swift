@@ -4,7 +4,8 @@ enum NameWords {
     /// Courtesy and honorific titles before a person's name ("M.", "Mme", "Dr").
     static let titles = WordSet("""
         m mm mme mmes mlle mlles mr mrs ms dr docteur pr professeur me maître sir madame monsieur mademoiselle
-        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen maalem
+        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen maalem captain capt
+        colonel lieutenant sergeant
         السيد السيدة الدكتور الأستاذ
         """)
 
