@@ -62,8 +62,10 @@ public struct Extractor: Sendable {
         let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
-        let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
+        // Dates without a year take the publication's (or the body's commonest year).
+        let reference = published.flatMap { date in Int(date.prefix(4)).map { (year: $0, month: Int(date.dropFirst(5).prefix(2))) } }
+            ?? Self.commonestYear(text, body).map { (year: $0, month: nil) }
+        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, reference: reference,
                                                             measures: measures, names: names)
         let entities = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer) + found
         return Extraction(
