@@ -130,6 +130,12 @@ struct MeasureRecognizer {
            let found = NumberWords.currenciesBefore.match(tokens, at: start) {
             currency = found.value
             first = start
+            // "C$45 million": capitals glued to the dollar sign name the country.
+            if tokens[start].isPunct("$"), let prefix = tokens.at(start - 1), !tokens[start].has(.spaceBefore),
+               prefix.has(.capitalized), prefix.length == 1 || prefix.has(.allCaps), let dollar = NumberWords.dollarPrefixes[prefix] {
+                currency = dollar
+                first = start - 1
+            }
         }
         var k = number.last + 1
         if currency == nil, let percent = NumberWords.percentSigns.match(tokens, at: k), !crossesLine(k, percent.last) {

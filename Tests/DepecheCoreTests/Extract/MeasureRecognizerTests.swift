@@ -118,6 +118,15 @@ import Testing
         #expect(measures("in 2023 the total rose", french: false).isEmpty)
     }
 
+    /// "C$45 million", "A$2 billion": the dollar of the country its letters name, not the US one.
+    @Test func dollarsOfOtherCountries() {
+        #expect(one("a C$45 million grant", french: false)?.currency == "CAD")
+        #expect(one("a C$45 million grant", french: false)?.value == 45e6)
+        #expect(one("an A$2 billion mine", french: false)?.currency == "AUD")
+        #expect(one("a HK$300 fine", french: false)?.currency == "HKD")
+        #expect(one("a $300 fine", french: false)?.currency == "USD")
+    }
+
     @Test func arabicCurrencyInTheAccusative() {
         let dirhams = one("بثمن ٣٥ درهما للتذكرة")
         #expect(dirhams?.type == .money && dirhams?.currency == "MAD" && dirhams?.value == 35)
