@@ -27,6 +27,14 @@ import Testing
         #expect(texts(.org, "Volunteers of the Cedar Forest Trust planted trees.") == ["Cedar Forest Trust"])
     }
 
+    /// Two runs joined by "et", "&", "del", "des" before a legal form are one company.
+    @Test func companyNamesJoinedBeforeTheirLegalForm() {
+        #expect(texts(.org, "Le lot revient à Souss Forages et Travaux SARL, basée à Agadir.") == ["Souss Forages et Travaux SARL"])
+        #expect(texts(.org, "The turbines come from Hanbit Wind & Grid Ltd, a Korean firm.") == ["Hanbit Wind & Grid Ltd"])
+        #expect(texts(.org, "Le ferry est exploité par Naviera del Norte S.A. depuis mai.") == ["Naviera del Norte S.A."])
+        #expect(texts(.org, "La Laiterie des Zemmour SA a recruté.") == ["Laiterie des Zemmour SA"])
+    }
+
     @Test func aFacultyAndItsTown() {
         #expect(texts(.org, "The Faculty of Dentistry of Casablanca opened a clinic.") == ["Faculty of Dentistry of Casablanca"])
     }

@@ -69,6 +69,9 @@ enum NameWords {
         observer worldwide analytics team trust ac sc fc cf
         """)
 
+    /// Companies' legal forms written as a word ("SARL", "Ltd", "PJSC").
+    static let legalForms = WordSet("sa sas sarl sarlau ltd llc fz-llc pjsc plc gmbh inc corp ag bv nv spa srl")
+
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
     static let lowercaseTrailingHeads = WordSet("centre center groupe")
 
