@@ -1,7 +1,7 @@
 /// Reads what an HTML page states about its article: `<meta>` tags (Open Graph,
 /// `article:published_time`, `author`, `date`, Dublin Core, …), a JSON-LD `NewsArticle`,
-/// `<time datetime>`, `<a rel="author">`, the home page's logo (`<a href="/"><img alt>`), `<h1>`
-/// and `<title>`. Must run before furniture is removed: the headline often sits in a `<header>`,
+/// `<time datetime>`, `<a rel="author">`, a byline and a date marked by class (`HTMLBylineElement`),
+/// the home page's logo (`<a href="/"><img alt>`), `<h1>` and `<title>`. Must run before furniture is removed: the headline often sits in a `<header>`,
 /// the JSON-LD in a `<script>`.
 struct HTMLMetadataReader {
     /// `<meta>` names that state the publication date, in order of trust.
@@ -22,8 +22,8 @@ struct HTMLMetadataReader {
     private var pageTitle: String?
     /// The text of the page's first link to its author (`<a rel="author">`, `<a href="/author/…">`).
     private var authorLink: String?
-    /// The text of the page's first element whose class names the author (`<span class="by">`).
-    private var authorElement: String?
+    /// The name in the page's first element whose class marks the byline (`class="author-name"`).
+    private var bylineElement: String?
     /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
     private var homeLogo: String?
     /// The text of the page's first `<h1>`.
@@ -43,7 +43,7 @@ struct HTMLMetadataReader {
             title: fullTitle,
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
-                ?? authorLink ?? authorElement,
+                ?? authorLink ?? bylineElement,
             source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
     }
 
@@ -85,8 +85,6 @@ struct HTMLMetadataReader {
         case "a" where authorLink == nil && (node.attribute("rel")?.lowercased() == "author"
                                              || node.attribute("href").map(Self.isAuthorPage) == true):
             authorLink = nonEmpty(node.textContent)
-        case _ where authorElement == nil && Self.namesAuthor(node.attribute("class")):
-            authorElement = nonEmpty(node.textContent).flatMap(Self.personName)
         case "img" where homeLogo == nil:
             guard let link = node.parent, link.isElement("a"), let href = link.attribute("href"), Self.isHomePage(href),
                   let alt = node.attribute("alt").flatMap(nonEmpty), !alt.lowercased().contains("logo"),
@@ -95,9 +93,26 @@ struct HTMLMetadataReader {
         case "h1" where headline == nil:
             headline = nonEmpty(node.textContent)
         default:
-            return
+            readLabelled(node)
         }
     }
+
+    /// A byline or a date marked only by the element's class or id: the date counts inside an
+    /// `<article>`, after every `<time>`.
+    private mutating func readLabelled(_ node: HTMLNode) {
+        guard node.attribute("class") != nil || node.attribute("id") != nil else { return }
+        let label = HTMLLabel(node)
+        if bylineElement == nil, HTMLBylineElement.marksByline(node, label: label),
+           !HTMLBylineElement.isInFurniture(node) {
+            bylineElement = HTMLBylineElement.name(in: node.textContent)
+        } else if label.contains(anyOf: HTMLBylineElement.dateLabels), Self.rank(ofTime: node) == 1,
+                  let date = HTMLDate.isoDate(from: node.textContent) {
+            timeStamps.append((date, Self.labelledDateRank))
+        }
+    }
+
+    /// Rank of a date marked by class: trusted less than any `<time>`.
+    private static let labelledDateRank = 3
 
     /// Whether a link leads to an author's page, the way publishing systems name it
     /// ("/author/nadia-ghomari", "/auteur/…").
@@ -105,25 +120,6 @@ struct HTMLMetadataReader {
         let path = href.lowercased()
         return authorPaths.contains { path.contains($0) }
     }
-
-    /// Whether a class attribute names the author's element ("by", "author", "byline").
-    private static func namesAuthor(_ classes: String?) -> Bool {
-        guard let classes else { return false }
-        return classes.lowercased().split(separator: " ").contains { authorClasses.contains(String($0)) }
-    }
-
-    /// Classes of the element that holds the author's name.
-    private static let authorClasses: Set<String> = ["by", "author", "byline", "author-name", "auteur", "writer"]
-
-    /// `text` when it reads as a name, its opener left out ("Par X"): two to five words, no digits.
-    private static func personName(_ text: String) -> String? {
-        var words = text.split(separator: " ")
-        if let first = words.first, bylineOpeners.contains(first.lowercased()) { words.removeFirst() }
-        return (2...5).contains(words.count) && !text.contains(where: \.isNumber) ? words.joined(separator: " ") : nil
-    }
-
-    /// Words before the author's name in its element.
-    private static let bylineOpeners: Set<String> = ["par", "by", "بقلم", "بقلم:"]
 
     /// Path segments of author pages.
     private static let authorPaths = ["/author/", "/auteur/", "/authors/", "/auteurs/"]

@@ -5,7 +5,9 @@
 /// where an article's figures come from. A copyright line counts only with a year or a
 /// "rights reserved" phrase ("© D.R" is a photo credit) and with "©" in its first 80 characters;
 /// only its part around "©" (up to ". ", " | ", " — ", " - ", ", ") is read: "Tech Atlas est
-/// édité par … — © 2024 Tech Atlas." gives "Tech Atlas".
+/// édité par … — © 2024 Tech Atlas." gives "Tech Atlas". An imprint line ("X is published by
+/// Y Media SARL", "X — a publication of Y Ltd", "X est une publication de Y SARL": a publishing
+/// phrase and a company's legal form) is boilerplate too.
 struct PageCredits {
     /// The holder of the page's first copyright line that names one.
     private var copyrightHolder: String?
@@ -54,7 +56,7 @@ struct PageCredits {
                 || Self.statesRights(line),
               Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
                 || folded.contains("محفوظه")
-        else { return false }
+        else { return Self.isImprint(line, folded: folded) }
         if copyrightHolder == nil { copyrightHolder = Self.holder(line) }
         return true
     }
@@ -84,10 +86,27 @@ struct PageCredits {
         var kept: [Substring] = []
         for (index, word) in original.enumerated() {
             let key = BoilerplateLines.folded(word)
-            guard !isYear(Substring(key)), !rightsWords.contains(key), !key.isEmpty || word == "&" else { continue }
+            // "tips@atlaswire.ma© 2025 Atlas Wire": a contact address glued to the sign is no part of the name.
+            guard !isYear(Substring(key)), !rightsWords.contains(key), !key.isEmpty || word == "&", !word.contains("@")
+            else { continue }
             kept.append(index > 0 && BoilerplateLines.folded(original[index - 1]) == reservedFor ? withoutFor(word) : word)
         }
         return name(withoutCompanyForm(kept))
+    }
+
+    /// Folded phrases of an imprint line, which names the company that publishes the page.
+    private static let imprintPhrases = [
+        " is published by ", " a publication of ", " is a publication of ", " une publication de ",
+        " une publication d'", " est edite par ", " est editee par ", " edite par ",
+    ].map { Array($0.utf8) }
+
+    /// "Atlas Wire is published by Atlas Wire Media SARL, Rabat.": a publishing phrase in the
+    /// line's folded beginning and a company's legal form among its words.
+    private static func isImprint(_ line: Substring, folded: String) -> Bool {
+        guard imprintPhrases.contains(where: { ByteSearch.contains($0, in: Substring(folded)) }) else { return false }
+        return words(of: line).contains { word in
+            legalForms.contains(BoilerplateLines.folded(word.hasSuffix(",") ? word.dropLast() : word))
+        }
     }
 
     /// "محفوظة" (reserved), folded: the holder's name after it carries "ل" (for).
@@ -101,7 +120,9 @@ struct PageCredits {
     }
 
     /// Legal forms that end a publisher company's name, folded ("Atlas Wire Ltd").
-    private static let legalForms = Set(["sarl", "sarlau", "sa", "s.a", "sas", "ltd", "limited", "inc", "llc", "plc", "gmbh"])
+    private static let legalForms = Set([
+        "sarl", "sarlau", "sa", "s.a", "sas", "ltd", "limited", "inc", "llc", "fz-llc", "fze", "plc", "gmbh",
+    ])
     /// Words that end a publisher company's name before its legal form ("Atlas Wire Media SARL").
     private static let companyWords = Set(["media", "medias", "group", "groupe", "holding", "editions"])
 

@@ -41,7 +41,8 @@ public enum TextBoilerplate {
                 linkFollows = true
                 continue
             }
-            if BoilerplateLines.isDropped(folded) || BoilerplateLines.isTicker(line, folded: folded)
+            if BoilerplateLines.isDropped(folded) || BoilerplateLines.endsWithButton(line)
+                || BoilerplateLines.isTicker(line, folded: folded)
                 || BoilerplateLines.isNavigation(line) {
                 continue
             }

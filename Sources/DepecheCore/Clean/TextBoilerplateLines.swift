@@ -27,7 +27,8 @@ enum BoilerplateLines {
         "see also", "also read", "اقرا ايضا",
         "related", "related stories", "you might also like", "you may also like", "more stories", "read next",
         "recommended", "recommended for you", "vous aimerez aussi", "vous aimerez peut-etre aussi",
-        "sur le meme sujet", "sur le meme theme", "اخبار ذات صله", "مواضيع ذات صله", "قد يعجبك ايضا",
+        "sur le meme sujet", "sur le meme theme", "related coverage", "keep reading", "a decouvrir aussi",
+        "a decouvrir egalement", "اخبار ذات صله", "مواضيع ذات صله", "قد يعجبك ايضا",
     ]
 
     /// Line beginnings of widgets and links to other articles.
@@ -42,6 +43,7 @@ enum BoilerplateLines {
         // English and Arabic related links, newsletters, shares, tags, photo credits and cookie notices.
         "related:", "related :", "more headlines:", "subscribe to our newsletter", "sign up for our newsletter",
         "never miss", "share this article", "share:", "photo:", "photo :", "photo caption", "photo credit",
+        "most read:", "les plus lus :", "vous lisez l'un de vos", "you are reading one of your",
         "we use cookies", "this site uses cookies", "cookies help us", "nous utilisons des cookies",
         // Arabic as folded (ى → ي, ة → ه, أ → ا).
         "ce site utilise des cookies", "skip to content", "اشترك في النشره", "شارك علي", "شارك:", "شارك :",
@@ -168,6 +170,20 @@ enum BoilerplateLines {
             && (droppedLines.contains(folded) || isShareRow(folded) || isCounter(folded))
     }
 
+    /// Longest line (in UTF-8 bytes) that `endsWithButton` reads.
+    private static let longestWidget = 240
+
+    /// A short line ending with a button drawn in brackets ("Get the weekly edition in your inbox.
+    /// [Sign up]", "Cookies help us. [OK] [Manage]"): one to three words starting with a letter
+    /// ("[…]", an ellipsis in a quotation, is no button).
+    static func endsWithButton(_ line: Substring) -> Bool {
+        guard line.utf8.count <= longestWidget, line.utf8.last == UInt8(ascii: "]"),
+              let open = line.lastIndex(of: "[") else { return false }
+        let label = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        guard let first = label.unicodeScalars.first, ScalarFolding.isLetter(first.value) else { return false }
+        return label.split(separator: " ").count <= 3
+    }
+
     /// A comment or view counter: a counter word and a count, nothing else ("12 comments",
     /// "تعليقات (7)", "👁 1 284 lectures").
     private static func isCounter(_ folded: String) -> Bool {
@@ -210,7 +226,8 @@ enum BoilerplateLines {
     ])
     /// Beginnings of byline lines, whose parts a bar also separates ("By X | Published … | 6 min read").
     private static let bylineStarts = BytePrefixes([
-        "by ", "par ", "written by", "posted", "published", "publie", "بقلم", "كتبه",
+        "by ", "par ", "written by", "posted", "published", "publie", "texte ", "text ", "words:", "reporting by",
+        "بقلم", "كتبه",
     ])
     /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
     private static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])

@@ -9,7 +9,7 @@ struct Byline: Sendable {
     var publication: Int?
     /// Tokens of the author's name.
     var author: ClosedRange<Int>?
-    /// The first dated mention of the block that has a year.
+    /// The first dated mention of the block that has a year, else of the layout's dated line.
     var date: DateMention?
 
     /// Words that end a publication's name in a byline ("… le 02 - 05 - 2019", "… du 3 mai")
@@ -68,6 +68,9 @@ struct Byline: Sendable {
                 author = name(text, from: at + 1, in: line, dated: isDated)
             }
         }
+        if date == nil, let dated = layout.datedLine {
+            date = dates.first { layout.lines[dated].contains($0.first) && $0.year != nil }
+        }
     }
 
     /// Each person the author's tokens name: "Jane Doe and John Smith" is two.
@@ -105,7 +108,8 @@ struct Byline: Sendable {
     }
 
     /// A person's name from token `start`: capitalised words and particles (joined by
-    /// apostrophes, hyphens, initials' periods), or up to four Arabic words. Names joined by
+    /// apostrophes, hyphens, initials' periods), or up to four Arabic words; none when a word
+    /// is a newsroom role ("Staff Reporter"). Names joined by
     /// "and", "et" or "&" are one byline ("Jane Doe and John Smith").
     private func name(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool) -> ClosedRange<Int>? {
         let tokens = text.tokens
@@ -134,6 +138,8 @@ struct Byline: Sendable {
                 break
             }
         }
-        return end >= start ? start...end : nil
+        // "Staff Reporter", "Newsdesk": a role names no one.
+        guard end >= start, !(start...end).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
+        return start...end
     }
 }

@@ -11,6 +11,19 @@ struct DateMention: Sendable {
     /// Index of the last token.
     var last: Int
 
+    /// Months before the publication's month from which a date without a year is taken for the
+    /// coming one: "15 January" in a December article is next January, in July it is past.
+    static let monthsBackToNextYear = 9
+
+    /// ISO 8601 for an article published in `reference` (year, and month when known): the year
+    /// is the reference's, or the next when the day would fall `monthsBackToNextYear` months or
+    /// more before the publication.
+    func iso(reference: (year: Int, month: Int?)?) -> String {
+        guard year == nil, day != nil, let reference, let published = reference.month,
+              published - month >= Self.monthsBackToNextYear else { return iso(defaultYear: reference?.year) }
+        return iso(defaultYear: reference.year + 1)
+    }
+
     /// ISO 8601: `2024-02-07`, `2024-02`, or `--04-23` when no year is known.
     func iso(defaultYear: Int?) -> String {
         let month2 = month < 10 ? "0\(month)" : "\(month)"

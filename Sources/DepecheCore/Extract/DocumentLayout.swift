@@ -32,11 +32,18 @@ struct DocumentLayout: Sendable {
     /// بني ملال", "Texte : Ghita Benslimane — Photos : …"): the line right after the last
     /// paragraph, when it has that shape.
     let signature: BylineLine?
+    /// A header line that dates the page after a label and a separator ("N° 418 — Jeudi 9
+    /// octobre 2025", "With AFP · Posted on 19 August 2025"), above the first paragraph: the
+    /// publication date when the byline states none.
+    let datedLine: Int?
 
     /// First token of the article proper (the headline), 0 when there is no headline.
     var bodyStart: Int { titleLine.map { lines[$0].lowerBound } ?? 0 }
-    /// First token of the headline or of the byline block when it stands above the headline.
-    var articleStart: Int { min(bodyStart, byline.first.map { lines[$0.line].lowerBound } ?? bodyStart) }
+    /// First token of the headline, or of the byline block or the dated line when it stands above the headline.
+    var articleStart: Int {
+        min(bodyStart, byline.first.map { lines[$0.line].lowerBound } ?? bodyStart,
+            datedLine.map { lines[$0].lowerBound } ?? bodyStart)
+    }
 
     /// How many lines from the top are searched for the headline and byline.
     private static let headerLines = 40
@@ -82,12 +89,14 @@ struct DocumentLayout: Sendable {
         }
         self.byline = byline
         signature = Self.signature(text, lines: lines)
+        let datedLine = Self.datedLine(text.tokens, lines: lines)
+        self.datedLine = datedLine
         if let first = byline.first, let last = byline.last {
             titleLine = Self.headline(below: last.line, bylineStart: first.line, lines: lines, tokens: tokens)
                 ?? Self.headline(above: first.line, lines: lines, tokens: tokens)
-                ?? Self.headline(beforeParagraph: lines, tokens: tokens)
+                ?? Self.headline(beforeParagraph: lines, tokens: tokens, besides: datedLine)
         } else {
-            titleLine = Self.headline(beforeParagraph: lines, tokens: tokens)
+            titleLine = Self.headline(beforeParagraph: lines, tokens: tokens, besides: datedLine)
         }
     }
 
@@ -137,10 +146,10 @@ struct DocumentLayout: Sendable {
     }
 
     /// Without a byline: the last headline-like line above the first paragraph, else the first
-    /// headline-like line.
-    private static func headline(beforeParagraph lines: [Range<Int>], tokens: [Token]) -> Int? {
+    /// headline-like line; never the dated line.
+    private static func headline(beforeParagraph lines: [Range<Int>], tokens: [Token], besides dated: Int?) -> Int? {
         let header = lines.prefix(headerLines).indices
-        let headlineLike = { (index: Int) in isHeadlineLike(tokens, lines[index]) }
+        let headlineLike = { (index: Int) in index != dated && isHeadlineLike(tokens, lines[index]) }
         if let paragraph = header.first(where: { isParagraph(tokens, lines[$0]) }),
            let title = (0..<paragraph).last(where: headlineLike) {
             return title
@@ -184,14 +193,38 @@ struct DocumentLayout: Sendable {
         if let dash = creditDash(tokens, line) {
             return BylineLine(line: index, kind: .credit, openerEnd: dash)
         }
-        if isNameThenDate(tokens, line) {
-            return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+        if let kind = nameThenDate(tokens, line) {
+            return BylineLine(line: index, kind: kind, openerEnd: line.lowerBound - 1)
         }
         // "Mon 7 Jul 2025 • 11:20 WET | Reading time: 7 minutes": the date's part is short.
         let datePart = line.lowerBound..<(tokens[line].firstIndex { $0.isPunct("|") } ?? line.upperBound)
         guard datePart.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
               hasYear(tokens[line].prefix(7)) else { return nil }
         return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
+    }
+
+    /// Most tokens of the label before a dated line's separator ("N° 418 —").
+    private static let datedLabel = 4
+
+    /// The first line above the first paragraph whose separator ("—", "-", "|", "·", "•"),
+    /// within its first tokens, is followed by a date with a year, "Mis en ligne le" or
+    /// "Posted on" allowed before it.
+    private static func datedLine(_ tokens: [Token], lines: [Range<Int>]) -> Int? {
+        for (index, line) in lines.prefix(headerLines).enumerated() {
+            if isParagraph(tokens, line) { return nil }
+            guard line.count <= 24,
+                  let separator = (line.lowerBound..<min(line.upperBound, line.lowerBound + datedLabel + 1))
+                    .first(where: { $0 > line.lowerBound && isSeparator(tokens[$0]) }) else { continue }
+            var date = separator + 1
+            if let opener = NameWords.bylineOpeners.match(tokens, at: date), opener.value == .publishedOn { date = opener.last + 1 }
+            if startsDate(tokens, at: date, in: line), hasYear(tokens[date..<line.upperBound]) { return index }
+        }
+        return nil
+    }
+
+    /// A dash standing apart, a bar or a middle dot.
+    private static func isSeparator(_ token: Token) -> Bool {
+        isDash(token) || token.isPunct("|") || token.isPunct("·") || token.isPunct("•")
     }
 
     /// Lines searched from the end for the last paragraph.
@@ -248,13 +281,20 @@ struct DocumentLayout: Sendable {
         return dash
     }
 
-    /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15": a name (a role after a
-    /// comma allowed), a bar, then a date with a year.
-    private static func isNameThenDate(_ tokens: [Token], _ line: Range<Int>) -> Bool {
-        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound,
-              isNameLine(tokens, line.lowerBound..<bar), startsDate(tokens, at: bar + 1, in: line) else { return false }
-        return hasYear(tokens[(bar + 1)..<line.upperBound])
+    /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15", "Jane Doe | Le 18/11/2025
+    /// à 09h12": a name (a role after a comma allowed), a bar, then a date with a year (after "Le"
+    /// or "On"): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
+    private static func nameThenDate(_ tokens: [Token], _ line: Range<Int>) -> BylineKind? {
+        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound else { return nil }
+        let date = bar + 1 < line.upperBound && dateArticles.contains(tokens[bar + 1]) ? bar + 2 : bar + 1
+        guard startsDate(tokens, at: date, in: line), hasYear(tokens[date..<line.upperBound]) else { return nil }
+        if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
+        let credit = tokens[line.lowerBound..<bar]
+        return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil
     }
+
+    /// Words before a byline's date ("| Le 18/11/2025", "| On March 3, 2025").
+    private static let dateArticles = WordSet("le on")
 
     /// Whether `tokens` hold a four-digit number (a date's year).
     private static func hasYear(_ tokens: ArraySlice<Token>) -> Bool {

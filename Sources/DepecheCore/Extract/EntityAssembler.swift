@@ -39,7 +39,7 @@ struct EntityAssembler {
     }
 
     /// Entities for the recognised dates, measures and names.
-    func entities(dates: [DateMention], referenceYear: Int?, measures: [MeasureMention],
+    func entities(dates: [DateMention], reference: (year: Int, month: Int?)?, measures: [MeasureMention],
                   names: NameRecognizer.Result) -> [Entity] {
         var drafts: [Draft] = []
         var index = KeyTable<Int>()
@@ -53,7 +53,7 @@ struct EntityAssembler {
             }
         }
         for date in dates {
-            let iso = date.iso(defaultYear: referenceYear)
+            let iso = date.iso(reference: reference)
             let range = span(date.first, date.last)
             add(ValueKey(.date, .date(iso)), range) {
                 Entity(type: .date, text: text.string(tokens: date.first, date.last), count: 1, value: .date(iso),

@@ -6,7 +6,8 @@
 /// then off limits to names); read the byline; recognise names; assemble entities, the byline
 /// the markup states first (`MarkupByline`). Offsets are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
 /// section name) yields entities. The source is the markup's, else the byline's, else the
-/// publisher the page's copyright or source line names, else a known publication in the header.
+/// publisher the page's copyright or source line names (as the masthead writes it), else a
+/// known publication in the header, else a masthead the body repeats (`MastheadName`).
 public struct Extractor: Sendable {
     /// The known names.
     public let gazetteer: Gazetteer
@@ -33,8 +34,9 @@ public struct Extractor: Sendable {
 
         var byline = Byline(text, layout: layout, dates: dates, gazetteer: gazetteer)
         let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
-            ?? byline.publication.map { gazetteer.entries[$0].name } ?? article.metadata.publisher
-            ?? headerPublication(text, layout)
+            ?? byline.publication.map { gazetteer.entries[$0].name }
+            ?? article.metadata.publisher.map { MastheadName.preferred($0, in: text, header: 0..<layout.bodyStart) }
+            ?? headerPublication(text, layout) ?? MastheadName.repeated(in: text, layout: layout, body: body)
         // "الحوز الآن | متابعة": a byline that names the publication names no author.
         if let author = byline.author, let source,
            FoldedKey.of(text.string(tokens: author.lowerBound, author.upperBound)) == FoldedKey.of(source) {
@@ -60,8 +62,10 @@ public struct Extractor: Sendable {
         let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
-        let referenceYear = published.flatMap { Int($0.prefix(4)) } ?? Self.commonestYear(text, body)
-        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, referenceYear: referenceYear,
+        // Dates without a year take the publication's (or the body's commonest year).
+        let reference = published.flatMap { date in Int(date.prefix(4)).map { (year: $0, month: Int(date.dropFirst(5).prefix(2))) } }
+            ?? Self.commonestYear(text, body).map { (year: $0, month: nil) }
+        let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, reference: reference,
                                                             measures: measures, names: names)
         let entities = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer) + found
         return Extraction(
@@ -75,8 +79,9 @@ public struct Extractor: Sendable {
 
     /// Where the body names the page's own publication ("interviewed by the Coastal Times"): an
     /// organisation. Names of two words or more, starting with a capital or an Arabic word. On a
-    /// credit line ("Source : X", "المصدر: X") the name only says who published the page: `credit`.
-    private static func mentions(of publication: String, in text: TokenizedText,
+    /// credit line ("Source : X", "المصدر: X") or as an interview's speaker ("X : Combien …") the
+    /// name only says who published the page: `credit`.
+    static func mentions(of publication: String, in text: TokenizedText,
                                  _ body: Range<Int>) -> [(range: ClosedRange<Int>, credit: Bool)] {
         let keys = TokenizedText(publication).tokens.map(\.key)
         guard keys.count >= 2 else { return [] }
@@ -88,7 +93,10 @@ public struct Extractor: Sendable {
                 let first = tokens[index]
                 if first.key == firstKey, first.has(.capitalized) || first.has(.arabic),
                    (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
-                    found.append((index...(index + keys.count - 1), isCredit(before: index, tokens)))
+                    let last = index + keys.count - 1
+                    let speaker = (index == 0 || first.has(.newlineBefore)) && last + 1 < tokens.count
+                        && tokens[last + 1].isPunct(":")
+                    found.append((index...last, speaker || isCredit(before: index, tokens)))
                     index += keys.count
                 } else {
                     index += 1

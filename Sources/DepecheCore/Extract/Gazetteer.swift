@@ -96,7 +96,7 @@ public struct Gazetteer: Sendable {
         var givenNames = KeyTable<Bool>()
         var lowercaseStarts = KeyTable<Bool>()
         for (index, entry) in entries.enumerated() {
-            for spelling in [entry.name] + entry.aliases {
+            for spelling in [entry.name] + entry.aliases + PlaceSpellings.variants(of: entry) {
                 if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
                 if let initial = spelling.unicodeScalars.first, ScalarFolding.isLetter(initial.value),
                    !ScalarFolding.isUppercase(initial.value), !ScalarFolding.isArabicLetter(initial.value),

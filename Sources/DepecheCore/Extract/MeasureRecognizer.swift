@@ -160,6 +160,12 @@ struct MeasureRecognizer {
            let found = NumberWords.currenciesBefore.match(tokens, at: start) {
             currency = found.value
             first = start
+            // "C$45 million": capitals glued to the dollar sign name the country.
+            if tokens[start].isPunct("$"), let prefix = tokens.at(start - 1), !tokens[start].has(.spaceBefore),
+               prefix.has(.capitalized), prefix.length == 1 || prefix.has(.allCaps), let dollar = NumberWords.dollarPrefixes[prefix] {
+                currency = dollar
+                first = start - 1
+            }
         }
         var k = number.last + 1
         if currency == nil, let percent = NumberWords.percentSigns.match(tokens, at: k), !crossesLine(k, percent.last) {
@@ -229,15 +235,38 @@ struct MeasureRecognizer {
             adjectives += 1
         }
         if let found = noun(at: k, measuresOnly: measuresOnly, claimed: claimed, count: count) { return found }
-        // English puts modifiers before the noun: "300 million cubic meters", "56 million mobile subscribers".
+        // English puts modifiers before the noun: "300 million cubic meters", "56 million mobile subscribers",
+        // "60 Moroccan engineers", "18 double-deck electric trains".
         guard !french, !measuresOnly else { return nil }
+        if let herd = headOf(at: k, claimed: claimed) { return herd }
         var modifier = k
-        while modifier - k < 2, let token = tokens.at(modifier), isModifier(token) {
-            if let found = noun(at: modifier + 1, measuresOnly: false, claimed: claimed, count: count) { return found }
+        var modifiers = 0
+        while modifiers < 2, let token = tokens.at(modifier), isModifier(token) || NameWords.nationalities.contains(token) {
+            // "double-deck": a hyphenated modifier is one.
+            while let hyphen = tokens.at(modifier + 1), hyphen.isPunct("-"), !hyphen.has(.spaceBefore),
+                  let part = tokens.at(modifier + 2), part.kind == .word, !part.has(.spaceBefore) {
+                modifier += 2
+            }
+            if let found = noun(at: modifier + 1, measuresOnly: false, claimed: claimed, count: count) {
+                return (text.string(tokens[k].start, tokens[found.last].end), found.last)
+            }
             modifier += 1
+            modifiers += 1
         }
         return nil
     }
+
+    /// "220 head of livestock": "head of" and the animals counted.
+    private func headOf(at k: Int, claimed: [Bool]) -> (unit: String, last: Int)? {
+        let tokens = text.tokens
+        guard let head = tokens.at(k), head.key == Self.head, head.kind == .word, let of = tokens.at(k + 1),
+              NumberWords.ofWords.contains(of), let animals = tokens.at(k + 2), animals.kind == .word,
+              !animals.has(.capitalized), k + 2 < claimed.count, !claimed[k + 2] else { return nil }
+        return (text.string(head.start, animals.end), k + 2)
+    }
+
+    /// "head", the count noun of cattle.
+    private static let head = FoldedKey.of("head")
 
     /// "a 90-room eco-lodge", "a 6,000-square-metre plant": an English count hyphenated to its
     /// singular noun (one or two words) before the noun they qualify; the words and the last token.

@@ -25,6 +25,14 @@ struct TitleCaseNames {
         var candidates: [NameCandidate] = []
         var index = 0
         while index < chunks.count {
+            if index + 1 < chunks.count, let form = joinedCompanyEnd(chunks[index], chunks[index + 1]) {
+                // "Atlas Travaux et Services SARL", "Gulf Water & Power Ltd", "Naviera del Norte S.A.".
+                let first = chunks[index].first
+                candidates.append(NameCandidate(first: first, last: form, type: .org, evidence: .organisationHead,
+                                                group: group(first, form)))
+                index += 2
+                continue
+            }
             if let form = companyFormEnd(chunks[index]) {
                 // "PayAtlas Technologies S.A.": a company by its legal form.
                 let first = chunks[index].first
@@ -56,11 +64,30 @@ struct TitleCaseNames {
         return .surface(text.surfaceKey(first, last))
     }
 
+    /// Words joining the two parts of a company's name before its legal form ("Travaux et
+    /// Services SARL", "Water & Power Ltd", "Marítima del Sur S.A.", "Sucrerie des Doukkala SA").
+    private static let companyJoins = WordSet("et and del de des du y")
+
+    /// The end of `second`'s legal form when one joining word or "&" stands between `first`
+    /// and `second` on one line: the two runs are one company.
+    private func joinedCompanyEnd(_ first: NameChunk, _ second: NameChunk) -> Int? {
+        let tokens = text.tokens
+        guard second.first == first.last + 2, !tokens[second.first].has(.newlineBefore) else { return nil }
+        let join = tokens[first.last + 1]
+        guard Self.companyJoins.contains(join) || join.isPunct("&") else { return nil }
+        if let form = CompanyForms.end(in: text, from: second.last) ?? CompanyForms.abbreviationEnd(in: text, at: second.last) {
+            return form
+        }
+        return NameWords.legalForms.contains(tokens[second.last]) && second.words >= 2 ? second.last : nil
+    }
+
     /// The last full stop of dotted initials ending a run of two or more words ("… S.A.",
-    /// "… N.V."): a company's legal form.
+    /// "… N.V."), or the end of an abbreviated form ending one ("… Co., Ltd", "… Inc."): a
+    /// company's legal form.
     private func companyFormEnd(_ chunk: NameChunk) -> Int? {
-        guard chunk.words >= 3 else { return nil }
-        return CompanyForms.end(in: text, from: chunk.last)
+        guard chunk.words >= 2 else { return nil }
+        return CompanyForms.abbreviationEnd(in: text, at: chunk.last)
+            ?? (chunk.words >= 3 ? CompanyForms.end(in: text, from: chunk.last) : nil)
     }
 
     // MARK: Chaining

@@ -50,6 +50,25 @@ import Testing
         #expect(try metadata(page).author == "سلمى الإدريسي")
     }
 
+    /// A byline and a date marked only by class: the name without "By" and the role, the date
+    /// inside the article; a newsroom role and author boxes in an aside name no one.
+    @Test func bylineAndDateMarkedByClass() throws {
+        let html = #"""
+            <body><article><h1>Titre</h1><div class="post-meta">By <span class="author-name">Jane Doe</span>
+            on <span class="post-date">14 Feb 2025</span></div><p>Texte.</p></article></body>
+            """#
+        #expect(try metadata(html).author == "Jane Doe")
+        #expect(try metadata(html).published == "2025-02-14")
+        let role = #"<body><p class="byline">Salma Idrissi, correspondante à Tiznit | 3 mai</p></body>"#
+        #expect(try metadata(role).author == "Salma Idrissi")
+        let particle = #"<body><p class="byline">Par Nadia ben Salah · 5 avr. 2025</p></body>"#
+        #expect(try metadata(particle).author == "Nadia ben Salah")
+        let newsroom = #"<body><div class="entry-meta"><span class="byline">Newsdesk</span></div></body>"#
+        #expect(try metadata(newsroom).author == nil)
+        let aside = #"<body><aside><div class="author-box">Omar Tazi</div></aside><span class="date-now">14 Feb 2025</span></body>"#
+        #expect(try metadata(aside) == ArticleMetadata())
+    }
+
     @Test func theHomePagesLogoNamesThePublicationLast() throws {
         let logo = #"<body><div id="header"><a href="/"><img src="/l.png" alt="La Gazette du Souss"></a></div>"#
         #expect(try metadata(logo + "<h1>Titre</h1></body>").source == "La Gazette du Souss")

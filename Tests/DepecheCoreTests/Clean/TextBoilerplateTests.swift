@@ -165,6 +165,7 @@ import Testing
             ("المصدر: أخبار الساحل", "أخبار الساحل"),
             ("Édité par Patrimoines Presse – Rabat. Tous droits réservés – Villes & Patrimoines 2024.", "Villes & Patrimoines"),
             ("جميع الحقوق محفوظة لموقع صدى الواحات 2024", "صدى الواحات"),
+            ("news@harbourdaily.example© 2025 Harbour Daily. All rights reserved.", "Harbour Daily"),
         ]
         for (line, publisher) in cases {
             let page = "Le titre\n\nUn paragraphe de l'article, assez long pour être lu comme de la prose par le filtre "
@@ -172,6 +173,47 @@ import Testing
             let article = TextBoilerplate.article(of: page)
             #expect(article.metadata.publisher == publisher, "\(line)")
             #expect(!article.text.contains(line) || line.hasPrefix("Source") || line.hasPrefix("المصدر"), "\(line)")
+        }
+    }
+
+    /// "X is published by Y SARL", "X — a publication of Y Ltd": the publisher's imprint is
+    /// furniture; a sentence with the same phrase but no company's legal form is prose.
+    @Test func imprintLinesAreRemoved() {
+        let prose = "The harbour authority expects two million tonnes of cargo this year, its director said on Monday."
+        for imprint in ["Harbour Daily is published by Quayside Media SARL, Agadir.",
+                        "HARBOUR DAILY — a publication of Quayside Media Ltd, 4 rue des Dunes, Agadir",
+                        "La Gazette des Quais est une publication de Quais Éditions SARL."] {
+            #expect(TextBoilerplate.articleText(of: prose + "\n\n" + imprint) == prose, "\(imprint)")
+        }
+        let sentence = "The annual report is published by the ministry of tourism every spring."
+        #expect(TextBoilerplate.articleText(of: prose + "\n\n" + sentence) == prose + "\n\n" + sentence)
+    }
+
+    /// Lines ending with a bracketed button, "Most read: …", metered-paywall notices and
+    /// "Related coverage" lists are furniture; "[…]" in a quotation is not a button.
+    @Test func widgetLinesAreRemoved() {
+        let prose = "The harbour authority expects two million tonnes of cargo this year, its director said on Monday."
+        let quote = "\"We will grow […] next year,\" he said."
+        let page = prose + """
+
+            Get the Harbour Daily weekend edition in your inbox. [Your email] [Sign up]
+            Most read: 1. Ferry fares rise  2. New quay opens
+            Vous lisez l'un de vos 3 articles gratuits ce mois-ci.
+            Related coverage
+            • Dock workers strike in the north
+            • Fish prices fall at the auction
+            À découvrir aussi
+            • Portrait : un pêcheur de Mirleft
+
+            """ + prose + "\n" + quote
+        #expect(TextBoilerplate.articleText(of: page) == prose + "\n" + prose + "\n" + quote)
+    }
+
+    /// "Texte X • Photos Y • 27 avril 2025": a byline whose parts a bullet separates is no ticker.
+    @Test func bylinesWithBulletsAreNoTicker() {
+        for byline in ["Texte Salma Idrissi • Photos Omar Tazi • 12 mai 2025", "Words: Jane Doe | Pictures: John Roe | Agadir bureau"] {
+            let line = Substring(byline)
+            #expect(!BoilerplateLines.isTicker(line, folded: BoilerplateLines.folded(line)), "\(byline)")
         }
     }
 }

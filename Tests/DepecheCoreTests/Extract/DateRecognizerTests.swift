@@ -8,6 +8,21 @@ import Testing
             .map { $0.iso(defaultYear: year) }
     }
 
+    /// A date without a year takes the publication's; nine months or more before the
+    /// publication's month, the coming year's.
+    @Test func yearlessDatesTakeThePublicationsYear() {
+        let year = { (text: String, month: Int?) in
+            let tokenized = TokenizedText(text)
+            return DateRecognizer(text: tokenized, english: true).dates(in: 0..<tokenized.tokens.count)
+                .map { $0.iso(reference: (year: 2025, month: month)) }
+        }
+        #expect(year("The first ship is due on 15 January.", 12) == ["2026-01-15"])
+        #expect(year("The first ship arrived on 15 January.", 7) == ["2025-01-15"])
+        #expect(year("Works end on 30 November.", 3) == ["2025-11-30"])
+        #expect(year("Works end on 15 January.", nil) == ["2025-01-15"])
+        #expect(year("Works ended on 3 March 2024.", 12) == ["2024-03-03"])
+    }
+
     @Test func numericDates() {
         #expect(dates("Publié dans La Vie éco le 02 - 05 - 2019") == ["2019-05-02"])
         #expect(dates("le 18/01/2011 à Agadir") == ["2011-01-18"])

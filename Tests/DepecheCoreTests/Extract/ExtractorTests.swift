@@ -214,6 +214,36 @@ import Testing
             + "Leila Amrani | Merzouga | 2 Dec 2025\n\nShare this story",
          ArticleMetadata(title: "Desert lodges report a record autumn season",
                          published: "2025-12-02", author: "Leila Amrani")),
+        // a wire credit line above the date line: "Reporting by X in Y; editing by Z"
+        ("Markets\n\nPort operator to list its shares on the Casablanca bourse next year\n\n"
+            + "Reporting by Laila Bennani in Tangier; editing by Mark Hollis\nApril 2, 2025 | 10:15 GMT\n\n"
+            + "The country's largest port operator plans to list a fifth of its shares on the stock exchange next year.",
+         ArticleMetadata(title: "Port operator to list its shares on the Casablanca bourse next year",
+                         published: "2025-04-02", author: "Laila Bennani")),
+        // "Words: X / Pictures: Y"
+        ("Food\n\nA bakery in the old town keeps its wood oven burning\n\nWords: Sofia Alaoui / Pictures: Hamid Raji\n"
+            + "8th May 2025\n\nThe bakery has fired its wood oven every morning since 1952, its owner said this week.",
+         ArticleMetadata(title: "A bakery in the old town keeps its wood oven burning",
+                         published: "2025-05-08", author: "Sofia Alaoui")),
+        // a newsroom role names no author
+        ("Football\n\nLate goal sends the home side top of the league table\n\nStaff Reporter\nSun 9 Mar 2025 · 21:40\n\n"
+            + "A goal in the last minute sent the home side to the top of the league table on Sunday night.",
+         ArticleMetadata(title: "Late goal sends the home side top of the league table", published: "2025-03-09")),
+        // name | "Le" date, and the newsroom | date
+        ("Région\n\nLa route de la corniche rouvre après six mois de travaux\n\nSalma Idrissi | Le 04/02/2025 à 11h20\n\n"
+            + "La route de la corniche a rouvert mardi après six mois de travaux de confortement de la falaise.",
+         ArticleMetadata(title: "La route de la corniche rouvre après six mois de travaux",
+                         published: "2025-02-04", author: "Salma Idrissi")),
+        ("Justice\n\nUn ancien élu condamné pour détournement de fonds publics\n\nLa rédaction | jeudi 6 mars 2025 à 09h00\n\n"
+            + "Le tribunal a condamné jeudi un ancien élu à trois ans de prison pour détournement de fonds publics.",
+         ArticleMetadata(title: "Un ancien élu condamné pour détournement de fonds publics", published: "2025-03-06")),
+        // a newsletter's issue line dates the page
+        ("La Gazette des Quais\nN° 52 — Lundi 3 mars 2025\n\nPORTS\n\nLe port de pêche agrandit sa halle aux poissons\n\n"
+            + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
+         ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-03")),
+        ("Le port de pêche agrandit sa halle aux poissons\nAvec AFP · Mis en ligne le mardi 4 mars 2025 à 10h20\n\n"
+            + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
+         ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-04")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
@@ -226,6 +256,27 @@ import Testing
         let page = "Markets Edge Higher as Oil Prices Stabilise Again\n\nThe index rose by half a point on Friday in thin trading."
         let extraction = ExtractTestSupport.extractor.extract(Article(text: page, metadata: ArticleMetadata(publisher: "Coastal Times")))
         #expect(extraction.source == "Coastal Times")
+    }
+
+    /// "© 2025 Harbour Daily Media" under a masthead "HARBOUR DAILY": the publication is the masthead's name.
+    @Test func thePublishersCompanyWordGoesWhenTheMastheadOmitsIt() {
+        let page = "HARBOUR DAILY\nShips, ports and trade\n\nFerry fares rise again before the summer season\n\n"
+            + "Ferry operators raised their fares by a tenth on Monday, weeks before the summer rush."
+        let company = ArticleMetadata(publisher: "Harbour Daily Media")
+        #expect(ExtractTestSupport.extractor.extract(Article(text: page, metadata: company)).source == "Harbour Daily")
+        let other = ArticleMetadata(publisher: "Quayside Media")
+        #expect(ExtractTestSupport.extractor.extract(Article(text: page, metadata: other)).source == "Quayside Media")
+    }
+
+    /// A masthead the body repeats as an interviewer's label is the source, and the label no entity.
+    @Test func aMastheadTheBodyRepeatsIsTheSource() {
+        let page = "LES CAHIERS DU PORT\nLe mensuel des gens de mer\n\nEntretien\n\n"
+            + "Karim Alaoui : « Le port de pêche doit s'agrandir avant l'été »\n\n"
+            + "Le directeur de l'agence portuaire répond à nos questions sur l'agrandissement du port de pêche.\n\n"
+            + "Les Cahiers du Port : Pourquoi agrandir le port maintenant ?\n\nKarim Alaoui : Les prises ont doublé en cinq ans."
+        let extraction = ExtractTestSupport.extract(page)
+        #expect(extraction.source == "Les Cahiers du Port")
+        #expect(!extraction.entities.contains { $0.text == "Les Cahiers du Port" })
     }
 
     @Test func coAuthorsAreTwoPersons() {

@@ -31,6 +31,24 @@ import Testing
         #expect(match("Fès-Meknès") == "Fès-Meknès")
     }
 
+    /// A one-word place is found under its other transliterations ("Tafrout" as "Tafroute",
+    /// "Aouinya" as "Aouinia"); organisations and short names are not.
+    @Test func placesHaveTheirTransliterations() {
+        let gazetteer = Gazetteer(entries: [
+            GazetteerEntry(name: "Tafrout", kind: .loc), GazetteerEntry(name: "Imzourite", kind: .loc),
+            GazetteerEntry(name: "Aouinya", kind: .loc), GazetteerEntry(name: "Tiznit Export", kind: .loc),
+            GazetteerEntry(name: "Bizet", kind: .org),
+        ])
+        let found = { (text: String) in
+            gazetteer.longestMatch(in: TokenizedText(text), at: 0).map { gazetteer.entries[$0.entry].name }
+        }
+        #expect(found("Tafroute") == "Tafrout")
+        #expect(found("Imzourit") == "Imzourite")
+        #expect(found("Aouinia") == "Aouinya")
+        #expect(found("Bizete") == nil)
+        #expect(found("Tiznit Exporte") == nil)
+    }
+
     @Test func parsesColumnsAndComments() throws {
         let entries = try Gazetteer.parse("# comment\nCasablanca\tLOC\tCasa|الدار البيضاء\tfr,ar\n\nRGPD\tmisc\n",
                                           origin: "t.tsv")

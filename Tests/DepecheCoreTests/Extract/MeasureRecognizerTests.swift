@@ -108,10 +108,23 @@ import Testing
 
     @Test func englishModifiersBeforeTheNoun() {
         #expect(one("a capacity of 300 million cubic meters per year", french: false)?.value == 3e8)
-        #expect(one("more than 56 million mobile subscribers", french: false)?.unit == "subscribers")
+        #expect(one("more than 56 million mobile subscribers", french: false)?.unit == "mobile subscribers")
+        #expect(one("it hired 45 Tunisian welders last year", french: false)?.unit == "Tunisian welders")
+        #expect(one("it ordered 12 low-floor hybrid buses", french: false)?.unit == "low-floor hybrid buses")
+        #expect(one("the fire killed 150 head of cattle", french: false)?.unit == "head of cattle")
+        #expect(one("with 30 Spanish in the group", french: false) == nil)
         #expect(one("should supply 7.5 million people by 2028", french: false)?.unit == "people")
         #expect(one("add 1.5 percentage points to growth", french: false)?.value == 1.5)
         #expect(measures("in 2023 the total rose", french: false).isEmpty)
+    }
+
+    /// "C$45 million", "A$2 billion": the dollar of the country its letters name, not the US one.
+    @Test func dollarsOfOtherCountries() {
+        #expect(one("a C$45 million grant", french: false)?.currency == "CAD")
+        #expect(one("a C$45 million grant", french: false)?.value == 45e6)
+        #expect(one("an A$2 billion mine", french: false)?.currency == "AUD")
+        #expect(one("a HK$300 fine", french: false)?.currency == "HKD")
+        #expect(one("a $300 fine", french: false)?.currency == "USD")
     }
 
     @Test func arabicCurrencyInTheAccusative() {

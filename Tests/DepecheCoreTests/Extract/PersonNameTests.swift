@@ -16,6 +16,16 @@ import Testing
         #expect(texts(.person, "Le projet est porté par Idir Ait Lhassen.") == ["Idir Ait Lhassen"])
     }
 
+    /// Irish, Scottish, Greek, Japanese, Basque and Eritrean given names; a rank before the name.
+    @Test func moreGivenNamesAndRanks() {
+        #expect(texts(.person, "The report was written by Siobhan Keane and Hamish MacLeod.") == ["Siobhan Keane", "Hamish MacLeod"])
+        #expect(texts(.person, "The talks included Georgios Andreou and Takeshi Morimoto.")
+                == ["Georgios Andreou", "Takeshi Morimoto"])
+        #expect(texts(.person, "La course a été gagnée par Aitor Etxeberria devant Tesfaye Haileselassie.")
+                == ["Aitor Etxeberria", "Tesfaye Haileselassie"])
+        #expect(texts(.person, "The ship was steered in by Captain Lars Eriksen at dawn.") == ["Lars Eriksen"])
+    }
+
     @Test func titlesAndRolesStayOutOfTheName() {
         #expect(texts(.person, "the veteran striker Kwabena Asante-Mills scored twice.") == ["Kwabena Asante-Mills"])
         #expect(texts(.person, "Minister Delegate for Budget and Public Accounts Reform Salima Tazi spoke.")

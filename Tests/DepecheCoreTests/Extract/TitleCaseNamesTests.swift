@@ -13,6 +13,28 @@ import Testing
         #expect(texts(.org, "The Harbour of Lisbon Authority signed the deal.") == ["Harbour of Lisbon Authority"])
     }
 
+    /// "Co., Ltd", "Co.", "Inc." (the period kept unless it ends the sentence), "PJSC", and a
+    /// club's "AC", "SC", a "Trust": the legal form or the club's letters end the name.
+    @Test func abbreviatedLegalFormsAndClubLettersEndTheName() {
+        #expect(texts(.org, "Cranes came from Qingdao Harbour Machinery Co., Ltd, a state supplier.")
+                == ["Qingdao Harbour Machinery Co., Ltd"])
+        #expect(texts(.org, "A plant built by Seoul Battery Cells Co. of Korea opened.") == ["Seoul Battery Cells Co."])
+        #expect(texts(.org, "Northern Turbine Parts Inc., a Quebec maker, hired staff.") == ["Northern Turbine Parts Inc."])
+        #expect(texts(.org, "The deal went to Harbour Dredging Ltd. The works start soon.") == ["Harbour Dredging Ltd"])
+        #expect(texts(.org, "Shares of Gulf Water Holding PJSC rose.") == ["Gulf Water Holding PJSC"])
+        #expect(texts(.org, "They beat Olympic Harbour SC and drew with Riverside AC in the cup.")
+                == ["Olympic Harbour SC", "Riverside AC"])
+        #expect(texts(.org, "Volunteers of the Cedar Forest Trust planted trees.") == ["Cedar Forest Trust"])
+    }
+
+    /// Two runs joined by "et", "&", "del", "des" before a legal form are one company.
+    @Test func companyNamesJoinedBeforeTheirLegalForm() {
+        #expect(texts(.org, "Le lot revient à Souss Forages et Travaux SARL, basée à Agadir.") == ["Souss Forages et Travaux SARL"])
+        #expect(texts(.org, "The turbines come from Hanbit Wind & Grid Ltd, a Korean firm.") == ["Hanbit Wind & Grid Ltd"])
+        #expect(texts(.org, "Le ferry est exploité par Naviera del Norte S.A. depuis mai.") == ["Naviera del Norte S.A."])
+        #expect(texts(.org, "La Laiterie des Zemmour SA a recruté.") == ["Laiterie des Zemmour SA"])
+    }
+
     @Test func aFacultyAndItsTown() {
         #expect(texts(.org, "The Faculty of Dentistry of Casablanca opened a clinic.") == ["Faculty of Dentistry of Casablanca"])
     }

@@ -4,7 +4,8 @@ enum NameWords {
     /// Courtesy and honorific titles before a person's name ("M.", "Mme", "Dr").
     static let titles = WordSet("""
         m mm mme mmes mlle mlles mr mrs ms dr docteur pr professeur me maître sir madame monsieur mademoiselle
-        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen maalem
+        sm sar lady lord sheikh cheikh émir emir prince princesse roi reine king queen maalem captain capt
+        colonel lieutenant sergeant
         السيد السيدة الدكتور الأستاذ
         """)
 
@@ -58,15 +59,18 @@ enum NameWords {
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power leasing
-        corp corporation inc sa sas sarl ltd llc plc gmbh ag bv nv ab consulting technologies technology solutions media
+        corp corporation inc co sa sas sarl ltd llc fz-llc pjsc plc gmbh ag bv nv ab consulting technologies technology solutions media
         médias finance assurance assurances insurance immobilier systems services partners foundation university
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
         association federation confederation union party observatory directorate centre center court club
         league committee research review herald courier times post journal gazette tribune monitor weekly
-        observer worldwide analytics team
+        observer worldwide analytics team trust ac sc fc cf
         """)
+
+    /// Companies' legal forms written as a word ("SARL", "Ltd", "PJSC").
+    static let legalForms = WordSet("sa sas sarl sarlau ltd llc fz-llc pjsc plc gmbh inc corp ag bv nv spa srl")
 
     /// Lowercase nouns that end a company's name before "de …" ("Maghreb centre de contacts").
     static let lowercaseTrailingHeads = WordSet("centre center groupe")
@@ -117,7 +121,7 @@ enum NameWords {
         ("Publié dans", .publishedIn), ("Publie dans", .publishedIn), ("Paru dans", .publishedIn),
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
-        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
+        ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Reporting by", .writtenBy), ("Words", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
         ("Propos recueillis par", .writtenBy), ("Auteur", .writtenBy), ("Texte", .writtenBy), ("Text", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
@@ -129,6 +133,13 @@ enum NameWords {
 
     /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
     static let newsroomWords = WordSet("staff team newsroom desk rédaction التحرير")
+
+    /// Words of a byline that names a newsroom role, not a person ("Staff Reporter", "Newsdesk",
+    /// "La rédaction", "Notre correspondant").
+    static let newsroomRoles = WordSet("""
+        staff team newsroom newsdesk desk reporter reporters correspondent correspondents editor editors writer
+        writers rédaction correspondant correspondante correspondants
+        """)
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
     static let organisationCategories = WordSet("""

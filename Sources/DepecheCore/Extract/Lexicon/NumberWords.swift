@@ -40,6 +40,14 @@ enum NumberWords {
         ("US$", CurrencyWord(code: "USD", multiplier: 1)), ("US $", CurrencyWord(code: "USD", multiplier: 1)),
     ])
 
+    /// Capital letters glued before "$" that name another country's dollar ("C$45 million").
+    static let dollarPrefixes = WordTable<CurrencyWord>([
+        ("C", CurrencyWord(code: "CAD", multiplier: 1)), ("CA", CurrencyWord(code: "CAD", multiplier: 1)),
+        ("A", CurrencyWord(code: "AUD", multiplier: 1)), ("AU", CurrencyWord(code: "AUD", multiplier: 1)),
+        ("NZ", CurrencyWord(code: "NZD", multiplier: 1)), ("HK", CurrencyWord(code: "HKD", multiplier: 1)),
+        ("S", CurrencyWord(code: "SGD", multiplier: 1)),
+    ])
+
     private static let currencyNames: [(String, CurrencyWord)] = {
         let groups: [(String, [String])] = [
             ("MAD", ["DH", "DHS", "dirham", "dirhams", "MAD", "dirhams marocains", "درهم", "درهما", "دراهم", "الدرهم"]),
@@ -58,7 +66,7 @@ enum NumberWords {
             ("KWD", ["KWD", "dinar koweïtien", "dinars koweïtiens", "دينار كويتي", "دينارا كويتيا", "دنانير كويتية"]),
             ("EGP", ["EGP", "livre égyptienne", "livres égyptiennes", "جنيه مصري", "جنيها مصريا", "جنيهات مصرية"]),
             ("AED", ["AED", "dirham émirati", "dirhams émiratis", "درهم إماراتي", "درهما إماراتيا", "دراهم إماراتية"]),
-            ("CAD", ["CAD", "dollar canadien", "dollars canadiens"]),
+            ("CAD", ["CAD", "dollar canadien", "dollars canadiens", "Canadian dollars", "Canadian dollar"]),
         ]
         return groups.flatMap { code, words in words.map { ($0, CurrencyWord(code: code, multiplier: 1)) } }
     }()
