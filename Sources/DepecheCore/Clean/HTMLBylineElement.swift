@@ -2,7 +2,8 @@
 /// `<span class="author-name">Jane Doe</span>`, `<span class="byline">Jane Doe, correspondent in
 /// Agadir</span>`, and the date beside it (`<span class="post-date">30 Jan 2025</span>`).
 ///
-/// A byline element's text gives a name when, after an opening "By", "Par" or "بقلم" and before a
+/// A byline element's text gives a name when, after an opening "By", "Par", "بقلم" or a label
+/// ending with a colon ("كتبه:") and before a
 /// role (a comma, a bar, a dot, a dash, "on", "le"), two to five capitalised (or Arabic) words
 /// remain, none a newsroom role ("Newsdesk", "Staff Reporter", "هيئة التحرير"). Elements inside `<aside>`, `<nav>` and
 /// `<footer>` (author boxes of other stories) are not read.
@@ -49,6 +50,8 @@ enum HTMLBylineElement {
     /// The author's name in a byline element's text, or nil.
     static func name(in text: String) -> String? {
         var words = text.split { $0 == " " || $0 == "\u{A0}" || $0 == "\n" || $0 == "\t" }.map(String.init)
+        // A label ending with a colon ("Auteur :", "كتبه:"), then "By", "Par", "بقلم".
+        if let colon = words.prefix(3).firstIndex(where: { $0.hasSuffix(":") }) { words.removeFirst(colon + 1) }
         if let first = words.first, openers.contains(first.lowercased()) { words.removeFirst() }
         var name: [String] = []
         for word in words {

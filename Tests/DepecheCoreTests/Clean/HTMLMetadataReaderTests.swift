@@ -34,6 +34,10 @@ import Testing
         let opened = #"<body><p class="author">Par Nora Tazi</p></body>"#
         #expect(try metadata(opened).author == "Nora Tazi")
         #expect(try metadata(#"<body><p class="author">12 articles</p></body>"#).author == nil)
+        #expect(try metadata(#"<body><p class="post-author">كتبه: عمر الفاسي</p></body>"#).author == "عمر الفاسي")
+        #expect(try metadata(#"<body><p class="author">Auteur : Nora Tazi</p></body>"#).author == "Nora Tazi")
+        #expect(try metadata(#"<body><p class="author">هيئة التحرير</p></body>"#).author == nil)
+        #expect(try metadata(#"<body><p class="lobby">Nora Tazi</p></body>"#).author == nil, "a class merely containing by")
     }
 
     @Test func theHeadlineWinsOverAShareCardTitleCutShort() throws {
