@@ -1,40 +1,20 @@
-import CLibXML2
-
-/// An HTML page parsed by libxml2's forgiving HTML parser (`htmlReadMemory`), which repairs
-/// whatever markup scrapers save. Owns the tree and frees it when released; its nodes are
-/// valid only while the document lives. Not shared across tasks: one extraction, one document.
+/// An HTML page parsed by libxml2's forgiving HTML parser (`HTMLSAXParser`) into a compact tree
+/// of our own (`HTMLTree`). Owns the tree and frees it when released; its nodes are valid only
+/// while the document lives. Not shared across tasks: one extraction, one document.
 final class HTMLDocument {
-    private let document: htmlDocPtr
+    fileprivate let tree: HTMLTree
 
-    /// libxml2's global tables must be set up once, before parsers run on several threads.
-    private static let libraryInitialised: Void = xmlInitParser()
-
-    /// Repair broken markup; print no errors or warnings; never fetch anything over the network.
-    private static let options = Int32(
-        HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue)
-
-    /// Parses already decoded markup. The parser is told the bytes are UTF-8, so a
-    /// `<meta charset>` in the page (which the decoder has already honoured) is not applied twice.
-    /// Nil when libxml2 builds no tree at all (an empty page).
+    /// Parses already decoded markup. Nil for an empty page.
     init?(parsing html: String) {
-        Self.libraryInitialised
-        var html = html
-        let parsed = html.withUTF8 { bytes -> htmlDocPtr? in
-            guard bytes.count <= Int(Int32.max) else { return nil }
-            return bytes.withMemoryRebound(to: CChar.self) {
-                htmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", Self.options)
-            }
-        }
-        guard let parsed else { return nil }
-        document = parsed
+        guard let tree = HTMLSAXParser.tree(of: html) else { return nil }
+        self.tree = tree
     }
 
-    deinit { xmlFreeDoc(document) }
+    deinit { tree.deallocate() }
 
-    /// The `<html>` element.
+    /// The `<html>` element (the first element of the page), nil when there is no element.
     var root: HTMLNode? {
-        xmlDocGetRootElement(document).map(HTMLNode.init)
+        tree.root == HTMLTree.none ? nil : HTMLNode(index: tree.root, document: self)
     }
 
     /// The first element named `name` in document order, or nil.
@@ -50,26 +30,32 @@ final class HTMLDocument {
 
 /// A node of an `HTMLDocument`'s tree: an element, a text run, a comment, ….
 struct HTMLNode: Hashable {
-    fileprivate let pointer: xmlNodePtr
+    fileprivate let index: Int32
+    /// Not retained: nodes are made by the million and live no longer than their document,
+    /// which the caller holds (as libxml2's node pointers did before).
+    fileprivate unowned(unsafe) let document: HTMLDocument
+
+    private var node: HTMLTree.Node { document.tree.nodes[index] }
 
     /// Whether this is an element (a tag).
-    var isElement: Bool { pointer.pointee.type == XML_ELEMENT_NODE }
+    var isElement: Bool { node.kind >= 0 }
 
     /// Whether this is character data: text or CDATA.
-    var isText: Bool { pointer.pointee.type == XML_TEXT_NODE || pointer.pointee.type == XML_CDATA_SECTION_NODE }
+    var isText: Bool { node.kind == HTMLTree.text || node.kind == HTMLTree.cdata }
 
     /// Whether this is an HTML comment.
-    var isComment: Bool { pointer.pointee.type == XML_COMMENT_NODE }
+    var isComment: Bool { node.kind == HTMLTree.comment }
 
-    /// The element's tag name, lowercase as libxml2's HTML parser stores it; "" for other nodes.
+    /// The element's tag name, lowercase as libxml2's HTML parser reads it; "" for other nodes.
     var name: String {
-        guard isElement, let name = pointer.pointee.name else { return "" }
-        return String(cString: name)
+        let kind = node.kind
+        return kind >= 0 ? document.tree.names[Int(kind)] : ""
     }
 
     /// Whether this is an element named `name` (lowercase).
     func isElement(_ name: String) -> Bool {
-        isElement && xmlStrEqual(pointer.pointee.name, name) != 0
+        let kind = node.kind
+        return kind >= 0 && document.tree.names[Int(kind)] == name
     }
 
     /// The text of a text node, entities already decoded; "" for other nodes.
@@ -79,14 +65,15 @@ struct HTMLNode: Hashable {
 
     /// The UTF-8 of a text node's text (empty for other nodes), valid while the document lives.
     var contentBytes: UnsafeBufferPointer<UInt8> {
-        guard isText, let content = pointer.pointee.content else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content)))
+        guard isText else { return UnsafeBufferPointer(start: nil, count: 0) }
+        let node = node
+        return document.tree.bytes(from: node.start, count: node.count)
     }
 
-    /// The parent node, nil for the document's root element.
+    /// The parent element, nil for the document's root element.
     var parent: HTMLNode? {
-        guard let parent = pointer.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE else { return nil }
-        return HTMLNode(pointer: parent)
+        let parent = node.parent
+        return parent == HTMLTree.none ? nil : HTMLNode(index: parent, document: document)
     }
 
     /// The direct children, in document order.
@@ -98,51 +85,50 @@ struct HTMLNode: Hashable {
 
     /// Calls `body` with each direct child, in document order.
     func forEachChild(_ body: (HTMLNode) -> Void) {
-        var child = pointer.pointee.children
-        while let node = child {
-            body(HTMLNode(pointer: node))
-            child = node.pointee.next
+        let nodes = document.tree.nodes
+        var child = nodes[index].firstChild
+        while child != HTMLTree.none {
+            body(HTMLNode(index: child, document: document))
+            child = nodes[child].next
         }
     }
 
     /// Visits every node below this one in document order, depth first; `visit` returns
-    /// whether to go down into the node it was given. Must not free nodes it is given.
+    /// whether to go down into the node it was given. `visit` must not remove nodes.
     func walk(_ visit: (HTMLNode) -> Bool) {
-        var next = pointer.pointee.children
-        while let node = next {
-            if visit(HTMLNode(pointer: node)), let child = node.pointee.children {
-                next = child
+        let nodes = document.tree.nodes
+        var next = nodes[index].firstChild
+        while next != HTMLTree.none {
+            let current = nodes[next]
+            if visit(HTMLNode(index: next, document: document)), current.firstChild != HTMLTree.none {
+                next = current.firstChild
                 continue
             }
-            var current = node
-            next = nil
-            while current != pointer {
-                if let sibling = current.pointee.next {
+            var node = next
+            next = HTMLTree.none
+            while node != index {
+                let sibling = nodes[node].next
+                if sibling != HTMLTree.none {
                     next = sibling
                     break
                 }
-                guard let parent = current.pointee.parent else { break }
-                current = parent
+                node = nodes[node].parent
+                guard node != HTMLTree.none else { break }
             }
         }
     }
 
-    /// The value of attribute `name` (lowercase, as the HTML parser stores attribute names),
-    /// or nil when the element has none.
+    /// The value of attribute `name` (lowercase, as the HTML parser reads attribute names),
+    /// entities decoded, or nil when the element has none.
     func attribute(_ name: String) -> String? {
-        guard isElement else { return nil }
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            if xmlStrEqual(current.pointee.name, name) != 0 {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                return value
+        let node = node
+        guard node.kind >= 0 else { return nil }
+        let tree = document.tree
+        for position in node.start..<(node.start + node.count) {
+            let attribute = tree.attributes[position]
+            if tree.names[Int(attribute.name)] == name {
+                return String(decoding: tree.bytes(from: attribute.start, count: attribute.count), as: UTF8.self)
             }
-            attribute = current.pointee.next
         }
         return nil
     }
@@ -158,9 +144,16 @@ struct HTMLNode: Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Unlinks this node and its subtree from the document and frees them.
+    /// Unlinks this node and its subtree from the document.
     func remove() {
-        xmlUnlinkNode(pointer)
-        xmlFreeNode(pointer)
+        document.tree.unlink(index)
+    }
+
+    static func == (left: HTMLNode, right: HTMLNode) -> Bool {
+        left.index == right.index && left.document === right.document
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
     }
 }
