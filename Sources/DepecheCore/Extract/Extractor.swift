@@ -17,8 +17,14 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// Extracts the metadata and entities of `article`.
+    /// Extracts the metadata and entities of `article`; one longer than ``windowBytes``, a
+    /// window at a time (``extractInWindows(_:windowBytes:)``).
     public func extract(_ article: Article) -> Extraction {
+        article.text.utf8.count > Self.windowBytes ? extractInWindows(article) : extractWhole(article)
+    }
+
+    /// Extracts the metadata and entities of `article` in one pass over its whole text.
+    func extractWhole(_ article: Article) -> Extraction {
         let text = TokenizedText(article.text)
         let tokens = text.tokens
         let layout = DocumentLayout(text)

@@ -29,12 +29,14 @@ public struct ArticleFingerprint: Sendable, Equatable {
     public static func of(text: String) -> ArticleFingerprint {
         let normalised = FingerprintNormaliser.normalisedUTF8(text)
         let digest = SHA256.hash(data: normalised)
-        let shingles = WordShingles(of: normalised, length: shingleLength)
+        var simhash = SimHash.Accumulator()
+        var minhash = MinHash.Accumulator()
+        let wordCount = WordShingles.forEach(in: normalised, length: shingleLength) { shingle in
+            simhash.add(shingle)
+            minhash.add(shingle)
+        }
         return ArticleFingerprint(
-            textSHA256: ContentHash.hex(digest),
-            simhash: SimHash.of(shingles.hashes),
-            minhash: MinHash.signature(of: shingles.hashes),
-            wordCount: shingles.wordCount)
+            textSHA256: ContentHash.hex(digest), simhash: simhash.simhash, minhash: minhash.signature, wordCount: wordCount)
     }
 
     /// Creates a fingerprint from its parts (`minhash` has `minhashCount` values).

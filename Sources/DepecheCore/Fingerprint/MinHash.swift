@@ -9,19 +9,22 @@ enum MinHash {
         return (0..<ArticleFingerprint.minhashCount).map { _ in (generator.next() | 1, generator.next()) }
     }()
 
-    /// The signature of `features`; all `UInt32.max` for no features.
-    static func signature(of features: [UInt64]) -> [UInt32] {
-        var minimums = [UInt32](repeating: .max, count: seeds.count)
-        minimums.withUnsafeMutableBufferPointer { minimums in
-            for (index, seed) in seeds.enumerated() {
-                var least = UInt32.max
-                for feature in features {
-                    least = min(least, UInt32(truncatingIfNeeded: (seed.multiplier &* feature &+ seed.offset) >> 32))
+    /// A signature computed as features come, one at a time.
+    struct Accumulator {
+        /// The least hash so far under each function; all `UInt32.max` before any feature.
+        private(set) var signature = [UInt32](repeating: .max, count: seeds.count)
+
+        /// Takes one feature's 64-bit hash into the signature.
+        mutating func add(_ feature: UInt64) {
+            signature.withUnsafeMutableBufferPointer { minimums in
+                MinHash.seeds.withUnsafeBufferPointer { seeds in
+                    for index in 0..<seeds.count {
+                        let hash = UInt32(truncatingIfNeeded: (seeds[index].multiplier &* feature &+ seeds[index].offset) >> 32)
+                        if hash < minimums[index] { minimums[index] = hash }
+                    }
                 }
-                minimums[index] = least
             }
         }
-        return minimums
     }
 
     /// The estimated Jaccard similarity of the feature sets behind two signatures of equal length.

@@ -2,19 +2,26 @@
 /// much two feature sets differ. Bit i is set when more than half the features' hashes have
 /// bit i set.
 enum SimHash {
-    /// The SimHash of `features` (64-bit hashes, repeats counted); 0 for no features.
-    static func of(_ features: [UInt64]) -> UInt64 {
-        var ones = [Int32](repeating: 0, count: 64)
-        ones.withUnsafeMutableBufferPointer { counts in
-            for feature in features {
+    /// A SimHash computed as features come, one at a time (repeats counted).
+    struct Accumulator {
+        /// For each bit, how many features had it set.
+        private var ones = [Int32](repeating: 0, count: 64)
+        private var count = 0
+
+        /// Counts one feature's 64-bit hash.
+        mutating func add(_ feature: UInt64) {
+            count += 1
+            ones.withUnsafeMutableBufferPointer { counts in
                 for bit in 0..<64 { counts[bit] &+= Int32(truncatingIfNeeded: (feature >> UInt64(bit)) & 1) }
             }
         }
-        var simhash: UInt64 = 0
-        for bit in 0..<64 where Int(ones[bit]) * 2 > features.count {
-            simhash |= 1 << UInt64(bit)
+
+        /// The SimHash of the features added; 0 for none.
+        var simhash: UInt64 {
+            var simhash: UInt64 = 0
+            for bit in 0..<64 where Int(ones[bit]) * 2 > count { simhash |= 1 << UInt64(bit) }
+            return simhash
         }
-        return simhash
     }
 
     /// The number of bits in which `a` and `b` differ.

@@ -1,32 +1,38 @@
 /// The features near-duplicate fingerprints compare: overlapping runs of
 /// `ArticleFingerprint.shingleLength` words of normalised text, each hashed to 64 bits.
 /// A word is a run of letters and digits (of any script); everything else separates words.
-struct WordShingles {
-    /// One hash per shingle, in text order (repeats kept). A text with fewer words than a
-    /// shingle has one shingle of all its words; a text without words has none.
-    private(set) var hashes: [UInt64] = []
-    /// How many words the text has.
-    private(set) var wordCount = 0
-
-    /// The shingles of normalised UTF-8 (see `FingerprintNormaliser`), `length` words each.
-    init(of normalised: [UInt8], length: Int) {
-        let words = Self.wordHashes(normalised)
-        wordCount = words.count
-        guard !words.isEmpty else { return }
-        let span = min(length, words.count)
-        hashes.reserveCapacity(words.count - span + 1)
-        for start in 0...(words.count - span) {
-            var shingle: UInt64 = 0
-            for offset in 0..<span { shingle = (shingle ^ words[start + offset]) &* 0x9E37_79B9_7F4A_7C15 }
-            hashes.append(SplitMix64.mix(shingle))
+///
+/// The shingles are handed out one at a time as the text is read, never gathered: a page of
+/// millions of words needs no more memory than a short one.
+enum WordShingles {
+    /// Calls `body` with the hash of each shingle of normalised UTF-8 (see
+    /// `FingerprintNormaliser`), `length` words each, in text order (repeats kept), and returns
+    /// how many words the text has. A text with fewer words than a shingle has one shingle of
+    /// all its words; a text without words has none.
+    static func forEach(in normalised: [UInt8], length: Int, _ body: (UInt64) -> Void) -> Int {
+        // The last `length` word hashes, oldest first once full.
+        var window = [UInt64](repeating: 0, count: length)
+        var wordCount = 0
+        forEachWord(in: normalised) { word in
+            window[wordCount % length] = word
+            wordCount += 1
+            if wordCount >= length { body(shingle(window, count: length, newest: wordCount)) }
         }
+        if wordCount > 0 && wordCount < length { body(shingle(window, count: wordCount, newest: wordCount)) }
+        return wordCount
     }
 
-    /// FNV-1a hashes of the words of valid UTF-8, in order.
-    private static func wordHashes(_ text: [UInt8]) -> [UInt64] {
+    /// The hash of the `count` words ending with word number `newest` (1-based), kept in `window`
+    /// by word number modulo its size.
+    private static func shingle(_ window: [UInt64], count: Int, newest: Int) -> UInt64 {
+        var shingle: UInt64 = 0
+        for word in (newest - count)..<newest { shingle = (shingle ^ window[word % window.count]) &* 0x9E37_79B9_7F4A_7C15 }
+        return SplitMix64.mix(shingle)
+    }
+
+    /// Calls `body` with the FNV-1a hash of each word of valid UTF-8, in order.
+    private static func forEachWord(in text: [UInt8], _ body: (UInt64) -> Void) {
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
-        var words: [UInt64] = []
-        words.reserveCapacity(text.count / 6)
         var hash = basis
         var inWord = false
         var index = 0
@@ -38,14 +44,13 @@ struct WordShingles {
                 for byte in text[index..<index + length] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
                 inWord = true
             } else if inWord {
-                words.append(hash)
+                body(hash)
                 hash = basis
                 inWord = false
             }
             index += length
         }
-        if inWord { words.append(hash) }
-        return words
+        if inWord { body(hash) }
     }
 
     /// Which ASCII bytes are letters or digits.
