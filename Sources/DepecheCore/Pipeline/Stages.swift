@@ -174,8 +174,10 @@ final class Stages: Sendable {
 
     // MARK: Work
 
+    /// Takes settled files until the stop: those still queued then stay in the inbox, untouched,
+    /// for the next run (a stop while the sink cannot deliver must not first analyse a backlog).
     private func work() async {
-        while let path = await ready.next() {
+        while !stopping.load(ordering: .relaxed), let path = await ready.next() {
             await process(path)
         }
     }
