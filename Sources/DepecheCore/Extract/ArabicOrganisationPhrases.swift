@@ -145,7 +145,7 @@ struct ArabicOrganisationPhrases {
                 }
             } else if bare.isFor, let place = placeEnd(afterProcliticAt: k) {
                 (last, k, named, coordinatedOnly) = (place, place + 1, true, false)
-            } else if bare.isFor, let end = genitiveEnd(after: k, isWord) {
+            } else if bare.isFor, let end = genitiveEnd(after: k, construct: coordinatedOnly, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
             } else if bare.isIn, !foreign, let place = placeEnd(afterProcliticAt: k),
                       ArabicNameWords.courts.contains(key: head.key) || ArabicNameWords.country.contains(key: bare.key)
@@ -192,11 +192,17 @@ struct ArabicOrganisationPhrases {
         return k + 1
     }
 
-    /// "لكرة القدم", "لمنتجي ومصدري الفواكه": after "ل" + the noun at `k`, up to two more nouns
-    /// joined by "و", then their definite genitive; the genitive's token.
-    private func genitiveEnd(after k: Int, _ isWord: (Int) -> Bool) -> Int? {
+    /// "لكرة القدم", "لمنتجي ومصدري الفواكه", "لمساعدة مرضى السرطان": after "ل" + the noun at `k`,
+    /// up to two more nouns joined by "و", or, when `construct` (the name has no complement yet:
+    /// "… للفوسفاط لتمويل مشاريع …" is a clause), one in construct; then their definite genitive;
+    /// the genitive's token.
+    private func genitiveEnd(after k: Int, construct: Bool, _ isWord: (Int) -> Bool) -> Int? {
         var j = k + 1
         while j - k <= 2, isWord(j), let noun = ArabicWord.stripped(text, j), noun.isAnd, !noun.definite, !ends(noun) {
+            j += 1
+        }
+        if construct, j == k + 1, isWord(j), let noun = ArabicWord.plain(text, j), !noun.definite, !ends(noun),
+           isWord(j + 1), let genitive = ArabicWord.plain(text, j + 1), genitive.definite, !ends(genitive) {
             j += 1
         }
         guard isWord(j), let noun = ArabicWord.plain(text, j), noun.definite, !ends(noun) else { return nil }

@@ -16,19 +16,21 @@ struct GazetteerHits {
     private(set) var looked: [Int] = []
 
     /// Looks up every word of `range` that is capitalised, Arabic, a brand ("easyJet"), a
-    /// lowercase organisation head ("ministère") or the start of a lowercase spelling ("inwi").
+    /// lowercase organisation head ("ministère", "coopérative") or the start of a lowercase spelling ("inwi").
     init(text: TokenizedText, gazetteer: Gazetteer, range: Range<Int>) {
         var hits = [Hit](repeating: Hit(), count: text.tokens.count)
         var looked: [Int] = []
         looked.reserveCapacity(range.count / 8 + 8)
         let lowercaseHeads = NameWords.lowercaseHeads
+        let bodyHeads = NameWords.lowercaseBodyHeads
         let nameLike: TokenFlags = [.capitalized, .arabic, .innerCapital]
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in range {
                 let token = tokens[index]
                 guard token.kind == .word else { continue }
                 if token.flags.isDisjoint(with: nameLike) {
-                    guard token.length >= OrganisationPhrases.shortestLowercaseHead && lowercaseHeads.contains(token)
+                    guard token.length >= OrganisationPhrases.shortestLowercaseHead
+                            && (lowercaseHeads.contains(token) || bodyHeads.contains(token))
                             || gazetteer.startsLowercaseSpelling(token) else { continue }
                 }
                 looked.append(index)

@@ -11,14 +11,18 @@
 /// at the verb or adverb that follows it ("la Banque mondiale classe désormais …"), and at punctuation, a line break, a number, a pronoun, or
 /// "et" before a capitalised word (the start of another name). A lowercase name must contain
 /// a capitalised word or an adjective of scope ("marocaine", "régional", "international"),
-/// so that "le Centre d'appels et de l'entreprise" is no name.
+/// so that "le Centre d'appels et de l'entreprise" is no name. A local body's lowercase head
+/// ("coopérative", "conseil", "cour") opens a name only with a complement, and takes a lowercase
+/// word only as its scope ("conseil communal d'…"), its usual complement ("cour d'appel de …") or
+/// after a proper word ("coopérative Al Amal des betteraviers de Zemamra"); a lowercase name ends
+/// with its last proper word.
 struct OrganisationPhrases {
     let text: TokenizedText
 
     /// Longest name, in tokens.
     private static let maximumTokens = 24
-    /// Letters of the shortest lowercase head ("ministry"): shorter lowercase words are not looked up.
-    static let shortestLowercaseHead = 8
+    /// Letters of the shortest lowercase head ("cour"): shorter lowercase words are not looked up.
+    static let shortestLowercaseHead = 4
     /// Most lowercase words in a row (a noun and its adjectives).
     private static let lowercaseRun = 3
     /// "et", "and": join two parts of one name, or two names when a capital or "the" follows.
@@ -28,6 +32,8 @@ struct OrganisationPhrases {
     /// "le", "la", "les": after "et" and before a capital, the start of another name ("… de Fès
     /// et le Centre …").
     private static let articles = WordSet("le la les")
+    /// "à": joins a noun that takes it to its complement ("droit à la santé").
+    private static let a = FoldedKey.of("à")
     /// "l" of "l'": the elided article.
     private static let elidedArticle = FoldedKey.of("l")
     /// "de", "d'" after a comma: another complement of the same head.
@@ -40,7 +46,12 @@ struct OrganisationPhrases {
         if token.has(.capitalized) {
             return token.has(.allCaps) ? NameWords.acronymHeads.contains(token) : NameWords.organisationHeads.contains(token)
         }
-        return token.length >= Self.shortestLowercaseHead && NameWords.lowercaseHeads.contains(token)
+        return token.length >= Self.shortestLowercaseHead && isLowercaseHead(token)
+    }
+
+    /// A lowercase head: a ministry's ("ministère") or a local body's ("coopérative", "conseil").
+    private func isLowercaseHead(_ token: Token) -> Bool {
+        NameWords.lowercaseHeads.contains(token) || NameWords.lowercaseBodyHeads.contains(token)
     }
 
     /// The organisation name whose head is token `head`, as a token range.
@@ -50,13 +61,16 @@ struct OrganisationPhrases {
         guard token.kind == .word, !token.has(.allCaps) || NameWords.acronymHeads.contains(token) else { return nil }
         let lowercaseHead = !token.has(.capitalized)
         guard !lowercaseHead || token.length >= Self.shortestLowercaseHead else { return nil }
-        guard lowercaseHead ? NameWords.lowercaseHeads.contains(token)
+        let bodyHead = lowercaseHead && NameWords.lowercaseBodyHeads.contains(token)
+        guard lowercaseHead ? isLowercaseHead(token)
                 : NameWords.organisationHeads.contains(token) || NameWords.acronymHeads.contains(token) else { return nil }
         var lastContent = head
         var sawProperWord = false
         var afterJoin = false          // the previous word is a joining word ("de", "des", "d'")
         var complementNoun = false     // the previous word is a capitalised noun after a joining word
         var lowercaseWords = 0         // lowercase words since the head or the last joining word
+        var complemented = false       // a word after a joining word is part of the name
+        var properEnd: Int?            // the last capitalised word after a complement began
         var k = head + 1
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
@@ -76,6 +90,16 @@ struct OrganisationPhrases {
                 continue
             }
             if next.kind == .number { break }
+            if lowercaseWords > 0, lastContent == k - 1, !tokens[lastContent].has(.capitalized),
+               NameWords.nounsTakingA.contains(tokens[lastContent]), next.kind == .word, next.key == Self.a,
+               let after = tokens.at(k + 1), after.kind == .word, !after.has(.capitalized) {
+                // "… pour la défense du droit à la santé": the noun's own complement ("… du droit à
+                // Rabat" is where the body is).
+                afterJoin = true
+                lowercaseWords = 0
+                k += 1
+                continue
+            }
             if NameWords.connectors.contains(next) && !next.has(.capitalized) {
                 if Self.and.contains(next), let after = tokens.at(k + 1),
                    after.has(.capitalized) || after.kind == .word && after.key == Self.the
@@ -97,6 +121,8 @@ struct OrganisationPhrases {
             let word = tokens[tail]
             if NameWords.phraseBreakers.contains(word) || isVerb(word) || isParticipleClause(tail) { break }
             if word.has(.capitalized) {
+                // "le conseil de BAM": a body's head followed by "de" and a name is its board, not its name.
+                if bodyHead && afterJoin && lastContent == head { break }
                 sawProperWord = true
                 complementNoun = afterJoin
                 afterJoin = false
@@ -109,8 +135,15 @@ struct OrganisationPhrases {
             } else {
                 // "… et de soutenir le processus": an infinitive after "de" starts a clause.
                 if afterJoin && lowercaseWords == 0 && isInfinitive(word) { break }
-                guard !lowercaseHead, lowercaseWords < Self.lowercaseRun else { break }
+                guard lowercaseWords < Self.lowercaseRun else { break }
+                // "Fonds saoudien pour le développement": a nationality right after the head scopes it.
                 let scope = NameWords.scopeAdjectives.contains(word)
+                    || !lowercaseHead && lastContent == head && NameWords.nationalities.contains(word)
+                // A lowercase head takes a lowercase word only after a proper one ("coopérative Al Amal
+                // des betteraviers de …"), as its scope ("conseil communal d'…") or as its usual
+                // complement ("cour d'appel de …"): "le conseil d'administration de …" is no name.
+                guard !lowercaseHead || scope && lastContent == head || sawProperWord
+                        || afterJoin && lastContent == head && NameWords.bodyHeadComplements.contains(word) else { break }
                 // After the head: adjectives only ("Centre hospitalier universitaire"); after a joining
                 // word: a noun, then its adjectives.
                 let fits = lowercaseWords == 0 && afterJoin || scope || isAdjective(word)
@@ -119,11 +152,18 @@ struct OrganisationPhrases {
                 if scope { sawProperWord = true }
                 lowercaseWords += 1
             }
+            if afterJoin || complementNoun { complemented = true }
+            if complemented && word.has(.capitalized) { properEnd = tail }
             lastContent = tail
             k = tail + 1
         }
         guard lastContent > head, sawProperWord else { return nil }
-        if lowercaseHead && !tokens[lastContent].has(.capitalized) { return nil }
+        if lowercaseHead {
+            // A lowercase name ends with its last proper word ("cour d'appel de Fès en mars"); with a
+            // bare name ("l'association Moroccan Startup Ecosystem"), the head is an apposition.
+            guard let properEnd else { return nil }
+            lastContent = properEnd
+        }
         if let form = CompanyForms.end(in: text, from: lastContent + 1), !claimed[lastContent + 1],
            !tokens[lastContent + 1].has(.newlineBefore) {
             // "Société minière de l'Anti-Atlas S.A.": the company's legal form ends its name.

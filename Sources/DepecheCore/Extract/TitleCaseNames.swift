@@ -69,10 +69,13 @@ struct TitleCaseNames {
     private static let companyJoins = WordSet("et and del de des du y")
 
     /// The end of `second`'s legal form when one joining word or "&" stands between `first`
-    /// and `second` on one line: the two runs are one company.
+    /// and `second` on one line: the two runs are one company. `second` may have lost capitalised
+    /// words that read like sentence words ("Marítima del Sur S.A." runs on "Sur S.A.").
     private func joinedCompanyEnd(_ first: NameChunk, _ second: NameChunk) -> Int? {
         let tokens = text.tokens
-        guard second.first == first.last + 2, !tokens[second.first].has(.newlineBefore) else { return nil }
+        guard second.first >= first.last + 2, !tokens[first.last + 2].has(.newlineBefore),
+              (first.last + 2..<second.first).allSatisfy({ tokens[$0].kind == .word && tokens[$0].has(.capitalized)
+                  && !tokens[$0].has(.newlineBefore) }) else { return nil }
         let join = tokens[first.last + 1]
         guard Self.companyJoins.contains(join) || join.isPunct("&") else { return nil }
         if let form = CompanyForms.end(in: text, from: second.last) ?? CompanyForms.abbreviationEnd(in: text, at: second.last) {

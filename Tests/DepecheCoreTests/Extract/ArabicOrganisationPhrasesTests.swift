@@ -141,5 +141,10 @@ import Testing
         #expect(organisations("ومنحت الجمعية الوطنية للنهوض بالتعليم القروي جوائز للمربيات.")
                 == ["الجمعية الوطنية للنهوض بالتعليم القروي"])
     }
-}
 
+    @Test func aVerbalNounInConstructCarriesItsGenitive() {
+        #expect(organisations("وقدمت جمعية النور لرعاية أطفال التوحد برنامجا جديدا.") == ["جمعية النور لرعاية أطفال التوحد"])
+        #expect(organisations("وساهم المكتب الوطني للكهرباء لتمويل مشاريع الطاقة في القرى.") == ["المكتب الوطني للكهرباء"],
+                "after a complement, a clause")
+    }
+}

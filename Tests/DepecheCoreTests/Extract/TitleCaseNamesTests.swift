@@ -35,6 +35,17 @@ import Testing
         #expect(texts(.org, "La Laiterie des Zemmour SA a recruté.") == ["Laiterie des Zemmour SA"])
     }
 
+    @Test func aCompanyWordThatReadsLikeASentenceWordStaysInItsName() {
+        #expect(texts(.org, "Le ferry appartient à Naviera del Sur S.A. depuis mai.") == ["Naviera del Sur S.A."])
+        #expect(texts(.org, "Les lignes de Estrecho Lines S.L. et Balear del Sur S.A. reprennent.")
+                == ["Estrecho Lines S.L.", "Balear del Sur S.A."])
+    }
+
+    @Test func cyclingAndRacingTeams() {
+        #expect(texts(.org, "Le peloton comptait Atlas Mountains Cycling et Sahara Road Racing au départ.")
+                == ["Atlas Mountains Cycling", "Sahara Road Racing"])
+    }
+
     @Test func aFacultyAndItsTown() {
         #expect(texts(.org, "The Faculty of Dentistry of Casablanca opened a clinic.") == ["Faculty of Dentistry of Casablanca"])
     }

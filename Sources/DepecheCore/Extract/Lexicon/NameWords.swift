@@ -43,7 +43,7 @@ enum NameWords {
         tribunal bourse holding compagnie régie cabinet laboratoire clinique parlement sénat assemblée département
         fonds club ligue délégation inspection trésorerie mutuelle coopérative consortium alliance collectif
         réseau ordre instance secrétariat gouvernement présidence wilaya préfecture municipalité commune
-        faculté bibliothèque éditions brigade ittihad nahdat nahda chabab kawkab difaa difaâ
+        faculté bibliothèque éditions brigade ittihad nahdat nahda chabab kawkab difaa difaâ équipe
         ministry agency bank group university federation confederation council chamber society foundation
         institute school authority committee organization organisation party court fund league alliance
         network office corporation company team
@@ -56,6 +56,19 @@ enum NameWords {
     /// is a name when what follows "de" is capitalised.
     static let lowercaseHeads = WordSet("ministère ministry département secrétariat")
 
+    /// Lowercase heads of local bodies, named by what follows them: "coopérative Tifaouine
+    /// d'Ounagha", "conseil communal d'Essaouira", "cour d'appel de Fès". Unlike `lowercaseHeads`
+    /// they are no part of a known name's spelling, and they open a name only with a complement.
+    static let lowercaseBodyHeads = WordSet("coopérative association conseil cour tribunal")
+
+    /// Nouns that complete a lowercase body head right after its "de" ("cour d'appel de Fès",
+    /// "tribunal de commerce de Casablanca"), before any proper word.
+    static let bodyHeadComplements = WordSet("appel cassation commerce")
+
+    /// Lowercase nouns whose complement starts with "à" inside a name ("… pour la défense du
+    /// droit à la santé", "… pour l'accès à l'eau", "… d'aide à l'enfance").
+    static let nounsTakingA = WordSet("droit droits accès aide")
+
     /// Last words that make a capitalised sequence a company ("Al Barid Bank", "Mitsubishi Power").
     static let trailingHeads = WordSet("""
         bank group groupe holding holdings telecom télécom capital airlines airways motors energy énergie power leasing
@@ -66,7 +79,7 @@ enum NameWords {
         ciments bio labs lab studio studios news press presse tv radio fm
         association federation confederation union party observatory directorate centre center court club
         league committee research review herald courier times post journal gazette tribune monitor weekly
-        observer worldwide analytics team trust ac sc fc cf
+        observer worldwide analytics team trust ac sc fc cf cycling racing
         """)
 
     /// Companies' legal forms written as a word ("SARL", "Ltd", "PJSC").
