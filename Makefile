@@ -108,6 +108,7 @@ clean:
 ## dies with an internal SIGSEGV on the Swift 6.3 release binary, so it is off by default).
 BENCH_ARGS ?=
 bench-ingest: deps release
+	$(call apt_install,time)
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN) $(BENCH_ARGS)
 
 ## bench-cluster: the same burst in file mode and in cluster mode (3-node nats-server cluster on

@@ -176,11 +176,17 @@ def adversarial_pages(directory):
 
 
 def extract_peak_rss_mib(binary, path):
-    """Peak RSS of one `depeche extract` of `path`, from that child's own rusage (wait4)."""
-    child = subprocess.Popen([binary, "extract", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, _, usage = os.wait4(child.pid, 0)
-    child.returncode = 0
-    return usage.ru_maxrss / 1024
+    """Peak RSS of one `depeche extract` of `path`, as GNU time reports it (its `%M`).
+
+    Not from this script's own wait4: a child forked from Python keeps Python's high-water RSS
+    across exec (Linux carries it in the process's maxrss), so every page would read at least
+    this script's size. GNU time is a small process, and its child's maxrss starts from there.
+    """
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench-ingest: the memory half needs GNU time (/usr/bin/time, Debian package `time`)")
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "extract", path],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    return int(result.stderr.strip().splitlines()[-1]) / 1024
 
 
 def measure_extract_memory(binary):
