@@ -2,8 +2,9 @@
 public struct AnalyzedDocument: Sendable {
     /// `sha256:<hex>` of the bytes.
     public var id: String
-    /// The decoded page.
-    public var decoded: DecodedDocument
+    /// How the page was read (its decoded text is not kept: nothing reads it once cleaned, and
+    /// on a large page it is one more copy of the page in memory).
+    public var decoding: Decoding
     /// The article alone.
     public var article: Article
     /// Fingerprints of the normalised article.
@@ -23,10 +24,15 @@ public struct DocumentAnalyzer: Sendable {
 
     /// Analyzes one file's bytes; `fileExtension` helps tell HTML from text.
     public func analyze(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> AnalyzedDocument {
-        let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
-        let article = ArticleCleaner().clean(decoded)
+        let (article, decoding) = try Self.cleaned(bytes, fileExtension: fileExtension)
         return AnalyzedDocument(
-            id: ContentHash.id(of: bytes), decoded: decoded, article: article,
+            id: ContentHash.id(of: bytes), decoding: decoding, article: article,
             fingerprint: ArticleFingerprint.of(article), extraction: extractor.extract(article))
+    }
+
+    /// Decode → clean; the decoded text is freed on return, before fingerprints and extraction.
+    private static func cleaned(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> (Article, Decoding) {
+        let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
+        return (ArticleCleaner().clean(decoded), decoded.decoding)
     }
 }

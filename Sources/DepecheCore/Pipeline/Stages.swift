@@ -201,9 +201,9 @@ final class Stages: Sendable {
             do { outcome = .success(try analyzer.analyze(bytes, fileExtension: path.fileExtension)) } catch {
                 outcome = .failure(error)
             }
-            if case .success(let document) = outcome, !document.decoded.warnings.isEmpty {
+            if case .success(let document) = outcome, !document.decoding.warnings.isEmpty {
                 logger.warning("decoding repaired the file", metadata: [
-                    "file.path": "\(path)", "doc.id": "\(document.id)", "detail": "\(document.decoded.warnings.joined(separator: "; "))",
+                    "file.path": "\(path)", "doc.id": "\(document.id)", "detail": "\(document.decoding.warnings.joined(separator: "; "))",
                 ])
             }
             await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: outcome, bytes: bytes))
