@@ -20,21 +20,19 @@ public struct Decoding: Sendable {
 public struct DecodedDocument: Sendable {
     /// The whole page as text (for HTML, the decoded markup).
     public var text: String
-    /// The encoding the bytes were read as: `utf-8`, `utf-8-repaired`, `utf-16le`, `utf-16be` or `windows-1252`.
-    public var encoding: String
-    /// Plain text or HTML.
-    public var format: DocumentFormat
-    /// Problems that were repaired on the way (invalid UTF-8 sequences, …), for the journal.
-    public var warnings: [String]
+    /// How the page was read.
+    public var decoding: Decoding
 
     /// Creates a decoded document.
     public init(text: String, encoding: String = "utf-8", format: DocumentFormat = .text, warnings: [String] = []) {
         self.text = text
-        self.encoding = encoding
-        self.format = format
-        self.warnings = warnings
+        decoding = Decoding(encoding: encoding, format: format, warnings: warnings)
     }
 
-    /// How the page was read, without its text.
-    public var decoding: Decoding { Decoding(encoding: encoding, format: format, warnings: warnings) }
+    /// See ``Decoding/encoding``.
+    public var encoding: String { decoding.encoding }
+    /// See ``Decoding/format``.
+    public var format: DocumentFormat { decoding.format }
+    /// See ``Decoding/warnings``.
+    public var warnings: [String] { decoding.warnings }
 }
