@@ -17,11 +17,6 @@ enum HTMLBylineElement {
     private static let openers: Set<String> = ["by", "par", "بقلم", "بقلم:"]
     /// Words that end the name and start a role, a date or a section.
     private static let enders: Set<String> = ["on", "le", "in", "dans", "|", "·", "•", "—", "–", "-"]
-    /// Newsroom roles, lowercased: a byline of these names no one.
-    private static let roles: Set<String> = [
-        "staff", "team", "newsroom", "newsdesk", "desk", "reporter", "correspondent", "editor", "writer",
-        "rédaction", "redaction", "correspondant", "correspondante", "التحرير", "هيئة",
-    ]
     /// Lowercase particles inside a name ("Nadia ben Salah", "Charles de Gaulle").
     private static let particles: Set<String> = ["de", "du", "des", "el", "al", "ben", "bin", "ibn", "ait", "aït", "van", "von"]
 
@@ -33,12 +28,7 @@ enum HTMLBylineElement {
 
     /// Whether `node` sits inside page furniture that lists other people's bylines.
     static func isInFurniture(_ node: HTMLNode) -> Bool {
-        var ancestor = node.parent
-        while let current = ancestor {
-            if current.isElement("aside") || current.isElement("nav") || current.isElement("footer") { return true }
-            ancestor = current.parent
-        }
-        return false
+        node.isInside("aside", "nav", "footer")
     }
 
     /// Whether `scalar` is an Arabic letter: Arabic script has no capitals, so any word of it may
@@ -60,7 +50,7 @@ enum HTMLBylineElement {
             guard let initial = bare.unicodeScalars.first,
                   initial.properties.isUppercase || Self.isArabicLetter(initial) || particles.contains(bare) && !name.isEmpty
             else { return nil }
-            if roles.contains(bare.lowercased()) { return nil }
+            if NameWords.newsroomRoles.contains(key: FoldedKey.of(bare)) { return nil }
             name.append(bare)
             if bare != word { break }
         }

@@ -76,6 +76,16 @@ struct HTMLNode: Hashable {
         return parent == HTMLTree.none ? nil : HTMLNode(index: parent, document: document)
     }
 
+    /// Whether an element named one of `names` (lowercase) encloses this node.
+    func isInside(_ names: String...) -> Bool {
+        var ancestor = parent
+        while let current = ancestor {
+            if names.contains(where: current.isElement) { return true }
+            ancestor = current.parent
+        }
+        return false
+    }
+
     /// The direct children, in document order.
     var children: [HTMLNode] {
         var nodes: [HTMLNode] = []

@@ -128,12 +128,7 @@ struct HTMLMetadataReader {
     /// first, then inside an `<article>`, then anywhere (first in the page wins among equals).
     private static func rank(ofTime node: HTMLNode) -> Int {
         if node.attribute("itemprop")?.lowercased() == "datepublished" || node.attribute("pubdate") != nil { return 0 }
-        var ancestor = node.parent
-        while let current = ancestor {
-            if current.isElement("article") { return 1 }
-            ancestor = current.parent
-        }
-        return 2
+        return node.isInside("article") ? 1 : 2
     }
 
     /// Most words in a logo's alternative text that names the publication.

@@ -148,10 +148,10 @@ enum NameWords {
     static let newsroomWords = WordSet("staff team newsroom desk rédaction التحرير")
 
     /// Words of a byline that names a newsroom role, not a person ("Staff Reporter", "Newsdesk",
-    /// "La rédaction", "Notre correspondant").
+    /// "La rédaction", "Notre correspondant", "هيئة التحرير"), in text and in markup (`HTMLBylineElement`).
     static let newsroomRoles = WordSet("""
         staff team newsroom newsdesk desk reporter reporters correspondent correspondents editor editors writer
-        writers rédaction correspondant correspondante correspondants
+        writers rédaction correspondant correspondante correspondants هيئة التحرير
         """)
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
