@@ -73,7 +73,8 @@ public struct Extractor: Sendable {
             ?? Self.commonestYear(text, body).map { (year: $0, month: nil) }
         let found = EntityAssembler(text: text, gazetteer: gazetteer).entities(dates: dates, reference: reference,
                                                             measures: measures, names: names)
-        let entities = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer) + found
+        let markup = MarkupByline.entities(article.metadata, besides: found, gazetteer: gazetteer)
+        let entities = markup.isEmpty ? found : markup + found      // most pages: no copy of every entity
         return Extraction(
             lang: lang,
             title: article.metadata.title ?? layout.title(in: text),
@@ -95,9 +96,15 @@ public struct Extractor: Sendable {
         return text.tokens.withUnsafeBufferPointer { tokens in
             var found: [(range: ClosedRange<Int>, credit: Bool)] = []
             var index = body.lowerBound
-            while index + keys.count <= body.upperBound {
+            let lastStart = body.upperBound - keys.count
+            while index <= lastStart {
+                // Most tokens differ at the first key: one load and compare each.
+                guard tokens[index].key == firstKey else {
+                    index += 1
+                    continue
+                }
                 let first = tokens[index]
-                if first.key == firstKey, first.has(.capitalized) || first.has(.arabic),
+                if first.has(.capitalized) || first.has(.arabic),
                    (1..<keys.count).allSatisfy({ tokens[index + $0].key == keys[$0] && !tokens[index + $0].has(.newlineBefore) }) {
                     let last = index + keys.count - 1
                     let speaker = (index == 0 || first.has(.newlineBefore)) && last + 1 < tokens.count

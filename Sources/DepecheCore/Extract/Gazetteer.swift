@@ -63,7 +63,10 @@ public struct GazetteerError: Error, Sendable, CustomStringConvertible {
 /// separators ignored: "Web help" finds "Webhelp", "Fès" finds "Fes". A match must have at
 /// least as many capitalised words as the spelling it matches, so "le matin" is not
 /// "Le Matin" (a ministry's head word may be lowercase: "ministère de la Justice").
-public struct Gazetteer: Sendable {
+///
+/// A class, not a struct: every recogniser holds it, and a struct of a dozen tables would be
+/// retained table by table at each copy. Its tables never change after `init`.
+public final class Gazetteer: Sendable {
     /// All entries, in load order (an entry's index is its identity).
     public let entries: [GazetteerEntry]
     /// Folded letters of a spelling → its entry, how many capitalised words it has, and
@@ -73,11 +76,10 @@ public struct Gazetteer: Sendable {
     private let prefixes: KeySet
     /// Folded given names.
     private let givenNames: KeyTable<Bool>
-    /// Folded first words of spellings written with a lowercase initial ("inwi", "easyJet"):
-    /// lowercase words are looked up only when they start one.
-    private let lowercaseStarts: KeyTable<Bool>
-    /// One bit per `lowercaseStarts` key (its low six bits): most words are ruled out without a lookup.
-    private let lowercaseStartBits: UInt64
+    /// The lowercase words a name may start with: the folded first words of spellings written
+    /// with a lowercase initial ("inwi", "easyJet") and the lowercase heads of organisations
+    /// ("ministère", "coopérative"). Other lowercase words are not looked up.
+    private let lowercaseOpeners: KeySet
 
     private struct Spelling: Sendable {
         var entry: Int
@@ -94,14 +96,14 @@ public struct Gazetteer: Sendable {
         var prefixes: [UInt64] = []
         prefixes.reserveCapacity(entries.count * 30)
         var givenNames = KeyTable<Bool>()
-        var lowercaseStarts = KeyTable<Bool>()
+        var lowercaseStarts = NameWords.lowercaseHeads.allKeys + NameWords.lowercaseBodyHeads.allKeys
         for (index, entry) in entries.enumerated() {
             for spelling in [entry.name] + entry.aliases + PlaceSpellings.variants(of: entry) {
                 if entry.kind == .givenName { givenNames[FoldedKey.ofLetters(spelling)] = true }
                 if let initial = spelling.unicodeScalars.first, ScalarFolding.isLetter(initial.value),
                    !ScalarFolding.isUppercase(initial.value), !ScalarFolding.isArabicLetter(initial.value),
                    let word = spelling.split(separator: " ").first {
-                    lowercaseStarts[FoldedKey.ofLetters(word)] = true
+                    lowercaseStarts.append(FoldedKey.ofLetters(word))
                 }
                 var key = FoldedKey()
                 for scalar in spelling.unicodeScalars
@@ -133,8 +135,7 @@ public struct Gazetteer: Sendable {
         self.spellings = spellings
         self.prefixes = KeySet(prefixes)
         self.givenNames = givenNames
-        self.lowercaseStarts = lowercaseStarts
-        lowercaseStartBits = lowercaseStarts.keys.reduce(0) { $0 | 1 << ($1 & 63) }
+        lowercaseOpeners = KeySet(lowercaseStarts)
     }
 
     /// The shipped lists (``BuiltInGazetteer``) alone.
@@ -206,9 +207,10 @@ public struct Gazetteer: Sendable {
     /// ",": kept in keys, unlike other separators ("Fès, Meknès" is not "Fès-Meknès").
     private static let comma: UInt32 = 0x2C
 
-    /// Whether a lowercase word may start a spelling written in lowercase ("inwi", "easyJet").
-    func startsLowercaseSpelling(_ token: Token) -> Bool {
-        token.kind == .word && lowercaseStartBits & 1 << (token.key & 63) != 0 && lowercaseStarts.contains(token.key)
+    /// Whether a lowercase word may start a name: a spelling written in lowercase ("inwi",
+    /// "easyJet") or an organisation's lowercase head ("ministère de la Justice", "coopérative Tifaouine").
+    func opensLowercaseName(_ token: Token) -> Bool {
+        token.kind == .word && lowercaseOpeners.contains(token.key)
     }
 
     /// Whether a word token is a known given name.

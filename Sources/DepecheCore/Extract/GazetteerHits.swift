@@ -21,18 +21,12 @@ struct GazetteerHits {
         var hits = [Hit](repeating: Hit(), count: text.tokens.count)
         var looked: [Int] = []
         looked.reserveCapacity(range.count / 8 + 8)
-        let lowercaseHeads = NameWords.lowercaseHeads
-        let bodyHeads = NameWords.lowercaseBodyHeads
         let nameLike: TokenFlags = [.capitalized, .arabic, .innerCapital]
         text.tokens.withUnsafeBufferPointer { tokens in
             for index in range {
                 let token = tokens[index]
                 guard token.kind == .word else { continue }
-                if token.flags.isDisjoint(with: nameLike) {
-                    guard token.length >= OrganisationPhrases.shortestLowercaseHead
-                            && (lowercaseHeads.contains(token) || bodyHeads.contains(token))
-                            || gazetteer.startsLowercaseSpelling(token) else { continue }
-                }
+                guard !token.flags.isDisjoint(with: nameLike) || gazetteer.opensLowercaseName(token) else { continue }
                 looked.append(index)
             }
         }

@@ -67,19 +67,13 @@ struct MeasureRecognizer {
     /// `found` with the amounts written in words in `range` ("quinze mille dirhams", "ثلاثمائة
     /// مليون درهم"), in text order. Only amounts: counts in words ("trois semaines") are left alone.
     private func amountsInWords(in range: Range<Int>, claimed: [Bool], besides found: [MeasureMention]) -> [MeasureMention] {
-        let numberWords = CardinalWords.keys
-        // One tight pass finds the few number words; the rest is for them alone.
-        let starts = text.tokens.withUnsafeBufferPointer { tokens in
-            claimed.withUnsafeBufferPointer { claimed in
-                range.filter { tokens[$0].kind == .word && !claimed[$0] && numberWords.contains(tokens[$0].key) }
-            }
-        }
-        guard !starts.isEmpty else { return found }
+        // The tokenizer noted the few number words; the rest is for them alone.
         var amounts: [MeasureMention] = []
         var resumeAt = range.lowerBound
-        for start in starts where start >= resumeAt && !found.contains(where: { ($0.first...$0.last).contains(start) }) {
+        for start in text.landmarks.numberWords where start >= resumeAt && start < range.upperBound && !claimed[start]
+            && !found.contains(where: { ($0.first...$0.last).contains(start) }) {
             guard let number = CardinalWords.scan(text, at: start), number.last < range.upperBound,
-                  let reading = read(number, claimed: claimed), reading.type == .money,
+                  let reading = read(number, claimed: claimed, moneyOnly: true), reading.type == .money,
                   !found.contains(where: { $0.first <= reading.last && start <= $0.last }) else { continue }
             amounts.append(mention(number.value, reading))
             resumeAt = reading.last + 1
@@ -150,8 +144,9 @@ struct MeasureRecognizer {
         return value < scale ? (value, last) : nil
     }
 
-    /// What follows (or precedes) a number: a percent sign, a scale and a currency, a unit.
-    private func read(_ number: ScannedNumber, claimed: [Bool]) -> Reading? {
+    /// What follows (or precedes) a number: a percent sign, a scale and a currency, a unit
+    /// (not looked for when `moneyOnly`).
+    private func read(_ number: ScannedNumber, claimed: [Bool], moneyOnly: Bool = false) -> Reading? {
         let tokens = text.tokens
         var first = number.first
         var currency: CurrencyWord?
@@ -192,6 +187,7 @@ struct MeasureRecognizer {
         if let currency {
             return Reading(type: .money, scale: scale, addend: addend, currency: currency, first: first, last: last)
         }
+        if moneyOnly { return nil }
         if number.isYearLike && scale == 1 {
             return unit(at: k, measuresOnly: true, claimed: claimed, count: number.value).map {
                 Reading(type: .quantity, scale: 1, unit: $0.unit, first: first, last: $0.last)

@@ -221,11 +221,13 @@ struct NameRecognizer {
     /// "Said Berkane … Berkane says": a known town's name that is a person's surname, quoted,
     /// is that person.
     private func quotedSurnames(_ accepted: inout [NameCandidate], classifier: ChunkClassifier) {
+        let quoted = accepted.indices.filter {
+            accepted[$0].type == .loc && accepted[$0].width == 1 && classifier.isQuoted(accepted[$0].first, accepted[$0].first)
+        }
+        guard !quoted.isEmpty else { return }
         let surnames = surnames(accepted)
-        for n in accepted.indices where accepted[n].type == .loc && accepted[n].width == 1 {
-            let first = accepted[n].first
-            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[first])],
-                  classifier.isQuoted(first, first) else { continue }
+        for n in quoted {
+            guard let group = surnames[PersonNameKey.of(text, word: text.tokens[accepted[n].first])] else { continue }
             accepted[n].type = .person
             accepted[n].group = group
             accepted[n].canonical = nil
@@ -235,6 +237,7 @@ struct NameRecognizer {
     /// A surname alone ("Serraj") after the full name was seen is the same person.
     private func surnameMentions(_ chunks: [NameChunk], accepted: [NameCandidate]) -> [NameCandidate] {
         let surnames = surnames(accepted)
+        guard surnames.count > 0 else { return [] }
         var taken = [Bool](repeating: false, count: text.tokens.count)
         for candidate in accepted {
             for index in candidate.first...candidate.last { taken[index] = true }
@@ -283,11 +286,9 @@ struct NameRecognizer {
         var bySurface = KeyTable<NameGroup>(capacity: min(accepted.count * 2, Self.usualDistinctNames))
         var fullNames = KeyTable<NameGroup>()
         var particleFamilies = KeyTable<NameGroup>()      // "Ait Lahcen" of "Mbarek Ait Lahcen"
-        for candidate in accepted {
-            func join(_ key: UInt64) {
-                if let other = bySurface[key] { links.union(other.key, candidate.group.key) } else { bySurface[key] = candidate.group }
-            }
-            join(text.surfaceKey(candidate.first, candidate.last))
+        let surfaces = accepted.map { text.surfaceKey($0.first, $0.last) }
+        for (candidate, surface) in zip(accepted, surfaces) {
+            if let other = bySurface[surface] { links.union(other.key, candidate.group.key) } else { bySurface[surface] = candidate.group }
             if candidate.type == .person && candidate.width > 1 {
                 fullNames[PersonNameKey.of(text, word: text.tokens[candidate.last])] = candidate.group
             }
@@ -311,8 +312,9 @@ struct NameRecognizer {
             guard start - 1 > candidate.first, CompanyForms.end(in: text, from: start) == candidate.last else { continue }
             shortened[text.surfaceKey(candidate.first, start - 1)] = candidate.group
         }
-        for candidate in accepted where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
-            if let full = shortened[text.surfaceKey(candidate.first, candidate.last)] { links.union(full.key, candidate.group.key) }
+        for (candidate, surface) in zip(accepted, surfaces)
+        where candidate.type == .org && candidate.width >= 2 && candidate.evidence != .gazetteer {
+            if let full = shortened[surface] { links.union(full.key, candidate.group.key) }
         }
         // "المجلس الإقليمي" after "المجلس الإقليمي لتاونات": an Arabic organisation's first words, when
         // no other organisation starts with them.
@@ -335,7 +337,7 @@ struct NameRecognizer {
         for candidate in accepted {
             if let long = abbreviations.longForm(of: candidate) { links.union(long.key, candidate.group.key) }
         }
-        for candidate in accepted where candidate.type == .person && candidate.width == 1 {
+        for candidate in accepted where fullNames.count > 0 && candidate.type == .person && candidate.width == 1 {
             if let full = fullNames[PersonNameKey.of(text, word: text.tokens[candidate.first])] {
                 links.union(full.key, candidate.group.key)
             }

@@ -24,12 +24,35 @@ enum PersonNameKey {
     }
 
     private static func addWord(_ text: TokenizedText, _ token: Token, to key: inout FoldedKey) {
-        // Each folded letter is decided when the next one is known ("c" before "e" or "i"):
-        // one letter is held back, so no array is built.
-        var previous: UInt32 = 0
-        var pending: UInt32 = 0
-        var position = 0
-        func emit(_ raw: UInt32, next: UInt32) {
+        var letters = HeldBackLetter()
+        text.forEachScalar(of: token) { scalar in
+            ScalarFolding.fold(scalar) { letters.push($0, into: &key) }
+        }
+        letters.finish(into: &key)
+    }
+
+    /// Each folded letter is decided when the next one is known ("c" before "e" or "i"): one
+    /// letter is held back, so no array is built. A struct, not captured variables: a local
+    /// function's captures are boxed and their every access checked at run time.
+    private struct HeldBackLetter {
+        private var previous: UInt32 = 0
+        private var pending: UInt32 = 0
+        private var position = 0
+        private var started = false
+
+        /// Takes the next folded letter, adding the one held back to `key`.
+        mutating func push(_ letter: UInt32, into key: inout FoldedKey) {
+            if started { emit(pending, next: letter, into: &key) }
+            pending = letter
+            started = true
+        }
+
+        /// Adds the letter held back, the word's last.
+        mutating func finish(into key: inout FoldedKey) {
+            if started { emit(pending, next: 0, into: &key) }
+        }
+
+        private mutating func emit(_ raw: UInt32, next: UInt32, into key: inout FoldedKey) {
             defer { position += 1 }
             var letter = raw == 0x79 ? 0x69 : raw                                  // y → i
             if letter == 0x63 && (next == 0x65 || next == 0x69) { letter = 0x73 }   // c before e/i → s
@@ -42,14 +65,5 @@ enum PersonNameKey {
             }
             key.add(folded: letter)
         }
-        var started = false
-        text.forEachScalar(of: token) { scalar in
-            ScalarFolding.fold(scalar) { letter in
-                if started { emit(pending, next: letter) }
-                pending = letter
-                started = true
-            }
-        }
-        if started { emit(pending, next: 0) }
     }
 }

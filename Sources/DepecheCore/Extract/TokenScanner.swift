@@ -51,6 +51,8 @@ struct TokenScanner {
     struct Landmarks: Sendable {
         /// Indices of number tokens.
         var numbers: [Int] = []
+        /// Indices of words that may be part of a number written in words (`CardinalWords`).
+        var numberWords: [Int] = []
         /// Indices of "(" tokens.
         var openingParentheses: [Int] = []
         /// Indices of the first token of each line (0 first).
@@ -81,10 +83,11 @@ struct TokenScanner {
             landmarks.numbers.reserveCapacity(utf8.count / 64 + 8)
             landmarks.lineStarts.reserveCapacity(utf8.count / 128 + 8)
             var scalarCount = 0
+            let numberWords = CardinalWords.keys
             let tokens = [Token](unsafeUninitializedCapacity: capacity) { tokenStorage, tokenCount in
                 var sink = TokenSink(base: tokenStorage.baseAddress!, capacity: capacity)
                 scalarCount = byteClasses.withUnsafeBufferPointer { classes in
-                    scan(base, utf8.count, classes.baseAddress!, tokens: &sink, landmarks: &landmarks)
+                    scan(base, utf8.count, classes.baseAddress!, numberWords, tokens: &sink, landmarks: &landmarks)
                 }
                 tokenCount = sink.count
             }
@@ -121,7 +124,7 @@ struct TokenScanner {
     /// Scans `count` bytes, writing their tokens; returns the number of scalars, or -1 when
     /// `tokens` filled up.
     private static func scan(_ bytes: UnsafePointer<UInt8>, _ count: Int, _ classes: UnsafePointer<UInt8>,
-                             tokens: inout TokenSink,
+                             _ numberWords: KeySet, tokens: inout TokenSink,
                              landmarks: inout Landmarks) -> Int {
         var at = Position(i: 0, n: 0)
         var gap = TokenFlags.sentenceStart
@@ -196,6 +199,7 @@ struct TokenScanner {
                 key = ScalarFolding.isApostrophe(c) ? 0x27 : ScalarFolding.isDash(c) ? 0x2D : UInt64(c)
             }
             if kind == .number { landmarks.numbers.append(tokens.count) }
+            if kind == .word && numberWords.contains(key) { landmarks.numberWords.append(tokens.count) }
             if kind == .punct && key == 0x28 { landmarks.openingParentheses.append(tokens.count) }
             if tokens.count == 0 || flags.contains(.newlineBefore) { landmarks.lineStarts.append(tokens.count) }
             let token = Token(start: start, end: at.n, byteStart: byteStart, kind: kind, flags: flags, key: key)

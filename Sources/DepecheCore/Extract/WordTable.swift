@@ -34,6 +34,9 @@ struct WordSet: Sendable {
     /// Whether a folded key is in the set.
     @inline(__always)
     func contains(key: UInt64) -> Bool { keys.contains(key) }
+
+    /// The words' folded keys, in no order.
+    var allKeys: [UInt64] { keys.keys }
 }
 
 /// Word endings ("ique", "aire", "ront") matched against a token's UTF-8, without building strings.
@@ -149,6 +152,9 @@ struct KeySet: Sendable {
 
     @inline(__always)
     private static func bloomWord(_ key: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: key >> 6) & mask }
+
+    /// The keys (as stored: a key 0 reads 1), in no order.
+    var keys: [UInt64] { slots.filter { $0 != 0 } }
 
     /// Whether `key` is in the set.
     @inline(__always)
