@@ -71,10 +71,11 @@ struct EntityAssembler {
             }
         }
         addNameDrafts(names, to: &drafts)
-        // Order indices, not drafts (moving entities means retaining their strings and arrays).
-        var order = Array(drafts.indices)
-        order.sort { drafts[$0].firstOffset != drafts[$1].firstOffset ? drafts[$0].firstOffset < drafts[$1].firstOffset : $0 < $1 }
-        return order.map { drafts[$0].entity }
+        // Order indices, not drafts (moving entities means retaining their strings and arrays),
+        // each beside its offset.
+        var order = drafts.indices.map { (offset: drafts[$0].firstOffset, index: $0) }
+        order.sort { $0.offset != $1.offset ? $0.offset < $1.offset : $0.index < $1.index }
+        return order.map { drafts[$0.index].entity }
     }
 
     private func addNameDrafts(_ names: NameRecognizer.Result, to drafts: inout [Draft]) {

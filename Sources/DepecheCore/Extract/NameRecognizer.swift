@@ -143,16 +143,16 @@ struct NameRecognizer {
     private func resolve(_ candidates: [NameCandidate], tokenCount: Int) -> [NameCandidate] {
         // One integer per candidate orders them: wider, then better evidenced, then earlier (then
         // in the order proposed); sorting integers beats sorting candidates with a tuple comparison.
-        let keys = candidates.map { candidate -> UInt64 in
-            UInt64(min(candidate.width, 0xFFFF)) << 48 | UInt64(candidate.evidence.rawValue) << 40
-                | (0xFF_FFFF_FFFF - UInt64(candidate.first))
+        // Each key sits beside its index, so that comparisons read neither array again.
+        var order = candidates.enumerated().map { index, candidate in
+            (key: UInt64(min(candidate.width, 0xFFFF)) << 48 | UInt64(candidate.evidence.rawValue) << 40
+                | (0xFF_FFFF_FFFF - UInt64(candidate.first)), index: index)
         }
-        var order = Array(candidates.indices)
-        order.sort { keys[$0] != keys[$1] ? keys[$0] > keys[$1] : $0 < $1 }
+        order.sort { $0.key != $1.key ? $0.key > $1.key : $0.index < $1.index }
         var taken = [Bool](repeating: false, count: tokenCount)
         var accepted: [NameCandidate] = []
         accepted.reserveCapacity(candidates.count)
-        for index in order {
+        for (_, index) in order {
             let candidate = candidates[index]
             guard !(candidate.first...candidate.last).contains(where: { taken[$0] }) else { continue }
             for token in candidate.first...candidate.last { taken[token] = true }
