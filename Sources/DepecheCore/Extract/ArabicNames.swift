@@ -12,11 +12,13 @@ struct ArabicNames {
     /// A text without an Arabic word (most French and English pages) costs nothing.
     func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
         guard text.landmarks.hasArabicWord(in: range, of: text.tokens) else { return [] }
-        return ArabicPersonNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
-            + ArabicOrganisationPhrases(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
-            + ArabicOrganisationAppositions(text: text, gazetteer: gazetteer, hits: hits)
+        let words = ArabicWords(text)
+        return ArabicPersonNames(text: text, gazetteer: gazetteer, hits: hits, words: words).candidates(in: range, claimed: claimed)
+            + ArabicOrganisationPhrases(text: text, gazetteer: gazetteer, hits: hits, words: words)
                 .candidates(in: range, claimed: claimed)
-            + ArabicPlaceAdjectives(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
-            + ArabicPlaceNouns(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
+            + ArabicOrganisationAppositions(text: text, gazetteer: gazetteer, hits: hits, words: words)
+                .candidates(in: range, claimed: claimed)
+            + ArabicPlaceAdjectives(text: text, gazetteer: gazetteer, hits: hits, words: words).candidates(in: range, claimed: claimed)
+            + ArabicPlaceNouns(text: text, gazetteer: gazetteer, hits: hits, words: words).candidates(in: range, claimed: claimed)
     }
 }

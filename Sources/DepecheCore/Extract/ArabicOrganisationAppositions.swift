@@ -14,6 +14,8 @@ struct ArabicOrganisationAppositions {
     let gazetteer: Gazetteer
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
+    /// The text's Arabic words, read once.
+    let words: ArabicWords
 
     /// Most words in such a name (a quoted one may have more).
     private static let longestName = 4
@@ -43,17 +45,17 @@ struct ArabicOrganisationAppositions {
     func candidates(in range: Range<Int>, claimed: [Bool]) -> [NameCandidate] {
         var found: [NameCandidate] = []
         for index in hits.looked where range.contains(index) && !claimed[index] {
-            guard let noun = ArabicWord.plain(text, index) else { continue }
-            let bare = ArabicWord.stripped(text, index)
+            guard let noun = words.plain(index) else { continue }
+            let bare = words.stripped(index)
             let isNoun = { (set: WordSet) in set.contains(key: noun.key) || bare.map { set.contains(key: $0.key) } == true }
             var name: ClosedRange<Int>?
             if isNoun(Self.quotingNouns) {
                 var k = index + 1
-                while let word = ArabicWord.plain(text, k), word.isNisba, range.contains(k) { k += 1 }
+                while let word = words.plain(k), word.isNisba, range.contains(k) { k += 1 }
                 name = quotedName(at: k, in: range, claimed: claimed)
                 if name == nil, isNoun(Self.companyNouns) {
                     var start = index + 1
-                    while let word = ArabicWord.plain(text, start), ArabicNameWords.foreignAdjectives.contains(key: word.key) {
+                    while let word = words.plain(start), ArabicNameWords.foreignAdjectives.contains(key: word.key) {
                         start += 1
                     }
                     name = foreignCompany(at: start, afterNationality: start > index + 1, in: range, claimed: claimed)
@@ -101,7 +103,7 @@ struct ArabicOrganisationAppositions {
                                 claimed: [Bool]) -> ClosedRange<Int>? {
         var last = first - 1
         while last + 1 - first < Self.longestName, range.contains(last + 1), !claimed[last + 1],
-              let word = ArabicWord.plain(text, last + 1), !word.definite, !text.tokens[last + 1].has(.newlineBefore),
+              let word = words.plain(last + 1), !word.definite, !text.tokens[last + 1].has(.newlineBefore),
               text.lastScalar(text.tokens[last + 1]) != Self.tehMarbuta, hits[last + 1] == nil,
               !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
               ArabicLegalForms.end(in: text, at: last + 1) == nil {
@@ -109,7 +111,7 @@ struct ArabicOrganisationAppositions {
         }
         guard last >= first else { return nil }
         if let form = ArabicLegalForms.end(in: text, at: last + 1) { return first...form }
-        if let nationality = ArabicWord.plain(text, last + 1), !text.tokens[last + 1].has(.newlineBefore),
+        if let nationality = words.plain(last + 1), !text.tokens[last + 1].has(.newlineBefore),
            ArabicNameWords.foreignAdjectives.contains(key: nationality.key) {
             return first...last
         }
@@ -126,10 +128,10 @@ struct ArabicOrganisationAppositions {
         // "لاعب نادي X": the name starts after the second noun.
         let first = text.tokens.at(index + 1).map { Self.clubNouns.contains($0) } == true ? index + 2 : index + 1
         var last = first - 1
-        while let word = ArabicWord.plain(text, last + 1), range.contains(last + 1), !claimed[last + 1],
+        while let word = words.plain(last + 1), range.contains(last + 1), !claimed[last + 1],
               !text.tokens[last + 1].has(.newlineBefore), last + 1 - first < Self.longestName,
               !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
-              ArabicWord.stripped(text, last + 1)?.definite != true, placeAfterProclitic(at: last + 1) == nil {
+              words.stripped(last + 1)?.definite != true, placeAfterProclitic(at: last + 1) == nil {
             last += 1
         }
         let after = placeAfterProclitic(at: last + 1).map { $0 + 1 } ?? last + 1
@@ -148,9 +150,9 @@ struct ArabicOrganisationAppositions {
     private func clubName(before index: Int, in range: Range<Int>, claimed: [Bool]) -> ClosedRange<Int>? {
         var first = index
         while index - first < 2, range.contains(first - 1), !claimed[first - 1], !text.tokens[first].has(.newlineBefore),
-              let word = ArabicWord.plain(text, first - 1), !word.definite, hits[first - 1] == nil,
+              let word = words.plain(first - 1), !word.definite, hits[first - 1] == nil,
               !ArabicNameWords.nameBreakers.contains(key: word.key), !word.isMaqsuraPreposition,
-              ArabicWord.stripped(text, first - 1).map({ !$0.definite && !$0.isAnd }) ?? true {
+              words.stripped(first - 1).map({ !$0.definite && !$0.isAnd }) ?? true {
             first -= 1
         }
         return first < index ? first...index : nil

@@ -18,6 +18,8 @@ struct ArabicOrganisationPhrases {
     let gazetteer: Gazetteer
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
+    /// The text's Arabic words, read once.
+    let words: ArabicWords
 
     /// Most tokens in a name.
     private static let longestName = 16
@@ -39,8 +41,8 @@ struct ArabicOrganisationPhrases {
 
     /// The head noun at token `index`, read as written or without a proclitic ("لوزارة", "للمكتب").
     private func head(at index: Int) -> ArabicWord? {
-        if let word = ArabicWord.plain(text, index), ArabicNameWords.heads.contains(key: word.key) { return word }
-        guard let word = ArabicWord.stripped(text, index), ArabicNameWords.heads.contains(key: word.key) else { return nil }
+        if let word = words.plain(index), ArabicNameWords.heads.contains(key: word.key) { return word }
+        guard let word = words.stripped(index), ArabicNameWords.heads.contains(key: word.key) else { return nil }
         return word
     }
 
@@ -61,7 +63,7 @@ struct ArabicOrganisationPhrases {
                         claimed: [Bool]) -> NameCandidate? {
         let isWord = { (k: Int) in
             k < range.upperBound && k - index < Self.longestName && !claimed[k] && !text.tokens[k].has(.newlineBefore)
-                && ArabicWord.plain(text, k) != nil
+                && words.plain(k) != nil
         }
         var named = !head.definite && !ArabicNameWords.weakHeads.contains(key: head.key)
         var k = index + 1
@@ -74,18 +76,18 @@ struct ArabicOrganisationPhrases {
             // The construct: indefinite nouns, then a definite word or a name.
             var nouns = 0
             let namesItsComplement = named || ArabicNameWords.companies.contains(key: head.key)
-            while isWord(k), let word = ArabicWord.plain(text, k), !word.definite, nouns < Self.constructNouns {
+            while isWord(k), let word = words.plain(k), !word.definite, nouns < Self.constructNouns {
                 if let end = dedication(at: k, isWord) ?? territory(at: k, isWord) {
                     (last, k, named, local) = (end, end + 1, true, false)
                     break
                 }
                 guard !ends(word) else { return nil }
                 if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "جامعة شعيب الدكالي"
-                if nouns > 0, namesItsComplement, ArabicWord.stripped(text, k)?.isLilDefinite == true { break }
+                if nouns > 0, namesItsComplement, words.stripped(k)?.isLilDefinite == true { break }
                 nouns += 1
                 k += 1
             }
-            if last == index, nouns > 0, namesItsComplement, isWord(k), let complement = ArabicWord.stripped(text, k),
+            if last == index, nouns > 0, namesItsComplement, isWord(k), let complement = words.stripped(k),
                complement.isLilDefinite, !ends(complement) {
                 // "جمعية تيفاوين للتنمية", "شركة أطلس للتأمين": a name in construct, then "لل" + its
                 // complement (not after other common heads: "صندوق دائم للوقاية", "مدرسة عليا للهندسة").
@@ -99,12 +101,12 @@ struct ArabicOrganisationPhrases {
                 (last, k, named, local) = (end, end + 1, true, false)     // "جامعة السلطان مولاي سليمان"
             }
             if last == index {
-                guard isWord(k), let word = ArabicWord.plain(text, k), word.definite, !ends(word) else { return nil }
+                guard isWord(k), let word = words.plain(k), word.definite, !ends(word) else { return nil }
                 if gazetteer.isGivenName(text.tokens[k]) { local = false }     // "معهد الحسن الثاني"
                 (last, k) = (k, k + 1)
             }
         }
-        while isWord(k), let word = ArabicWord.plain(text, k) {
+        while isWord(k), let word = words.plain(k) {
             if let end = dedication(at: k, isWord) {
                 (last, k, named, local) = (end, end + 1, true, false)
                 continue
@@ -131,15 +133,15 @@ struct ArabicOrganisationPhrases {
             }
             // "… واتصالات المغرب", "… والمملكة المتحدة": another known organisation or a known
             // place is not a portfolio of this one.
-            guard let bare = ArabicWord.stripped(text, k), !ends(bare), !startsOrganisation(k),
+            guard let bare = words.stripped(k), !ends(bare), !startsOrganisation(k),
                   !(bare.isAnd && placeEnd(afterProcliticAt: k) != nil) else { break }
             if bare.isAnd && bare.definite {
                 (last, k) = (k, k + 1)
-            } else if bare.isAnd, isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) {
+            } else if bare.isAnd, isWord(k + 1), let noun = words.plain(k + 1), noun.definite, !ends(noun) {
                 (last, k) = (k + 1, k + 2)
             } else if bare.isLilDefinite {
                 (last, k, named, coordinatedOnly) = (k, k + 1, true, false)
-                if ArabicNameWords.governingBi.contains(key: bare.key), isWord(k), let object = ArabicWord.stripped(text, k),
+                if ArabicNameWords.governingBi.contains(key: bare.key), isWord(k), let object = words.stripped(k),
                    object.isIn, object.definite, !ends(object) {
                     (last, k) = (k, k + 1)      // "للنهوض بالأعمال الاجتماعية": the object of the verbal noun
                 }
@@ -187,8 +189,8 @@ struct ArabicOrganisationPhrases {
     /// "متعددة التخصصات", "ذات النفع العام": an indefinite adjective that governs the definite
     /// noun after it, from token `k`; the noun's token.
     private func compoundAdjectiveEnd(at k: Int, _ isWord: (Int) -> Bool) -> Int? {
-        guard let word = ArabicWord.plain(text, k), !word.definite, ArabicNameWords.compoundAdjectives.contains(key: word.key),
-              isWord(k + 1), let noun = ArabicWord.plain(text, k + 1), noun.definite, !ends(noun) else { return nil }
+        guard let word = words.plain(k), !word.definite, ArabicNameWords.compoundAdjectives.contains(key: word.key),
+              isWord(k + 1), let noun = words.plain(k + 1), noun.definite, !ends(noun) else { return nil }
         return k + 1
     }
 
@@ -198,14 +200,14 @@ struct ArabicOrganisationPhrases {
     /// the genitive's token.
     private func genitiveEnd(after k: Int, construct: Bool, _ isWord: (Int) -> Bool) -> Int? {
         var j = k + 1
-        while j - k <= 2, isWord(j), let noun = ArabicWord.stripped(text, j), noun.isAnd, !noun.definite, !ends(noun) {
+        while j - k <= 2, isWord(j), let noun = words.stripped(j), noun.isAnd, !noun.definite, !ends(noun) {
             j += 1
         }
-        if construct, j == k + 1, isWord(j), let noun = ArabicWord.plain(text, j), !noun.definite, !ends(noun),
-           isWord(j + 1), let genitive = ArabicWord.plain(text, j + 1), genitive.definite, !ends(genitive) {
+        if construct, j == k + 1, isWord(j), let noun = words.plain(j), !noun.definite, !ends(noun),
+           isWord(j + 1), let genitive = words.plain(j + 1), genitive.definite, !ends(genitive) {
             j += 1
         }
-        guard isWord(j), let noun = ArabicWord.plain(text, j), noun.definite, !ends(noun) else { return nil }
+        guard isWord(j), let noun = words.plain(j), noun.definite, !ends(noun) else { return nil }
         return j
     }
 
@@ -267,7 +269,7 @@ struct ArabicOrganisationPhrases {
             }
             return end
         }
-        if ArabicNameWords.particles.contains(token), let word = ArabicWord.plain(text, k + 1), !ends(word) { return k + 1 }
+        if ArabicNameWords.particles.contains(token), let word = words.plain(k + 1), !ends(word) { return k + 1 }
         return nil
     }
 

@@ -14,6 +14,8 @@ struct ArabicPersonNames {
     let gazetteer: Gazetteer
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
+    /// The text's Arabic words, read once.
+    let words: ArabicWords
 
     /// Most words in a name.
     private static let longestName = 6
@@ -43,7 +45,7 @@ struct ArabicPersonNames {
 
     /// The name starting at token `index` (after a title there), if any.
     private func name(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
-        let isWord = { (k: Int) in k < range.upperBound && !claimed[k] && ArabicWord.plain(text, k) != nil
+        let isWord = { (k: Int) in k < range.upperBound && !claimed[k] && words.plain(k) != nil
             && (k == index || !text.tokens[k].has(.newlineBefore)) }
         var start = index
         // "المدافع السنغالي X Y": after a role and a nationality, two or three words of any origin.
@@ -64,17 +66,17 @@ struct ArabicPersonNames {
         if unknownGiven {
             // After a title the first word is the given name, known or not.
             // "الحاجة بـ 110": a proclitic written apart (with a tatweel) is no name.
-            guard titled, isWord(k), let word = ArabicWord.plain(text, k), !word.definite, !ends(word),
+            guard titled, isWord(k), let word = words.plain(k), !word.definite, !ends(word),
                   text.lastScalar(text.tokens[k]) != Self.tatweel else { return nil }
             givens = 1
             k += 1
         }
         var last = k - 1, family = 0
-        while isWord(k), k - start < Self.longestName, let word = ArabicWord.plain(text, k) {
+        while isWord(k), k - start < Self.longestName, let word = words.plain(k) {
             if ArabicNameWords.particles.contains(key: word.key), isWord(k + 1) {
                 let end = text.tokens[k + 1].key == Self.abd && isWord(k + 2) ? k + 2 : k + 1
                 // "ابن الشيخ": after a particle a title is the family's name.
-                guard let after = ArabicWord.plain(text, end),
+                guard let after = words.plain(end),
                       !ends(after) || ArabicNameWords.titles.contains(key: after.key) else {
                     // "محمد أوعلي أمام …": a long particle before a word that ends the name is the family name.
                     if text.tokens[k].length >= 4 { (last, family) = (k, family + 1) }
@@ -99,7 +101,7 @@ struct ArabicPersonNames {
                     guard !(givens == 1 && definiteFirst), !unknownGiven || word.isNisba, !ArabicNameWords.definiteBreakers.contains(key: word.key),
                           !ArabicNameWords.scopeAdjectives.contains(key: word.key),
                           !ArabicNameWords.ordinals.contains(key: word.key) else { break }
-                } else if let bare = ArabicWord.stripped(text, k), bare.definite || bare.isAnd && ends(bare) {
+                } else if let bare = words.stripped(k), bare.definite || bare.isAnd && ends(bare) {
                     break       // "للشرب", "والمالية", "وقال"
                 }
             } else if family == 1, foreign && !word.definite || isLastFamilyWord(k) {
@@ -108,7 +110,7 @@ struct ArabicPersonNames {
             } else {
                 // "محمد ربيع الخليع": after the father's name (no article), the family name may be any
                 // definite word; further family words are nisbas ("الطالبي العلمي").
-                let afterFathersName = family == 1 && ArabicWord.plain(text, k - 1).map {
+                let afterFathersName = family == 1 && words.plain(k - 1).map {
                     !$0.definite && isGivenName(k - 1, key: $0.key)
                 } == true
                 guard word.definite, word.isNisba || afterFathersName, !ArabicNameWords.scopeAdjectives.contains(key: word.key),
@@ -133,13 +135,13 @@ struct ArabicPersonNames {
     /// an organisation, from the place noun at token `index` (its proclitic taken off) to the end
     /// of the name; "تصوير: X": a photo credit. Reported as nothing.
     private func namedFacility(at index: Int, in range: Range<Int>, claimed: [Bool]) -> NameCandidate? {
-        guard let noun = ArabicWord.plain(text, index) else { return nil }
+        guard let noun = words.plain(index) else { return nil }
         var start = index + 1
         if ArabicNameWords.credits.contains(key: noun.key) {
             if text.tokens.at(start)?.isPunct(":") == true { start += 1 }
         } else {
             guard ArabicNameWords.facilities.contains(key: noun.key)
-                    || ArabicWord.stripped(text, index).map({ ArabicNameWords.facilities.contains(key: $0.key) }) == true
+                    || words.stripped(index).map({ ArabicNameWords.facilities.contains(key: $0.key) }) == true
             else { return nil }
         }
         guard start < range.upperBound else { return nil }
@@ -156,13 +158,13 @@ struct ArabicPersonNames {
     /// ("عبد الله", "نور الدين" are two), the scalars left out, and whether it has the article.
     private func givenName(at k: Int, clitic: Bool) -> (last: Int, clitic: Int, definite: Bool)? {
         let token = text.tokens[k]
-        for view in [ArabicWord.plain(text, k), clitic ? ArabicWord.stripped(text, k) : nil] {
+        for view in [words.plain(k), clitic ? words.stripped(k) : nil] {
             guard let view, !view.isMaqsuraPreposition else { continue }
-            if view.key == Self.abd, let next = ArabicWord.plain(text, k + 1), next.definite,
+            if view.key == Self.abd, let next = words.plain(k + 1), next.definite,
                !text.tokens[k + 1].has(.newlineBefore) {
                 return (k + 1, view.clitic, false)
             }
-            if ArabicNameWords.kunyas.contains(key: view.key), let next = ArabicWord.plain(text, k + 1),
+            if ArabicNameWords.kunyas.contains(key: view.key), let next = words.plain(k + 1),
                !text.tokens[k + 1].has(.newlineBefore), !ends(next),
                next.definite && !isKnownPlaceOrOrganisation(k + 1) || isGivenName(k + 1, key: next.key) {
                 // "أبو بكر", "أبو القاسم": a kunya is a given name.
@@ -180,9 +182,9 @@ struct ArabicPersonNames {
     /// بنت محمد سالم إن"; not an object: "منت محمد عرضا عن", "نوكادير مساء."). Two words of which one may start with "و"
     /// are a conjunction and its word ("سليمان وسيدي قاسم"), not a name.
     private func isLastFamilyWord(_ k: Int) -> Bool {
-        guard let word = ArabicWord.plain(text, k), !word.definite, !ends(word),
-              let before = ArabicWord.plain(text, k - 1), !before.definite,
-              [k - 1, k].allSatisfy({ ArabicWord.stripped(text, $0).map { !$0.isAnd && !$0.definite } ?? true })
+        guard let word = words.plain(k), !word.definite, !ends(word),
+              let before = words.plain(k - 1), !before.definite,
+              [k - 1, k].allSatisfy({ words.stripped($0).map { !$0.isAnd && !$0.definite } ?? true })
         else { return false }
         guard let next = text.tokens.at(k + 1), !next.has(.newlineBefore) else { return false }
         return isCommaAfter(k) || Self.thatAfterSpeech.contains(next)
@@ -207,8 +209,8 @@ struct ArabicPersonNames {
     /// "المدرب البرتغالي", "المهاجم الغاني": a role at token `k` and a nationality (a nisba that
     /// is no scope adjective) after it.
     private func isRoleAndNationality(_ k: Int) -> Bool {
-        guard let role = ArabicWord.plain(text, k), ArabicNameWords.roles.contains(key: role.key),
-              let nationality = ArabicWord.plain(text, k + 1), !text.tokens[k + 1].has(.newlineBefore),
+        guard let role = words.plain(k), ArabicNameWords.roles.contains(key: role.key),
+              let nationality = words.plain(k + 1), !text.tokens[k + 1].has(.newlineBefore),
               nationality.definite, nationality.isNisba, !ArabicNameWords.scopeAdjectives.contains(key: nationality.key)
         else { return false }
         return true
@@ -222,8 +224,8 @@ struct ArabicPersonNames {
 
     /// A title at token `k`, with or without a proclitic ("السيد", "بالحاج").
     private func isTitle(_ k: Int) -> Bool {
-        if let word = ArabicWord.plain(text, k), ArabicNameWords.titles.contains(key: word.key) { return true }
-        return ArabicWord.stripped(text, k).map { ArabicNameWords.titles.contains(key: $0.key) } ?? false
+        if let word = words.plain(k), ArabicNameWords.titles.contains(key: word.key) { return true }
+        return words.stripped(k).map { ArabicNameWords.titles.contains(key: $0.key) } ?? false
     }
 
     /// Whether a word ends a name: a function word, role, verb, title or organisation head.
@@ -266,7 +268,7 @@ struct ArabicPersonNames {
         for index in hits.looked where range.contains(index) && !taken[index] && !claimed[index] {
             let key = text.tokens[index].key
             guard text.tokens[index].has(.arabic), let group = families[key], !ambiguous.contains(key),
-                  ArabicWord.plain(text, index)?.isMaqsuraPreposition != true else { continue }     // "علي", not "على"
+                  words.plain(index)?.isMaqsuraPreposition != true else { continue }     // "علي", not "على"
             found.append(NameCandidate(first: index, last: index, type: .person, evidence: .role, group: group))
         }
         return found

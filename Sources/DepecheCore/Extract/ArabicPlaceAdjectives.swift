@@ -13,6 +13,8 @@ struct ArabicPlaceAdjectives {
     let gazetteer: Gazetteer
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
+    /// The text's Arabic words, read once.
+    let words: ArabicWords
 
     private static let yeh: UInt32 = 0x64A, tehMarbuta: UInt32 = 0x629
     /// Indefinite places that are also common adjectives: "مالي" (Mali, "financial").
@@ -25,8 +27,8 @@ struct ArabicPlaceAdjectives {
             guard let hit = hits[index], hit.skipped == 0, hit.last == index,
                   gazetteer.entries[hit.entry].kind == .loc,
                   !text.tokens[index].has(.newlineBefore), !claimed[index - 1], hits[index - 1] == nil,
-                  let noun = ArabicWord.plain(text, index - 1), let place = ArabicWord.plain(text, index),
-                  noun.definite || ArabicWord.stripped(text, index - 1)?.definite == true
+                  let noun = words.plain(index - 1), let place = words.plain(index),
+                  noun.definite || words.stripped(index - 1)?.definite == true
                     ? place.definite && endsLikeAdjective(index)
                     : !place.definite && Self.indefiniteAdjectives.contains(key: place.key),
                   !ArabicNameWords.nameBreakers.contains(key: noun.key), !ArabicNameWords.facilities.contains(key: noun.key),

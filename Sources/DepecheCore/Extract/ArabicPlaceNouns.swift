@@ -11,6 +11,8 @@ struct ArabicPlaceNouns {
     let gazetteer: Gazetteer
     /// The gazetteer's matches, looked up once (they list every Arabic word).
     let hits: GazetteerHits
+    /// The text's Arabic words, read once.
+    let words: ArabicWords
 
     private static let administrative = WordSet("دوار جماعة منطقة إقليم عمالة قرية بلدة قيادة مدشر")
     private static let natural = WordSet("سهل جبل جبال واد وادي بحيرة هضبة")
@@ -24,12 +26,12 @@ struct ArabicPlaceNouns {
         var found: [NameCandidate] = []
         for index in hits.looked where range.contains(index + 1) && range.contains(index) && !claimed[index]
             && !claimed[index + 1] && !text.tokens[index + 1].has(.newlineBefore) {
-            guard let noun = ArabicWord.plain(text, index), let name = ArabicWord.plain(text, index + 1) else { continue }
+            guard let noun = words.plain(index), let name = words.plain(index + 1) else { continue }
             let word: ArabicWord
             var skipped = 0
             if Self.isNoun(noun) {
                 word = noun
-            } else if let bare = ArabicWord.stripped(text, index), Self.isNoun(bare) {
+            } else if let bare = words.stripped(index), Self.isNoun(bare) {
                 (word, skipped) = (bare, bare.clitic)
             } else {
                 continue
@@ -48,7 +50,7 @@ struct ArabicPlaceNouns {
                                            group: .surface(text.surfaceKey(index, last))))
             } else if Self.administrative.contains(key: word.key), place == nil, Self.tribalPrefixes.contains(key: name.key),
                       range.contains(index + 2), !claimed[index + 2], !text.tokens[index + 2].has(.newlineBefore),
-                      let second = ArabicWord.plain(text, index + 2), !ArabicNameWords.nameBreakers.contains(key: second.key) {
+                      let second = words.plain(index + 2), !ArabicNameWords.nameBreakers.contains(key: second.key) {
                 // "دوار أولاد عمران", "جماعة آيت ورير": a tribe's name, its prefix and its word.
                 found.append(NameCandidate(first: index + 1, last: index + 2, type: .loc, evidence: .listItem,
                                            group: .surface(text.surfaceKey(index + 1, index + 2))))
@@ -67,7 +69,7 @@ struct ArabicPlaceNouns {
     private func amazighGenitive(after k: Int, _ range: Range<Int>, _ claimed: [Bool]) -> Int? {
         guard range.contains(k + 2), !claimed[k + 1], !claimed[k + 2], text.tokens[k + 1].key == Self.amazighOf,
               !text.tokens[k + 1].has(.newlineBefore), !text.tokens[k + 2].has(.newlineBefore),
-              let word = ArabicWord.plain(text, k + 2), !ArabicNameWords.nameBreakers.contains(key: word.key) else { return nil }
+              let word = words.plain(k + 2), !ArabicNameWords.nameBreakers.contains(key: word.key) else { return nil }
         return k + 2
     }
 
@@ -82,6 +84,6 @@ struct ArabicPlaceNouns {
         let last = text.lastScalar(token)
         return !word.definite && hits[index] == nil && last != Self.yeh && (feminine || last != Self.tehMarbuta)
             && !ArabicNameWords.nameBreakers.contains(key: word.key) && !word.isMaqsuraPreposition
-            && ArabicWord.stripped(text, index)?.definite != true && token.length > 2
+            && words.stripped(index)?.definite != true && token.length > 2
     }
 }

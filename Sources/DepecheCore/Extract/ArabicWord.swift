@@ -34,27 +34,38 @@ struct ArabicWord {
         return ArabicWord(text, token, clitic: 1)
     }
 
+    /// Reads the token in one pass over its scalars (the name rules build a word several times
+    /// over, for each of the few rules that look at it).
     private init(_ text: TokenizedText, _ token: Token, clitic: Int) {
-        let start = token.start + clitic
         self.clitic = clitic
-        proclitic = clitic == 0 ? 0 : text.scalar(token)
-        let first = text.scalar(token, clitic), second = start + 1 < token.end ? text.scalar(token, clitic + 1) : 0
-        // "للتخطيط": ل + ال with the alef dropped.
-        definite = token.end - start > 3 && (first == Self.alef && second == Self.lam
-            || clitic == 1 && proclitic == Self.lam && first == Self.lam)
-        if clitic == 0 {
-            key = token.key
-        } else {
-            // "للمكتب" is read "المكتب", the way the gazetteer reads it.
-            var folded = FoldedKey()
-            if definite && first == Self.lam { folded.add(Self.alef) }
-            text.forEachScalar(of: token, from: clitic) { folded.add($0) }
-            key = folded.value
+        let lengthAfterClitic = token.length - clitic
+        var proclitic: UInt32 = 0, first: UInt32 = 0, second: UInt32 = 0
+        var lastThree: (UInt32, UInt32, UInt32) = (0, 0, 0)    // last first
+        var folded = FoldedKey()
+        var position = 0
+        text.forEachScalar(of: token) { scalar in
+            if position < clitic {
+                proclitic = scalar
+            } else {
+                if position == clitic {
+                    first = scalar
+                    // "للمكتب" is read "المكتب", the way the gazetteer reads it.
+                    if clitic == 1 && proclitic == Self.lam && scalar == Self.lam && lengthAfterClitic > 3 { folded.add(Self.alef) }
+                } else if position == clitic + 1 {
+                    second = scalar
+                }
+                if clitic > 0 { folded.add(scalar) }
+            }
+            lastThree = (scalar, lastThree.0, lastThree.1)
+            position += 1
         }
-        let last = text.lastScalar(token)
+        self.proclitic = proclitic
+        // "للتخطيط": ل + ال with the alef dropped.
+        definite = lengthAfterClitic > 3 && (first == Self.alef && second == Self.lam
+            || clitic == 1 && proclitic == Self.lam && first == Self.lam)
+        key = clitic == 0 ? token.key : folded.value
         // The third scalar from the end is read only for the plural nisba's "ين"/"ون".
-        ending = (last, token.length > 1 ? text.scalar(token, token.length - 2) : 0,
-                  last == Self.noon && token.length > 2 ? text.scalar(token, token.length - 3) : 0)
+        ending = (lastThree.0, lastThree.1, lastThree.0 == Self.noon ? lastThree.2 : 0)
     }
 
     /// Whether the word is a preposition that folds like a name ("على" and "علي" fold alike):
@@ -80,4 +91,23 @@ struct ArabicWord {
     var isFor: Bool { proclitic == Self.lam }
     /// See `isAnd`.
     var isIn: Bool { proclitic == Self.ba }
+}
+
+/// Every Arabic word of a text read as an `ArabicWord`, as written and without its proclitic:
+/// once, for the name rules that ask about each word several times over.
+struct ArabicWords {
+    private let plainWords: [ArabicWord?]
+    private let strippedWords: [ArabicWord?]
+
+    /// Reads the Arabic words of `text` (other tokens have none).
+    init(_ text: TokenizedText) {
+        plainWords = text.tokens.indices.map { ArabicWord.plain(text, $0) }
+        strippedWords = text.tokens.indices.map { ArabicWord.stripped(text, $0) }
+    }
+
+    /// `ArabicWord.plain` of token `index` (nil outside the text).
+    func plain(_ index: Int) -> ArabicWord? { plainWords.indices.contains(index) ? plainWords[index] : nil }
+
+    /// `ArabicWord.stripped` of token `index` (nil outside the text).
+    func stripped(_ index: Int) -> ArabicWord? { strippedWords.indices.contains(index) ? strippedWords[index] : nil }
 }
