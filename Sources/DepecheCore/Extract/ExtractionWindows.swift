@@ -2,7 +2,8 @@
 ///
 /// Extraction holds per token what it works on (the token, gazetteer hits, name chunks and
 /// candidates): about 25 bytes for each byte of text, so a 13 MiB one-line page needed over
-/// 300 MiB. Above ``Extractor/windowBytes`` the text is cut into windows of at most that size, at
+/// 300 MiB. Above ``Extractor/windowedAbove`` the text is cut into windows of at most
+/// ``Extractor/windowBytes``, at
 /// a paragraph break where there is one (else a line break, a sentence end, a space), and each
 /// window is extracted alone: the first as the article (headline, byline, metadata), the others
 /// as more of its body, under the first one's date (for dates without a year) and source. Their
@@ -13,8 +14,12 @@
 /// linked to its expansion. Articles that long are not news stories (a report pasted whole, a page
 /// a scraper saved without its line breaks), and every real article is shorter than one window.
 extension Extractor {
-    /// Articles longer than this many UTF-8 bytes are extracted in windows of at most this size.
-    static let windowBytes = 1 << 20
+    /// Articles longer than this many UTF-8 bytes are extracted in windows.
+    static let windowedAbove = 1 << 20
+    /// The most UTF-8 bytes of a window: a quarter of ``windowedAbove``, so that what extraction
+    /// holds for one window stays well under the page's own size (a page of a million
+    /// capitalised words peaked at 12× its size with windows of 1 MiB, 9× with 256 KiB).
+    static let windowBytes = 1 << 18
 
     /// Extracts `article` a window of at most `windowBytes` at a time (see above).
     func extractInWindows(_ article: Article, windowBytes: Int = Extractor.windowBytes) -> Extraction {

@@ -17,10 +17,10 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// Extracts the metadata and entities of `article`; one longer than ``windowBytes``, a
+    /// Extracts the metadata and entities of `article`; one longer than ``windowedAbove``, a
     /// window at a time (``extractInWindows(_:windowBytes:)``).
     public func extract(_ article: Article) -> Extraction {
-        article.text.utf8.count > Self.windowBytes ? extractInWindows(article) : extractWhole(article)
+        article.text.utf8.count > Self.windowedAbove ? extractInWindows(article) : extractWhole(article)
     }
 
     /// Extracts the metadata and entities of `article` in one pass over its whole text.

@@ -80,9 +80,19 @@ import Testing
         #expect(merger.entities[2].offsets == [150..<156])
     }
 
-    @Test func onlyArticlesLongerThanAWindowAreCut() {
+    @Test func onlyArticlesLongerThanTheThresholdAreCut() {
         let short = Article(text: Self.article(rounds: 1))
         #expect(ExtractTestSupport.extractor.extract(short) == ExtractTestSupport.extractor.extractWhole(short))
         #expect(short.text.utf8.count < Extractor.windowBytes)
+        // Longer than a window, shorter than the threshold: extracted whole, so that the surname
+        // at the end is the minister named at the start (in windows it would not be).
+        let filler = "Le marché des céréales reste stable cette semaine, selon les opérateurs du secteur.\n\n"
+        let long = Article(text: "La ministre Ghita Zniber a inauguré le silo de Meknès.\n\n"
+            + String(repeating: filler, count: Extractor.windowBytes / filler.utf8.count + 1)
+            + "Zniber a ajouté que le silo sera agrandi.\n")
+        #expect(long.text.utf8.count > Extractor.windowBytes && long.text.utf8.count <= Extractor.windowedAbove)
+        let whole = ExtractTestSupport.extractor.extractWhole(long)
+        #expect(ExtractTestSupport.extractor.extract(long) == whole)
+        #expect(ExtractTestSupport.extractor.extractInWindows(long) != whole)
     }
 }
