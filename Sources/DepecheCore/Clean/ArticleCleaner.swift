@@ -7,10 +7,11 @@ public struct ArticleCleaner: Sendable {
     public init() {}
 
     /// The article of `document`, with the metadata its markup states (none for text pages).
-    public func clean(_ document: DecodedDocument) -> Article {
+    /// An HTML page's markup is released once it is parsed, when the caller gives it up.
+    public func clean(_ document: consuming DecodedDocument) -> Article {
         switch document.format {
         case .html:
-            let page = HTMLArticleExtractor.article(fromHTML: document.text)
+            let page = HTMLArticleExtractor.article(fromHTML: (consume document).text)
             let article = TextBoilerplate.article(of: page.text)
             var metadata = page.metadata
             metadata.publisher = metadata.publisher ?? article.metadata.publisher

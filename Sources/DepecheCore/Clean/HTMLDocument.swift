@@ -37,6 +37,16 @@ struct HTMLNode: Hashable {
 
     private var node: HTMLTree.Node { document.tree.nodes[index] }
 
+    /// Where the node is in its document's table of nodes: from 0 to below `documentNodeCount`,
+    /// a key for tables with an entry per node.
+    var position: Int { Int(index) }
+
+    /// How many nodes the document has, removed ones included.
+    var documentNodeCount: Int { document.tree.nodes.count }
+
+    /// How many bytes of text and attribute values the document holds.
+    var documentTextBytes: Int { document.tree.bytes.count }
+
     /// Whether this is an element (a tag).
     var isElement: Bool { node.kind >= 0 }
 
@@ -95,29 +105,30 @@ struct HTMLNode: Hashable {
 
     /// Calls `body` with each direct child, in document order.
     func forEachChild(_ body: (HTMLNode) -> Void) {
-        let nodes = document.tree.nodes
-        var child = nodes[index].firstChild
+        let tree = document.tree
+        var child = tree.present(from: tree.nodes[index].firstChild)
         while child != HTMLTree.none {
             body(HTMLNode(index: child, document: document))
-            child = nodes[child].next
+            child = tree.present(from: tree.nodes[child].next)
         }
     }
 
     /// Visits every node below this one in document order, depth first; `visit` returns
     /// whether to go down into the node it was given. `visit` must not remove nodes.
     func walk(_ visit: (HTMLNode) -> Bool) {
-        let nodes = document.tree.nodes
-        var next = nodes[index].firstChild
+        let tree = document.tree
+        let nodes = tree.nodes
+        var next = tree.present(from: nodes[index].firstChild)
         while next != HTMLTree.none {
-            let current = nodes[next]
-            if visit(HTMLNode(index: next, document: document)), current.firstChild != HTMLTree.none {
-                next = current.firstChild
+            let firstChild = tree.present(from: nodes[next].firstChild)
+            if visit(HTMLNode(index: next, document: document)), firstChild != HTMLTree.none {
+                next = firstChild
                 continue
             }
             var node = next
             next = HTMLTree.none
             while node != index {
-                let sibling = nodes[node].next
+                let sibling = tree.present(from: nodes[node].next)
                 if sibling != HTMLTree.none {
                     next = sibling
                     break

@@ -1,6 +1,6 @@
 import CLibXML2
 
-/// libxml2's forgiving HTML parser (`htmlCtxtReadMemory`), which repairs whatever markup
+/// libxml2's forgiving HTML parser (`htmlCtxtReadIO`), which repairs whatever markup
 /// scrapers save, run with a SAX handler of our own: its events go to an `HTMLTreeBuilder`, and
 /// libxml2 builds no tree of its own. The only file that calls libxml2.
 enum HTMLSAXParser {
@@ -14,7 +14,10 @@ enum HTMLSAXParser {
 
     /// The tree of already decoded markup. The parser is told the bytes are UTF-8, so a
     /// `<meta charset>` in the page (which the decoder has already honoured) is not applied twice.
-    /// Nil for an empty page (or one past 2 GiB), where libxml2's `htmlReadMemory` gave no document.
+    /// It reads them a chunk at a time (`htmlCtxtReadIO`) and drops what it has parsed, so it
+    /// never holds the whole page: `htmlCtxtReadMemory` copied it, then converted the copy from
+    /// UTF-8 to UTF-8 into a second one, each as large as the page.
+    /// Nil for an empty page (or one past 2 GiB).
     static func tree(of html: String) -> HTMLTree? {
         Self.libraryInitialised
         var html = html
@@ -23,14 +26,30 @@ enum HTMLSAXParser {
             defer { htmlFreeParserCtxt(context) }
             context.pointee.sax.pointee = handler()
             var builder = HTMLTreeBuilder()
+            var unread = bytes[...]
             withUnsafeMutablePointer(to: &builder) { builder in
                 context.pointee._private = UnsafeMutableRawPointer(builder)
-                _ = bytes.withMemoryRebound(to: CChar.self) {
-                    htmlCtxtReadMemory(context, $0.baseAddress, Int32($0.count), nil, "UTF-8", options)
+                withUnsafeMutablePointer(to: &unread) { unread in
+                    _ = htmlCtxtReadIO(context, { unread, buffer, length in
+                        guard let unread, let buffer else { return -1 }
+                        return HTMLSAXParser.read(unread, into: buffer, length)
+                    }, nil, unread, nil, "UTF-8", options)
                 }
             }
             return builder.tree
         }
+    }
+
+    /// libxml2's read callback: copies up to `length` of the bytes not yet read into `buffer`;
+    /// returns how many (0 at the end).
+    private static func read(_ unread: UnsafeMutableRawPointer, into buffer: UnsafeMutablePointer<CChar>, _ length: Int32) -> Int32 {
+        let unread = unread.assumingMemoryBound(to: Slice<UnsafeBufferPointer<UInt8>>.self)
+        let count = min(Int(length), unread.pointee.count)
+        guard count > 0 else { return 0 }
+        let chunk = unread.pointee.prefix(count)
+        UnsafeMutableRawPointer(buffer).copyMemory(from: UnsafeRawPointer(chunk.base.baseAddress! + chunk.startIndex), byteCount: count)
+        unread.pointee = unread.pointee.dropFirst(count)
+        return Int32(count)
     }
 
     /// The events a tree is made of; no `startDocument`, so libxml2 makes no document.

@@ -15,15 +15,18 @@ struct HTMLTextRenderer {
     /// Whether white space was seen since the last character.
     private var pendingSpace = false
 
-    /// Renders `elements` (in document order) with the measures of their tree.
-    static func text(of elements: [HTMLNode], measures: HTMLTreeMeasures) -> String {
-        var renderer = HTMLTextRenderer(measures: measures)
+    /// Renders `elements` (in document order) with the measures of their tree, as UTF-8.
+    static func utf8(of elements: [HTMLNode], measures: HTMLTreeMeasures) -> [UInt8] {
+        var renderer = HTMLTextRenderer(measures: measures, textBytes: elements.first?.documentTextBytes ?? 0)
         for element in elements { renderer.render(element, preformatted: false) }
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
-    private init(measures: HTMLTreeMeasures) {
+    private init(measures: HTMLTreeMeasures, textBytes: Int) {
         self.measures = measures
+        // Never more than the tree's text; pages not touched cost no memory, and growing by
+        // copies would hold the text twice.
+        output.reserveCapacity(textBytes)
     }
 
     private mutating func render(_ node: HTMLNode, preformatted: Bool) {

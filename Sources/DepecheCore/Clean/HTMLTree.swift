@@ -1,15 +1,14 @@
-/// The nodes of a parsed HTML page in flat tables: about 32 bytes a node, where libxml2's tree
-/// took some 600 bytes a link. Nodes are linked by index (parent, first and last child, previous
-/// and next sibling); text is a range of one shared byte buffer; an element's attributes are a
-/// range of the attribute table, their names interned, their values ranges of the byte buffer.
+/// The nodes of a parsed HTML page in flat tables: 24 bytes a node, where libxml2's tree
+/// took some 600 bytes a link. Nodes are linked by index (parent, first child, next sibling);
+/// text is a range of one shared byte buffer; an element's attributes are a range of the
+/// attribute table, their names interned, their values ranges of the byte buffer. A removed
+/// node stays in its list of siblings with no parent, and readers pass over it (`isRemoved`).
 /// `HTMLTreeBuilder` fills it, `HTMLDocument` owns and frees it.
 struct HTMLTree {
     /// One node: its links and what it is.
     struct Node {
         var parent = HTMLTree.none
         var firstChild = HTMLTree.none
-        var lastChild = HTMLTree.none
-        var previous = HTMLTree.none
         var next = HTMLTree.none
         /// An element's name (an index into `names`, so ≥ 0) or one of the negative kinds below.
         var kind: Int32
@@ -48,31 +47,27 @@ struct HTMLTree {
         return Int32(nodes.count - 1)
     }
 
-    /// Links `child` as the last child of `parent`.
-    func append(_ child: Int32, to parent: Int32) {
-        let last = nodes[parent].lastChild
+    /// Links `child` after `last`, the last child of `parent` (`none` when it has none yet).
+    func append(_ child: Int32, to parent: Int32, after last: Int32) {
         nodes[child].parent = parent
-        nodes[child].previous = last
         if last == Self.none { nodes[parent].firstChild = child } else { nodes[last].next = child }
-        nodes[parent].lastChild = child
     }
 
-    /// Unlinks `node` (and so its subtree) from its parent and siblings.
+    /// Removes `node` (and so its subtree) from the tree: it loses its parent, and is passed over.
     func unlink(_ node: Int32) {
-        let current = nodes[node]
-        if current.previous != Self.none {
-            nodes[current.previous].next = current.next
-        } else if current.parent != Self.none {
-            nodes[current.parent].firstChild = current.next
-        }
-        if current.next != Self.none {
-            nodes[current.next].previous = current.previous
-        } else if current.parent != Self.none {
-            nodes[current.parent].lastChild = current.previous
-        }
         nodes[node].parent = Self.none
-        nodes[node].previous = Self.none
-        nodes[node].next = Self.none
+    }
+
+    /// Whether `node`, the child of some node, was removed.
+    func isRemoved(_ node: Int32) -> Bool {
+        nodes[node].parent == Self.none
+    }
+
+    /// `node` if it is still in the tree, else its first next sibling that is; `none` if none is.
+    func present(from node: Int32) -> Int32 {
+        var node = node
+        while node != Self.none, isRemoved(node) { node = nodes[node].next }
+        return node
     }
 
     /// The bytes of a range of `bytes`, valid until `deallocate()`.

@@ -25,8 +25,10 @@ struct HTMLTreeBuilder {
     static let maximumTextLength = 10_000_000
 
     private(set) var tree = HTMLTree()
-    /// The open elements, innermost last (libxml2's node stack).
-    private var open: [Int32] = []
+    /// The open elements, innermost last (libxml2's node stack), each with its last child so far.
+    private var open: [(element: Int32, lastChild: Int32)] = []
+    /// The root's last child once the root is closed (top-level elements may still join it).
+    private var rootLastChild = HTMLTree.none
     private var nameIndexes: [String: Int32] = [:]
     private var documentHasChildren = false
     /// Whether the document's first child is the root element (no DOCTYPE or comment before it).
@@ -39,24 +41,25 @@ struct HTMLTreeBuilder {
     mutating func startElement(_ name: UnsafeBufferPointer<UInt8>) -> Verdict {
         guard open.count <= Self.maximumDepth else { return .halt }
         let element = tree.add(HTMLTree.Node(kind: intern(Self.localName(name)), start: Int32(tree.attributes.count)))
-        if let parent = open.last {
-            tree.append(element, to: parent)
+        if !open.isEmpty {
+            appendToInnermost(element)
         } else if !documentHasChildren {
             documentHasChildren = true
             documentStartsWithRoot = true
             tree.root = element
         } else if documentStartsWithRoot {
-            tree.append(element, to: tree.root)
+            tree.append(element, to: tree.root, after: rootLastChild)
+            rootLastChild = element
         } else if tree.root == HTMLTree.none {
             tree.root = element
         }
-        open.append(element)
+        open.append((element, HTMLTree.none))
         return .goOn
     }
 
     /// An attribute of the element just started; a nil value for one written without (`<p hidden>`).
     mutating func attribute(_ name: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>?) {
-        guard let element = open.last else { return }
+        guard let element = open.last?.element else { return }
         let start = Int32(tree.bytes.count)
         if let value { tree.bytes.append(contentsOf: value) }
         let count = Int32(tree.bytes.count) - start
@@ -66,13 +69,13 @@ struct HTMLTreeBuilder {
 
     /// An end tag, implied ones included.
     mutating func endElement() {
-        _ = open.popLast()
+        guard let closed = open.popLast() else { return }
+        if closed.element == tree.root { rootLastChild = closed.lastChild }
     }
 
     /// A run of decoded text (`HTMLTree.text`), or of a script's or style's content (`HTMLTree.cdata`).
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, kind: Int32) -> Verdict {
-        guard let parent = open.last else { return .goOn }
-        let last = tree.nodes[parent].lastChild
+        guard let last = open.last?.lastChild else { return .goOn }
         if last != HTMLTree.none, tree.nodes[last].kind == kind {
             let length = Int(tree.nodes[last].count) + bytes.count
             if kind == HTMLTree.text, length > Self.maximumTextLength { return .textTooLong }
@@ -81,7 +84,7 @@ struct HTMLTreeBuilder {
         } else {
             let text = tree.add(HTMLTree.Node(kind: kind, start: Int32(tree.bytes.count), count: Int32(bytes.count)))
             tree.bytes.append(contentsOf: bytes)
-            tree.append(text, to: parent)
+            appendToInnermost(text)
         }
         return .goOn
     }
@@ -89,11 +92,18 @@ struct HTMLTreeBuilder {
     /// A comment (`HTMLTree.comment`) or processing instruction (`HTMLTree.instruction`); what
     /// it says is not kept.
     mutating func mark(kind: Int32) {
-        guard let parent = open.last else {
+        guard !open.isEmpty else {
             documentHasChildren = true
             return
         }
-        tree.append(tree.add(HTMLTree.Node(kind: kind, start: 0)), to: parent)
+        appendToInnermost(tree.add(HTMLTree.Node(kind: kind, start: 0)))
+    }
+
+    /// Links `node` as the last child of the innermost open element.
+    private mutating func appendToInnermost(_ node: Int32) {
+        let innermost = open.count - 1
+        tree.append(node, to: open[innermost].element, after: open[innermost].lastChild)
+        open[innermost].lastChild = node
     }
 
     /// A DOCTYPE: the first one becomes the document's first child.

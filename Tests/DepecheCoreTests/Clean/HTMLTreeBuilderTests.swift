@@ -40,6 +40,17 @@ import Testing
         #expect(Self.difference(html) == nil)
     }
 
+    /// libxml2 reads the page a few kilobytes at a time: tags, entities, comments and
+    /// multi-byte characters that straddle two reads must give the tree one read would.
+    @Test func aPageReadInChunksGivesTheTreeOfOneRead() {
+        let paragraph = "<p class=\"c\" data-x='1&amp;2'>Tétouan &eacute;t&#233; مرحبا &nbsp;<!-- c --><b>ok</b> 10&#160;%</p>\n"
+        for shift in 0..<7 {
+            let page = String(repeating: "x", count: shift) + String(repeating: paragraph, count: 600)
+            #expect(page.utf8.count > 50_000)
+            #expect(Self.difference(page) == nil, "shifted by \(shift)")
+        }
+    }
+
     @Test func parsingStopsWhereLibxml2sLimitsStopIt() {
         // Past 256 open elements (the element too deep is dropped, attributes and all).
         let deep = String(repeating: "<div>", count: 300) + "deep" + String(repeating: "</div>", count: 300)
