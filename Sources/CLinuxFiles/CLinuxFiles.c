@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "CLinuxFiles.h"
 #include <fcntl.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -26,4 +27,8 @@ int depeche_open_path_beneath(int dirfd, const char *path) {
 
 int depeche_open_directory_beneath(int dirfd, const char *path) {
     return depeche_open_beneath(dirfd, path, O_PATH | O_DIRECTORY, 0);
+}
+
+int depeche_set_mmap_threshold(int bytes) {
+    return mallopt(M_MMAP_THRESHOLD, bytes);
 }

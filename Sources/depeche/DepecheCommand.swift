@@ -16,4 +16,10 @@ struct DepecheCommand: AsyncParsableCommand {
             RunCommand.self, ExtractCommand.self, ReextractCommand.self, TailCommand.self, CheckCommand.self, StatusCommand.self,
         ]
     )
+
+    /// Sets up the process, then runs the command the arguments name.
+    static func main() async {
+        ProcessMemory.returnLargeBlocksToTheSystem()
+        await main(nil)
+    }
 }

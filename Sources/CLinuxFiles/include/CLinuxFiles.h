@@ -15,4 +15,9 @@ int depeche_open_path_beneath(int dirfd, const char *path);
 /// Opens a descriptor that only names the directory `path` (O_PATH | O_DIRECTORY), beneath `dirfd`.
 int depeche_open_directory_beneath(int dirfd, const char *path);
 
+/// Makes glibc's malloc serve every block of `bytes` or more with its own mapping, unmapped
+/// when freed (mallopt M_MMAP_THRESHOLD, which also stops glibc from raising that threshold
+/// and the trim threshold after each large free). Returns 1 on success, 0 otherwise.
+int depeche_set_mmap_threshold(int bytes);
+
 #endif

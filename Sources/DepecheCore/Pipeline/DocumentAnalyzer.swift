@@ -24,15 +24,25 @@ public struct DocumentAnalyzer: Sendable {
 
     /// Analyzes one file's bytes; `fileExtension` helps tell HTML from text.
     public func analyze(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> AnalyzedDocument {
+        try analyze(bytes, id: ContentHash.id(of: bytes), fileExtension: fileExtension)
+    }
+
+    /// Analyzes one file's bytes, whose `id` (`ContentHash.id(of:)`) is known. Bytes the caller
+    /// gives up are freed once decoded, before the page is parsed: a large page is then in memory
+    /// once, not twice.
+    public func analyze(_ bytes: consuming [UInt8], id: String, fileExtension: String) throws(Rejection) -> AnalyzedDocument {
         let (article, decoding) = try Self.cleaned(bytes, fileExtension: fileExtension)
         return AnalyzedDocument(
-            id: ContentHash.id(of: bytes), decoding: decoding, article: article,
+            id: id, decoding: decoding, article: article,
             fingerprint: ArticleFingerprint.of(article), extraction: extractor.extract(article))
     }
 
-    /// Decode → clean; the decoded text is freed on return, before fingerprints and extraction.
-    private static func cleaned(_ bytes: [UInt8], fileExtension: String) throws(Rejection) -> (Article, Decoding) {
+    /// Decode → clean; the bytes (when no one else holds them) and the decoded text are freed
+    /// on the way, before fingerprints and extraction.
+    private static func cleaned(_ bytes: consuming [UInt8], fileExtension: String) throws(Rejection) -> (Article, Decoding) {
         let decoded = try TextDecoder.decode(bytes, fileExtension: fileExtension)
-        return (ArticleCleaner().clean(decoded), decoded.decoding)
+        _ = consume bytes
+        let decoding = decoded.decoding
+        return (ArticleCleaner().clean(consume decoded), decoding)
     }
 }

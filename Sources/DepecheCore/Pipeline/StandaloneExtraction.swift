@@ -32,14 +32,16 @@ public struct StandaloneExtraction: Sendable {
                 quarantined: nil))
         }
         let event: DocumentEvent
-        switch outcome {
+        switch consume outcome {
         case .read(let bytes, let identity):
             let receipt = Receipt(path: InboxPath(path), identity: identity, received: received)
+            let id = ContentHash.id(of: bytes)
             do {
-                let document = try analyzer.analyze(bytes, fileExtension: InboxPath(path).fileExtension)
+                // The bytes are handed over, so that they are freed once decoded.
+                let document = try analyzer.analyze(consume bytes, id: id, fileExtension: InboxPath(path).fileExtension)
                 event = .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: false))
             } catch {
-                event = rejected(error, identity: identity, id: ContentHash.id(of: bytes))
+                event = rejected(error, identity: identity, id: id)
             }
         case .rejected(let rejection, let identity):
             event = rejected(rejection, identity: identity)
