@@ -1,10 +1,12 @@
 // swift-tools-version:6.2
 import PackageDescription
 
-/// Settings every Swift target shares (after swift-log's Package.swift).
+/// Settings every Swift target shares (after swift-log's Package.swift). Not
+/// `MemberImportVisibility`: on Linux the members of C structs that both Glibc and Dispatch's
+/// CDispatch include (`stat`'s `st_mode`, …) belong to whichever of the two a compile job loads
+/// first, so debug builds failed or passed with how files fell into batches.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
 /// The shipped gazetteers, compiled into DepecheCore (`PackageResources.<name>_tsv`) so that
