@@ -12,12 +12,14 @@ enum MinHash {
     /// A signature computed as features come, one at a time.
     struct Accumulator {
         /// The least hash so far under each function; all `UInt32.max` before any feature.
-        private(set) var signature = [UInt32](repeating: .max, count: seeds.count)
+        private(set) var signature = [UInt32](repeating: .max, count: MinHash.seeds.count)
+        /// The hash functions, read once: a static's every use checks that it was initialised.
+        private let seeds = MinHash.seeds
 
         /// Takes one feature's 64-bit hash into the signature.
         mutating func add(_ feature: UInt64) {
             signature.withUnsafeMutableBufferPointer { minimums in
-                MinHash.seeds.withUnsafeBufferPointer { seeds in
+                self.seeds.withUnsafeBufferPointer { seeds in
                     for index in 0..<seeds.count {
                         let hash = UInt32(truncatingIfNeeded: (seeds[index].multiplier &* feature &+ seeds[index].offset) >> 32)
                         if hash < minimums[index] { minimums[index] = hash }

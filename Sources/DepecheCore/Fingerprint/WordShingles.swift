@@ -33,6 +33,8 @@ enum WordShingles {
     /// Calls `body` with the FNV-1a hash of each word of valid UTF-8, in order.
     private static func forEachWord(in text: [UInt8], _ body: (UInt64) -> Void) {
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
+        // Read once here: a static's every use checks that it was initialised (`swift_once`).
+        let asciiWordBytes = Self.asciiWordBytes
         var hash = basis
         var inWord = false
         var index = 0
