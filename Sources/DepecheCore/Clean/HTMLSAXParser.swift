@@ -44,12 +44,11 @@ enum HTMLSAXParser {
     /// returns how many (0 at the end).
     private static func read(_ unread: UnsafeMutableRawPointer, into buffer: UnsafeMutablePointer<CChar>, _ length: Int32) -> Int32 {
         let unread = unread.assumingMemoryBound(to: Slice<UnsafeBufferPointer<UInt8>>.self)
-        let count = min(Int(length), unread.pointee.count)
-        guard count > 0 else { return 0 }
-        let chunk = unread.pointee.prefix(count)
-        UnsafeMutableRawPointer(buffer).copyMemory(from: UnsafeRawPointer(chunk.base.baseAddress! + chunk.startIndex), byteCount: count)
-        unread.pointee = unread.pointee.dropFirst(count)
-        return Int32(count)
+        let chunk = UnsafeBufferPointer(rebasing: unread.pointee.prefix(Int(length)))
+        guard let start = chunk.baseAddress, !chunk.isEmpty else { return 0 }
+        UnsafeMutableRawPointer(buffer).copyMemory(from: start, byteCount: chunk.count)
+        unread.pointee = unread.pointee.dropFirst(chunk.count)
+        return Int32(chunk.count)
     }
 
     /// The events a tree is made of; no `startDocument`, so libxml2 makes no document.

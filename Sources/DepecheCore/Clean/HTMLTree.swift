@@ -2,7 +2,7 @@
 /// took some 600 bytes a link. Nodes are linked by index (parent, first child, next sibling);
 /// text is a range of one shared byte buffer; an element's attributes are a range of the
 /// attribute table, their names interned, their values ranges of the byte buffer. A removed
-/// node stays in its list of siblings with no parent, and readers pass over it (`isRemoved`).
+/// node stays in its list of siblings with no parent, and readers pass over it (`present(from:)`).
 /// `HTMLTreeBuilder` fills it, `HTMLDocument` owns and frees it.
 struct HTMLTree {
     /// One node: its links and what it is.
@@ -58,15 +58,11 @@ struct HTMLTree {
         nodes[node].parent = Self.none
     }
 
-    /// Whether `node`, the child of some node, was removed.
-    func isRemoved(_ node: Int32) -> Bool {
-        nodes[node].parent == Self.none
-    }
-
     /// `node` if it is still in the tree, else its first next sibling that is; `none` if none is.
+    /// A child without a parent is one that was removed.
     func present(from node: Int32) -> Int32 {
         var node = node
-        while node != Self.none, isRemoved(node) { node = nodes[node].next }
+        while node != Self.none, nodes[node].parent == Self.none { node = nodes[node].next }
         return node
     }
 

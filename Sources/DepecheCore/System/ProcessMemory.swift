@@ -10,7 +10,7 @@ public enum ProcessMemory {
     /// large page the copies of the next ones come from the heap, whose freed middle stays in
     /// memory: the peak of `depeche extract` on a 13 MiB page was 99 MiB, and is 79 MiB with
     /// this. Pages of ordinary size never make blocks this large, so they cost nothing more.
-    /// Call once, at start, before other threads allocate.
+    /// Call once, at start: it holds for the blocks allocated after it.
     public static func returnLargeBlocksToTheSystem() {
         _ = depeche_set_mmap_threshold(Int32(largeBlockBytes))
     }
