@@ -10,6 +10,12 @@ struct Digest128: Hashable, Sendable {
 
     private static let idPrefix = Array(ContentHash.idPrefix.utf8)
 
+    /// The digest whose halves these are.
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// The key of an id or article hash.
     init(_ text: String) {
         var text = text

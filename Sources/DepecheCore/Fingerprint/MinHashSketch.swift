@@ -37,7 +37,12 @@ public struct MinHashSketch: Sendable, Equatable, Hashable {
 
     /// The 16 bytes in order, as 32 lowercase hex digits.
     public var hex: String {
-        ContentHash.hex((0..<16).map { UInt8(truncatingIfNeeded: ($0 < 8 ? low : high) >> (UInt64($0 % 8) * 8)) })
+        ContentHash.hex((0..<Self.count).map(position))
+    }
+
+    /// The value at position `index` (0 to 15).
+    func position(_ index: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: (index < 8 ? low : high) >> (UInt64(index % 8) * 8))
     }
 
     /// The two halves, for storage.

@@ -15,9 +15,12 @@ public enum NearDuplicatePolicy {
     /// 0–5 bits; different articles on the same subject: 20 bits and more.
     public static let defaultMaxDistance = 10
 
-    /// Sketch positions that must agree for a SimHash neighbour to count (Jaccard ≳ 0.5;
-    /// unrelated articles reach it with probability below 10⁻¹⁵).
-    public static let minimumSketchAgreement = 8
+    /// Sketch positions that must agree for a SimHash neighbour to count (Jaccard ≳ 0.56;
+    /// unrelated articles reach it with probability below 10⁻¹⁷). 9 of 16, not 8: nine
+    /// agreeing positions always fill one of the state store's 8 two-position bands, so its
+    /// near lookup reads 8 keys whatever the number of articles and never misses such a pair
+    /// (``NearDuplicateBands``).
+    public static let minimumSketchAgreement = 9
 
     /// The similarity reported for two SimHashes `distance` bits apart: `1 − distance/64`.
     public static func similarity(forDistance distance: Int) -> Double {

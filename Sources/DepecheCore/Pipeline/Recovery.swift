@@ -26,6 +26,11 @@ public enum Recovery {
                 "store.format": "\(format)", "store": "\(store.directory)",
             ])
         }
+        if let upgrade = store.upgradedFormat {
+            logger.notice("the state store was converted in place to the current format", metadata: [
+                "store.format": "\(upgrade.format)", "store.simhashes": "\(upgrade.simhashes)", "store": "\(store.directory)",
+            ])
+        }
         try StateMigration.migrateIfNeeded(config: config, store: store, logger: logger)
         var seq = try store.seq()
         if seq > lastSeq {

@@ -41,3 +41,13 @@ func loadBigEndian(_ pointer: UnsafeRawPointer, bytes size: Int) -> UInt64 {
         return value
     }
 }
+
+/// `value`'s low `count` bytes, most significant first.
+func bytes(_ value: UInt64, count: Int) -> [UInt8] {
+    (0..<count).map { UInt8(truncatingIfNeeded: value >> UInt64(8 * (count - 1 - $0))) }
+}
+
+/// The big-endian number in `bytes` (at most 8).
+func bigEndian(_ bytes: some Collection<UInt8>) -> UInt64 {
+    bytes.reduce(0) { $0 << 8 | UInt64($1) }
+}

@@ -11,27 +11,27 @@ import Glibc
 ///
 /// | database | key | value |
 /// |---|---|---|
-/// | `meta` | `seq`, `format`, `near.tables`, `foreign.position` | the last applied `seq` (8 bytes); the format, 2; the tables; how far the shared log of other hosts' documents was read (8) |
-/// | `content` | see ``DigestTable``: 96 bits of the content id's digest | `seq` of its `document.ingested` |
-/// | `text` | see ``DigestTable``: 96 bits of `text_sha256`'s digest | `seq` of the first document with that article |
-/// | `documents` | `seq` (native 8 bytes, `MDB_INTEGERKEY`, appended) | MinHash sketch (16), packed id (33) |
-/// | `near.0` … `near.3` | see ``NearDuplicateTables`` | |
+/// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 3; how far the shared log of other hosts' documents was read (8) |
+/// | `ids` | see ``DigestTable``: 96 bits of the content id's digest | `seq` of its `document.ingested` |
+/// | `articles` | see ``DigestTable``: 96 bits of `text_sha256`'s digest | `seq` of the first document with that article |
+/// | `documents` | `seq` (native 8 bytes, `MDB_INTEGERKEY`, appended) | MinHash sketch (16), SimHash (8), packed id (33) |
+/// | `near` | see ``NearDuplicateBands`` | |
 /// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
-/// | `foreign` | ``foreignBase`` + position in the shared log (8) | MinHash sketch (16), host length (1), host, packed id |
+/// | `foreign` | ``foreignBase`` + position in the shared log (8) | MinHash sketch (16), SimHash (8), host length (1), host, packed id |
 ///
 /// `seq` is this host's event-log `seq` everywhere but in `foreign`: documents that other hosts
-/// of a cluster ingested (``ForeignDocument``) are filed in the near-duplicate tables under
-/// ``foreignBase`` plus their position in the shared log, never in `content`, `text` or
+/// of a cluster ingested (``ForeignDocument``) are filed in the near-duplicate index under
+/// ``foreignBase`` plus their position in the shared log, never in `ids`, `articles` or
 /// `documents`, so the exact indexes, recovery and `depeche check` read this host's log alone.
 ///
-/// A store of an earlier format is emptied when opened for writing (``rebuiltFormat``), and
-/// start-up rebuilds it from the event log; opened read-only, it is refused.
+/// A store of format 2 is converted in place when opened for writing (``upgradedFormat``; see
+/// ``StoreUpgrade``); one of format 1 (never released) is emptied (``rebuiltFormat``), and
+/// start-up rebuilds it from the event log. Opened read-only, either is refused.
 public final class StateStore {
     /// The store's format, kept in `meta`. Format 1 (no release) kept 16-byte keys and
-    /// 14-byte near-table values.
-    static let format: UInt8 = 2
-    /// The near-duplicate tables of a new store.
-    public static let defaultNearTables = 4
+    /// 14-byte near-table values; format 2 indexed SimHashes in `near.0` … `near.3` (permuted
+    /// tables, whose lookups grew with the index).
+    static let format: UInt8 = 3
     /// The store's directory.
     public let directory: String
     let environment: LMDBEnvironment
@@ -39,63 +39,69 @@ public final class StateStore {
     let content, text: DigestTable
     /// Other hosts' documents; nil only in a read-only store written before they were followed.
     let foreign: MDB_dbi?
-    let near: NearDuplicateTables
+    let near: NearDuplicateBands
     /// The greatest SimHash distance that counts as near.
     public let nearMaxDistance: Int
     /// The format of the store found at opening, when it was an earlier one and was emptied.
     public let rebuiltFormat: UInt8?
+    /// The format of the store found at opening, when it was an earlier one converted in place,
+    /// and how many documents got their SimHash back.
+    public let upgradedFormat: (format: UInt8, simhashes: Int)?
 
     /// Opens the store in `directory` (created if needed, unless `readOnly`), with a memory
-    /// map of `mapSize` bytes, for near lookups up to `nearMaxDistance` bits. `nearTables`
-    /// applies to a new store only.
+    /// map of `mapSize` bytes, for near lookups up to `nearMaxDistance` bits.
     public init(
-        directory: String, mapSize: Int, nearMaxDistance: Int = NearDuplicatePolicy.defaultMaxDistance, readOnly: Bool = false,
-        nearTables: Int = defaultNearTables
+        directory: String, mapSize: Int, nearMaxDistance: Int = NearDuplicatePolicy.defaultMaxDistance, readOnly: Bool = false
     ) throws {
         self.directory = directory
         self.nearMaxDistance = nearMaxDistance
         if !readOnly { try Posix.makeDirectories(directory) }
         environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
-        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], [MDB_dbi], MDB_dbi?, UInt8?) in
+        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], MDB_dbi?, UInt8?, (UInt8, Int)?) in
             var meta = try txn.database("meta", create: !readOnly)
             let found = try txn.get(meta, Array("format".utf8)) { $0.first ?? 0 }
             var rebuilt: UInt8?
             if let found, found != Self.format {
                 guard !readOnly else { throw StoreFormatError(directory: directory, format: found) }
-                try Self.deleteDatabases(in: txn, meta: meta)
-                meta = try txn.database("meta", create: true)
-                rebuilt = found
+                if found != StoreUpgrade.from {
+                    try Self.deleteDatabases(in: txn, meta: meta)
+                    meta = try txn.database("meta", create: true)
+                    rebuilt = found
+                }
             }
-            let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? nearTables
             let plain = try [
                 txn.database("documents", flags: MDB_INTEGERKEY, create: !readOnly), txn.database("ledger", create: !readOnly),
-                txn.database("content", flags: DigestTable.flags, create: !readOnly),
-                txn.database("text", flags: DigestTable.flags, create: !readOnly),
+                txn.database("ids", flags: DigestTable.flags, create: !readOnly),
+                txn.database("articles", flags: DigestTable.flags, create: !readOnly),
+                txn.database(NearDuplicateBands.name, flags: NearDuplicateBands.flags, create: !readOnly),
             ]
             let foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
-            let near = try NearDuplicateTables.names(tableCount: tables).map {
-                try txn.database($0, flags: NearDuplicateTables.flags, create: !readOnly)
+            var upgraded: (UInt8, Int)?
+            if let found, found == StoreUpgrade.from, let foreign {
+                let target = StoreUpgrade.Target(
+                    documents: plain[0], foreign: foreign, ids: DigestTable(database: plain[2]), articles: DigestTable(database: plain[3]),
+                    near: NearDuplicateBands(database: plain[4]))
+                upgraded = (found, try StoreUpgrade.run(txn, meta: meta, into: target))
             }
-            if !readOnly {
-                try txn.put(meta, Array("format".utf8), [Self.format])
-                try txn.put(meta, Array("near.tables".utf8), [UInt8(tables)])
-            }
-            return ([meta] + plain, near, foreign, rebuilt)
+            if !readOnly { try txn.put(meta, Array("format".utf8), [Self.format]) }
+            return ([meta] + plain, foreign, rebuilt, upgraded)
         }
-        let (plain, tables, foreign, rebuilt) = readOnly ? try environment.read(open) : try environment.write(open)
+        let (plain, foreign, rebuilt, upgraded) = readOnly ? try environment.read(open) : try environment.write(open)
         (meta, documents, ledger) = (plain[0], plain[1], plain[2])
         (content, text) = (DigestTable(database: plain[3]), DigestTable(database: plain[4]))
+        near = NearDuplicateBands(database: plain[5])
         self.foreign = foreign
-        near = NearDuplicateTables(databases: tables, maxDistance: nearMaxDistance)
         rebuiltFormat = rebuilt
+        upgradedFormat = upgraded.map { (format: $0.0, simhashes: $0.1) }
     }
 
     /// Deletes every database of an earlier format (their flags differ) but `meta`, then empties
     /// it. Other hosts' documents go too (with `foreign.position`): they are read again from the
-    /// shared log.
+    /// shared log. Format 1 kept its SimHash tables' count in `meta` (`near.tables`, 4 when absent).
     private static func deleteDatabases(in txn: LMDBTransaction, meta: MDB_dbi) throws {
-        let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? defaultNearTables
-        for name in ["documents", "ledger", "content", "text", "foreign"] + NearDuplicateTables.names(tableCount: tables) {
+        let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? 4
+        let simhashTables = (0..<tables).map { "near.\($0)" }
+        for name in ["documents", "ledger", "content", "text", "foreign"] + simhashTables {
             if let dbi = try? txn.database(name, create: false) { try txn.deleteDatabase(dbi) }
         }
         try txn.deleteDatabase(meta)
@@ -131,10 +137,15 @@ public final class StateStore {
     private func insert(_ added: [StoredDocument], in txn: LMDBTransaction) throws {
         try content.insert(added.map { (Digest128($0.id), $0.seq) }, in: txn)
         try text.insert(added.compactMap { document in document.textKey.map { ($0, document.seq) } }, in: txn)
-        try near.insert(added.compactMap { document in document.simhash.map { ($0, document.seq) } }, in: txn)
-        // The last record of a seq wins (a migrated document comes once per key it had).
+        try near.insert(added.compactMap { document in document.simhash.map { ($0, document.sketch, document.seq) } }, in: txn)
+        // A migrated document comes once per key it had: the last record of a seq wins, with
+        // the SimHash of any.
         var bySeq: [Int: StoredDocument] = [:]
-        for document in added { bySeq[document.seq] = document }
+        for document in added {
+            let simhash = document.simhash ?? bySeq[document.seq]?.simhash
+            bySeq[document.seq] = document
+            bySeq[document.seq]?.simhash = simhash
+        }
         let sorted = bySeq.values.sorted { $0.seq < $1.seq }
         try txn.withCursor(documents) { cursor in
             var key = UInt64(0)
@@ -147,7 +158,8 @@ public final class StateStore {
             for document in sorted {
                 var key = UInt64(document.seq)
                 let sketch = document.sketch.halves
-                let record = bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + DocumentIDs.packed(document.id)
+                let record = bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + bytes(document.simhash ?? 0, count: 8)
+                    + DocumentIDs.packed(document.id)
                 try withUnsafeBytes(of: &key) { keyBytes in
                     _ = try record.withUnsafeBytes { try cursor.put(key: keyBytes, value: $0, flags: append ? MDB_APPEND : 0) }
                 }
@@ -158,11 +170,10 @@ public final class StateStore {
     /// Empties every database (a store ahead of its event log is rebuilt from the log).
     public func reset() throws {
         try environment.write { txn in
-            for dbi in [meta, content.database, text.database, documents, ledger] + [foreign].compactMap(\.self) + near.databases {
+            for dbi in [meta, content.database, text.database, documents, ledger, near.database] + [foreign].compactMap(\.self) {
                 try txn.empty(dbi)
             }
             try txn.put(meta, Array("format".utf8), [Self.format])
-            try txn.put(meta, Array("near.tables".utf8), [UInt8(near.databases.count)])
         }
     }
 
@@ -193,6 +204,11 @@ public final class StateStore {
     /// (for measuring what the data needs; `mdb_env_copy2` with `MDB_CP_COMPACT`).
     public func copyCompacted(to directory: String) throws { try environment.copyCompacted(to: directory) }
 
+    /// The SimHash and sketch at the start of a `documents` or `foreign` value.
+    static func fingerprint(_ value: UnsafeRawBufferPointer) -> (simhash: UInt64, sketch: MinHashSketch) {
+        (bigEndian(value[16..<24]), MinHashSketch(low: bigEndian(value[0..<8]), high: bigEndian(value[8..<16])))
+    }
+
     /// The 16-byte key of a digest.
     static func key(_ digest: Digest128) -> [UInt8] { bytes(digest.high, count: 8) + bytes(digest.low, count: 8) }
 
@@ -218,48 +234,46 @@ public final class StateStore {
             return try document(seq: seq).map { FirstSeen(id: $0.id, seq: seq) }
         }
 
-        /// The id and sketch of the document ingested as `seq`.
-        func document(seq: Int) throws -> (id: String, sketch: MinHashSketch)? {
+        /// The id, SimHash (0 without an article) and sketch of the document ingested as `seq`.
+        func document(seq: Int) throws -> (id: String, simhash: UInt64, sketch: MinHashSketch)? {
             var key = UInt64(seq)
             return try txn.get(store.documents, withUnsafeBytes(of: &key) { Array($0) }) { value in
-                let low = bigEndian(value[0..<8]), high = bigEndian(value[8..<16])
-                return (DocumentIDs.unpacked(value[16...]), MinHashSketch(low: low, high: high))
+                let (simhash, sketch) = StateStore.fingerprint(value)
+                return (DocumentIDs.unpacked(value[24...]), simhash, sketch)
             }
         }
 
-        /// The known article nearest `simhash` within `maxDistance` bits whose sketch agrees
-        /// with `sketch` (see ``NearDuplicateTables``; `nearMaxDistance` bits), and how many
-        /// SimHashes were compared and how many buckets were sought.
+        /// The known article nearest `simhash` within `nearMaxDistance` bits whose sketch agrees
+        /// with `sketch` (``NearDuplicatePolicy``); among equally near ones the earliest `seq`,
+        /// this host's before others'. Also returns how many filed values were compared and how
+        /// many keys were sought (see ``NearDuplicateBands``).
         public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int, seeks: Int) {
-            var ids: [Int: String] = [:]
-            var hosts: [Int: String] = [:]
-            let (match, examined, seeks) = try store.near.nearest(to: simhash, within: store.nearMaxDistance, in: txn) { seq in
-                if seq >= StateStore.foreignBase {
-                    guard let document = try foreignDocument(key: seq),
-                        document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
-                    else { return false }
-                    ids[seq] = document.id
-                    hosts[seq] = document.host
-                    return true
+            var best: (distance: Int, seq: Int, id: String, host: String?)?
+            let maxDistance = store.nearMaxDistance
+            let (examined, seeks) = try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, leastDistance in
+                // Many copies of one story share its keys: once the earliest is found, the rest cannot beat it.
+                if let best, (leastDistance, seq) >= (best.distance, best.seq) { return true }
+                let found = seq >= StateStore.foreignBase
+                    ? try foreignDocument(key: seq).map { ($0.id, Optional($0.host), $0.simhash, $0.sketch) }
+                    : try document(seq: seq).map { ($0.id, String?.none, $0.simhash, $0.sketch) }
+                guard let (id, host, candidate, candidateSketch) = found else { return false }
+                let distance = (candidate ^ simhash).nonzeroBitCount
+                guard distance <= maxDistance, candidateSketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement else {
+                    return false
                 }
-                guard let document = try document(seq: seq),
-                    document.sketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement
-                else { return false }
-                ids[seq] = document.id
+                if best.map({ (distance, seq) < ($0.distance, $0.seq) }) ?? true { best = (distance, seq, id, host) }
                 return true
             }
-            let near = match.flatMap { match in
-                ids[match.seq].map {
-                    NearDuplicate(
-                        id: $0, distance: match.distance, similarity: NearDuplicatePolicy.similarity(forDistance: match.distance),
-                        host: hosts[match.seq])
-                }
+            let near = best.map {
+                NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance), host: $0.host)
             }
             return (near, examined, seeks)
         }
 
-        /// Whether `simhash` is filed in the near-duplicate tables.
-        func containsSimhash(_ simhash: UInt64) throws -> Bool { try store.near.contains(simhash, in: txn) }
+        /// Whether the document `seq` is filed in the near-duplicate index with this SimHash and sketch.
+        func isFiledNear(seq: Int, simhash: UInt64, sketch: MinHashSketch) throws -> Bool {
+            try store.near.contains(seq: seq, simhash: simhash, sketch: sketch, in: txn)
+        }
 
         /// How many contents are known.
         public func documentCount() throws -> Int { try txn.count(store.content.database) }
@@ -309,10 +323,10 @@ public enum StoreChange: Sendable {
 /// ``StateStore``'s table of databases): filed with the position in the shared log they were
 /// read to, in one transaction, so that a crash never leaves the position ahead of them.
 extension StateStore {
-    /// Where foreign documents' keys start in the near-duplicate tables (whose `seq` fields
-    /// hold ``NearDuplicateTables/seqSize`` bytes): the upper half of their range, far above any
+    /// Where foreign documents' keys start in the near-duplicate index (whose `seq` fields
+    /// hold ``NearDuplicateBands/seqSize`` bytes): the upper half of their range, far above any
     /// `seq` of this host's log.
-    public static let foreignBase = 1 << (8 * NearDuplicateTables.seqSize - 1)
+    public static let foreignBase = 1 << (8 * NearDuplicateBands.seqSize - 1)
 
     static let foreignPositionKey = Array("foreign.position".utf8)
 
@@ -321,21 +335,21 @@ extension StateStore {
         try environment.read { txn in try txn.get(meta, Self.foreignPositionKey) { bigEndian($0) } ?? 0 }
     }
 
-    /// Files `documents` in the near-duplicate tables (a SimHash already filed keeps its first
-    /// document) and records `position` as read: one transaction. Filing a document again
-    /// changes nothing.
+    /// Files `documents` in the near-duplicate index and records `position` as read: one
+    /// transaction. Filing a document again changes nothing.
     public func learn(_ documents: [ForeignDocument], through position: UInt64) throws {
         guard let foreign else { throw LMDBError(call: "learn", path: directory, code: EROFS) }
         try environment.write { txn in
-            var filed: [(simhash: UInt64, seq: Int)] = []
+            var filed: [(simhash: UInt64, sketch: MinHashSketch, seq: Int)] = []
             for document in documents where document.position < UInt64(Self.foreignBase) {
                 let key = Self.foreignBase + Int(document.position)
                 let sketch = document.sketch.halves
                 let host = Array(document.host.utf8.prefix(255))
                 try txn.put(
                     foreign, bytes(UInt64(key), count: 8),
-                    bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + [UInt8(host.count)] + host + DocumentIDs.packed(document.id))
-                filed.append((document.simhash, key))
+                    bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + bytes(document.simhash, count: 8) + [UInt8(host.count)] + host
+                        + DocumentIDs.packed(document.id))
+                filed.append((document.simhash, document.sketch, key))
             }
             try near.insert(filed, in: txn)
             try txn.put(meta, Self.foreignPositionKey, bytes(position, count: 8))
@@ -344,14 +358,14 @@ extension StateStore {
 }
 
 extension StateStore.StoreReader {
-    /// The id, host and sketch of the foreign document filed under `key`.
-    func foreignDocument(key: Int) throws -> (id: String, host: String, sketch: MinHashSketch)? {
+    /// The id, host, SimHash and sketch of the foreign document filed under `key`.
+    func foreignDocument(key: Int) throws -> (id: String, host: String, simhash: UInt64, sketch: MinHashSketch)? {
         guard let foreign = store.foreign else { return nil }
         return try txn.get(foreign, bytes(UInt64(key), count: 8)) { value in
-            let low = bigEndian(value[0..<8]), high = bigEndian(value[8..<16])
-            let hostEnd = 17 + Int(value[16])
-            let host = String(decoding: value[17..<hostEnd], as: UTF8.self)
-            return (DocumentIDs.unpacked(value[hostEnd...]), host, MinHashSketch(low: low, high: high))
+            let (simhash, sketch) = StateStore.fingerprint(value)
+            let hostEnd = 25 + Int(value[24])
+            let host = String(decoding: value[25..<hostEnd], as: UTF8.self)
+            return (DocumentIDs.unpacked(value[hostEnd...]), host, simhash, sketch)
         }
     }
 

@@ -2,8 +2,9 @@ import Glibc
 
 /// `depeche check` for the state store: it must not be ahead of the event log, and every
 /// document the log ingested up to the store's `seq` must be in it — its content, its article
-/// (first seen no later than the event) and its SimHash. Read from a snapshot of the store, so
-/// it runs beside the daemon.
+/// (first seen no later than the event) and its fingerprints, in the near-duplicate index (unless
+/// the store was converted from format 2 without its SimHash: ``StoreUpgrade``). Read from a
+/// snapshot of the store, so it runs beside the daemon.
 public enum StoreCheck {
     /// What the check found in a sound store.
     public struct Summary: Sendable, Equatable {
@@ -36,10 +37,11 @@ public enum StoreCheck {
                 if let text = event.string("text_sha256"), (try reader.first(withText: text)).map({ $0.seq <= eventSeq }) != true {
                     throw fail("seq \(eventSeq): the article \(text) is not in the store's article index")
                 }
-                if let simhash = event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:)), event.string("minhash") != nil,
-                    try !reader.containsSimhash(simhash)
+                if let simhash = event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:)),
+                    let sketch = event.string("minhash").flatMap(MinHashSketch.init(hex:)),
+                    try !reader.isFiledNear(seq: eventSeq, simhash: simhash, sketch: sketch), try reader.document(seq: eventSeq)?.simhash != 0
                 {
-                    throw fail("seq \(eventSeq): SimHash \(simhash) is not in the store's near-duplicate tables")
+                    throw fail("seq \(eventSeq): its SimHash and MinHash sketch are not in the store's near-duplicate index")
                 }
             }
             return Summary(

@@ -47,6 +47,6 @@ public struct StoreFormatError: Error, CustomStringConvertible {
 
     public var description: String {
         "\(directory): the state store has format \(format) (this depeche writes format \(StateStore.format)); "
-            + "start the daemon once to rebuild it from the event log"
+            + "start the daemon once to bring it to format \(StateStore.format)"
     }
 }

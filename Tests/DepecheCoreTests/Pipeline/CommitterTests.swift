@@ -85,7 +85,7 @@ import Testing
                         serial += 1
                         return StoreChange.document(StoredDocument(
                             id: ContentHash.id(of: Array("\(serial)".utf8)), seq: serial, textHash: nil, simhash: UInt64(serial) &* 0x9E37_79B9_7F4A_7C15,
-                            sketch: MinHashSketch(low: 0, high: 0)))
+                            sketch: MinHashSketch(low: UInt64(serial) &* 0xD6E8_FEB8_6659_FD93, high: UInt64(serial) &* 0x9E37_79B9_7F4A_7C15)))
                     }
                     try recovered.store.apply(filler, through: 0)
                 }

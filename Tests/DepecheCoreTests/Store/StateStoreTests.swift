@@ -6,8 +6,8 @@ import Testing
 @Suite struct StateStoreTests {
     let directory = TemporaryDirectory()
 
-    func open(mapSize: Int = 1 << 26, nearTables: Int = StateStore.defaultNearTables) throws -> StateStore {
-        try StateStore(directory: directory.url("store"), mapSize: mapSize, nearTables: nearTables)
+    func open(mapSize: Int = 1 << 26) throws -> StateStore {
+        try StateStore(directory: directory.url("store"), mapSize: mapSize)
     }
 
     /// A content id per serial (ids are keyed by their 128-bit fold, so the serial goes in one word only).
@@ -34,11 +34,21 @@ import Testing
         }
     }
 
-    /// 20,000 random SimHashes, then copies planted at 0 to 10 bits from some of them: every
-    /// copy is found (and names the planted original), none beyond the threshold, and a random
-    /// SimHash with an unrelated sketch matches nothing; with 3, 4 or 5 tables.
-    @Test(arguments: [3, 4, 5]) func everyPlantedNearCopyIsFoundAndNothingElse(tables: Int) throws {
-        let store = try open(nearTables: tables)
+    /// `sketch` with the positions outside `agreeing` changed.
+    static func sketch(_ sketch: MinHashSketch, agreeingIn agreeing: Set<Int>) -> MinHashSketch {
+        var hex = Array(sketch.hex.utf8)
+        for position in 0..<MinHashSketch.count where !agreeing.contains(position) {
+            hex[2 * position] = hex[2 * position] == UInt8(ascii: "f") ? UInt8(ascii: "0") : UInt8(ascii: "f")
+        }
+        return MinHashSketch(hex: String(decoding: hex, as: UTF8.self))!
+    }
+
+    /// 20,000 random articles, then copies planted at 0 to 11 bits from some of them, whose
+    /// sketches agree in 8 to 16 positions, chosen at random or spread one to a band: every copy
+    /// within the rule (at most 10 bits, at least 9 positions) is found and names its original;
+    /// none outside it; a random SimHash with an unrelated sketch matches nothing.
+    @Test func everyPlantedNearCopyIsFoundAndNothingElse() throws {
+        let store = try open()
         var random = SplitMix64(seed: 42)
         var simhashes: [UInt64] = []
         var changes: [StoreChange] = []
@@ -49,23 +59,35 @@ import Testing
         }
         try store.apply(changes, through: 20_000)
         try store.read { reader throws in
-            for trial in 0..<300 {
+            for trial in 0..<600 {
                 let serial = Int(random.next() % 20_000) + 1
                 let distance = trial % 12
                 var flipped = simhashes[serial - 1]
                 var bits = Set<UInt64>()
                 while bits.count < distance { bits.insert(random.next() % 64) }
                 for bit in bits { flipped ^= 1 << bit }
+                let agreement = 8 + trial % 9
+                // Half the copies agree one position to a band (then at random), the hardest case.
+                var agreeing = trial % 2 == 0 ? Set(NearDuplicateBands.bands.map { Int(random.next() % 2) == 0 ? $0.0 : $0.1 }) : []
+                while agreeing.count < agreement { agreeing.insert(Int(random.next() % 16)) }
                 let original = try #require(try reader.document(seq: serial))
-                let found = try reader.nearest(simhash: flipped, sketch: original.sketch).match
-                if distance <= 10 {
-                    #expect(found?.id == Self.id(serial) && found?.distance == distance, "distance \(distance): \(String(describing: found))")
+                let found = try reader.nearest(simhash: flipped, sketch: Self.sketch(original.sketch, agreeingIn: agreeing)).match
+                if distance <= 10 && agreement >= NearDuplicatePolicy.minimumSketchAgreement {
+                    #expect(found?.id == Self.id(serial) && found?.distance == distance, "distance \(distance), agreement \(agreement): \(String(describing: found))")
                 } else {
-                    #expect(found?.id != Self.id(serial))
+                    #expect(found?.id != Self.id(serial), "distance \(distance), agreement \(agreement)")
                 }
                 let unrelated = try reader.nearest(simhash: random.next(), sketch: MinHashSketch(low: random.next(), high: random.next()))
                 #expect(unrelated.match == nil)
             }
+        }
+    }
+
+    /// The bands' promise, checked over every set of agreeing positions: whenever at least
+    /// `minimumSketchAgreement` of the 16 positions agree, some band lies wholly inside them.
+    @Test func everySetOfAgreeingPositionsTheRuleAcceptsFillsABand() {
+        for positions in 0..<(1 << MinHashSketch.count) where positions.nonzeroBitCount >= NearDuplicatePolicy.minimumSketchAgreement {
+            #expect(NearDuplicateBands.bands.contains { positions >> $0.0 & 1 == 1 && positions >> $0.1 & 1 == 1 })
         }
     }
 
@@ -127,18 +149,16 @@ import Testing
 
     /// A store of format 1 (16-byte keys, other database flags) is emptied when opened for
     /// writing, to be rebuilt from the log, and refused read-only with a message saying so.
-    @Test func aStoreOfAnEarlierFormatIsEmptiedForARebuild() throws {
+    /// (Format 2 is converted in place: StoreUpgradeTests.)
+    @Test func aStoreOfFormat1IsEmptiedForARebuild() throws {
         do {
-            try Posix.makeDirectories(directory.url("store"))
-            let environment = try LMDBEnvironment(path: directory.url("store"), mapSize: 1 << 24, maxDatabases: 16)
-            try environment.write { txn in
-                let meta = try txn.database("meta", create: true)
-                try txn.put(meta, Array("format".utf8), [1])
-                try txn.put(meta, Array("seq".utf8), bytes(7, count: 8))
+            try directory.writeEarlierStore(format: 1, seq: 7) { txn, meta in
                 try txn.put(meta, StateStore.foreignPositionKey, bytes(30, count: 8))
                 try txn.put(txn.database("foreign", create: true), bytes(1 << 47 | 30, count: 8), [UInt8](repeating: 3, count: 20))
                 try txn.put(txn.database("content", create: true), [UInt8](repeating: 1, count: 16), bytes(7, count: 8))
-                try txn.put(txn.database("near.0", flags: MDB_DUPSORT | MDB_DUPFIXED, create: true), [0, 0, 0, 1], [UInt8](repeating: 2, count: 14))
+                for table in 0..<4 {
+                    try txn.put(txn.database("near.\(table)", flags: MDB_DUPSORT | MDB_DUPFIXED, create: true), [0, 0, 0, 1], [UInt8](repeating: 2, count: 14))
+                }
             }
         }
         #expect(throws: StoreFormatError.self) { try StateStore(directory: directory.url("store"), mapSize: 1 << 24, readOnly: true) }
@@ -153,6 +173,7 @@ import Testing
         }
         let store = try open()
         #expect(store.rebuiltFormat == nil)
+        #expect(try store.environment.read { txn in try txn.databaseIfPresent("near.3") } == nil, "the SimHash tables are gone")
         #expect(try store.read { try $0.first(withContent: Self.id(1)) } == FirstSeen(id: Self.id(1), seq: 1))
     }
 }
