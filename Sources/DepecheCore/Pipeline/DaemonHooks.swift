@@ -5,6 +5,8 @@ public struct DaemonHooks: Sendable {
     public var watcherStarted: @Sendable (InotifyWatcher) -> Void
     /// The watch is up and the start-up scan is done.
     public var ready: @Sendable () -> Void
+    /// Start-up has work to do that may take up to `allowance` more (what, for the status line).
+    public var slowStart: @Sendable (_ what: String, _ allowance: Duration) -> Void
     /// An event was appended.
     public var committed: @Sendable (DocumentEvent) -> Void
     /// The inbox was rescanned (`overflow`: because the kernel's queue overflowed).
@@ -19,6 +21,7 @@ public struct DaemonHooks: Sendable {
     public init(
         watcherStarted: @escaping @Sendable (InotifyWatcher) -> Void = { _ in },
         ready: @escaping @Sendable () -> Void = {},
+        slowStart: @escaping @Sendable (String, Duration) -> Void = { _, _ in },
         committed: @escaping @Sendable (DocumentEvent) -> Void = { _ in },
         rescanned: @escaping @Sendable (Bool) -> Void = { _ in },
         queueDepth: @escaping @Sendable (Int) -> Void = { _ in },
@@ -26,6 +29,7 @@ public struct DaemonHooks: Sendable {
     ) {
         self.watcherStarted = watcherStarted
         self.ready = ready
+        self.slowStart = slowStart
         self.committed = committed
         self.rescanned = rescanned
         self.queueDepth = queueDepth

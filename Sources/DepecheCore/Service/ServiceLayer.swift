@@ -47,6 +47,7 @@ public struct ServiceLayer: Sendable {
         hooks = DaemonHooks(
             watcherStarted: { watcher in watchdog.watch(watcher.heartbeat) },
             ready: { notifier.notify(.ready, .status(counters.snapshot().statusLine), logger: logger) },
+            slowStart: { what, allowance in notifier.notify(.extendTimeout(allowance), .status(what), logger: logger) },
             committed: { event in
                 counters.record(event)
                 var status = stat()

@@ -13,6 +13,8 @@ public enum SystemdNotification: Sendable, Equatable {
     case watchdog
     /// `STATUS=…`: the one line `systemctl status` shows. Line breaks become spaces.
     case status(String)
+    /// `EXTEND_TIMEOUT_USEC=…`: start-up needs up to this much longer than `TimeoutStartSec=`.
+    case extendTimeout(Duration)
 
     /// The assignment lines for this notification; `monotonicMicroseconds` is the reading of
     /// `CLOCK_MONOTONIC` that `RELOADING=1` carries.
@@ -26,6 +28,9 @@ public enum SystemdNotification: Sendable, Equatable {
             var line = "STATUS="
             line.unicodeScalars.append(contentsOf: text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 })
             return [line]
+        case .extendTimeout(let allowance):
+            let (seconds, attoseconds) = allowance.components
+            return ["EXTEND_TIMEOUT_USEC=\(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)"]
         }
     }
 }

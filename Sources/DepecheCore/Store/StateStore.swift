@@ -107,6 +107,16 @@ public final class StateStore {
         try txn.deleteDatabase(meta)
     }
 
+    /// The format of the store in `directory`, read without changing it; nil when there is none.
+    static func formatOnDisk(directory: String, mapSize: Int) throws -> UInt8? {
+        guard access(directory + "/data.mdb", F_OK) == 0 else { return nil }
+        let environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: true)
+        return try environment.read { txn in
+            guard let meta = try txn.databaseIfPresent("meta") else { return nil }
+            return try txn.get(meta, Array("format".utf8)) { $0.first ?? 0 }
+        }
+    }
+
     /// The last event-log `seq` whose changes the store holds (0 for a new store).
     public func seq() throws -> Int { try environment.read(seq(in:)) }
 

@@ -30,6 +30,13 @@ import Testing
         #expect(stamp >= before && stamp <= after)
     }
 
+    /// A long start-up (a store conversion) asks for more time than `TimeoutStartSec=`.
+    @Test func aSlowStartExtendsTheTimeoutInMicroseconds() async throws {
+        let socket = try NotifySocket()
+        try SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.name]).send(.extendTimeout(.seconds(3_600)), .status("converting"))
+        #expect(await socket.receive() == "EXTEND_TIMEOUT_USEC=3600000000\nSTATUS=converting")
+    }
+
     @Test func statusIsKeptOnOneLine() async throws {
         let socket = try NotifySocket()
         try SystemdNotifier(environment: ["NOTIFY_SOCKET": socket.name]).send(.status("two\nlines\r"))

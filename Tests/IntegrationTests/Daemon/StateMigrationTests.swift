@@ -37,4 +37,36 @@ import Testing
         let check = try run.daemon.check()
         #expect(check.status == 0 && check.stdout.contains("state store: ok"), "\(check.stdout)")
     }
+
+    /// A store of format 2 (SimHash tables), written by the release before format 3
+    /// (Fixtures/format2-store/README.md), is converted in place at the first start: the three
+    /// documents it knows are still an exact and a near duplicate's originals, and `check` is ok.
+    @Test func aStoreOfFormat2IsConvertedInPlace() async throws {
+        let run = try DaemonSandbox(label: "upgrade", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        let store = URL(fileURLWithPath: Self.fixtures).deletingLastPathComponent().appendingPathComponent("format2-store").path
+        try FileSystem.write(try FileSystem.read(Self.fixtures + "/events.jsonl"), to: run.state + "/events.jsonl")
+        try FileManager.default.createDirectory(atPath: run.state + "/store", withIntermediateDirectories: true)
+        try FileSystem.write(try FileSystem.read(store + "/data.mdb"), to: run.state + "/store/data.mdb")
+        let first = try #require(run.daemon.eventLog.events.first { $0.displayPath == "p1.txt" })
+        let page = try FileSystem.read(Self.fixtures + "/p1.txt")
+
+        try await run.daemon.start()
+        let journal = run.daemon.journal()
+        #expect(journal.contains("converting the state store from format 2 to 3"), "\(run.daemon.journalTail())")
+        #expect(journal.contains("the state store was converted in place to the current format") && journal.contains("store.simhashes=3"))
+        #expect(!journal.contains("rebuilding"), "nothing is read again from the log")
+        try await run.writer.write(page, to: "again.txt")
+        let edited = String(decoding: page, as: UTF8.self).replacingOccurrences(of: "4,5 %", with: "4,7 %")
+        try await run.writer.write(Array(edited.utf8), to: "edited.txt")
+        #expect(await run.waitUntilProcessed(5))
+        let after = run.daemon.eventLog.events
+        let again = try #require(after.first { $0.displayPath == "again.txt" })
+        #expect(again.type == "document.duplicate" && again.int("of_seq") == first.seq)
+        let near = try #require(after.first { $0.displayPath == "edited.txt" })
+        #expect(near.string("near_duplicate_of") == first.id, "\(near.fields)")
+        #expect(await run.daemon.terminate() == 0)
+        let check = try run.daemon.check()
+        #expect(check.status == 0 && check.stdout.contains("state store: ok"), "\(check.stdout)")
+    }
 }
