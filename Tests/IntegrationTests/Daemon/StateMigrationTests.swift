@@ -14,21 +14,11 @@ import Testing
         for name in ["events.jsonl", "index.snapshot", "near.index"] {
             try FileSystem.write(try FileSystem.read(Self.fixtures + "/" + name), to: run.state + "/" + name)
         }
-        let first = try #require(run.daemon.eventLog.events.first { $0.displayPath == "p1.txt" })
-        let page = try FileSystem.read(Self.fixtures + "/p1.txt")
 
         try await run.daemon.start()
         #expect(run.daemon.journal().contains("migrated the index snapshots into the state store"), "\(run.daemon.journalTail())")
         #expect(FileSystem.kind(run.state + "/index.snapshot") == nil && FileSystem.kind(run.state + "/near.index") == nil)
-        try await run.writer.write(page, to: "again.txt")
-        let edited = String(decoding: page, as: UTF8.self).replacingOccurrences(of: "4,5 %", with: "4,7 %")
-        try await run.writer.write(Array(edited.utf8), to: "edited.txt")
-        #expect(await run.waitUntilProcessed(5))
-        let after = run.daemon.eventLog.events
-        let again = try #require(after.first { $0.displayPath == "again.txt" })
-        #expect(again.type == "document.duplicate" && again.int("of_seq") == first.seq)
-        let near = try #require(after.first { $0.displayPath == "edited.txt" })
-        #expect(near.string("near_duplicate_of") == first.id, "\(near.fields)")
+        try await Self.expectPage1Known(run)
         #expect(await run.daemon.terminate() == 0)
 
         try await run.daemon.start()
@@ -48,14 +38,23 @@ import Testing
         try FileSystem.write(try FileSystem.read(Self.fixtures + "/events.jsonl"), to: run.state + "/events.jsonl")
         try FileManager.default.createDirectory(atPath: run.state + "/store", withIntermediateDirectories: true)
         try FileSystem.write(try FileSystem.read(store + "/data.mdb"), to: run.state + "/store/data.mdb")
-        let first = try #require(run.daemon.eventLog.events.first { $0.displayPath == "p1.txt" })
-        let page = try FileSystem.read(Self.fixtures + "/p1.txt")
 
         try await run.daemon.start()
         let journal = run.daemon.journal()
         #expect(journal.contains("converting the state store from format 2 to 3"), "\(run.daemon.journalTail())")
         #expect(journal.contains("the state store was converted in place to the current format") && journal.contains("store.simhashes=3"))
         #expect(!journal.contains("rebuilding"), "nothing is read again from the log")
+        try await Self.expectPage1Known(run)
+        #expect(await run.daemon.terminate() == 0)
+        let check = try run.daemon.check()
+        #expect(check.status == 0 && check.stdout.contains("state store: ok"), "\(check.stdout)")
+    }
+
+    /// Drops page 1 again and an edited copy of it: an exact duplicate of its `seq` and a near
+    /// duplicate of its id.
+    static func expectPage1Known(_ run: DaemonSandbox) async throws {
+        let first = try #require(run.daemon.eventLog.events.first { $0.displayPath == "p1.txt" })
+        let page = try FileSystem.read(fixtures + "/p1.txt")
         try await run.writer.write(page, to: "again.txt")
         let edited = String(decoding: page, as: UTF8.self).replacingOccurrences(of: "4,5 %", with: "4,7 %")
         try await run.writer.write(Array(edited.utf8), to: "edited.txt")
@@ -65,8 +64,5 @@ import Testing
         #expect(again.type == "document.duplicate" && again.int("of_seq") == first.seq)
         let near = try #require(after.first { $0.displayPath == "edited.txt" })
         #expect(near.string("near_duplicate_of") == first.id, "\(near.fields)")
-        #expect(await run.daemon.terminate() == 0)
-        let check = try run.daemon.check()
-        #expect(check.status == 0 && check.stdout.contains("state store: ok"), "\(check.stdout)")
     }
 }
