@@ -32,3 +32,7 @@ int depeche_open_directory_beneath(int dirfd, const char *path) {
 int depeche_set_mmap_threshold(int bytes) {
     return mallopt(M_MMAP_THRESHOLD, bytes);
 }
+
+int depeche_trim_heap(void) {
+    return malloc_trim(0);
+}

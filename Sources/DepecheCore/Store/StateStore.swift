@@ -56,43 +56,45 @@ public final class StateStore {
         self.directory = directory
         self.nearMaxDistance = nearMaxDistance
         if !readOnly { try Posix.makeDirectories(directory) }
+        upgradedFormat = readOnly ? nil : try StoreUpgrade.convertIfNeeded(directory: directory, mapSize: mapSize).map { (StoreUpgrade.from, $0) }
         environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
-        let open = { (txn: LMDBTransaction) throws -> ([MDB_dbi], MDB_dbi?, UInt8?, (UInt8, Int)?) in
+        let open = { (txn: LMDBTransaction) throws -> (MDB_dbi, Tables, UInt8?) in
             var meta = try txn.database("meta", create: !readOnly)
             let found = try txn.get(meta, Array("format".utf8)) { $0.first ?? 0 }
             var rebuilt: UInt8?
             if let found, found != Self.format {
                 guard !readOnly else { throw StoreFormatError(directory: directory, format: found) }
-                if found != StoreUpgrade.from {
-                    try Self.deleteDatabases(in: txn, meta: meta)
-                    meta = try txn.database("meta", create: true)
-                    rebuilt = found
-                }
+                try Self.deleteDatabases(in: txn, meta: meta)
+                meta = try txn.database("meta", create: true)
+                rebuilt = found
             }
-            let plain = try [
-                txn.database("documents", flags: MDB_INTEGERKEY, create: !readOnly), txn.database("ledger", create: !readOnly),
-                txn.database("ids", flags: DigestTable.flags, create: !readOnly),
-                txn.database("articles", flags: DigestTable.flags, create: !readOnly),
-                txn.database(NearDuplicateBands.name, flags: NearDuplicateBands.flags, create: !readOnly),
-            ]
-            let foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
-            var upgraded: (UInt8, Int)?
-            if let found, found == StoreUpgrade.from, let foreign {
-                let target = StoreUpgrade.Target(
-                    documents: plain[0], foreign: foreign, ids: DigestTable(database: plain[2]), articles: DigestTable(database: plain[3]),
-                    near: NearDuplicateBands(database: plain[4]))
-                upgraded = (found, try StoreUpgrade.run(txn, meta: meta, into: target))
-            }
+            let tables = try Tables(in: txn, readOnly: readOnly)
             if !readOnly { try txn.put(meta, Array("format".utf8), [Self.format]) }
-            return ([meta] + plain, foreign, rebuilt, upgraded)
+            return (meta, tables, rebuilt)
         }
-        let (plain, foreign, rebuilt, upgraded) = readOnly ? try environment.read(open) : try environment.write(open)
-        (meta, documents, ledger) = (plain[0], plain[1], plain[2])
-        (content, text) = (DigestTable(database: plain[3]), DigestTable(database: plain[4]))
-        near = NearDuplicateBands(database: plain[5])
-        self.foreign = foreign
+        let (meta, tables, rebuilt) = readOnly ? try environment.read(open) : try environment.write(open)
+        (self.meta, documents, ledger, foreign) = (meta, tables.documents, tables.ledger, tables.foreign)
+        (content, text, near) = (tables.ids, tables.articles, tables.near)
         rebuiltFormat = rebuilt
-        upgradedFormat = upgraded.map { (format: $0.0, simhashes: $0.1) }
+    }
+
+    /// The databases of the current format but `meta`.
+    struct Tables {
+        var documents, ledger: MDB_dbi
+        /// Nil only in a read-only store written before other hosts' documents were followed.
+        var foreign: MDB_dbi?
+        var ids, articles: DigestTable
+        var near: NearDuplicateBands
+
+        /// The databases opened in `txn`, created unless `readOnly`.
+        init(in txn: LMDBTransaction, readOnly: Bool) throws {
+            documents = try txn.database("documents", flags: MDB_INTEGERKEY, create: !readOnly)
+            ledger = try txn.database("ledger", create: !readOnly)
+            foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
+            ids = DigestTable(database: try txn.database("ids", flags: DigestTable.flags, create: !readOnly))
+            articles = DigestTable(database: try txn.database("articles", flags: DigestTable.flags, create: !readOnly))
+            near = NearDuplicateBands(database: try txn.database(NearDuplicateBands.name, flags: NearDuplicateBands.flags, create: !readOnly))
+        }
     }
 
     /// Deletes every database of an earlier format (their flags differ) but `meta`, then empties

@@ -14,4 +14,10 @@ public enum ProcessMemory {
     public static func returnLargeBlocksToTheSystem() {
         _ = depeche_set_mmap_threshold(Int32(largeBlockBytes))
     }
+
+    /// Gives the heap's free memory back to the system now: after a one-off job that freed much
+    /// in small blocks (a state store conversion), which the heap would otherwise keep.
+    static func returnFreedMemory() {
+        _ = depeche_trim_heap()
+    }
 }
