@@ -99,11 +99,9 @@ public final class StateStore {
 
     /// Deletes every database of an earlier format (their flags differ) but `meta`, then empties
     /// it. Other hosts' documents go too (with `foreign.position`): they are read again from the
-    /// shared log. Format 1 kept its SimHash tables' count in `meta` (`near.tables`, 4 when absent).
+    /// shared log.
     private static func deleteDatabases(in txn: LMDBTransaction, meta: MDB_dbi) throws {
-        let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? 4
-        let simhashTables = (0..<tables).map { "near.\($0)" }
-        for name in ["documents", "ledger", "content", "text", "foreign"] + simhashTables {
+        for name in try ["documents", "ledger", "content", "text", "foreign"] + StoreUpgrade.simhashTableNames(in: txn, meta: meta) {
             if let dbi = try? txn.database(name, create: false) { try txn.deleteDatabase(dbi) }
         }
         try txn.deleteDatabase(meta)
@@ -169,9 +167,7 @@ public final class StateStore {
             let append = sorted.first.map { UInt64($0.seq) > last } ?? false
             for document in sorted {
                 var key = UInt64(document.seq)
-                let sketch = document.sketch.halves
-                let record = bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + bytes(document.simhash ?? 0, count: 8)
-                    + DocumentIDs.packed(document.id)
+                let record = Self.fingerprintBytes(simhash: document.simhash ?? 0, sketch: document.sketch) + DocumentIDs.packed(document.id)
                 try withUnsafeBytes(of: &key) { keyBytes in
                     _ = try record.withUnsafeBytes { try cursor.put(key: keyBytes, value: $0, flags: append ? MDB_APPEND : 0) }
                 }
@@ -219,6 +215,13 @@ public final class StateStore {
     /// The SimHash and sketch at the start of a `documents` or `foreign` value.
     static func fingerprint(_ value: UnsafeRawBufferPointer) -> (simhash: UInt64, sketch: MinHashSketch) {
         (bigEndian(value[16..<24]), MinHashSketch(low: bigEndian(value[0..<8]), high: bigEndian(value[8..<16])))
+    }
+
+    /// The start of a `documents` or `foreign` value that ``fingerprint(_:)`` reads: the sketch
+    /// (16 bytes), then the SimHash (8).
+    static func fingerprintBytes(simhash: UInt64, sketch: MinHashSketch) -> [UInt8] {
+        let halves = sketch.halves
+        return bytes(halves.low, count: 8) + bytes(halves.high, count: 8) + bytes(simhash, count: 8)
     }
 
     /// The 16-byte key of a digest.
@@ -355,11 +358,10 @@ extension StateStore {
             var filed: [(simhash: UInt64, sketch: MinHashSketch, seq: Int)] = []
             for document in documents where document.position < UInt64(Self.foreignBase) {
                 let key = Self.foreignBase + Int(document.position)
-                let sketch = document.sketch.halves
                 let host = Array(document.host.utf8.prefix(255))
                 try txn.put(
                     foreign, bytes(UInt64(key), count: 8),
-                    bytes(sketch.low, count: 8) + bytes(sketch.high, count: 8) + bytes(document.simhash, count: 8) + [UInt8(host.count)] + host
+                    Self.fingerprintBytes(simhash: document.simhash, sketch: document.sketch) + [UInt8(host.count)] + host
                         + DocumentIDs.packed(document.id))
                 filed.append((document.simhash, document.sketch, key))
             }

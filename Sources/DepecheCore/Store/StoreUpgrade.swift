@@ -1,7 +1,7 @@
 import CLMDB
 
-/// Format 2 to format 3, in place, in the transaction that opens the store: nothing is read
-/// again from the event log, which may have lost its oldest segments to `log.retain_segments`.
+/// Format 2 to format 3, in place, in one transaction before the store is opened: nothing is
+/// read again from the event log, which may have lost its oldest segments to `log.retain_segments`.
 ///
 /// Format 2 kept content ids and article hashes under their top 16 bits (`content`, `text`),
 /// documents without their SimHash, and SimHashes in permuted tables (`near.0` …; table 0
@@ -22,7 +22,7 @@ enum StoreUpgrade {
     /// documents). Returns how many documents got their SimHash back; nil when there was
     /// nothing to convert.
     static func convertIfNeeded(directory: String, mapSize: Int) throws -> Int? {
-        guard try StateStore.formatOnDisk(directory: directory, mapSize: mapSize) == from else { return nil }
+        guard try isNeeded(directory: directory, mapSize: mapSize) else { return nil }
         defer { ProcessMemory.returnFreedMemory() }
         let environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16)
         return try environment.write { txn in
@@ -33,13 +33,23 @@ enum StoreUpgrade {
         }
     }
 
-    typealias Target = StateStore.Tables
+    /// Whether the store in `directory` has format 2 (read without changing it).
+    static func isNeeded(directory: String, mapSize: Int) throws -> Bool {
+        try StateStore.formatOnDisk(directory: directory, mapSize: mapSize) == from
+    }
+
+    /// The SimHash tables of a store of format 1 or 2, as its `meta` counts them (`near.tables`;
+    /// 4 when absent).
+    static func simhashTableNames(in txn: LMDBTransaction, meta: MDB_dbi) throws -> [String] {
+        let count = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? 4
+        return (0..<count).map { "near.\($0)" }
+    }
 
     /// Converts the format-2 databases in `txn` into `target` and deletes them; returns how many
     /// documents (this host's and others') got their SimHash back. A document whose SimHash an
     /// earlier document had already filed (format 2 filed each SimHash once) keeps none: it is
     /// left out of the near-duplicate index, where its twin stands for it.
-    private static func run(_ txn: LMDBTransaction, meta: MDB_dbi, into target: Target) throws -> Int {
+    private static func run(_ txn: LMDBTransaction, meta: MDB_dbi, into target: StateStore.Tables) throws -> Int {
         for (old, new) in [("content", target.ids), ("text", target.articles)] {
             guard let dbi = try txn.databaseIfPresent(old) else { continue }
             try copyDigests(from: dbi, to: new, in: txn)
@@ -47,13 +57,13 @@ enum StoreUpgrade {
         }
         try widenRecords(target.documents, in: txn)
         if let foreign = target.foreign { try widenRecords(foreign, in: txn) }
-        let tables = try txn.get(meta, Array("near.tables".utf8)) { Int($0.first ?? 0) } ?? 4
+        let tables = try simhashTableNames(in: txn, meta: meta)
         var restored = 0
         if let table0 = try txn.databaseIfPresent("near.0") {
-            restored = try fileSimhashes(from: table0, tableCount: tables, into: target, in: txn)
+            restored = try fileSimhashes(from: table0, tableCount: tables.count, into: target, in: txn)
         }
-        for table in 0..<tables {
-            if let dbi = try txn.databaseIfPresent("near.\(table)") { try txn.deleteDatabase(dbi) }
+        for name in tables {
+            if let dbi = try txn.databaseIfPresent(name) { try txn.deleteDatabase(dbi) }
         }
         try txn.delete(meta, Array("near.tables".utf8))
         return restored
@@ -95,7 +105,9 @@ enum StoreUpgrade {
 
     /// Reads every SimHash of table 0 (its block first, so not rotated) with its document's
     /// `seq`, writes it into that document's record and files the document in the bands.
-    private static func fileSimhashes(from table0: MDB_dbi, tableCount: Int, into target: Target, in txn: LMDBTransaction) throws -> Int {
+    private static func fileSimhashes(
+        from table0: MDB_dbi, tableCount: Int, into target: StateStore.Tables, in txn: LMDBTransaction
+    ) throws -> Int {
         let blockWidth = 64 / tableCount + (64 % tableCount > 0 ? 1 : 0)
         let restSize = (64 - 64 / tableCount + 7) / 8
         var batch: [(simhash: UInt64, sketch: MinHashSketch, seq: Int)] = []
