@@ -21,7 +21,7 @@ enum DocumentIDs {
     }
 
     /// The 32 bytes of an id `sha256:` + 64 lowercase hex digits; nil for any other id.
-    private static func sha256Digest(_ id: String) -> [UInt8]? {
+    static func sha256Digest(_ id: String) -> [UInt8]? {
         var id = id
         return id.withUTF8 { utf8 -> [UInt8]? in
             guard utf8.count == prefix.count + 64, utf8.starts(with: prefix) else { return nil }

@@ -66,8 +66,8 @@ public final class Daemon: Service {
 
         let log = try JSONLEventLog(options: .init(config), logger: logger)
         let sink = try await makeSink(log, logger)
-        if try StoreUpgrade.isNeeded(directory: config.storeDirectory, mapSize: config.storeMapSize) {
-            let what = "converting the state store from format \(StoreUpgrade.from) to \(StateStore.format), once (about 30 s a million documents)"
+        if let format = try StoreUpgrade.formatToConvert(directory: config.storeDirectory, mapSize: config.storeMapSize) {
+            let what = "converting the state store from format \(format) to \(StateStore.format), once (about 30 s a million documents)"
             logger.notice("\(what)", metadata: ["store": "\(config.storeDirectory)"])
             hooks.slowStart(what, StoreUpgrade.startAllowance)
         }

@@ -246,3 +246,11 @@ extension MDB_val {
     /// The bytes the value points at.
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: mv_data, count: mv_size) }
 }
+
+extension LMDBCursor {
+    /// Deletes the value the cursor is on (`mdb_cursor_del`; under a sorted-duplicate key, that
+    /// value alone).
+    func deleteCurrent() throws {
+        try LMDBEnvironment.check("mdb_cursor_del", path, mdb_cursor_del(cursor, 0))
+    }
+}

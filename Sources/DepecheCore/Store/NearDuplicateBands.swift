@@ -7,7 +7,10 @@ import CSimHashScan
 /// A band is two positions of the 16-position sketch (``bands``). Every article is filed once
 /// per band, under the band's number and the two sketch bytes at its positions (a native
 /// `UInt32` key, `MDB_INTEGERKEY`); the value (`MDB_DUPFIXED`, packed many to a page without a
-/// node header each) is the document's `seq` and its SimHash's top 40 bits (5 bytes each).
+/// node header each) is the document's `seq` and its SimHash's top 32 bits (4 bytes each).
+/// Eight bytes, not ten (format 3's 5-byte `seq` and 40 bits): at 10 million articles a key's
+/// values fill nodes of about 1.2 KB, three to a 4 KB page instead of two, and the bands take
+/// about 98 bytes an article instead of 137 (measured; the values alone are 64).
 /// `seq` first: this host's articles come in `seq` order, so each is appended to its keys'
 /// values (`MDB_APPENDDUP`), and pages of values fill up instead of splitting in half.
 ///
@@ -16,8 +19,8 @@ import CSimHashScan
 /// ``NearDuplicatePolicy/minimumSketchAgreement`` (9) of 16 positions. The 8 bands pair the
 /// 16 positions; 9 agreeing positions cannot all fall in different pairs (pigeonhole), so some
 /// band agrees whole and its key finds the article. A lookup reads those 8 keys, whatever the
-/// number of articles (about 150 values each at 10 million), keeps the values whose 40 SimHash
-/// bits are within the distance (about one unrelated article in 800 at 10 bits), and checks
+/// number of articles (about 150 values each at 10 million), keeps the values whose 32 SimHash
+/// bits are within the distance (about one unrelated article in 40 at 10 bits), and checks
 /// those against the whole SimHash and sketch in `documents` (or `foreign`). It never gives up.
 ///
 /// SimHash tables (Manku et al.), the earlier scheme, had to read a share of the index that
@@ -29,10 +32,11 @@ struct NearDuplicateBands {
     /// The sketch positions of each band: disjoint pairs covering all 16.
     static let bands: [(Int, Int)] = stride(from: 0, to: MinHashSketch.count, by: 2).map { ($0, $0 + 1) }
     /// Bytes of the SimHash (its top bits) in a value, and bits it shifts away.
-    static let filterSize = 5
+    static let filterSize = 4
     static let filterShift = UInt64(64 - 8 * filterSize)
-    /// Bytes of a `seq` in a value (up to 2⁴⁰ events).
-    static let seqSize = 5
+    /// Bytes of a `seq` in a value: this host's below 2³¹, other hosts' documents above
+    /// (``StateStore/foreignBase``).
+    static let seqSize = 4
     static let valueSize = filterSize + seqSize
     let database: MDB_dbi
 
@@ -90,13 +94,13 @@ struct NearDuplicateBands {
     }
 
     /// Calls `body` with the `seq` of each filed article that shares a band with `sketch` and
-    /// whose SimHash's top bits are within `maxDistance` bits of `simhash`'s, and with those bits'
-    /// distance (at most the whole SimHashes'), unless `body` returned false for that `seq`
+    /// whose SimHash's top bits are within `maxDistance` bits of `simhash`'s, with those bits
+    /// (in place, the low ones 0) and their distance (at most the whole SimHashes'), unless `body` returned false for that `seq`
     /// already ("not near": no need to ask again). Returns how many values were compared and how
     /// many keys were sought.
     func candidates(
         simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int, in txn: LMDBTransaction,
-        _ body: (_ seq: Int, _ leastDistance: Int) throws -> Bool
+        _ body: (_ seq: Int, _ highBits: UInt64, _ leastDistance: Int) throws -> Bool
     ) throws -> (examined: Int, seeks: Int) {
         var examined = 0
         var rejected = Set<Int>()
@@ -111,8 +115,10 @@ struct NearDuplicateBands {
                     {
                         index = hit + 1
                         let seq = Int(loadBigEndian(values + hit * Self.valueSize, bytes: Self.seqSize))
-                        let leastDistance = (loadBigEndian(filters + hit * Self.valueSize, bytes: Self.filterSize) ^ query).nonzeroBitCount
-                        if !rejected.contains(seq), try !body(seq, leastDistance) { rejected.insert(seq) }
+                        let filter = loadBigEndian(filters + hit * Self.valueSize, bytes: Self.filterSize)
+                        if !rejected.contains(seq), try !body(seq, filter << Self.filterShift, (filter ^ query).nonzeroBitCount) {
+                            rejected.insert(seq)
+                        }
                     }
                     return count
                 }

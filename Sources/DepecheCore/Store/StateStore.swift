@@ -14,7 +14,7 @@ import Glibc
 /// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 3; how far the shared log of other hosts' documents was read (8) |
 /// | `ids` | see ``DigestTable``: 96 bits of the content id's digest | `seq` of its `document.ingested` |
 /// | `articles` | see ``DigestTable``: 96 bits of `text_sha256`'s digest | `seq` of the first document with that article |
-/// | `documents` | `seq` (native 8 bytes, `MDB_INTEGERKEY`, appended) | MinHash sketch (16), SimHash (8), packed id (33) |
+/// | `records`, `record.ids` | see ``DocumentRecords``: `seq`'s high bits | `seq`'s low bits, MinHash sketch, SimHash's low half, id |
 /// | `near` | see ``NearDuplicateBands`` | |
 /// | `ledger` | 16-byte digest of the inbox path | see ``StoredLedgerEntry`` |
 /// | `foreign` | ``foreignBase`` + position in the shared log (8) | MinHash sketch (16), SimHash (8), host length (1), host, packed id |
@@ -22,20 +22,22 @@ import Glibc
 /// `seq` is this host's event-log `seq` everywhere but in `foreign`: documents that other hosts
 /// of a cluster ingested (``ForeignDocument``) are filed in the near-duplicate index under
 /// ``foreignBase`` plus their position in the shared log, never in `ids`, `articles` or
-/// `documents`, so the exact indexes, recovery and `depeche check` read this host's log alone.
+/// `records`, so the exact indexes, recovery and `depeche check` read this host's log alone.
 ///
-/// A store of format 2 is converted in place when opened for writing (``upgradedFormat``; see
-/// ``StoreUpgrade``); one of format 1 (never released) is emptied (``rebuiltFormat``), and
+/// A store of format 2 or 3 is converted in place when opened for writing (``upgradedFormat``;
+/// see ``StoreUpgrade``); one of format 1 (never released) is emptied (``rebuiltFormat``), and
 /// start-up rebuilds it from the event log. Opened read-only, either is refused.
 public final class StateStore {
     /// The store's format, kept in `meta`. Format 1 (no release) kept 16-byte keys and
     /// 14-byte near-table values; format 2 indexed SimHashes in `near.0` … `near.3` (permuted
-    /// tables, whose lookups grew with the index).
-    static let format: UInt8 = 3
+    /// tables, whose lookups grew with the index); format 3 had 10-byte band values and a
+    /// `documents` entry (with its node header and key) for each document.
+    static let format: UInt8 = 4
     /// The store's directory.
     public let directory: String
     let environment: LMDBEnvironment
-    private let meta, documents, ledger: MDB_dbi
+    private let meta, ledger: MDB_dbi
+    let records: DocumentRecords
     let content, text: DigestTable
     /// Other hosts' documents; nil only in a read-only store written before they were followed.
     let foreign: MDB_dbi?
@@ -56,7 +58,7 @@ public final class StateStore {
         self.directory = directory
         self.nearMaxDistance = nearMaxDistance
         if !readOnly { try Posix.makeDirectories(directory) }
-        upgradedFormat = readOnly ? nil : try StoreUpgrade.convertIfNeeded(directory: directory, mapSize: mapSize).map { (StoreUpgrade.from, $0) }
+        upgradedFormat = readOnly ? nil : try StoreUpgrade.convertIfNeeded(directory: directory, mapSize: mapSize)
         environment = try LMDBEnvironment(path: directory, mapSize: mapSize, maxDatabases: 16, readOnly: readOnly)
         let open = { (txn: LMDBTransaction) throws -> (MDB_dbi, Tables, UInt8?) in
             var meta = try txn.database("meta", create: !readOnly)
@@ -73,14 +75,15 @@ public final class StateStore {
             return (meta, tables, rebuilt)
         }
         let (meta, tables, rebuilt) = readOnly ? try environment.read(open) : try environment.write(open)
-        (self.meta, documents, ledger, foreign) = (meta, tables.documents, tables.ledger, tables.foreign)
+        (self.meta, records, ledger, foreign) = (meta, tables.records, tables.ledger, tables.foreign)
         (content, text, near) = (tables.ids, tables.articles, tables.near)
         rebuiltFormat = rebuilt
     }
 
     /// The databases of the current format but `meta`.
     struct Tables {
-        var documents, ledger: MDB_dbi
+        var ledger: MDB_dbi
+        var records: DocumentRecords
         /// Nil only in a read-only store written before other hosts' documents were followed.
         var foreign: MDB_dbi?
         var ids, articles: DigestTable
@@ -88,7 +91,7 @@ public final class StateStore {
 
         /// The databases opened in `txn`, created unless `readOnly`.
         init(in txn: LMDBTransaction, readOnly: Bool) throws {
-            documents = try txn.database("documents", flags: MDB_INTEGERKEY, create: !readOnly)
+            records = try DocumentRecords(in: txn, readOnly: readOnly)
             ledger = try txn.database("ledger", create: !readOnly)
             foreign = readOnly ? try txn.databaseIfPresent("foreign") : try txn.database("foreign", create: true)
             ids = DigestTable(database: try txn.database("ids", flags: DigestTable.flags, create: !readOnly))
@@ -128,6 +131,9 @@ public final class StateStore {
     /// given, as how far other hosts' documents were read): one transaction, committed when this
     /// returns. Documents go in sorted by key, each table's with one cursor.
     public func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64? = nil) throws {
+        guard seq < Self.foreignBase else {
+            throw StoreCorruption(directory: directory, problem: "the event log's seq \(seq) is past the store's last, \(Self.foreignBase - 1)")
+        }
         try environment.write { txn in
             var added: [StoredDocument] = []
             for change in changes {
@@ -156,29 +162,13 @@ public final class StateStore {
             bySeq[document.seq] = document
             bySeq[document.seq]?.simhash = simhash
         }
-        let sorted = bySeq.values.sorted { $0.seq < $1.seq }
-        try txn.withCursor(documents) { cursor in
-            var key = UInt64(0)
-            var value = MDB_val()
-            let last = try withUnsafeMutableBytes(of: &key) { raw in
-                var keyValue = MDB_val(mv_size: raw.count, mv_data: raw.baseAddress)
-                return try cursor.move(MDB_LAST, key: &keyValue, value: &value) ? keyValue.bytes.loadUnaligned(as: UInt64.self) : 0
-            }
-            let append = sorted.first.map { UInt64($0.seq) > last } ?? false
-            for document in sorted {
-                var key = UInt64(document.seq)
-                let record = Self.fingerprintBytes(simhash: document.simhash ?? 0, sketch: document.sketch) + DocumentIDs.packed(document.id)
-                try withUnsafeBytes(of: &key) { keyBytes in
-                    _ = try record.withUnsafeBytes { try cursor.put(key: keyBytes, value: $0, flags: append ? MDB_APPEND : 0) }
-                }
-            }
-        }
+        try records.put(bySeq.values.map { ($0.seq, $0.simhash ?? 0, $0.sketch, $0.id) }, in: txn)
     }
 
     /// Empties every database (a store ahead of its event log is rebuilt from the log).
     public func reset() throws {
         try environment.write { txn in
-            for dbi in [meta, content.database, text.database, documents, ledger, near.database] + [foreign].compactMap(\.self) {
+            for dbi in [meta, content.database, text.database, records.database, records.otherIDs, ledger, near.database] + [foreign].compactMap(\.self) {
                 try txn.empty(dbi)
             }
             try txn.put(meta, Array("format".utf8), [Self.format])
@@ -249,14 +239,8 @@ public final class StateStore {
             return try document(seq: seq).map { FirstSeen(id: $0.id, seq: seq) }
         }
 
-        /// The id, SimHash (0 without an article) and sketch of the document ingested as `seq`.
-        func document(seq: Int) throws -> (id: String, simhash: UInt64, sketch: MinHashSketch)? {
-            var key = UInt64(seq)
-            return try txn.get(store.documents, withUnsafeBytes(of: &key) { Array($0) }) { value in
-                let (simhash, sketch) = StateStore.fingerprint(value)
-                return (DocumentIDs.unpacked(value[24...]), simhash, sketch)
-            }
-        }
+        /// The record of the document ingested as `seq`.
+        func document(seq: Int) throws -> DocumentRecords.Record? { try store.records.record(seq: seq, in: txn) }
 
         /// The known article nearest `simhash` within `nearMaxDistance` bits whose sketch agrees
         /// with `sketch` (``NearDuplicatePolicy``); among equally near ones the earliest `seq`,
@@ -265,12 +249,12 @@ public final class StateStore {
         public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int, seeks: Int) {
             var best: (distance: Int, seq: Int, id: String, host: String?)?
             let maxDistance = store.nearMaxDistance
-            let (examined, seeks) = try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, leastDistance in
+            let (examined, seeks) = try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, highBits, leastDistance in
                 // Many copies of one story share its keys: once the earliest is found, the rest cannot beat it.
                 if let best, (leastDistance, seq) >= (best.distance, best.seq) { return true }
                 let found = seq >= StateStore.foreignBase
                     ? try foreignDocument(key: seq).map { ($0.id, Optional($0.host), $0.simhash, $0.sketch) }
-                    : try document(seq: seq).map { ($0.id, String?.none, $0.simhash, $0.sketch) }
+                    : try document(seq: seq).map { ($0.id, String?.none, highBits | $0.simhashLowBits, $0.sketch) }
                 guard let (id, host, candidate, candidateSketch) = found else { return false }
                 let distance = (candidate ^ simhash).nonzeroBitCount
                 guard distance <= maxDistance, candidateSketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement else {

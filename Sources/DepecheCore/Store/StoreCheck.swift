@@ -39,7 +39,7 @@ public enum StoreCheck {
                 }
                 if let simhash = event.string("simhash").flatMap(ArticleFingerprint.simhash(fromHex:)),
                     let sketch = event.string("minhash").flatMap(MinHashSketch.init(hex:)),
-                    try !reader.isFiledNear(seq: eventSeq, simhash: simhash, sketch: sketch), try reader.document(seq: eventSeq)?.simhash != 0
+                    try !reader.isFiledNear(seq: eventSeq, simhash: simhash, sketch: sketch), try reader.document(seq: eventSeq)?.simhashLowBits != 0
                 {
                     throw fail("seq \(eventSeq): its SimHash and MinHash sketch are not in the store's near-duplicate index")
                 }

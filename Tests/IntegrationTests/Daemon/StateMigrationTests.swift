@@ -28,20 +28,21 @@ import Testing
         #expect(check.status == 0 && check.stdout.contains("state store: ok"), "\(check.stdout)")
     }
 
-    /// A store of format 2 (SimHash tables), written by the release before format 3
-    /// (Fixtures/format2-store/README.md), is converted in place at the first start: the three
-    /// documents it knows are still an exact and a near duplicate's originals, and `check` is ok.
-    @Test func aStoreOfFormat2IsConvertedInPlace() async throws {
+    /// A store of format 2 (SimHash tables) or 3 (10-byte bands), written by the release
+    /// before the next format (Fixtures/format2-store/README.md, Fixtures/format3-store/README.md),
+    /// is converted in place at the first start: the three documents it knows are still an exact
+    /// and a near duplicate's originals, and `check` is ok.
+    @Test(arguments: [2, 3]) func aStoreOfAnEarlierFormatIsConvertedInPlace(format: Int) async throws {
         let run = try DaemonSandbox(label: "upgrade", settings: ["intake.settle_ms": "50"])
         defer { run.remove() }
-        let store = URL(fileURLWithPath: Self.fixtures).deletingLastPathComponent().appendingPathComponent("format2-store").path
+        let store = URL(fileURLWithPath: Self.fixtures).deletingLastPathComponent().appendingPathComponent("format\(format)-store").path
         try FileSystem.write(try FileSystem.read(Self.fixtures + "/events.jsonl"), to: run.state + "/events.jsonl")
         try FileManager.default.createDirectory(atPath: run.state + "/store", withIntermediateDirectories: true)
         try FileSystem.write(try FileSystem.read(store + "/data.mdb"), to: run.state + "/store/data.mdb")
 
         try await run.daemon.start()
         let journal = run.daemon.journal()
-        #expect(journal.contains("converting the state store from format 2 to 3"), "\(run.daemon.journalTail())")
+        #expect(journal.contains("converting the state store from format \(format) to 4"), "\(run.daemon.journalTail())")
         #expect(journal.contains("the state store was converted in place to the current format") && journal.contains("store.simhashes=3"))
         #expect(!journal.contains("rebuilding"), "nothing is read again from the log")
         try await Self.expectPage1Known(run)
