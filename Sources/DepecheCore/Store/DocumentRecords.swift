@@ -69,6 +69,12 @@ struct DocumentRecords {
         return Record(id: id, simhashLowBits: simhashLowBits, sketch: sketch)
     }
 
+    /// The SimHash's low bits and the sketch of `seq`'s record, found with `cursor` (on this
+    /// database) and without allocating: what a near lookup reads of each candidate.
+    func fingerprint(seq: Int, cursor: LMDBCursor) throws -> (simhashLowBits: UInt64, sketch: MinHashSketch)? {
+        try find(seq: seq, cursor: cursor).map(Self.fingerprint)
+    }
+
     /// Sets the SimHash of `seq`'s record (a store of format 2 kept it elsewhere); returns the
     /// record's sketch, or nil when there is no record.
     func setSimhash(_ simhash: UInt64, seq: Int, in txn: LMDBTransaction) throws -> MinHashSketch? {
@@ -84,11 +90,10 @@ struct DocumentRecords {
     /// Puts `cursor` on `seq`'s record and returns it (valid until the database changes).
     private func find(seq: Int, cursor: LMDBCursor) throws -> UnsafeRawBufferPointer? {
         var key = UInt64(seq) >> UInt64(Self.lowBits)
-        var probe = [UInt8](repeating: 0, count: Self.size)
-        probe[0] = UInt8(truncatingIfNeeded: seq >> 8)
-        probe[1] = UInt8(truncatingIfNeeded: seq)
+        // The record's first two bytes: the first record at or after them is `seq`'s if any is.
+        var low = UInt16(truncatingIfNeeded: seq).bigEndian
         return try withUnsafeMutableBytes(of: &key) { key in
-            try probe.withUnsafeMutableBytes { probe in
+            try withUnsafeMutableBytes(of: &low) { probe in
                 var keyValue = MDB_val(mv_size: key.count, mv_data: key.baseAddress)
                 var value = MDB_val(mv_size: probe.count, mv_data: probe.baseAddress)
                 guard try cursor.move(MDB_GET_BOTH_RANGE, key: &keyValue, value: &value), value.mv_size == Self.size,

@@ -247,24 +247,31 @@ public final class StateStore {
         /// this host's before others'. Also returns how many filed values were compared and how
         /// many keys were sought (see ``NearDuplicateBands``).
         public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int, seeks: Int) {
-            var best: (distance: Int, seq: Int, id: String, host: String?)?
+            var best: (distance: Int, seq: Int)?
             let maxDistance = store.nearMaxDistance
-            let (examined, seeks) = try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, highBits, leastDistance in
-                // Many copies of one story share its keys: once the earliest is found, the rest cannot beat it.
-                if let best, (leastDistance, seq) >= (best.distance, best.seq) { return true }
-                let found = seq >= StateStore.foreignBase
-                    ? try foreignDocument(key: seq).map { ($0.id, Optional($0.host), $0.simhash, $0.sketch) }
-                    : try document(seq: seq).map { ($0.id, String?.none, highBits | $0.simhashLowBits, $0.sketch) }
-                guard let (id, host, candidate, candidateSketch) = found else { return false }
-                let distance = (candidate ^ simhash).nonzeroBitCount
-                guard distance <= maxDistance, candidateSketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement else {
-                    return false
+            let (examined, seeks) = try txn.withCursor(store.records.database) { records in
+                try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, highBits, leastDistance in
+                    // Many copies of one story share its keys: once the earliest is found, the rest cannot beat it.
+                    if let best, (leastDistance, seq) >= (best.distance, best.seq) { return true }
+                    // Most candidates are unrelated articles: their fingerprint only, without their id.
+                    let found = seq >= StateStore.foreignBase
+                        ? try foreignDocument(key: seq).map { ($0.simhash, $0.sketch) }
+                        : try store.records.fingerprint(seq: seq, cursor: records).map { (highBits | $0.simhashLowBits, $0.sketch) }
+                    guard let (candidate, candidateSketch) = found else { return false }
+                    let distance = (candidate ^ simhash).nonzeroBitCount
+                    guard distance <= maxDistance, candidateSketch.agreement(with: sketch) >= NearDuplicatePolicy.minimumSketchAgreement else {
+                        return false
+                    }
+                    if best.map({ (distance, seq) < ($0.distance, $0.seq) }) ?? true { best = (distance, seq) }
+                    return true
                 }
-                if best.map({ (distance, seq) < ($0.distance, $0.seq) }) ?? true { best = (distance, seq, id, host) }
-                return true
             }
-            let near = best.map {
-                NearDuplicate(id: $0.id, distance: $0.distance, similarity: NearDuplicatePolicy.similarity(forDistance: $0.distance), host: $0.host)
+            let near = try best.flatMap { best -> NearDuplicate? in
+                let found = best.seq >= StateStore.foreignBase
+                    ? try foreignDocument(key: best.seq).map { ($0.id, Optional($0.host)) } : try document(seq: best.seq).map { ($0.id, String?.none) }
+                return found.map {
+                    NearDuplicate(id: $0.0, distance: best.distance, similarity: NearDuplicatePolicy.similarity(forDistance: best.distance), host: $0.1)
+                }
             }
             return (near, examined, seeks)
         }
@@ -322,10 +329,10 @@ public enum StoreChange: Sendable {
 /// ``StateStore``'s table of databases): filed with the position in the shared log they were
 /// read to, in one transaction, so that a crash never leaves the position ahead of them.
 extension StateStore {
-    /// Where foreign documents' keys start in the near-duplicate index (whose `seq` fields
-    /// hold ``NearDuplicateBands/seqSize`` bytes): the upper half of their range, far above any
-    /// `seq` of this host's log.
-    public static let foreignBase = 1 << (8 * NearDuplicateBands.seqSize - 1)
+    /// Where foreign documents' keys start in the near-duplicate index: the upper half of its
+    /// references (``NearDuplicateBands/referenceLimit``), 2³⁵, far above any `seq` of this
+    /// host's log.
+    public static let foreignBase = NearDuplicateBands.referenceLimit / 2
 
     static let foreignPositionKey = Array("foreign.position".utf8)
 

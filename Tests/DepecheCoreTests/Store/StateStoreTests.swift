@@ -91,6 +91,33 @@ import Testing
         }
     }
 
+    /// The bands file articles by epoch (2²⁴ references each, in the key): articles on both
+    /// sides of an epoch's boundary, far epochs, and another host's document all share the
+    /// query's band keys and are found; the earliest of equally near ones wins.
+    @Test func articlesOfEveryEpochAreFound() throws {
+        let sketch = MinHashSketch(low: 0x0102_0304_0506_0708, high: 0x1112_1314_1516_1718)
+        let epoch = 1 << 24
+        let seqs = [epoch - 1, epoch, epoch + 1, 3 * epoch + 5, 40 * epoch]
+        let store = try open()
+        try store.apply(seqs.enumerated().map { Self.document($0.element, simhash: 0xF0F0 << UInt64(4 * $0.offset), sketch: sketch) }, through: seqs.last!)
+        try store.learn([ForeignDocument(id: Self.id(7), host: "news2", simhash: 0xABC0_0000_0000, sketch: sketch, position: UInt64(2 * epoch + 3))], through: 1)
+        try store.read { reader throws in
+            for (offset, seq) in seqs.enumerated() {
+                let simhash = UInt64(0xF0F0) << UInt64(4 * offset)
+                #expect(try reader.nearest(simhash: simhash ^ 1, sketch: sketch).match?.id == Self.id(seq), "seq \(seq)")
+                #expect(try reader.isFiledNear(seq: seq, simhash: simhash, sketch: sketch))
+                #expect(try !reader.isFiledNear(seq: seq, simhash: simhash ^ 1 << 63, sketch: sketch))
+            }
+            let (foreign, _, seeks) = try reader.nearest(simhash: 0xABC0_0000_0001, sketch: sketch)
+            #expect(foreign?.host == "news2" && foreign?.id == Self.id(7))
+            #expect(seeks == 8 * 5, "8 bands, each in the 4 epochs of this host's articles and the one of the other host's")
+        }
+        let later = MinHashSketch(low: 1, high: 2)
+        try store.apply([Self.document(40 * epoch + 1, simhash: 77, sketch: later), Self.document(40 * epoch + 2, simhash: 77, sketch: later)], through: 40 * epoch + 2)
+        #expect(try store.read { try $0.nearest(simhash: 76, sketch: later).match?.id } == Self.id(40 * epoch + 1))
+        #expect(throws: StoreCorruption.self) { try store.apply([], through: StateStore.foreignBase) }
+    }
+
     /// Another host's document is found near with its host, is kept apart from this host's
     /// exact keys and `seq`, is filed once however often it is learnt, and goes with a reset.
     @Test func otherHostsDocumentsAreNearWithTheirHostAndApart() throws {
