@@ -5,7 +5,7 @@ import CLMDB
 /// (a native `UInt64` key, `seq >> 16`), and appended, so that pages fill up.
 ///
 /// A record (``size``, 54 bytes) is the `seq`'s low 16 bits (big-endian: the records of a key
-/// sort by `seq`), the MinHash sketch (16), the SimHash's low 32 bits (its high 32 are in every
+/// sort by `seq`), the MinHash sketch (16), the SimHash's low 32 bits (its top 40 are in every
 /// band value of ``NearDuplicateBands``; 0: no article, or a SimHash that a store of format 2
 /// had not kept) and the 32 bytes of an id `sha256:<hex>`. Any other id (none that depeche
 /// makes) has 32 zero bytes there and its UTF-8 in `record.ids`, under the native `seq`.
