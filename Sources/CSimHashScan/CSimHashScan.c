@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
-/// The big-endian number of `size` bytes (4 to 8) at `bytes`, read without going past them.
+/// The big-endian number of `size` bytes (5 to 8) at `bytes`, read without going past them.
 static inline __attribute__((always_inline)) uint64_t load_big_endian(const uint8_t *bytes, long size) {
     uint32_t high;
     memcpy(&high, bytes, 4);
@@ -25,7 +25,6 @@ long depeche_simhash_next_within(
     const unsigned char *values, long start, long count, long stride, long rest_size, unsigned long long query, int budget) {
     const uint8_t *value = values + start * stride;
     switch (rest_size) {
-    case 4: SCAN(4)
     case 6: SCAN(6)
     case 7: SCAN(7)
     default: SCAN(rest_size)

@@ -2,7 +2,7 @@
 #define DEPECHE_CSIMHASHSCAN_H
 
 /// The index of the first of `count` fixed-size values (from index `start`, `stride` bytes
-/// apart, each starting with a big-endian number of `rest_size` bytes, 4 to 8) whose number
+/// apart, each starting with a big-endian number of `rest_size` bytes, 5 to 8) whose number
 /// differs from `query` in at most `budget` bits; `count` when none does. The loop every
 /// filed SimHash of a near-duplicate lookup goes through: built twice, with and without the
 /// POPCNT instruction, and the CPU's is chosen at load time (target_clones): Swift's baseline

@@ -104,6 +104,7 @@ struct DocumentRecords {
         }
     }
 
+    /// The record of a document whose id has `digest` (nil: an id kept in `record.ids`).
     static func record(seq: Int, simhash: UInt64, sketch: MinHashSketch, digest: [UInt8]?) -> [UInt8] {
         let halves = sketch.halves
         return bytes(UInt64(seq), count: 2) + bytes(halves.low, count: 8) + bytes(halves.high, count: 8)

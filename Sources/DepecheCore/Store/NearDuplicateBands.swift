@@ -105,11 +105,11 @@ struct NearDuplicateBands {
         }
     }
 
-    /// Calls `body` with the `seq` of each filed article that shares a band with `sketch` and
-    /// whose SimHash's top bits are within `maxDistance` bits of `simhash`'s, with those bits
-    /// (in place, the low ones 0) and their distance (at most the whole SimHashes'), unless `body` returned false for that `seq`
-    /// already ("not near": no need to ask again). Returns how many values were compared and how
-    /// many keys were sought.
+    /// Calls `body` with the reference (`seq`) of each filed article that shares a band with
+    /// `sketch` and whose SimHash's top bits are within `maxDistance` bits of `simhash`'s, with
+    /// those bits (in place, the low ones 0) and their distance (at most the whole SimHashes'),
+    /// unless `body` returned false for that reference already ("not near": no need to ask
+    /// again). Returns how many values were compared and how many keys were read.
     func candidates(
         simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int, in txn: LMDBTransaction,
         _ body: (_ seq: Int, _ highBits: UInt64, _ leastDistance: Int) throws -> Bool

@@ -11,7 +11,7 @@ import Glibc
 ///
 /// | database | key | value |
 /// |---|---|---|
-/// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 3; how far the shared log of other hosts' documents was read (8) |
+/// | `meta` | `seq`, `format`, `foreign.position` | the last applied `seq` (8 bytes); the format, 4; how far the shared log of other hosts' documents was read (8) |
 /// | `ids` | see ``DigestTable``: 96 bits of the content id's digest | `seq` of its `document.ingested` |
 /// | `articles` | see ``DigestTable``: 96 bits of `text_sha256`'s digest | `seq` of the first document with that article |
 /// | `records`, `record.ids` | see ``DocumentRecords``: `seq`'s high bits | `seq`'s low bits, MinHash sketch, SimHash's low half, id |
@@ -26,7 +26,8 @@ import Glibc
 ///
 /// A store of format 2 or 3 is converted in place when opened for writing (``upgradedFormat``;
 /// see ``StoreUpgrade``); one of format 1 (never released) is emptied (``rebuiltFormat``), and
-/// start-up rebuilds it from the event log. Opened read-only, either is refused.
+/// start-up rebuilds it from the event log. Opened read-only, either is refused; one of a later
+/// format (a later depeche's) is refused either way.
 public final class StateStore {
     /// The store's format, kept in `meta`. Format 1 (no release) kept 16-byte keys and
     /// 14-byte near-table values; format 2 indexed SimHashes in `near.0` … `near.3` (permuted
@@ -65,7 +66,8 @@ public final class StateStore {
             let found = try txn.get(meta, Array("format".utf8)) { $0.first ?? 0 }
             var rebuilt: UInt8?
             if let found, found != Self.format {
-                guard !readOnly else { throw StoreFormatError(directory: directory, format: found) }
+                // A later depeche's store is refused, never emptied: the log may no longer hold what it knows.
+                guard !readOnly, found < Self.format else { throw StoreFormatError(directory: directory, format: found) }
                 try Self.deleteDatabases(in: txn, meta: meta)
                 meta = try txn.database("meta", create: true)
                 rebuilt = found

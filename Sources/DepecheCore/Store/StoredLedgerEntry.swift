@@ -37,8 +37,8 @@ public struct StoreCorruption: Error, CustomStringConvertible {
     public var description: String { "\(directory): \(problem)" }
 }
 
-/// A store of an earlier format opened read-only (`depeche check`): the daemon rebuilds it
-/// from the event log at its next start.
+/// A store of an earlier format opened read-only (`depeche check`: the daemon converts or
+/// rebuilds it at its next start), or one of a later format, which this depeche cannot read.
 public struct StoreFormatError: Error, CustomStringConvertible {
     /// The store's directory.
     public var directory: String
@@ -46,7 +46,11 @@ public struct StoreFormatError: Error, CustomStringConvertible {
     public var format: UInt8
 
     public var description: String {
-        "\(directory): the state store has format \(format) (this depeche writes format \(StateStore.format)); "
+        guard format < StateStore.format else {
+            return "\(directory): the state store has format \(format), written by a later depeche (this one reads formats up to "
+                + "\(StateStore.format)); run that depeche, or move the state directory aside to start a new one"
+        }
+        return "\(directory): the state store has format \(format) (this depeche writes format \(StateStore.format)); "
             + "start the daemon once to bring it to format \(StateStore.format)"
     }
 }

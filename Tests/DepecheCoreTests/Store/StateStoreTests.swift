@@ -174,6 +174,21 @@ import Testing
         #expect(try store.read { try $0.documentCount() } == 1)
     }
 
+    /// A store of a later format (a later depeche's) is refused, read-only or not, and left as
+    /// it was: emptying it would lose what the event log's retention already removed.
+    @Test func aStoreOfALaterFormatIsRefusedAndKept() throws {
+        try directory.writeEarlierStore(format: StateStore.format + 1, seq: 7) { _, _ in }
+        for readOnly in [false, true] {
+            #expect {
+                try StateStore(directory: directory.url("store"), mapSize: 1 << 24, readOnly: readOnly)
+            } throws: { error in
+                "\(error)".contains("format \(StateStore.format + 1), written by a later depeche")
+            }
+        }
+        let environment = try LMDBEnvironment(path: directory.url("store"), mapSize: 1 << 24, maxDatabases: 16, readOnly: true)
+        #expect(try environment.read { txn in try txn.get(try txn.database("meta", create: false), Array("seq".utf8)) { bigEndian($0) } } == 7)
+    }
+
     /// A store of format 1 (16-byte keys, other database flags) is emptied when opened for
     /// writing, to be rebuilt from the log, and refused read-only with a message saying so.
     /// (Format 2 is converted in place: StoreUpgradeTests.)
