@@ -14,6 +14,15 @@ import Testing
         var inNearTables = true
     }
 
+    /// 3,000 documents of random fingerprints; the last is a twin of document 11 (same SimHash),
+    /// not in the SimHash tables: format 2 filed a SimHash once, under the first document that had it.
+    static func documentsWithATwin(_ random: inout SplitMix64) -> [Old] {
+        var documents = (1...3_000).map { Old(serial: $0, simhash: random.next(), sketch: MinHashSketch(low: random.next(), high: random.next())) }
+        documents[2_999].simhash = documents[10].simhash
+        documents[2_999].inNearTables = false
+        return documents
+    }
+
     /// Writes a format-2 store: 4 SimHash tables, table 0 holding each SimHash whole with its `seq`.
     func writeFormat2(_ documents: [Old], foreign: (position: Int, host: String, simhash: UInt64, sketch: MinHashSketch)) throws {
         try directory.writeEarlierStore(format: 2, seq: documents.count) { txn, _ in
@@ -51,10 +60,7 @@ import Testing
 
     @Test func aFormat2StoreIsConvertedInPlaceWithEveryKeyAndFingerprint() throws {
         var random = SplitMix64(seed: 7)
-        var documents = (1...3_000).map { Old(serial: $0, simhash: random.next(), sketch: MinHashSketch(low: random.next(), high: random.next())) }
-        // A twin: format 2 filed its SimHash once, under the first document that had it.
-        documents[2_999].simhash = documents[10].simhash
-        documents[2_999].inNearTables = false
+        let documents = Self.documentsWithATwin(&random)
         let foreignSketch = MinHashSketch(low: random.next(), high: random.next())
         try writeFormat2(documents, foreign: (41, "news2", 0xABCD_0000_1234_5678, foreignSketch))
 
@@ -125,9 +131,7 @@ extension StoreUpgradeTests {
     /// afterwards is found.
     @Test func aFormat3StoreIsConvertedInPlaceWithEveryKeyAndFingerprint() throws {
         var random = SplitMix64(seed: 11)
-        var documents = (1...3_000).map { Old(serial: $0, simhash: random.next(), sketch: MinHashSketch(low: random.next(), high: random.next())) }
-        documents[2_999].simhash = documents[10].simhash
-        documents[2_999].inNearTables = false
+        let documents = Self.documentsWithATwin(&random)
         let foreignSketch = MinHashSketch(low: random.next(), high: random.next())
         try writeFormat3(documents, ids: [5: "legacy-5"], foreign: (41, "news2", 0xABCD_0000_1234_5678, foreignSketch))
 
