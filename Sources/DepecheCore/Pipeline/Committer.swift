@@ -31,8 +31,8 @@ public struct Disposal: Sendable {
 /// disposition ledger.
 ///
 /// Changes wait in memory (``PendingChanges``) until the log is durable up to their event;
-/// then ``persist()`` writes them to the store in one transaction with the `seq` they bring
-/// the store to. A sink that decides events later (a cluster's, with several publishes in
+/// then ``persist()`` writes them to the store in a few small transactions, each with the `seq`
+/// it brings the store to. A sink that decides events later (a cluster's, with several publishes in
 /// flight) may record a `document.duplicate` where a `document.ingested` was asked: its
 /// document then leaves the pending changes before they reach the store, and no decision
 /// ever names an event that is not decided yet (the committer waits for it first). Lookups read the pending changes, then the store. While the store cannot be
@@ -154,9 +154,10 @@ public actor Committer {
         pending.append(.ledgerRemove(path))
     }
 
-    /// Writes the changes whose events are durable to the store, in one transaction (the
-    /// group commit's store half; also at shutdown, after the log's last flush). Returns the
-    /// events decided since the last call that ``commit(_:)`` could not return, as recorded.
+    /// Writes the changes whose events are durable to the store, in transactions of at most
+    /// ``documentsPerTransaction`` documents (the group commit's store half; also at shutdown,
+    /// after the log's last flush). Returns the events decided since the last call that
+    /// ``commit(_:)`` could not return, as recorded.
     @discardableResult
     public func persist() -> [DocumentEvent] {
         // Durable first: the revisions up to it are then known, and their documents leave the
@@ -164,14 +165,28 @@ public actor Committer {
         let durable = sink.durableSeq
         takeDecisions()
         defer { decided.removeAll() }
-        let (changes, count) = pending.prefix(through: durable)
-        guard count > 0 || durable > pending.appliedSeq || heldForeignPosition != nil else { return decided }
+        repeat {
+            let (changes, count, seq) = pending.prefix(through: durable, documents: Self.documentsPerTransaction)
+            guard count > 0 || seq > pending.appliedSeq || heldForeignPosition != nil, apply(changes, count, through: seq) else { break }
+        } while pending.appliedSeq < durable
+        return decided
+    }
+
+    /// Documents a store transaction holds at most. LMDB keeps every page a write transaction
+    /// dirtied, for the next ones, until the process ends: the largest transaction sets the
+    /// heap the store holds, about 11 pages (44 KiB) a document in a store of millions. A group
+    /// commit after a stall (a slow disk) would otherwise raise it for good.
+    static let documentsPerTransaction = 16
+
+    /// Writes the first `count` pending changes to the store with `seq`; false when it cannot.
+    private func apply(_ changes: [StoreChange], _ count: Int, through seq: Int) -> Bool {
         do {
-            try store.apply(changes, through: durable, foreignPosition: heldForeignPosition)
-            pending.removeFirst(count, appliedThrough: durable)
+            try store.apply(changes, through: seq, foreignPosition: heldForeignPosition)
+            pending.removeFirst(count, appliedThrough: seq)
             heldForeignPosition = nil
             if storeFailure != nil { logger.notice("the state store is writable again") }
             storeFailure = nil
+            return true
         } catch let error as LMDBError {
             if storeFailure == nil {
                 logger.error("cannot write the state store; not taking files until it can", metadata: [
@@ -182,7 +197,7 @@ public actor Committer {
         } catch {
             logger.error("cannot write the state store", metadata: ["error": "\(error)"])
         }
-        return decided
+        return false
     }
 
     /// How far the documents of other hosts were read (see ``learn(_:)``).

@@ -10,16 +10,22 @@ struct PendingChanges {
 
     mutating func append(_ change: StoreChange) { changes.append(change) }
 
-    /// The changes up to the first one of an event after `durable`, and how many they are.
-    func prefix(through durable: Int) -> (changes: [StoreChange], count: Int) {
+    /// The changes up to the first one of an event after `durable`, or up to the document past
+    /// the first `limit` ones; how many they are, and the `seq` the store holds once they are in.
+    func prefix(through durable: Int, documents limit: Int) -> (changes: [StoreChange], count: Int, seq: Int) {
+        var documents = 0
+        var seq = durable
         let end = changes.firstIndex { change in
             switch change {
-            case .document(let document): document.seq > durable
-            case .ledgerRecord(_, let entry): entry.seq > durable
-            case .ledgerRemove: false
+            case .document(let document):
+                documents += 1
+                if documents > limit && document.seq <= durable { seq = document.seq - 1 }
+                return document.seq > durable || documents > limit
+            case .ledgerRecord(_, let entry): return entry.seq > durable
+            case .ledgerRemove: return false
             }
         } ?? changes.count
-        return (Array(changes[..<end]), end)
+        return (Array(changes[..<end]), end, seq)
     }
 
     /// The first `count` changes are in the store, which now holds everything up to `seq`.

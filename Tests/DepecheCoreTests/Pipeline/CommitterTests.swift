@@ -67,6 +67,22 @@ import Testing
         #expect(try store.read { try $0.documentCount() } == 1)
     }
 
+    /// More documents than a store transaction holds: they go in several, and the store ends
+    /// at the last durable `seq` with every one of them.
+    @Test func aLargeGroupCommitReachesTheStoreWhole() async throws {
+        let (committer, log, fd) = try makeCommitter()
+        defer { close(fd) }
+        let count = Committer.documentsPerTransaction * 2 + 5
+        for serial in 1...count {
+            try await committer.commit(try candidate("\(serial).txt", "Dépêche numéro \(serial) de Rabat", inode: UInt64(serial)))
+        }
+        try log.flush()
+        await committer.persist()
+        let store = try StateStore(directory: state.url("store"), mapSize: 1 << 24)
+        #expect(try store.seq() == count)
+        #expect(try store.read { try $0.documentCount() } == count)
+    }
+
     /// A store whose memory map is full: the commit whose changes cannot be stored is logged,
     /// then commits are refused (intake pauses) with an error that says the store has no room.
     @Test func aFullStoreRefusesCommitsSoThatIntakePauses() async throws {
