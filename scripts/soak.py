@@ -92,11 +92,13 @@ def load_average():
         return float(loadavg.read().split()[0])
 
 
-def rss_kib(pid):
+def rss_kib(pid, field="VmRSS:"):
+    """A memory field of /proc/PID/status in KiB: VmRSS (resident, page cache of the store's map
+    included) or RssAnon (the heap and stacks: what must stay flat)."""
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except FileNotFoundError:
         return None
@@ -284,7 +286,7 @@ def main():
     log = LogReader(os.path.join(state, "events.jsonl"))
     samples_path = work.rstrip("/") + ".csv"
     samples = open(samples_path, "w")
-    samples.write("elapsed_s,rss_kib,dropped,events,backlog,p50_ms,p99_ms,max_ms,daemon_cpu_s,load_1min\n")
+    samples.write("elapsed_s,rss_kib,dropped,events,backlog,p50_ms,p99_ms,max_ms,daemon_cpu_s,load_1min,rss_anon_kib\n")
     rows = []
     dropper.start()
     start = time.monotonic()
@@ -299,7 +301,7 @@ def main():
         all_latencies.extend(latencies)
         row = (time.monotonic() - start, rss_kib(daemon.pid), dropped, len(log.events), dropped - len(log.events),
                percentile(latencies, 0.5), percentile(latencies, 0.99), max(latencies, default=float("nan")),
-               cpu_seconds(daemon.pid), load_average())
+               cpu_seconds(daemon.pid), load_average(), rss_kib(daemon.pid, "RssAnon:"))
         rows.append(row)
         samples.write(",".join(f"{v:.1f}" if isinstance(v, float) else str(v) for v in row) + "\n")
         samples.flush()
@@ -310,7 +312,7 @@ def main():
         next_sample += args.sample
         row = sample()
         if len(rows) % max(1, 60 // args.sample) == 0:
-            print(f"{row[0]:7.0f} s  RSS {row[1] / 1024:6.1f} MiB  dropped {row[2]:7d}  events {row[3]:7d}  "
+            print(f"{row[0]:7.0f} s  RSS {row[1] / 1024:6.1f} MiB  anon {row[10] / 1024:5.1f} MiB  dropped {row[2]:7d}  events {row[3]:7d}  "
                   f"backlog {row[4]:5d}  p50 {row[5]:6.1f} ms  p99 {row[6]:7.1f} ms  max {row[7]:7.1f} ms  "
                   f"daemon CPU {row[8]:6.0f} s  load {row[9]:.1f}", flush=True)
         if daemon.poll() is not None:
@@ -361,17 +363,22 @@ def main():
     print(f"files dropped {len(dropper.dropped)} ({dropper.late} drops behind schedule), events {len(log.events)} {dict(types)}")
     print(f"RSS: start (after 1 min) {warm[0][1] / 1024:.1f} MiB, end {end_rss / 1024 if end_rss else float('nan'):.1f} MiB, "
           f"peak (VmHWM) {peak / 1024 if peak else float('nan'):.1f} MiB")
+    settled = [r[10] for r in rows if r[0] >= 300 and r[10]]
+    if settled:
+        print(f"RssAnon: after 5 min {settled[0] / 1024:.1f} MiB, highest after {max(settled) / 1024:.1f} MiB "
+              f"({100 * (max(settled) - settled[0]) / settled[0]:+.1f} %), end {settled[-1] / 1024:.1f} MiB")
     print(f"latency drop-to-event: p50 {percentile(all_latencies, 0.5):.1f} ms, p99 {percentile(all_latencies, 0.99):.1f} ms, "
           f"max {max(all_latencies, default=float('nan')):.1f} ms")
     cpu = rows[-1][8]
     print(f"daemon CPU {cpu:.0f} s for {len(log.events)} events ({1000 * cpu / max(1, len(log.events)):.2f} ms per event); "
           f"backlog drained {drained_at - seconds:.0f} s after the last drop; host load (1 min) "
           f"mean {statistics.mean(r[9] for r in rows):.1f}, max {max(r[9] for r in rows):.1f} on {os.cpu_count()} CPUs")
-    print("per 5 minutes:  window   RSS MiB   p99 ms (worst sample)   events/s   daemon CPU %   load")
+    print("per 5 minutes:  window   RSS MiB  anon MiB   p99 ms (worst sample)   events/s   daemon CPU %   load")
     for index in sorted(windows):
         w = windows[index]
         span = max(w[-1][0] - w[0][0], 1)
         print(f"                {index * 5:3d}-{index * 5 + 5:<3d}  {w[-1][1] / 1024 if w[-1][1] else float('nan'):7.1f}  "
+              f"{w[-1][10] / 1024 if w[-1][10] else float('nan'):8.1f}  "
               f"{max(r[6] for r in w):10.1f}  {(w[-1][3] - w[0][3]) / span:16.0f}  {100 * (w[-1][8] - w[0][8]) / span:10.0f}  "
               f"{statistics.mean(r[9] for r in w):7.1f}")
     print(f"lost {len(lost)}, repeated {len(repeated)}, unexpected {len(unknown)}, wrong outcome {len(wrong)}, "
