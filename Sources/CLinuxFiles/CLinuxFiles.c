@@ -33,6 +33,10 @@ int depeche_set_mmap_threshold(int bytes) {
     return mallopt(M_MMAP_THRESHOLD, bytes);
 }
 
+int depeche_set_arena_max(int count) {
+    return mallopt(M_ARENA_MAX, count);
+}
+
 int depeche_trim_heap(void) {
     return malloc_trim(0);
 }

@@ -20,6 +20,7 @@ struct DepecheCommand: AsyncParsableCommand {
     /// Sets up the process, then runs the command the arguments name.
     static func main() async {
         ProcessMemory.returnLargeBlocksToTheSystem()
+        ProcessMemory.oneHeapPerProcessor()
         await main(nil)
     }
 }

@@ -20,6 +20,9 @@ int depeche_open_directory_beneath(int dirfd, const char *path);
 /// and the trim threshold after each large free). Returns 1 on success, 0 otherwise.
 int depeche_set_mmap_threshold(int bytes);
 
+/// mallopt(M_ARENA_MAX, count): at most `count` heaps for all threads.
+int depeche_set_arena_max(int count);
+
 /// Gives the heap's free memory back to the system, from its top and, page by page, from its
 /// middle (malloc_trim(0)). Returns 1 when some was given back, 0 otherwise.
 int depeche_trim_heap(void);
