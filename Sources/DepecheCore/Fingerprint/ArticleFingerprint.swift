@@ -31,9 +31,9 @@ public struct ArticleFingerprint: Sendable, Equatable {
         let digest = SHA256.hash(data: normalised)
         var simhash = SimHash.Accumulator()
         var minhash = MinHash.Accumulator()
-        let wordCount = WordShingles.forEach(in: normalised, length: shingleLength) { shingle in
-            simhash.add(shingle)
-            minhash.add(shingle)
+        let wordCount = WordShingles.forEach(in: normalised, length: shingleLength) { shingles in
+            for shingle in shingles { simhash.add(shingle) }
+            minhash.add(shingles)
         }
         return ArticleFingerprint(
             textSHA256: ContentHash.hex(digest), simhash: simhash.simhash, minhash: minhash.signature, wordCount: wordCount)

@@ -7,37 +7,53 @@ import Foundation
 /// `: ; ! ? , . % )` is dropped too, so French and English typography of the same words agree
 /// (`« Oui » !` and `"Oui"!` normalise alike).
 enum FingerprintNormaliser {
-    /// The normalised form of `text`, as UTF-8.
+    /// The normalised form of `text`, as UTF-8. Read as UTF-8, ASCII a byte at a time.
     static func normalisedUTF8(_ text: String) -> [UInt8] {
         var output = Output()
         output.bytes.reserveCapacity(text.utf8.count)
-        for scalar in canonicallyComposed(text).unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                if value <= 0x20 || value == 0x7F {
-                    output.space()
+        var composed = canonicallyComposed(text)
+        composed.withUTF8 { utf8 in
+            guard let bytes = utf8.baseAddress else { return }
+            var index = 0
+            while index < utf8.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if lead <= 0x20 || lead == 0x7F {
+                        output.space()
+                    } else {
+                        output.emit(lead | ((0x41...0x5A).contains(lead) ? 0x20 : 0))
+                    }
+                    index &+= 1
                 } else {
-                    output.emit(UInt8(value) | ((0x41...0x5A).contains(value) ? 0x20 : 0))
+                    let (value, length) = TokenScanner.decode(bytes, index)
+                    normalise(value, into: &output)
+                    index &+= length
                 }
-            } else if isSpace(value) {
-                output.space()
-            } else if isInvisible(value) {
-                continue
-            } else if let ascii = asciiPunctuation(value) {
-                output.emit(ascii)
-            } else if value == 0x2026 {
-                for _ in 0..<3 { output.emit(UInt8(ascii: ".")) }
-            } else if (0xC0...0xDE).contains(value) && value != 0xD7 {
-                output.emit(Unicode.Scalar(value + 0x20)!)  // Latin-1 capitals: À…Þ are à…þ less 0x20
-            } else if (0xDF...0xFF).contains(value) || (0x600...0x6FF).contains(value) {
-                output.emit(scalar)  // Latin-1 small letters and Arabic have no case: no property lookup
-            } else if scalar.properties.changesWhenLowercased {
-                scalar.properties.lowercaseMapping.unicodeScalars.forEach { output.emit($0) }
-            } else {
-                output.emit(scalar)
             }
         }
         return output.bytes
+    }
+
+    /// Appends the normalised form of the non-ASCII scalar `value`.
+    private static func normalise(_ value: UInt32, into output: inout Output) {
+        let scalar = Unicode.Scalar(value)!  // decoded from a String's UTF-8: valid
+        if isSpace(value) {
+            output.space()
+        } else if isInvisible(value) {
+            return
+        } else if let ascii = asciiPunctuation(value) {
+            output.emit(ascii)
+        } else if value == 0x2026 {
+            for _ in 0..<3 { output.emit(UInt8(ascii: ".")) }
+        } else if (0xC0...0xDE).contains(value) && value != 0xD7 {
+            output.emit(Unicode.Scalar(value + 0x20)!)  // Latin-1 capitals: À…Þ are à…þ less 0x20
+        } else if (0xDF...0xFF).contains(value) || (0x600...0x6FF).contains(value) {
+            output.emit(scalar)  // Latin-1 small letters and Arabic have no case: no property lookup
+        } else if scalar.properties.changesWhenLowercased {
+            scalar.properties.lowercaseMapping.unicodeScalars.forEach { output.emit($0) }
+        } else {
+            output.emit(scalar)
+        }
     }
 
     /// Normalised bytes, with the white-space rules applied as they are appended.
@@ -72,7 +88,23 @@ enum FingerprintNormaliser {
     /// `text` in NFC. Text made only of scalars that are NFC whatever surrounds them is
     /// already NFC and skips Foundation's (slow) normaliser: see `isNFCAnywhere`.
     private static func canonicallyComposed(_ text: String) -> String {
-        text.unicodeScalars.allSatisfy(isNFCAnywhere) ? text : text.precomposedStringWithCanonicalMapping
+        var text = text
+        let isNFC = text.withUTF8 { utf8 in
+            guard let bytes = utf8.baseAddress else { return true }
+            var index = 0
+            while index < utf8.count {
+                // ASCII, continuation bytes, and the leads of scalars below U+0300 (up to 0xCB).
+                guard bytes[index] >= 0xCC else {
+                    index &+= 1
+                    continue
+                }
+                let (value, length) = TokenScanner.decode(bytes, index)
+                guard isNFCAnywhere(value) else { return false }
+                index &+= length
+            }
+            return true
+        }
+        return isNFC ? text : text.precomposedStringWithCanonicalMapping
     }
 
     /// Whether `scalar` is unchanged by NFC and never combines with its neighbours (checked
@@ -83,8 +115,8 @@ enum FingerprintNormaliser {
     /// symbols of menus and share bars (U+2100–U+2BFF but for Ω, K, Å, 〈, 〉 and ⫝̸, which have
     /// canonical decompositions), emoji and the replacement character. Others may be, but are not
     /// assumed to be.
-    private static func isNFCAnywhere(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
+    private static func isNFCAnywhere(_ value: UInt32) -> Bool {
+        switch value {
         case 0x2126, 0x212A, 0x212B, 0x2329, 0x232A, 0x2ADC: false
         case 0..<0x300, 0x2002...0x20CF, 0x2100...0x2BFF, 0x1F000...0x1FAFF, 0xFFFD: true
         case 0x610...0x61A, 0x64B...0x65F, 0x670, 0x6D6...0x6DC, 0x6DF...0x6E4, 0x6E7, 0x6E8, 0x6EA...0x6ED: false

@@ -9,20 +9,24 @@ enum MinHash {
         return (0..<ArticleFingerprint.minhashCount).map { _ in (generator.next() | 1, generator.next()) }
     }()
 
-    /// A signature computed as features come, one at a time.
+    /// A signature computed as features come, a batch at a time.
     struct Accumulator {
         /// The least hash so far under each function; all `UInt32.max` before any feature.
         private(set) var signature = [UInt32](repeating: .max, count: MinHash.seeds.count)
         /// The hash functions, read once: a static's every use checks that it was initialised.
         private let seeds = MinHash.seeds
 
-        /// Takes one feature's 64-bit hash into the signature.
-        mutating func add(_ feature: UInt64) {
+        /// Takes a batch of features' 64-bit hashes into the signature.
+        mutating func add(_ features: UnsafeBufferPointer<UInt64>) {
             signature.withUnsafeMutableBufferPointer { minimums in
                 self.seeds.withUnsafeBufferPointer { seeds in
                     for index in 0..<seeds.count {
-                        let hash = UInt32(truncatingIfNeeded: (seeds[index].multiplier &* feature &+ seeds[index].offset) >> 32)
-                        if hash < minimums[index] { minimums[index] = hash }
+                        let (multiplier, offset) = seeds[index]
+                        var least = minimums[index]
+                        for feature in features {
+                            least = min(least, UInt32(truncatingIfNeeded: (multiplier &* feature &+ offset) >> 32))
+                        }
+                        minimums[index] = least
                     }
                 }
             }
