@@ -130,37 +130,53 @@ enum BoilerplateLines {
     /// spaces collapsed, leading symbols (bullets, emoji) and trailing punctuation removed; at
     /// most `comparedLength` scalars (longer lines end with "…+" so that they equal no phrase).
     static func folded(_ line: Substring) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(comparedLength + 2)
+        // Written as UTF-8 as it is folded: gathering scalars and encoding them after cost more
+        // than the folding.
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(2 * comparedLength + 4)
+        var scalars = 0
         var pendingSpace = false
+        var cut = false
+        func append(_ value: UInt32) {
+            guard let scalar = Unicode.Scalar(value) else { return }
+            UTF8.encode(scalar) { utf8.append($0) }
+            scalars += 1
+        }
         forEachScalar(of: line) { value in
-            if scalars.count >= comparedLength {
-                scalars += ["…", "+"]
+            if scalars >= comparedLength {
+                cut = true
                 return false
             }
             if ScalarFolding.isSpace(value) {
-                pendingSpace = !scalars.isEmpty
+                pendingSpace = scalars > 0
                 return true
             }
             let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
                 || value == 0xA9 || value == 0x28
-            if scalars.isEmpty && !meaningful { return true }
-            if pendingSpace { scalars.append(" ") }
+            if scalars == 0 && !meaningful { return true }
+            if pendingSpace { append(0x20) }
             pendingSpace = false
             if ScalarFolding.isApostrophe(value) {
-                scalars.append("'")
+                append(0x27)
             } else {
-                ScalarFolding.fold(value) { if let folded = Unicode.Scalar($0) { scalars.append(folded) } }
+                ScalarFolding.fold(value) { append($0) }
             }
             return true
         }
-        if scalars.last != "+" {
-            while let last = scalars.last, "!.:;?… ".unicodeScalars.contains(last) { scalars.removeLast() }
+        if cut {
+            utf8.append(contentsOf: "…+".utf8)
+        } else {
+            // Trailing ! . : ; ? … and spaces.
+            while let last = utf8.last {
+                if "!.:; ?".utf8.contains(last) {
+                    utf8.removeLast()
+                } else if utf8.count >= 3 && utf8.suffix(3).elementsEqual("…".utf8) {
+                    utf8.removeLast(3)
+                } else {
+                    break
+                }
+            }
         }
-        // Encoded by hand: `String.UnicodeScalarView(scalars)` costs four times the folding.
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count * 2)
-        for scalar in scalars { UTF8.encode(scalar) { utf8.append($0) } }
         return String(decoding: utf8, as: UTF8.self)
     }
 
@@ -206,8 +222,12 @@ enum BoilerplateLines {
     /// Bullets that open a list item: - * • – — · › ▸ → ►
     private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8, 0x2192, 0x25BA]
 
-    /// "Lire aussi" alone on its line: the next line is the linked headline.
-    static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
+    /// "Lire aussi" alone on its line: the next line is the linked headline. (A longer line,
+    /// whose folded beginning ends with "…+", is not hashed: a String with non-ASCII scalars
+    /// is hashed through an NFC check.)
+    static func announcesLink(_ folded: String) -> Bool {
+        folded.utf8.count <= comparedLength && linkAnnouncers.contains(folded)
+    }
 
     /// A row of share buttons: every word a social network or a share verb.
     private static func isShareRow(_ folded: String) -> Bool {

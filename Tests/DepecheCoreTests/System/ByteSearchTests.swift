@@ -23,4 +23,25 @@ import Testing
         let slice = line.dropLast(3)
         #expect(!ByteSearch.contains(Array("\" y".utf8), in: slice))
     }
+
+    /// The search starts from the needle's least common byte, wherever it stands in the
+    /// needle: the first occurrence is still the one found, also with near misses before it,
+    /// at either end of the haystack, and with the anchor byte outside any occurrence.
+    @Test(arguments: ["eeQ", "Qee", "eQe", " is published by ", "droits réservés", "zz"])
+    func findsWhatANaiveSearchFinds(_ needle: String) {
+        let pattern = Array(needle.utf8)
+        var random = SplitMix64(seed: UInt64(pattern.count))
+        let alphabet = Array("eQ z".utf8) + pattern
+        for length in 0..<60 {
+            var haystack = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            // Half the haystacks hold the needle, or all of it but its last byte, somewhere.
+            if length % 2 == 0 && length >= pattern.count {
+                let at = Int(random.next() % UInt64(length - pattern.count + 1))
+                haystack.replaceSubrange(at..<at + pattern.count, with: length % 4 == 0 ? pattern : pattern.dropLast() + [0x21])
+            }
+            let naive = haystack.count < pattern.count ? nil
+                : (0...(haystack.count - pattern.count)).first { Array(haystack[$0..<$0 + pattern.count]) == pattern }
+            #expect(haystack.withUnsafeBytes { ByteSearch.firstOffset(of: pattern, in: $0) } == naive)
+        }
+    }
 }
