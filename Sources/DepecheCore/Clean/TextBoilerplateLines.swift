@@ -1,3 +1,5 @@
+import Glibc
+
 /// The line tests behind `TextBoilerplate`.
 enum BoilerplateLines {
     /// A line at least this long (in UTF-8 bytes) is article prose: end markers after it end the article.
@@ -69,23 +71,27 @@ enum BoilerplateLines {
     /// only match by its beginning.
     private static let comparedLength = 80
 
-    /// The page's lines (split on "\n", a trailing "\r" dropped), found on UTF-8 bytes.
+    /// The page's lines (split on "\n", a trailing "\r" dropped), found with `memchr` on its
+    /// UTF-8 bytes.
     static func lines(of page: String) -> [Substring] {
-        var lines: [Substring] = []
-        let bytes = page.utf8
-        var start = bytes.startIndex
-        var index = start
-        while index != bytes.endIndex {
-            if bytes[index] == 0x0A {
-                var end = index
-                if end > start, bytes[bytes.index(before: end)] == 0x0D { end = bytes.index(before: end) }
-                lines.append(page[start..<end])
-                start = bytes.index(after: index)
+        var page = page
+        // Where each line starts and ends, in bytes.
+        var bounds: [(start: Int, end: Int)] = []
+        page.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            var start = 0
+            while start < bytes.count, let newline = memchr(base + start, 0x0A, bytes.count - start) {
+                let offset = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                bounds.append((start, offset > start && base[offset - 1] == 0x0D ? offset - 1 : offset))
+                start = offset + 1
             }
-            index = bytes.index(after: index)
+            bounds.append((start, bytes.count))
         }
-        lines.append(page[start..<bytes.endIndex])
-        return lines
+        if bounds.isEmpty { return [page[...]] }
+        let utf8 = page.utf8
+        return bounds.map { line in
+            page[utf8.index(utf8.startIndex, offsetBy: line.start)..<utf8.index(utf8.startIndex, offsetBy: line.end)]
+        }
     }
 
     /// Whether a line is only white space.
@@ -377,20 +383,21 @@ enum BoilerplateLines {
         var words = 0, length = 0
         var inWord = false, wordHasLetter = false
         var last: UInt32 = 0
-        for scalar in line.unicodeScalars {
-            let value = scalar.value
+        forEachScalar(of: line) { value in
             length += 1
             if length > 25 { return false }
             if ScalarFolding.isSpace(value) {
                 if inWord && wordHasLetter { words += 1 }
                 inWord = false
                 wordHasLetter = false
-                continue
+                return true
             }
-            if !inWord { inWord = true }
+            inWord = true
             if ScalarFolding.isLetter(value) { wordHasLetter = true }
             last = value
+            return true
         }
+        if length > 25 { return false }
         if inWord && wordHasLetter { words += 1 }
         return (1...2).contains(words) && !".!?:;,".unicodeScalars.contains { $0.value == last }
     }
