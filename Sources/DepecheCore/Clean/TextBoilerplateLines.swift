@@ -137,17 +137,14 @@ enum BoilerplateLines {
     /// most `comparedLength` scalars (longer lines end with "…+" so that they equal no phrase).
     static func folded(_ line: Substring) -> String {
         // Written as UTF-8 as it is folded: gathering scalars and encoding them after cost more
-        // than the folding.
+        // than the folding. (Through `append(_:to:)`, not a local function: one that captures
+        // the buffer and is called from a closure gets it boxed, with a run-time exclusivity
+        // check at every call.)
         var utf8: [UInt8] = []
         utf8.reserveCapacity(2 * comparedLength + 4)
         var scalars = 0
         var pendingSpace = false
         var cut = false
-        func append(_ value: UInt32) {
-            guard let scalar = Unicode.Scalar(value) else { return }
-            UTF8.encode(scalar) { utf8.append($0) }
-            scalars += 1
-        }
         forEachScalar(of: line) { value in
             if scalars >= comparedLength {
                 cut = true
@@ -160,12 +157,14 @@ enum BoilerplateLines {
             let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
                 || value == 0xA9 || value == 0x28
             if scalars == 0 && !meaningful { return true }
-            if pendingSpace { append(0x20) }
+            if pendingSpace { scalars += append(0x20, to: &utf8) }
             pendingSpace = false
             if ScalarFolding.isApostrophe(value) {
-                append(0x27)
+                scalars += append(0x27, to: &utf8)
             } else {
-                ScalarFolding.fold(value) { append($0) }
+                let folded = ScalarFolding.fold(value)
+                if folded != 0 { scalars += append(UInt32(truncatingIfNeeded: folded), to: &utf8) }
+                if folded > 0xFFFF_FFFF { scalars += append(UInt32(truncatingIfNeeded: folded >> 32), to: &utf8) }
             }
             return true
         }
@@ -184,6 +183,30 @@ enum BoilerplateLines {
             }
         }
         return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 of the scalar `value`; 1, or 0 when `value` is no scalar.
+    @inline(__always)
+    private static func append(_ value: UInt32, to utf8: inout [UInt8]) -> Int {
+        switch value {
+        case 0..<0x80:
+            utf8.append(UInt8(truncatingIfNeeded: value))
+        case 0x80..<0x800:
+            utf8.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        case 0xD800..<0xE000, 0x110000...:
+            return 0
+        case 0x800..<0x10000:
+            utf8.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        default:
+            utf8.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        }
+        return 1
     }
 
     /// A widget, share button, "Lire aussi" link, comment or view counter, or credit line.
