@@ -55,6 +55,7 @@ let package = Package(
             providers: [.apt(["libnats-dev"])]
         ),
         .target(name: "CLinuxFiles"),
+        .target(name: "CMinHashBatch"),
         .target(name: "CSimHashScan"),
         .target(
             name: "DepecheCore",
@@ -63,6 +64,7 @@ let package = Package(
                 "CLMDB",
                 "CLibXML2",
                 "CLinuxFiles",
+                "CMinHashBatch",
                 "CSimHashScan",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
