@@ -25,11 +25,17 @@ struct PageCredits {
     private static let sourceOpeners = BytePrefixes(["source :", "source:", "sources :", "sources:", "المصدر:", "المصدر :"])
     /// Phrases that make a line a copyright line without "©", as UTF-8 (searched in the whole
     /// line: the folded beginning may stop before them).
-    private static let rightsPhrases = ["droits réservés", "rights reserved", "Rights Reserved", "الحقوق محفوظة"].map { Array($0.utf8) }
+    private static let rightsPhrases = ["droits réservés", "rights reserved", "Rights Reserved"].map { Array($0.utf8) }
+    /// What each Latin rights phrase holds ("réservés", "reserved"): most lines are turned away
+    /// after this one search.
+    private static let reservedStem = Array("serv".utf8)
+    /// "الحقوق محفوظة" (rights reserved).
+    private static let arabicRightsPhrase = Array("الحقوق محفوظة".utf8)
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
-        rightsPhrases.contains { ByteSearch.contains($0, in: line) }
+        ByteSearch.contains(reservedStem, in: line) && rightsPhrases.contains { ByteSearch.contains($0, in: line) }
+            || ByteSearch.contains(arabicRightsPhrase, in: line)
     }
 
     /// Words that state the rights and are not the holder's name, folded.
@@ -99,11 +105,16 @@ struct PageCredits {
         " is published by ", " a publication of ", " is a publication of ", " une publication de ",
         " une publication d'", " est edite par ", " est editee par ", " edite par ",
     ].map { Array($0.utf8) }
+    /// What each imprint phrase holds: most lines are turned away after these two searches.
+    private static let imprintStems = [Array("publi".utf8), Array("edite".utf8)]
 
     /// "Atlas Wire is published by Atlas Wire Media SARL, Rabat.": a publishing phrase in the
     /// line's folded beginning and a company's legal form among its words.
     private static func isImprint(_ line: Substring, folded: String) -> Bool {
-        guard imprintPhrases.contains(where: { ByteSearch.contains($0, in: Substring(folded)) }) else { return false }
+        let folded = Substring(folded)
+        guard imprintStems.contains(where: { ByteSearch.contains($0, in: folded) }),
+              imprintPhrases.contains(where: { ByteSearch.contains($0, in: folded) })
+        else { return false }
         return words(of: line).contains { word in
             legalForms.contains(BoilerplateLines.folded(word.hasSuffix(",") ? word.dropLast() : word))
         }

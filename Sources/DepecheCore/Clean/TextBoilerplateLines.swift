@@ -284,7 +284,10 @@ enum BoilerplateLines {
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
     static func isTicker(_ line: Substring, folded: String) -> Bool {
-        let segments = segmentWords(line, spaces: 3, separators: tickerSeparators)
+        // Three headlines of three words settle it: a ticker line may run for kilobytes.
+        let segments = segmentWords(line, spaces: 3, separators: tickerSeparators) { segments in
+            segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3
+        }
         return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3 && !bylineStarts.matches(folded)
             && !startsWithDate(folded)
     }
@@ -329,14 +332,19 @@ enum BoilerplateLines {
     }
 
     /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces and
-    /// between `separators` standing alone.
+    /// between `separators` standing alone. The count stops early, at a segment of more than
+    /// `maximumWords` words or once the segments so far are `settled`.
     private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Separators,
-                                     maximumWords: Int = .max) -> [Int] {
+                                     maximumWords: Int = .max, settled: ([Int]) -> Bool = { _ in false }) -> [Int] {
         var segments: [Int] = []
         var words = 0, spaces = 0
         var inWord = false
+        var done = false
         func closeSegment() {
-            if words > 0 { segments.append(words) }
+            if words > 0 {
+                segments.append(words)
+                done = settled(segments)
+            }
             words = 0
         }
         forEachScalar(of: line) { value in
@@ -353,9 +361,9 @@ enum BoilerplateLines {
                 inWord = true
             }
             // A navigation bar's items are short: a long one settles it.
-            return words <= maximumWords
+            return words <= maximumWords && !done
         }
-        closeSegment()
+        if !done { closeSegment() }
         return segments
     }
 
