@@ -9,8 +9,7 @@ import Foundation
 enum FingerprintNormaliser {
     /// The normalised form of `text`, as UTF-8. Read as UTF-8, ASCII a byte at a time.
     static func normalisedUTF8(_ text: String) -> [UInt8] {
-        var output = Output()
-        output.bytes.reserveCapacity(text.utf8.count)
+        var output = Output(capacity: text.utf8.count)
         var composed = canonicallyComposed(text)
         composed.withUTF8 { utf8 in
             guard let bytes = utf8.baseAddress else { return }
@@ -31,7 +30,7 @@ enum FingerprintNormaliser {
                 }
             }
         }
-        return output.bytes
+        return output.bytes()
     }
 
     /// Appends the normalised form of the non-ASCII scalar `value`.
@@ -56,32 +55,68 @@ enum FingerprintNormaliser {
         }
     }
 
-    /// Normalised bytes, with the white-space rules applied as they are appended.
-    private struct Output {
-        var bytes: [UInt8] = []
+    /// Normalised bytes, with the white-space rules applied as they are appended. Written
+    /// through a pointer: an array's `append` checks uniqueness and capacity at every byte,
+    /// which was most of the normaliser's time.
+    private struct Output: ~Copyable {
+        private var base: UnsafeMutablePointer<UInt8>
+        private var count = 0
+        private var capacity: Int
         private var pendingSpace = false
+
+        /// An empty output with room for `capacity` bytes (it grows as needed).
+        init(capacity: Int) {
+            self.capacity = max(capacity, 16)
+            base = .allocate(capacity: self.capacity)
+        }
+
+        deinit { base.deallocate() }
+
+        /// The bytes written.
+        consuming func bytes() -> [UInt8] {
+            Array(UnsafeBufferPointer(start: base, count: count))
+        }
 
         /// White space: one space before the next character, unless spacing is dropped there.
         mutating func space() {
-            pendingSpace = !bytes.isEmpty
+            pendingSpace = count > 0
         }
 
         mutating func emit(_ byte: UInt8) {
-            if pendingSpace, !FingerprintNormaliser.dropsSpaceBefore(byte), let last = bytes.last,
-                !FingerprintNormaliser.dropsSpaceAfter(last)
+            reserve(2)
+            if pendingSpace, !FingerprintNormaliser.dropsSpaceBefore(byte),
+                !FingerprintNormaliser.dropsSpaceAfter(base[count - 1])
             {
-                bytes.append(UInt8(ascii: " "))
+                append(UInt8(ascii: " "))
             }
             pendingSpace = false
-            bytes.append(byte)
+            append(byte)
         }
 
         mutating func emit(_ scalar: Unicode.Scalar) {
+            reserve(5)
             if pendingSpace {
-                bytes.append(UInt8(ascii: " "))
+                append(UInt8(ascii: " "))
                 pendingSpace = false
             }
-            UTF8.encode(scalar) { bytes.append($0) }
+            for byte in scalar.utf8 { append(byte) }
+        }
+
+        @inline(__always)
+        private mutating func append(_ byte: UInt8) {
+            base[count] = byte
+            count &+= 1
+        }
+
+        /// Room for `more` bytes.
+        @inline(__always)
+        private mutating func reserve(_ more: Int) {
+            guard count + more > capacity else { return }
+            capacity *= 2
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: base, count: count)
+            base.deallocate()
+            base = grown
         }
     }
 
