@@ -15,37 +15,56 @@ enum WordShingles {
     static func forEach(in normalised: [UInt8], length: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Void) -> Int {
         // The last `length` word hashes, by word number modulo `length`.
         let window = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: length)
-        let batch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: batchSize)
-        defer {
-            window.deallocate()
-            batch.deallocate()
-        }
+        defer { window.deallocate() }
         window.initialize(repeating: 0)
-        var filled = 0
+        // A struct, not variables a local function captures: those get boxed, with an
+        // exclusivity check at each access from the closure below.
+        var batch = Batch()
         var wordCount = 0
-        func hand(_ shingle: UInt64) {
-            batch[filled] = shingle
-            filled += 1
-            if filled == batch.count {
-                body(UnsafeBufferPointer(batch))
-                filled = 0
-            }
-        }
+        // Where the next word goes: once the window is full, its oldest word (a compare and
+        // not a `%`: a division by a run-time length costs tens of cycles, four times a word).
+        var slot = 0
         forEachWord(in: normalised) { word in
-            window[wordCount % length] = word
+            window[slot] = word
+            slot = slot + 1 == length ? 0 : slot + 1
             wordCount += 1
-            if wordCount >= length { hand(shingle(window, count: length, newest: wordCount)) }
+            if wordCount >= length { batch.add(shingle(window, oldest: slot, count: length), body) }
         }
-        if wordCount > 0 && wordCount < length { hand(shingle(window, count: wordCount, newest: wordCount)) }
-        if filled > 0 { body(UnsafeBufferPointer(rebasing: batch[..<filled])) }
+        if wordCount > 0 && wordCount < length { batch.add(shingle(window, oldest: 0, count: wordCount), body) }
+        batch.flush(body)
         return wordCount
     }
 
-    /// The hash of the `count` words ending with word number `newest` (1-based), kept in `window`
-    /// by word number modulo its size.
-    private static func shingle(_ window: UnsafeMutableBufferPointer<UInt64>, count: Int, newest: Int) -> UInt64 {
+    /// Shingles waiting to be handed out, `batchSize` at a time.
+    private struct Batch: ~Copyable {
+        private let hashes = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: WordShingles.batchSize)
+        private var filled = 0
+
+        deinit { hashes.deallocate() }
+
+        /// Adds a shingle; hands the batch to `body` when it is full.
+        mutating func add(_ shingle: UInt64, _ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+            hashes[filled] = shingle
+            filled += 1
+            if filled == hashes.count { flush(body) }
+        }
+
+        /// Hands what is waiting to `body`.
+        mutating func flush(_ body: (UnsafeBufferPointer<UInt64>) -> Void) {
+            if filled > 0 { body(UnsafeBufferPointer(rebasing: hashes[..<filled])) }
+            filled = 0
+        }
+    }
+
+    /// The hash of the `count` words of `window` from slot `oldest` on, oldest first, wrapping
+    /// around its end.
+    private static func shingle(_ window: UnsafeMutableBufferPointer<UInt64>, oldest: Int, count: Int) -> UInt64 {
         var shingle: UInt64 = 0
-        for word in (newest - count)..<newest { shingle = (shingle ^ window[word % window.count]) &* 0x9E37_79B9_7F4A_7C15 }
+        var slot = oldest
+        for _ in 0..<count {
+            shingle = (shingle ^ window[slot]) &* 0x9E37_79B9_7F4A_7C15
+            slot = slot + 1 == window.count ? 0 : slot + 1
+        }
         return SplitMix64.mix(shingle)
     }
 
@@ -53,8 +72,6 @@ enum WordShingles {
     private static func forEachWord(in text: [UInt8], _ body: (UInt64) -> Void) {
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         let prime: UInt64 = 0x0000_0100_0000_01B3
-        // Read once here: a static's every use checks that it was initialised (`swift_once`).
-        let asciiWordBytes = Self.asciiWordBytes
         text.withUnsafeBufferPointer { text in
             guard let bytes = text.baseAddress else { return }
             var hash = basis
@@ -65,7 +82,7 @@ enum WordShingles {
                 var length = 1
                 let isWord: Bool
                 if lead < 0x80 {
-                    isWord = asciiWordBytes[Int(lead)]
+                    isWord = (lead < 0x40 ? asciiDigits >> lead : asciiLetters >> (lead & 0x3F)) & 1 != 0
                 } else {
                     let scalar = TokenScanner.decode(bytes, index)
                     length = scalar.length
@@ -85,10 +102,10 @@ enum WordShingles {
         }
     }
 
-    /// Which ASCII bytes are letters or digits.
-    private static let asciiWordBytes: [Bool] = (0..<128).map {
-        (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0)
-    }
+    /// ASCII digits, one bit per byte 0x00–0x3F.
+    private static let asciiDigits: UInt64 = 0x03FF << 0x30
+    /// ASCII letters, one bit per byte 0x40–0x7F.
+    private static let asciiLetters: UInt64 = 0x07FF_FFFE_07FF_FFFE
 
     /// Whether the non-ASCII scalar `value` is a letter or digit. Latin-1 and Latin Extended
     /// letters and Arabic letters and digits are decided without Unicode tables.
