@@ -23,6 +23,12 @@ public enum TextBoilerplate {
         var linkFollows = false
         var linkList = false           // list items under "Read more" so far
         for line in BoilerplateLines.lines(of: page) {
+            if line.isEmpty {
+                // What every test below says of an empty line, without folding it.
+                if !articleEnded { kept.append(line) }
+                linkList = false
+                continue
+            }
             let folded = BoilerplateLines.folded(line)
             if credits.read(line, folded: folded) || articleEnded { continue }
             if linkList && BoilerplateLines.isListItem(line) { continue }

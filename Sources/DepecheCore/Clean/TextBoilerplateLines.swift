@@ -6,7 +6,7 @@ enum BoilerplateLines {
     static let paragraphLength = 120
 
     /// Whole lines that are widgets, share buttons or social links.
-    private static let droppedLines: Set<String> = [
+    private static let droppedLines: PhraseSet = [
         "facebook", "twitter", "x", "youtube", "linkedin", "instagram", "whatsapp", "telegram", "tiktok",
         "pinterest", "email", "e-mail", "mail", "search", "rechercher", "recherche", "partager", "partagez",
         "partager cet article", "share", "share this article", "tweet", "imprimer", "print", "envoyer", "commenter",
@@ -16,7 +16,7 @@ enum BoilerplateLines {
     ]
 
     /// Words of share-button rows ("Facebook Twitter WhatsApp"): a line of only these is dropped.
-    private static let socialWords: Set<String> = [
+    private static let socialWords: PhraseSet = [
         "facebook", "twitter", "x", "youtube", "linkedin", "instagram", "whatsapp", "telegram", "tiktok",
         "pinterest", "email", "e-mail", "mail", "tweet", "partager", "share", "imprimer", "print", "messenger",
         "فيسبوك", "تويتر", "واتساب",
@@ -24,7 +24,7 @@ enum BoilerplateLines {
 
     /// Lines that announce a link to another article on the next line ("Lire aussi" alone), or a
     /// list of links ("Related", "You might also like" above "- headline" lines), in each language.
-    private static let linkAnnouncers: Set<String> = [
+    private static let linkAnnouncers: PhraseSet = [
         "lire aussi", "a lire aussi", "lire egalement", "a lire egalement", "voir aussi", "read also", "read more",
         "see also", "also read", "اقرا ايضا",
         "related", "related stories", "you might also like", "you may also like", "more stories", "read next",
@@ -53,7 +53,7 @@ enum BoilerplateLines {
     ])
 
     /// Words of comment and view counters ("12 comments", "٨ تعليقات", "Commentaires (4)", "1 284 lectures").
-    private static let counterWords: Set<String> = [
+    private static let counterWords: PhraseSet = [
         "comment", "comments", "commentaire", "commentaires", "reactions", "تعليق", "تعليقات",
         "views", "vues", "reads", "lectures", "مشاهدة", "مشاهدات", "قراءة",
     ]
@@ -238,7 +238,7 @@ enum BoilerplateLines {
         let counts = words.filter { word in
             word.unicodeScalars.allSatisfy { ScalarFolding.digitValue($0.value) != nil || $0 == "(" || $0 == ")" }
         }
-        return counts.count == words.count - 1 && words.contains { counterWords.contains(String($0)) }
+        return counts.count == words.count - 1 && words.contains { counterWords.contains($0) }
     }
 
     /// A list item: a line opening with a bullet ("- ", "• ", "* ", "– ").
@@ -251,17 +251,16 @@ enum BoilerplateLines {
     /// Bullets that open a list item: - * • – — · › ▸ → ►
     private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8, 0x2192, 0x25BA]
 
-    /// "Lire aussi" alone on its line: the next line is the linked headline. (A longer line,
-    /// whose folded beginning ends with "…+", is not hashed: a String with non-ASCII scalars
-    /// is hashed through an NFC check.)
+    /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool {
-        folded.utf8.count <= comparedLength && linkAnnouncers.contains(folded)
+        linkAnnouncers.contains(folded)
     }
 
     /// A row of share buttons: every word a social network or a share verb.
     private static func isShareRow(_ folded: String) -> Bool {
+        guard folded.utf8.count <= 8 * (socialWords.longest + 1) else { return false }
         let words = folded.split(separator: " ")
-        return words.count >= 2 && words.count <= 8 && words.allSatisfy { socialWords.contains(String($0)) }
+        return words.count >= 2 && words.count <= 8 && words.allSatisfy { socialWords.contains($0) }
     }
 
     /// "Related Articles", "Article précédent", "Cliquez ici pour lire l'article…".
@@ -336,35 +335,45 @@ enum BoilerplateLines {
     /// `maximumWords` words or once the segments so far are `settled`.
     private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Separators,
                                      maximumWords: Int = .max, settled: ([Int]) -> Bool = { _ in false }) -> [Int] {
-        var segments: [Int] = []
-        var words = 0, spaces = 0
+        // State in one struct, not in variables a local function captures: those get boxed,
+        // with an exclusivity check at each access from the closure.
+        var count = SegmentCount()
+        var spaces = 0
         var inWord = false
-        var done = false
-        func closeSegment() {
-            if words > 0 {
-                segments.append(words)
-                done = settled(segments)
-            }
-            words = 0
-        }
         forEachScalar(of: line) { value in
             if ScalarFolding.isSpace(value) {
                 spaces += 1
                 inWord = false
-                if spaces == minimum { closeSegment() }
+                if spaces == minimum { count.close(settled) }
             } else if !inWord && separators.contains(value) {
-                closeSegment()
+                count.close(settled)
                 spaces = 0
             } else {
                 spaces = 0
-                if !inWord { words += 1 }
+                if !inWord { count.words += 1 }
                 inWord = true
             }
             // A navigation bar's items are short: a long one settles it.
-            return words <= maximumWords && !done
+            return count.words <= maximumWords && !count.settled
         }
-        if !done { closeSegment() }
-        return segments
+        if !count.settled { count.close(settled) }
+        return count.segments
+    }
+
+    /// The segments `segmentWords` has closed, and the words of the open one.
+    private struct SegmentCount {
+        var segments: [Int] = []
+        var words = 0
+        var settled = false
+
+        /// Ends the open segment (kept when it has words); `settled` says whether the count can stop.
+        mutating func close(_ settled: ([Int]) -> Bool) {
+            if words > 0 {
+                segments.append(words)
+                self.settled = settled(segments)
+            }
+            words = 0
+        }
     }
 
     /// A few scalars, looked up without hashing: every scalar of every line is asked.
@@ -431,6 +440,25 @@ enum BoilerplateLines {
         if length > 25 { return false }
         if inWord && wordHasLetter { words += 1 }
         return (1...2).contains(words) && !".!?:;,".unicodeScalars.contains { $0.value == last }
+    }
+}
+
+/// Folded phrases a whole line or word may be. A text longer than the longest is turned away
+/// before it is hashed (a String with non-ASCII scalars is hashed through an NFC check), which
+/// is most lines.
+struct PhraseSet: ExpressibleByArrayLiteral, Sendable {
+    private let phrases: Set<String>
+    /// The longest phrase's UTF-8 length.
+    let longest: Int
+
+    init(arrayLiteral phrases: String...) {
+        self.phrases = Set(phrases)
+        longest = phrases.map(\.utf8.count).max() ?? 0
+    }
+
+    /// Whether `text` is one of the phrases.
+    func contains(_ text: some StringProtocol) -> Bool {
+        text.utf8.count <= longest && phrases.contains(String(text))
     }
 }
 
