@@ -70,13 +70,11 @@ struct PageCredits {
     /// Whether "©" (UTF-8 C2 A9) is in the folded beginning of a line: only its first
     /// `BoilerplateLines` comparison length is searched, so that no line is read twice.
     private static func hasCopyrightSign(_ folded: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in folded.utf8 {
-            if previous == 0xC2 && byte == 0xA9 { return true }
-            previous = byte
-        }
-        return false
+        ByteSearch.contains(copyrightSign, in: Substring(folded))
     }
+
+    /// "©" as UTF-8.
+    private static let copyrightSign = Array("©".utf8)
 
     /// The holder named around "©": the words of its segment that are no year and no rights phrase.
     private static func holder(_ line: Substring) -> String? {

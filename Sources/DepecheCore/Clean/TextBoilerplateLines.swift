@@ -258,7 +258,8 @@ enum BoilerplateLines {
 
     /// A row of share buttons: every word a social network or a share verb.
     private static func isShareRow(_ folded: String) -> Bool {
-        guard folded.utf8.count <= 8 * (socialWords.longest + 1) else { return false }
+        guard folded.utf8.count <= 8 * (socialWords.longest + 1),
+              socialWords.contains(folded.prefix { $0 != " " }) else { return false }
         let words = folded.split(separator: " ")
         return words.count >= 2 && words.count <= 8 && words.allSatisfy { socialWords.contains($0) }
     }

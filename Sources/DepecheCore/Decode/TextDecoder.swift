@@ -19,8 +19,9 @@ public enum TextDecoder {
         ("BMP image", Array("BM".utf8) + [0]),
     ]
 
-    /// Tab, line feed, form feed, carriage return and escape occur in text files.
-    static let allowedControls: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1B]
+    /// Tab, line feed, form feed, carriage return and escape occur in text files: one bit each
+    /// (a set's hash lookup at every line feed cost more than the rest of the count).
+    static let allowedControls: UInt32 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x1B
 
     /// Decodes `bytes`; `fileExtension` (lower-case, no dot) helps tell HTML from text.
     public static func decode(_ bytes: [UInt8], fileExtension: String = "") throws(Rejection) -> DecodedDocument {
@@ -37,7 +38,7 @@ public enum TextDecoder {
         if let nul = bytes.firstIndex(of: 0) {
             throw Rejection(.binary, "the file contains a NUL byte at offset \(nul): binary data, not a text page")
         }
-        let controls = bytes.reduce(0) { $1 < 0x20 && !allowedControls.contains($1) ? $0 + 1 : $0 }
+        let controls = bytes.reduce(0) { $1 < 0x20 && allowedControls >> $1 & 1 == 0 ? $0 + 1 : $0 }
         if controls * 100 > bytes.count {
             throw Rejection(.binary, "\(controls) of its \(bytes.count) bytes are control characters: binary data, not a text page")
         }
