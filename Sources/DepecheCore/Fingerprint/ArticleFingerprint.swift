@@ -27,16 +27,17 @@ public struct ArticleFingerprint: Sendable, Equatable {
 
     /// The fingerprint of `text`.
     public static func of(text: String) -> ArticleFingerprint {
-        let normalised = FingerprintNormaliser.normalisedUTF8(text)
-        let digest = SHA256.hash(data: normalised)
-        var simhash = SimHash.Accumulator()
-        var minhash = MinHash.Accumulator()
-        let wordCount = WordShingles.forEach(in: normalised, length: shingleLength) { shingles in
-            for shingle in shingles { simhash.add(shingle) }
-            minhash.add(shingles)
+        FingerprintNormaliser.withNormalisedUTF8(text) { normalised in
+            let digest = SHA256.hash(data: UnsafeRawBufferPointer(normalised))
+            var simhash = SimHash.Accumulator()
+            var minhash = MinHash.Accumulator()
+            let wordCount = WordShingles.forEach(in: normalised, length: shingleLength) { shingles in
+                for shingle in shingles { simhash.add(shingle) }
+                minhash.add(shingles)
+            }
+            return ArticleFingerprint(
+                textSHA256: ContentHash.hex(digest), simhash: simhash.simhash, minhash: minhash.signature, wordCount: wordCount)
         }
-        return ArticleFingerprint(
-            textSHA256: ContentHash.hex(digest), simhash: simhash.simhash, minhash: minhash.signature, wordCount: wordCount)
     }
 
     /// Creates a fingerprint from its parts (`minhash` has `minhashCount` values).
@@ -51,7 +52,7 @@ public struct ArticleFingerprint: Sendable, Equatable {
     /// The text fingerprints are computed on: NFC, case folded, typographic quotes,
     /// apostrophes and dashes unified, white space folded (see `FingerprintNormaliser`).
     public static func normalisedText(_ text: String) -> String {
-        String(decoding: FingerprintNormaliser.normalisedUTF8(text), as: UTF8.self)
+        FingerprintNormaliser.withNormalisedUTF8(text) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The SimHash as 16 lowercase hex digits, as events carry it (`simhash`).

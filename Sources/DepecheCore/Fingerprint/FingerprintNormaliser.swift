@@ -7,9 +7,14 @@ import Foundation
 /// `: ; ! ? , . % )` is dropped too, so French and English typography of the same words agree
 /// (`« Oui » !` and `"Oui"!` normalise alike).
 enum FingerprintNormaliser {
-    /// The normalised form of `text`, as UTF-8. Read as UTF-8, ASCII a byte at a time.
-    static func normalisedUTF8(_ text: String) -> [UInt8] {
-        var output = Output(capacity: text.utf8.count)
+    /// Calls `body` with the normalised form of `text`, as UTF-8, and returns what it returns.
+    /// Read as UTF-8, ASCII a byte at a time. The bytes are lent, not copied into an array: on a
+    /// page of megabytes that copy was one more page-sized buffer at the peak.
+    static func withNormalisedUTF8<Result>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // The output is no longer than the text but for case mappings that lengthen a letter
+        // (rare); the slack covers `Output.reserve`'s margins, so that a page is never copied
+        // into a buffer twice its size for its last bytes.
+        var output = Output(capacity: text.utf8.count + 16)
         var composed = canonicallyComposed(text)
         composed.withUTF8 { utf8 in
             guard let bytes = utf8.baseAddress else { return }
@@ -30,7 +35,7 @@ enum FingerprintNormaliser {
                 }
             }
         }
-        return output.bytes()
+        return output.withBytes(body)
     }
 
     /// Appends the normalised form of the non-ASCII scalar `value`.
@@ -66,15 +71,15 @@ enum FingerprintNormaliser {
 
         /// An empty output with room for `capacity` bytes (it grows as needed).
         init(capacity: Int) {
-            self.capacity = max(capacity, 16)
+            self.capacity = capacity
             base = .allocate(capacity: self.capacity)
         }
 
         deinit { base.deallocate() }
 
-        /// The bytes written.
-        consuming func bytes() -> [UInt8] {
-            Array(UnsafeBufferPointer(start: base, count: count))
+        /// Calls `body` with the bytes written; they are freed after.
+        consuming func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+            body(UnsafeBufferPointer(start: base, count: count))
         }
 
         /// White space: one space before the next character, unless spacing is dropped there.

@@ -12,7 +12,7 @@ enum WordShingles {
     /// `FingerprintNormaliser`), `length` words each, in text order (repeats kept), a batch at
     /// a time, and returns how many words the text has. A text with fewer words than a shingle
     /// has one shingle of all its words; a text without words has none.
-    static func forEach(in normalised: [UInt8], length: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Void) -> Int {
+    static func forEach(in normalised: UnsafeBufferPointer<UInt8>, length: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Void) -> Int {
         // The last `length` word hashes, by word number modulo `length`.
         let window = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: length)
         defer { window.deallocate() }
@@ -69,37 +69,35 @@ enum WordShingles {
     }
 
     /// Calls `body` with the FNV-1a hash of each word of valid UTF-8, in order.
-    private static func forEachWord(in text: [UInt8], _ body: (UInt64) -> Void) {
+    private static func forEachWord(in text: UnsafeBufferPointer<UInt8>, _ body: (UInt64) -> Void) {
         let basis: UInt64 = 0xCBF2_9CE4_8422_2325
         let prime: UInt64 = 0x0000_0100_0000_01B3
-        text.withUnsafeBufferPointer { text in
-            guard let bytes = text.baseAddress else { return }
-            var hash = basis
-            var inWord = false
-            var index = 0
-            while index < text.count {
-                let lead = bytes[index]
-                var length = 1
-                let isWord: Bool
-                if lead < 0x80 {
-                    isWord = (lead < 0x40 ? asciiDigits >> lead : asciiLetters >> (lead & 0x3F)) & 1 != 0
-                } else {
-                    let scalar = TokenScanner.decode(bytes, index)
-                    length = scalar.length
-                    isWord = isWordCharacter(scalar.value)
-                }
-                if isWord {
-                    for offset in 0..<length { hash = (hash ^ UInt64(bytes[index &+ offset])) &* prime }
-                    inWord = true
-                } else if inWord {
-                    body(hash)
-                    hash = basis
-                    inWord = false
-                }
-                index &+= length
+        guard let bytes = text.baseAddress else { return }
+        var hash = basis
+        var inWord = false
+        var index = 0
+        while index < text.count {
+            let lead = bytes[index]
+            var length = 1
+            let isWord: Bool
+            if lead < 0x80 {
+                isWord = (lead < 0x40 ? asciiDigits >> lead : asciiLetters >> (lead & 0x3F)) & 1 != 0
+            } else {
+                let scalar = TokenScanner.decode(bytes, index)
+                length = scalar.length
+                isWord = isWordCharacter(scalar.value)
             }
-            if inWord { body(hash) }
+            if isWord {
+                for offset in 0..<length { hash = (hash ^ UInt64(bytes[index &+ offset])) &* prime }
+                inWord = true
+            } else if inWord {
+                body(hash)
+                hash = basis
+                inWord = false
+            }
+            index &+= length
         }
+        if inWord { body(hash) }
     }
 
     /// ASCII digits, one bit per byte 0x00–0x3F.
