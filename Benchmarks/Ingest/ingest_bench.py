@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Ingest benchmark: depeche against the naive `inotifywait | sha256sum` loop, in one run.
 
-Drops N distinct pages (the sample pages, or generated French text, each made unique) into
-the inbox of (a) a running `depeche run` (default configuration but for the paths) and (b) the
-naive baseline loop, and reports, all in the same run:
-  - burst: files/s from the first drop until the N-th line reaches the log, and the ratio;
+Drops N distinct articles (the sample pages, or generated French text, each made unique by a
+reference in its first paragraph: see `unique`) into the inbox of (a) a running `depeche run`
+(default configuration but for the paths) and (b) the naive baseline loop, and reports, all in
+the same run:
+  - burst: files/s from the first drop until the N-th line reaches the log, and the ratio, for
+    the sample pages (every copy a near duplicate of one of them) and for generated dispatches
+    (`scripts/soak.py`'s, no two alike);
   - paced (default 1,000 files/s): drop-to-log-line latency p50/p99;
   - CPU ms per page (user + system time of the daemon over the burst);
   - peak RSS (VmHWM) of the daemon / of the baseline's processes;
@@ -81,6 +84,29 @@ def descendants(pid):
     return result
 
 
+def dispatches(count, seed=7):
+    """`count` distinct generated dispatches, none near another: `scripts/soak.py`'s pages
+    (prose over a newspaper-sized vocabulary, with names and figures)."""
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    import random
+    import soak
+    rng = random.Random(seed)
+    return [soak.page(serial, rng) for serial in range(count)]
+
+
+def unique(body, tag):
+    """`body` made a distinct article: a reference appended to its first paragraph of prose (a
+    line of 120 bytes or more, not a ticker's headlines between runs of spaces). A line after
+    the page's end would not do: the cleaner drops what follows "Articles similaires" and the
+    like, so every copy of such a page was the same article, a content duplicate."""
+    lines = body.split(b"\n")
+    for index, line in enumerate(lines):
+        if len(line) >= 120 and b"   " not in line.replace(b"\xc2\xa0", b" "):
+            lines[index] = line + f" (Réf. {tag}.)".encode()
+            return b"\n".join(lines)
+    return body + f"\nRéférence de la dépêche : {tag}.\n".encode()
+
+
 def drop(inbox, staging, bodies, count, rate, tag):
     """Writes `count` unique files into staging first, then renames them into the inbox (all at
     once, or `rate` a second); returns drop times. Writing beforehand keeps the harness's own
@@ -89,7 +115,7 @@ def drop(inbox, staging, bodies, count, rate, tag):
     for i in range(count):
         tmp = os.path.join(staging, f"p{i}.txt")
         with open(tmp, "wb") as f:
-            f.write(bodies[i % len(bodies)] + f"\nref {tag}-{i}\n".encode())
+            f.write(unique(bodies[i % len(bodies)], f"{tag}-{i}"))
         staged.append(tmp)
     times = []
     interval = 1.0 / rate if rate else 0
@@ -209,7 +235,7 @@ def callgrind_per_page(binary, bodies, count):
         for i in range(count):
             path = os.path.join(work, f"p{i}.txt")
             with open(path, "wb") as f:
-                f.write(bodies[i % len(bodies)] + f"\nref callgrind-{i}\n".encode())
+                f.write(unique(bodies[i % len(bodies)], f"callgrind-{i}"))
             paths.append(path)
 
         def instructions(files):
@@ -240,22 +266,26 @@ def main():
     size = sum(map(len, bodies)) / len(bodies)
     print(f"pages: {len(bodies)} bodies, mean {size / 1024:.1f} KiB; depeche settle_ms={args.settle_ms}")
     rows = []
-    for mode, count, rate in (("burst", args.files, 0), (f"paced {args.rate}/s", args.paced, args.rate)):
+    # The sample pages are few: every copy is a near duplicate of one of them. Generated
+    # dispatches are the other end: no two alike.
+    runs = (("burst", args.files, 0, bodies), ("burst dispatches", args.files, 0, dispatches(args.files)),
+            (f"paced {args.rate}/s", args.paced, args.rate, bodies))
+    for mode, count, rate, texts in runs:
         for name, target in (("depeche", depeche_target(args.binary, args.settle_ms)), ("naive loop", baseline_target)):
-            result = measure(name, target, count, rate, bodies, f"{mode}-{name}")
+            result = measure(name, target, count, rate, texts, f"{mode}-{name}")
             result["mode"] = mode
             rows.append(result)
             print(result, flush=True)
     print()
-    print(f"{'run':<16}{'target':<12}{'files/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'peak RSS MiB':>14}{'CPU ms/file':>13}")
+    print(f"{'run':<18}{'target':<12}{'files/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'peak RSS MiB':>14}{'CPU ms/file':>13}")
     for r in rows:
         if "error" in r:
-            print(f"{r['mode']:<16}{r['name']:<12} {r['error']}")
+            print(f"{r['mode']:<18}{r['name']:<12} {r['error']}")
         else:
-            print(f"{r['mode']:<16}{r['name']:<12}{r['files_per_s']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}"
+            print(f"{r['mode']:<18}{r['name']:<12}{r['files_per_s']:>10.0f}{r['p50_ms']:>10.1f}{r['p99_ms']:>10.1f}"
                   f"{r['peak_rss_mib']:>14.1f}{r['cpu_ms_per_file']:>13.2f}")
     by = {(r["mode"], r["name"]): r for r in rows if "error" not in r}
-    for mode in {r["mode"] for r in rows}:
+    for mode in dict.fromkeys(r["mode"] for r in rows):
         d, b = by.get((mode, "depeche")), by.get((mode, "naive loop"))
         if d and b:
             print(f"{mode}: depeche/naive throughput ratio {d['files_per_s'] / b['files_per_s']:.2f}, "
