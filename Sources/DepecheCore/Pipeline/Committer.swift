@@ -60,6 +60,12 @@ public actor Committer {
     private var decisionsTaken = 0
     /// Files whose event is appended, in `seq` order, for the disposal loop.
     public nonisolated let disposals = WorkQueue<Disposal>()
+    /// Where the store's write transactions run, so that files are committed meanwhile.
+    private let writer = BlockingQueue(label: "depeche.store")
+    /// Whether a ``persist()`` is under way (one at a time: each removes the changes it applied
+    /// from the front of ``pending``), and the calls waiting for it to end.
+    private var persisting = false
+    private var waitingToPersist: [CheckedContinuation<Void, Never>] = []
 
     /// Creates the committer on the store and ledger ``Recovery`` brought up to the log.
     public init(sink: any EventSink, disposer: Disposer, config: DepecheConfig, recovered: sending RecoveredState, logger: Logger) {
@@ -159,17 +165,31 @@ public actor Committer {
     /// after the log's last flush). Returns the events decided since the last call that
     /// ``commit(_:)`` could not return, as recorded.
     @discardableResult
-    public func persist() -> [DocumentEvent] {
+    ///
+    /// The transactions run on a thread of their own (``BlockingQueue``), and files are
+    /// committed meanwhile: their changes go after those being written, and lookups still find
+    /// these among the pending changes until they are in the store. The documents being written
+    /// are all decided (durable is never beyond decided), so no revision removes one meanwhile.
+    public func persist() async -> [DocumentEvent] {
+        while persisting { await withCheckedContinuation { waitingToPersist.append($0) } }
+        persisting = true
+        defer {
+            persisting = false
+            for waiting in waitingToPersist { waiting.resume() }
+            waitingToPersist.removeAll()
+        }
         // Durable first: the revisions up to it are then known, and their documents leave the
         // pending changes before these reach the store.
         let durable = sink.durableSeq
         takeDecisions()
-        defer { decided.removeAll() }
+        let reported = decided
+        decided.removeAll()
         repeat {
             let (changes, count, seq) = pending.prefix(through: durable, documents: Self.documentsPerTransaction)
-            guard count > 0 || seq > pending.appliedSeq || heldForeignPosition != nil, apply(changes, count, through: seq) else { break }
+            guard count > 0 || seq > pending.appliedSeq || heldForeignPosition != nil,
+                  await apply(changes, count, through: seq) else { break }
         } while pending.appliedSeq < durable
-        return decided
+        return reported
     }
 
     /// Documents a store transaction holds at most. LMDB keeps every page a write transaction
@@ -179,11 +199,13 @@ public actor Committer {
     static let documentsPerTransaction = 16
 
     /// Writes the first `count` pending changes to the store with `seq`; false when it cannot.
-    private func apply(_ changes: [StoreChange], _ count: Int, through seq: Int) -> Bool {
+    private func apply(_ changes: [StoreChange], _ count: Int, through seq: Int) async -> Bool {
+        let foreign = heldForeignPosition
+        let store = writableStore
         do {
-            try store.apply(changes, through: seq, foreignPosition: heldForeignPosition)
+            try await writer.run { try store.apply(changes, through: seq, foreignPosition: foreign) }
             pending.removeFirst(count, appliedThrough: seq)
-            heldForeignPosition = nil
+            if heldForeignPosition == foreign { heldForeignPosition = nil }
             if storeFailure != nil { logger.notice("the state store is writable again") }
             storeFailure = nil
             return true
@@ -209,14 +231,20 @@ public actor Committer {
     /// host's later near copies name them. A batch with documents is stored at once, with its
     /// position; one without (this host's own events) only moves the position, which the next
     /// group commit records (read again after a crash, such a batch changes nothing).
-    public func learn(_ batch: ForeignDocumentBatch) throws {
+    public func learn(_ batch: ForeignDocumentBatch) async throws {
         guard !batch.documents.isEmpty else {
             heldForeignPosition = batch.position
             return
         }
-        try store.learn(batch.documents, through: batch.position)
+        // On the writer too, after any transaction of ``persist()`` under way: one of those may
+        // carry an older position, which must not be written after this one.
+        let store = writableStore
+        try await writer.run { try store.learn(batch.documents, through: batch.position) }
         heldForeignPosition = nil
     }
+
+    /// The store, for the writer's thread.
+    private var writableStore: SendableStore { SendableStore(store: store) }
 
     /// The event for `candidate`, and the `seq` of the event of this host it names (the first
     /// copy, or the nearest article), when that one is among the pending changes.
@@ -251,5 +279,24 @@ public actor Committer {
                     nearDuplicate: decided ?? undecidedNear?.match)), decided == nil ? undecidedNear?.seq : nil)
             }
         }
+    }
+}
+
+/// The committer's store, handed to ``BlockingQueue``'s thread for its write transactions.
+///
+/// `@unchecked Sendable` is safe: `StateStore` holds nothing mutable of its own (LMDB handles
+/// and table descriptions, all `let`, set when it opened); every write transaction runs on the
+/// writer's one thread, one at a time (the committer writes no other way); and LMDB lets the
+/// committer's read transactions (the environment is opened `MDB_NOTLS`) run alongside a write,
+/// never seeing part of one.
+private struct SendableStore: @unchecked Sendable {
+    let store: StateStore
+
+    func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64?) throws {
+        try store.apply(changes, through: seq, foreignPosition: foreignPosition)
+    }
+
+    func learn(_ documents: [ForeignDocument], through position: UInt64) throws {
+        try store.learn(documents, through: position)
     }
 }

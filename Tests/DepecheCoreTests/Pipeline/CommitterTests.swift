@@ -83,6 +83,31 @@ import Testing
         #expect(try store.read { try $0.documentCount() } == count)
     }
 
+    /// Two group commits asked for at once, and a file committed alongside (the store's
+    /// transactions run on a thread of their own, and the committer takes files meanwhile): the
+    /// group commits take turns, every document reaches the store once, and the file's content,
+    /// pending or stored by then, is found a duplicate.
+    @Test func commitsGoOnWhileTheStoreIsWritten() async throws {
+        let (committer, log, fd) = try makeCommitter()
+        defer { close(fd) }
+        let count = Committer.documentsPerTransaction * 4 + 3
+        for serial in 1...count {
+            try await committer.commit(try candidate("\(serial).txt", "Dépêche numéro \(serial) de Rabat", inode: UInt64(serial)))
+        }
+        try log.flush()
+        async let first = committer.persist()
+        async let second = committer.persist()
+        let late = try await committer.commit(try candidate("late.txt", "Dépêche numéro 1 de Rabat", inode: 9_999))
+        _ = await (first, second)
+        guard case .duplicate(let duplicate) = late else { Issue.record("expected a duplicate, got \(String(describing: late))"); return }
+        #expect(duplicate.ofSeq == 1)
+        try log.flush()
+        await committer.persist()
+        let store = try StateStore(directory: state.url("store"), mapSize: 1 << 24)
+        #expect(try store.seq() == count + 1)
+        #expect(try store.read { try $0.documentCount() } == count)
+    }
+
     /// A store whose memory map is full: the commit whose changes cannot be stored is logged,
     /// then commits are refused (intake pauses) with an error that says the store has no room.
     @Test func aFullStoreRefusesCommitsSoThatIntakePauses() async throws {
