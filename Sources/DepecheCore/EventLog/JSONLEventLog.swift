@@ -121,20 +121,32 @@ public final class JSONLEventLog: EventSink {
         }
     }
 
+    /// Makes every event appended so far durable. The `fsync` runs outside the lock, on a
+    /// duplicate of the descriptor, so that appends go on meanwhile: held through it, the lock
+    /// stopped the committer (and with it every worker) at each group commit. The lines up to
+    /// the `seq` read with the duplicate were written before it, to the file it names (the
+    /// active one, or the segment a rotation closed since, which is then synced too).
     public func flush() throws {
-        let ready = try state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            guard state.durableSeq < state.lastSeq else { return [] }
-            try Posix.check("fsync", options.path) { fsync(state.fd) }
-            return markDurable(through: state.lastSeq, state: &state)
+        let snapshot = try state.withLock { state -> (fd: Int32, seq: Int)? in
+            guard state.durableSeq < state.lastSeq else { return nil }
+            let fd = state.fd
+            return (try Posix.check("dup", options.path) { dup(fd) }, state.lastSeq)
         }
+        guard let snapshot else { return }
+        defer { close(snapshot.fd) }
+        try Posix.check("fsync", options.path) { fsync(snapshot.fd) }
+        let ready = state.withLock { markDurable(through: snapshot.seq, state: &$0) }
         ready.forEach { $0.resume() }
     }
 
     /// Group commit: flushes every `groupCommit` until cancelled. Run it when the policy is `group`.
     public func runGroupCommit() async {
+        // The fsync on a thread of its own: on one of the cooperative pool's (one a processor), it
+        // took that thread from the workers for as long as the disk took.
+        let flusher = BlockingQueue(label: "depeche.log-flush")
         while !Task.isCancelled {
             try? await Task.sleep(for: options.groupCommit)
-            do { try flush() } catch {
+            do { try await flusher.run { [self] in try flush() } } catch {
                 logger.error("event log flush failed", metadata: ["error": "\(error)", "file.path": "\(options.path)"])
             }
         }
