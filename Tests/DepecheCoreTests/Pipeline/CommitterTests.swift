@@ -73,14 +73,19 @@ import Testing
         let (committer, log, fd) = try makeCommitter()
         defer { close(fd) }
         let count = Committer.documentsPerTransaction * 2 + 5
-        for serial in 1...count {
-            try await committer.commit(try candidate("\(serial).txt", "Dépêche numéro \(serial) de Rabat", inode: UInt64(serial)))
-        }
+        try await commitNumberedDispatches(count, to: committer)
         try log.flush()
         await committer.persist()
         let store = try StateStore(directory: state.url("store"), mapSize: 1 << 24)
         #expect(try store.seq() == count)
         #expect(try store.read { try $0.documentCount() } == count)
+    }
+
+    /// Commits `count` distinct dispatches, "1.txt" (serial 1) on.
+    private func commitNumberedDispatches(_ count: Int, to committer: Committer) async throws {
+        for serial in 1...count {
+            try await committer.commit(try candidate("\(serial).txt", "Dépêche numéro \(serial) de Rabat", inode: UInt64(serial)))
+        }
     }
 
     /// Two group commits asked for at once, and a file committed alongside (the store's
@@ -91,9 +96,7 @@ import Testing
         let (committer, log, fd) = try makeCommitter()
         defer { close(fd) }
         let count = Committer.documentsPerTransaction * 4 + 3
-        for serial in 1...count {
-            try await committer.commit(try candidate("\(serial).txt", "Dépêche numéro \(serial) de Rabat", inode: UInt64(serial)))
-        }
+        try await commitNumberedDispatches(count, to: committer)
         try log.flush()
         async let first = committer.persist()
         async let second = committer.persist()
