@@ -136,77 +136,101 @@ enum BoilerplateLines {
     /// spaces collapsed, leading symbols (bullets, emoji) and trailing punctuation removed; at
     /// most `comparedLength` scalars (longer lines end with "…+" so that they equal no phrase).
     static func folded(_ line: Substring) -> String {
-        // Written as UTF-8 as it is folded: gathering scalars and encoding them after cost more
-        // than the folding. (Through `append(_:to:)`, not a local function: one that captures
-        // the buffer and is called from a closure gets it boxed, with a run-time exclusivity
-        // check at every call.)
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(2 * comparedLength + 4)
-        var scalars = 0
-        var pendingSpace = false
-        var cut = false
-        forEachScalar(of: line) { value in
-            if scalars >= comparedLength {
-                cut = true
-                return false
-            }
-            if ScalarFolding.isSpace(value) {
-                pendingSpace = scalars > 0
+        // Written as UTF-8 as it is folded, into a buffer on the stack: gathering scalars and
+        // encoding them after, or appending to an array (a uniqueness check a byte), cost more
+        // than the folding. At most `comparedLength` scalars and one step's three more (a space
+        // and a ligature's two letters), 4 bytes each, then "…+".
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * (comparedLength + 3) + 4) { buffer in
+            var utf8 = FoldedBytes(buffer)
+            var scalars = 0
+            var pendingSpace = false
+            var cut = false
+            forEachScalar(of: line) { value in
+                if scalars >= comparedLength {
+                    cut = true
+                    return false
+                }
+                if ScalarFolding.isSpace(value) {
+                    pendingSpace = scalars > 0
+                    return true
+                }
+                let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
+                    || value == 0xA9 || value == 0x28
+                if scalars == 0 && !meaningful { return true }
+                if pendingSpace { scalars += utf8.append(0x20) }
+                pendingSpace = false
+                if ScalarFolding.isApostrophe(value) {
+                    scalars += utf8.append(0x27)
+                } else {
+                    let folded = ScalarFolding.fold(value)
+                    if folded != 0 { scalars += utf8.append(UInt32(truncatingIfNeeded: folded)) }
+                    if folded > 0xFFFF_FFFF { scalars += utf8.append(UInt32(truncatingIfNeeded: folded >> 32)) }
+                }
                 return true
             }
-            let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
-                || value == 0xA9 || value == 0x28
-            if scalars == 0 && !meaningful { return true }
-            if pendingSpace { scalars += append(0x20, to: &utf8) }
-            pendingSpace = false
-            if ScalarFolding.isApostrophe(value) {
-                scalars += append(0x27, to: &utf8)
+            if cut {
+                _ = utf8.append(0x2026)  // …
+                _ = utf8.append(0x2B)    // +
             } else {
-                let folded = ScalarFolding.fold(value)
-                if folded != 0 { scalars += append(UInt32(truncatingIfNeeded: folded), to: &utf8) }
-                if folded > 0xFFFF_FFFF { scalars += append(UInt32(truncatingIfNeeded: folded >> 32), to: &utf8) }
+                utf8.dropTrailingPunctuation()
             }
-            return true
+            return utf8.string
         }
-        if cut {
-            utf8.append(contentsOf: "…+".utf8)
-        } else {
-            // Trailing ! . : ; ? … and spaces.
-            while let last = utf8.last {
+    }
+
+    /// The UTF-8 `folded` writes, in a buffer of its own.
+    private struct FoldedBytes {
+        private let buffer: UnsafeMutableBufferPointer<UInt8>
+        private var count = 0
+
+        init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+        /// The bytes written, as a String.
+        var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+
+        /// Appends the UTF-8 of the scalar `value`; 1, or 0 when `value` is no scalar.
+        @inline(__always)
+        mutating func append(_ value: UInt32) -> Int {
+            switch value {
+            case 0..<0x80:
+                put(UInt8(truncatingIfNeeded: value))
+            case 0x80..<0x800:
+                put(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
+                put(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            case 0xD800..<0xE000, 0x110000...:
+                return 0
+            case 0x800..<0x10000:
+                put(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
+                put(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                put(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            default:
+                put(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
+                put(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
+                put(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
+                put(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+            }
+            return 1
+        }
+
+        /// Drops trailing ! . : ; ? … and spaces.
+        mutating func dropTrailingPunctuation() {
+            while count > 0 {
+                let last = buffer[count - 1]
                 if "!.:; ?".utf8.contains(last) {
-                    utf8.removeLast()
-                } else if utf8.count >= 3 && utf8.suffix(3).elementsEqual("…".utf8) {
-                    utf8.removeLast(3)
+                    count -= 1
+                } else if count >= 3 && buffer[count - 3] == 0xE2 && buffer[count - 2] == 0x80 && last == 0xA6 {
+                    count -= 3  // …
                 } else {
                     break
                 }
             }
         }
-        return String(decoding: utf8, as: UTF8.self)
-    }
 
-    /// Appends the UTF-8 of the scalar `value`; 1, or 0 when `value` is no scalar.
-    @inline(__always)
-    private static func append(_ value: UInt32, to utf8: inout [UInt8]) -> Int {
-        switch value {
-        case 0..<0x80:
-            utf8.append(UInt8(truncatingIfNeeded: value))
-        case 0x80..<0x800:
-            utf8.append(UInt8(truncatingIfNeeded: 0xC0 | value >> 6))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        case 0xD800..<0xE000, 0x110000...:
-            return 0
-        case 0x800..<0x10000:
-            utf8.append(UInt8(truncatingIfNeeded: 0xE0 | value >> 12))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
-        default:
-            utf8.append(UInt8(truncatingIfNeeded: 0xF0 | value >> 18))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 12 & 0x3F))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value >> 6 & 0x3F))
-            utf8.append(UInt8(truncatingIfNeeded: 0x80 | value & 0x3F))
+        @inline(__always)
+        private mutating func put(_ byte: UInt8) {
+            buffer[count] = byte
+            count &+= 1
         }
-        return 1
     }
 
     /// A widget, share button, "Lire aussi" link, comment or view counter, or credit line.

@@ -59,6 +59,16 @@ import Testing
         #expect(!BoilerplateLines.isTicker(phrase, folded: BoilerplateLines.folded(phrase)))
     }
 
+    /// A long line's folded beginning is its first 80 scalars (one step may add a space and a
+    /// ligature's two letters past them) and "…+", whatever their UTF-8 length.
+    @Test func longLinesFoldToTheirBeginning() {
+        let emoji = "a" + String(repeating: "😀", count: 100)
+        #expect(BoilerplateLines.folded(Substring(emoji)) == "a" + String(repeating: "😀", count: 79) + "…+")
+        let ligature = String(repeating: "b", count: 79) + " Æ suite"
+        #expect(BoilerplateLines.folded(Substring(ligature)) == String(repeating: "b", count: 79) + " ae…+")
+        #expect(BoilerplateLines.folded("Fin de la phrase… !") == "fin de la phrase")
+    }
+
     @Test func navigationBarsShareRowsTagsAndLinkedHeadlinesAreRemoved() {
         let page = """
             Economie | Finances | Entreprises | Régions | Sport
