@@ -21,6 +21,8 @@ struct PageCredits {
     private static let longestLine = 300
     /// Most words in a publication's name.
     private static let longestName = 6
+    /// Folded beginnings of a copyright line without "©".
+    private static let copyrightOpeners = BytePrefixes(["copyright", "(c) "])
     /// Folded beginnings of a source line.
     private static let sourceOpeners = BytePrefixes(["source :", "source:", "sources :", "sources:", "المصدر:", "المصدر :"])
     /// Phrases that make a line a copyright line without "©", as UTF-8 (searched in the whole
@@ -31,11 +33,15 @@ struct PageCredits {
     private static let reservedStem = Array("serv".utf8)
     /// "الحقوق محفوظة" (rights reserved).
     private static let arabicRightsPhrase = Array("الحقوق محفوظة".utf8)
+    /// A lead byte of Arabic letters (U+0640–U+067F), which that phrase holds: a line of French
+    /// or English is turned away by one `memchr`, where the phrase's own search stops at every
+    /// accented letter.
+    private static let arabicLead: [UInt8] = [0xD9]
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
         ByteSearch.contains(reservedStem, in: line) && rightsPhrases.contains { ByteSearch.contains($0, in: line) }
-            || ByteSearch.contains(arabicRightsPhrase, in: line)
+            || ByteSearch.contains(arabicLead, in: line) && ByteSearch.contains(arabicRightsPhrase, in: line)
     }
 
     /// Words that state the rights and are not the holder's name, folded.
@@ -58,8 +64,7 @@ struct PageCredits {
         if sourceLine == nil, Self.sourceOpeners.matches(folded) {
             sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
         }
-        guard Self.hasCopyrightSign(folded) || folded.hasPrefix("copyright") || folded.hasPrefix("(c) ")
-                || Self.statesRights(line),
+        guard Self.hasCopyrightSign(folded) || Self.copyrightOpeners.matches(folded) || Self.statesRights(line),
               Self.words(of: Substring(folded)).contains(where: Self.isYear) || folded.contains("reserve")
                 || folded.contains("محفوظه")
         else { return Self.isImprint(line, folded: folded) }
