@@ -276,9 +276,7 @@ enum BoilerplateLines {
     private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8, 0x2192, 0x25BA]
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
-    static func announcesLink(_ folded: String) -> Bool {
-        linkAnnouncers.contains(folded)
-    }
+    static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
 
     /// A row of share buttons: every word a social network or a share verb.
     private static func isShareRow(_ folded: String) -> Bool {
@@ -308,12 +306,10 @@ enum BoilerplateLines {
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
     static func isTicker(_ line: Substring, folded: String) -> Bool {
-        // Three headlines of three words settle it: a ticker line may run for kilobytes.
-        let segments = segmentWords(line, spaces: 3, separators: tickerSeparators) { segments in
-            segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3
-        }
-        return segments.count >= 3 && segments.filter { $0 >= 3 }.count >= 3 && !bylineStarts.matches(folded)
-            && !startsWithDate(folded)
+        let hasHeadlines = { (segments: [Int]) in segments.filter { $0 >= 3 }.count >= 3 }
+        // Three headlines settle it: a ticker line may run for kilobytes.
+        return hasHeadlines(segmentWords(line, spaces: 3, separators: tickerSeparators, settled: hasHeadlines))
+            && !bylineStarts.matches(folded) && !startsWithDate(folded)
     }
 
     /// "15 janv. 2025 | 3 min de lecture | 2 134 vues": a byline's date line, not headlines.

@@ -164,12 +164,12 @@ public actor Committer {
     /// ``documentsPerTransaction`` documents (the group commit's store half; also at shutdown,
     /// after the log's last flush). Returns the events decided since the last call that
     /// ``commit(_:)`` could not return, as recorded.
-    @discardableResult
     ///
     /// The transactions run on a thread of their own (``BlockingQueue``), and files are
     /// committed meanwhile: their changes go after those being written, and lookups still find
     /// these among the pending changes until they are in the store. The documents being written
     /// are all decided (durable is never beyond decided), so no revision removes one meanwhile.
+    @discardableResult
     public func persist() async -> [DocumentEvent] {
         while persisting { await withCheckedContinuation { waitingToPersist.append($0) } }
         persisting = true
