@@ -33,15 +33,11 @@ struct PageCredits {
     private static let reservedStem = Array("serv".utf8)
     /// "الحقوق محفوظة" (rights reserved).
     private static let arabicRightsPhrase = Array("الحقوق محفوظة".utf8)
-    /// A lead byte of Arabic letters (U+0640–U+067F), which that phrase holds: a line of French
-    /// or English is turned away by one `memchr`, where the phrase's own search stops at every
-    /// accented letter.
-    private static let arabicLead: [UInt8] = [0xD9]
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
         ByteSearch.contains(reservedStem, in: line) && rightsPhrases.contains { ByteSearch.contains($0, in: line) }
-            || ByteSearch.contains(arabicLead, in: line) && ByteSearch.contains(arabicRightsPhrase, in: line)
+            || ByteSearch.contains(arabicRightsPhrase, in: line)
     }
 
     /// Words that state the rights and are not the holder's name, folded.

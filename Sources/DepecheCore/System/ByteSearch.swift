@@ -28,15 +28,18 @@ public enum ByteSearch {
         }
     }
 
-    /// How often a byte comes in the pages' text, roughly: white space, the commonest Latin
-    /// letters and the leads of Arabic letters most, other letters, then the rest.
+    /// How often a byte comes in the pages' text, roughly: white space and the leads of Arabic
+    /// letters most; then the commonest Latin letters, and the two bytes of French accented
+    /// letters (é is C3 A9, à C3 A0, ç C3 A7: lead 0xC3, second bytes 0xA0–0xBF); other letters
+    /// and the other continuation bytes (those of Arabic letters, of ’ and —); then the rest.
     private static func commonness(_ byte: UInt8) -> Int {
         switch byte {
         case 0x20, 0xD8, 0xD9: 3
         case UInt8(ascii: "e"), UInt8(ascii: "a"), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "t"),
-            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "o"):
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "o"),
+            0xC3, 0xA0...0xBF:
             2
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0xBF: 1
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0x9F: 1
         default: 0
         }
     }
