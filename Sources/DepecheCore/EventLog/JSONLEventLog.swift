@@ -1,5 +1,6 @@
 import Glibc
 import Logging
+import Synchronization
 
 /// The embedded event sink: one JSON object per line, appended with a single `write()` on an
 /// `O_APPEND` descriptor, so readers (`tail -F`, `depeche tail`) never see a torn line.
@@ -44,6 +45,10 @@ public final class JSONLEventLog: EventSink {
     private let segments: EventLogSegments
     private let logger: Logger
     private let state: Locked<State>
+    /// `state`'s `lastSeq` and `durableSeq`, stored under its lock and read without it: the
+    /// workers ask at every file, and waited for the lock while the committer wrote a line.
+    private let appendedSeq: Atomic<Int>
+    private let durableThrough: Atomic<Int>
 
     /// Opens (creating if needed) the log, cutting off a torn last line.
     public init(options: Options, logger: Logger) throws {
@@ -59,6 +64,8 @@ public final class JSONLEventLog: EventSink {
             let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
             let firstOfActive = size == 0 ? last + 1 : try Self.firstSeq(fd: fd, path: options.path)
             state = Locked(State(fd: fd, size: size, lastSeq: last, firstSeqOfActive: firstOfActive, durableSeq: last))
+            appendedSeq = Atomic(last)
+            durableThrough = Atomic(last)
         } catch {
             close(fd)
             throw error
@@ -69,12 +76,17 @@ public final class JSONLEventLog: EventSink {
         state.withLock { close($0.fd) }
     }
 
-    public var lastSeq: Int { state.withLock { $0.lastSeq } }
+    public var lastSeq: Int { appendedSeq.load(ordering: .acquiring) }
 
-    public var durableSeq: Int { state.withLock { $0.durableSeq } }
+    public var durableSeq: Int { durableThrough.load(ordering: .acquiring) }
 
+    /// Renders the event's line before taking the lock, for the `seq` after the last (again
+    /// under the lock in case another append took that `seq` meanwhile): rendered under it,
+    /// it held up the flusher and every reader of the log's state.
     public func append(_ event: DocumentEvent) throws -> Int {
-        try append { event.line(seq: $0) }
+        let expected = lastSeq + 1
+        let line = event.line(seq: expected)
+        return try append { seq in seq == expected ? line : event.line(seq: seq) }
     }
 
     /// Appends a line already made (a copy of an event held elsewhere, e.g. by a cluster's
@@ -93,6 +105,7 @@ public final class JSONLEventLog: EventSink {
             let seq = state.lastSeq + 1
             try write(makeLine(seq), state: &state)
             state.lastSeq = seq
+            appendedSeq.store(seq, ordering: .releasing)
             var ready: [CheckedContinuation<Void, Never>] = []
             switch options.fsync {
             case .always:
@@ -184,6 +197,7 @@ public final class JSONLEventLog: EventSink {
     private func markDurable(through seq: Int, state: inout State) -> [CheckedContinuation<Void, Never>] {
         state.durableSeq = max(state.durableSeq, seq)
         let durable = state.durableSeq
+        durableThrough.store(durable, ordering: .releasing)
         let ready = state.waiters.filter { $0.seq <= durable }.map(\.continuation)
         state.waiters.removeAll { $0.seq <= durable }
         return ready
