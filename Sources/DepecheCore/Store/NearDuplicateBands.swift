@@ -106,12 +106,18 @@ struct NearDuplicateBands {
     }
 
     /// Calls `body` with the reference (`seq`) of each filed article that shares a band with
-    /// `sketch` and whose SimHash's top bits are within `maxDistance` bits of `simhash`'s, with
+    /// `sketch` and whose SimHash's top bits are within `limit(after)` bits of `simhash`'s, with
     /// those bits (in place, the low ones 0) and their distance (at most the whole SimHashes'),
     /// unless `body` returned false for that reference already ("not near": no need to ask
     /// again). Returns how many values were compared and how many keys were read.
+    ///
+    /// A band's references come in ascending order (epochs in key order, values sorted by
+    /// reference first), so `limit` is asked, at a band's start and after each call, for the
+    /// references after the last one given (-1 at the start): a caller that found a near
+    /// article wants no farther one, and no later one as near (many copies of a story share
+    /// its keys). A negative limit ends the band.
     func candidates(
-        simhash: UInt64, sketch: MinHashSketch, within maxDistance: Int, in txn: LMDBTransaction,
+        simhash: UInt64, sketch: MinHashSketch, within limit: (_ after: Int) -> Int, in txn: LMDBTransaction,
         _ body: (_ seq: Int, _ highBits: UInt64, _ leastDistance: Int) throws -> Bool
     ) throws -> (examined: Int, seeks: Int) {
         var examined = 0
@@ -120,10 +126,12 @@ struct NearDuplicateBands {
         let query = simhash >> Self.filterShift
         try txn.withCursor(database) { cursor in
             for band in Self.bands.indices {
+                var budget = limit(-1)
                 seeks += try Self.scan(keysOf: Self.key(sketch, band: band), cursor: cursor) { epoch, values, count in
                     var index = 0
                     let filters = (values + Self.referenceSize).assumingMemoryBound(to: UInt8.self)
-                    while case let hit = depeche_simhash_next_within(filters, index, count, Self.valueSize, Self.filterSize, query, Int32(maxDistance)),
+                    while budget >= 0,
+                        case let hit = depeche_simhash_next_within(filters, index, count, Self.valueSize, Self.filterSize, query, Int32(budget)),
                         hit < count
                     {
                         index = hit + 1
@@ -132,8 +140,10 @@ struct NearDuplicateBands {
                         if !rejected.contains(seq), try !body(seq, filter << Self.filterShift, (filter ^ query).nonzeroBitCount) {
                             rejected.insert(seq)
                         }
+                        budget = limit(seq)
                     }
-                    examined += count
+                    examined += budget >= 0 ? count : index
+                    return budget >= 0
                 }
             }
         }
@@ -141,10 +151,10 @@ struct NearDuplicateBands {
     }
 
     /// Calls `body` with each page of values under the keys of every epoch that share `key`'s
-    /// band and sketch bytes (its epoch, 0), with their epoch, start and count; read a page at
-    /// a time from one seek. Returns how many keys it read.
+    /// band and sketch bytes (its epoch, 0), with their epoch, start and count, until it returns
+    /// false; read a page at a time from one seek. Returns how many keys it read.
     @inline(__always)
-    private static func scan(keysOf key: UInt32, cursor: LMDBCursor, _ body: (Int, UnsafeRawPointer, Int) throws -> Void) throws -> Int {
+    private static func scan(keysOf key: UInt32, cursor: LMDBCursor, _ body: (Int, UnsafeRawPointer, Int) throws -> Bool) throws -> Int {
         let epochs = UInt32(1) << UInt32(epochBits)
         var key = key
         var keysRead = 0
@@ -161,11 +171,11 @@ struct NearDuplicateBands {
                 var page = MDB_val()
                 // A key of one value is a plain entry: MDB_GET_MULTIPLE then returns nothing.
                 guard try cursor.move(MDB_GET_MULTIPLE, key: &keyValue, value: &page), page.mv_size > 0 else {
-                    try body(epoch, UnsafeRawPointer(first.mv_data!), 1)
+                    guard try body(epoch, UnsafeRawPointer(first.mv_data!), 1) else { return keysRead }
                     continue
                 }
                 repeat {
-                    try body(epoch, UnsafeRawPointer(page.mv_data!), page.mv_size / first.mv_size)
+                    guard try body(epoch, UnsafeRawPointer(page.mv_data!), page.mv_size / first.mv_size) else { return keysRead }
                     page = MDB_val()
                 } while try cursor.move(MDB_NEXT_MULTIPLE, key: &keyValue, value: &page)
             }

@@ -251,8 +251,13 @@ public final class StateStore {
         public func nearest(simhash: UInt64, sketch: MinHashSketch) throws -> (match: NearDuplicate?, examined: Int, seeks: Int) {
             var best: (distance: Int, seq: Int)?
             let maxDistance = store.nearMaxDistance
+            // What cannot beat the best so far is not even sought: a farther article, or a later one as near.
+            func limit(after seq: Int) -> Int {
+                guard let best else { return maxDistance }
+                return seq >= best.seq ? best.distance - 1 : best.distance
+            }
             let (examined, seeks) = try txn.withCursor(store.records.database) { records in
-                try store.near.candidates(simhash: simhash, sketch: sketch, within: maxDistance, in: txn) { seq, highBits, leastDistance in
+                try store.near.candidates(simhash: simhash, sketch: sketch, within: limit, in: txn) { seq, highBits, leastDistance in
                     // Many copies of one story share its keys: once the earliest is found, the rest cannot beat it.
                     if let best, (leastDistance, seq) >= (best.distance, best.seq) { return true }
                     // Most candidates are unrelated articles: their fingerprint only, without their id.

@@ -118,6 +118,34 @@ import Testing
         #expect(throws: StoreCorruption.self) { try store.apply([], through: StateStore.foreignBase) }
     }
 
+    /// Copies of one story filed over and over (a page scraped again and again): the answer is
+    /// still the nearest copy and the earliest of equally near ones, checked against every copy;
+    /// and a band is read no further than a copy that nothing after it can beat.
+    @Test func theNearestOfManyCopiesIsFoundWithoutReadingThemAll() throws {
+        let store = try open()
+        let sketch = MinHashSketch(low: 0x0102_0304_0506_0708, high: 0x1112_1314_1516_1718)
+        let story: UInt64 = 0x0123_4567_89AB_CDEF
+        var random = SplitMix64(seed: 7)
+        let copies = (1...3_000).map { seq -> (seq: Int, simhash: UInt64) in
+            var simhash = story
+            if seq != 700 { for _ in 0..<(1 + random.next() % 8) { simhash ^= 1 << (random.next() % 64) } }
+            return (seq, simhash)
+        }
+        try store.apply(copies.map { Self.document($0.seq, simhash: $0.simhash, sketch: sketch) }, through: 3_000)
+        try store.read { reader throws in
+            for _ in 0..<100 {
+                var query = story
+                for _ in 0..<random.next() % 6 { query ^= 1 << (random.next() % 64) }
+                let nearest = copies.map { (distance: ($0.simhash ^ query).nonzeroBitCount, seq: $0.seq) }
+                    .filter { $0.distance <= store.nearMaxDistance }.min { $0 < $1 }
+                let found = try reader.nearest(simhash: query, sketch: sketch).match
+                #expect(found?.id == nearest.map { Self.id($0.seq) } && found?.distance == nearest?.distance)
+            }
+            let exact = try reader.nearest(simhash: story, sketch: sketch)
+            #expect(exact.match?.distance == 0 && exact.examined <= 8 * 700, "\(exact.examined) values compared")
+        }
+    }
+
     /// Another host's document is found near with its host, is kept apart from this host's
     /// exact keys and `seq`, is filed once however often it is learnt, and goes with a reset.
     @Test func otherHostsDocumentsAreNearWithTheirHostAndApart() throws {
