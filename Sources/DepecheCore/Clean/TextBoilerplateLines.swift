@@ -362,6 +362,8 @@ enum BoilerplateLines {
         var spaces = 0
         var inWord = false
         forEachScalar(of: line) { value in
+            // Within a word, an ASCII letter or sign changes nothing (most of a line).
+            if inWord && value < 0x80 && value != 0x20 && value != 0x09 { return true }
             if ScalarFolding.isSpace(value) {
                 spaces += 1
                 inWord = false

@@ -110,8 +110,9 @@ enum ScalarFolding {
     /// Whether the scalar is horizontal white space (space, tab, no-break spaces).
     @inline(__always)
     static func isSpace(_ s: UInt32) -> Bool {
-        s == 0x20 || s == 0x09 || s == 0xA0 || s == 0x202F || s == 0x2009 || s == 0x3000
-            || (s >= 0x2000 && s <= 0x200A) || s == 0xFEFF
+        // Most scalars asked are ASCII letters: two comparisons settle them.
+        if s < 0x80 { return s == 0x20 || s == 0x09 }
+        return s == 0xA0 || s == 0x202F || s == 0x3000 || (s >= 0x2000 && s <= 0x200A) || s == 0xFEFF
     }
 
     /// Whether the scalar ends a line.
