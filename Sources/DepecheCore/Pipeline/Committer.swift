@@ -45,7 +45,9 @@ public actor Committer {
     private let logger: Logger
     private let store: StateStore
     private var pending: PendingChanges
-    private var ledger: DispositionLedger
+    /// Behind a lock of its own, so that ``alreadyReported(_:identity:)``, asked by every
+    /// worker at every file, needs no turn on the actor.
+    private let ledger: Locked<DispositionLedger>
     /// Why the store could not be written, until a retry succeeds.
     private var storeFailure: LMDBError?
     /// How far other hosts' documents were read, when that moved past only this host's own
@@ -74,18 +76,18 @@ public actor Committer {
         self.config = config
         self.logger = logger
         self.store = recovered.store
-        self.ledger = recovered.ledger
+        self.ledger = Locked(recovered.ledger)
         self.pending = PendingChanges(appliedSeq: recovered.seq)
     }
 
     /// The ledger entry for a file found again, if it was already reported.
-    public func alreadyReported(_ path: InboxPath, identity: FileIdentity) -> DispositionLedger.Entry? {
-        ledger.entry(for: path, identity: identity)
+    public nonisolated func alreadyReported(_ path: InboxPath, identity: FileIdentity) -> DispositionLedger.Entry? {
+        ledger.withLock { $0.entry(for: path, identity: identity) }
     }
 
     /// Forgets ledger entries of files no longer in the inbox (after a full scan).
     public func pruneLedger(keeping present: Set<InboxPath>) {
-        for path in ledger.keepOnly(present) { pending.append(.ledgerRemove(path)) }
+        for path in ledger.withLock({ $0.keepOnly(present) }) { pending.append(.ledgerRemove(path)) }
     }
 
     /// Compares, appends the one event for this file, and queues its disposal. Returns the
@@ -110,7 +112,7 @@ public actor Committer {
         let isRejected = if case .rejected = event { true } else { false }
         if let identity = candidate.receipt.identity {
             let entry = DispositionLedger.Entry(identity: identity, seq: seq, id: id, rejected: isRejected)
-            ledger.record(candidate.receipt.path, entry)
+            ledger.withLock { $0.record(candidate.receipt.path, entry) }
             pending.append(.ledgerRecord(candidate.receipt.path, entry))
         }
         disposals.send(Disposal(
@@ -156,7 +158,7 @@ public actor Committer {
     /// Notes that a file left the inbox.
     public func disposed(_ path: InboxPath) {
         guard config.dispose != .keep else { return }
-        ledger.remove(path)
+        ledger.withLock { $0.remove(path) }
         pending.append(.ledgerRemove(path))
     }
 

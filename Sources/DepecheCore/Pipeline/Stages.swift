@@ -192,10 +192,10 @@ final class Stages: Sendable {
             intake.done(path)
             intake.touch(path)
         case .rejected(let rejection, let identity):
-            if await resumeDisposal(path, identity: identity) { return }
+            if resumeDisposal(path, identity: identity) { return }
             await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: .failure(rejection), bytes: nil))
         case .read(let bytes, let identity):
-            if await resumeDisposal(path, identity: identity) { return }
+            if resumeDisposal(path, identity: identity) { return }
             let outcome: Result<AnalyzedDocument, Rejection>
             let analyzer = analyzer.withLock { $0 }
             do { outcome = .success(try analyzer.analyze(bytes, fileExtension: path.fileExtension)) } catch {
@@ -212,8 +212,8 @@ final class Stages: Sendable {
 
     /// A file already reported (a crash came between its event and its move, or it is kept):
     /// finish its disposal without a second event.
-    private func resumeDisposal(_ path: InboxPath, identity: FileIdentity?) async -> Bool {
-        guard let identity, let entry = await committer.alreadyReported(path, identity: identity) else { return false }
+    private func resumeDisposal(_ path: InboxPath, identity: FileIdentity?) -> Bool {
+        guard let identity, let entry = committer.alreadyReported(path, identity: identity) else { return false }
         if config.dispose == .keep && !entry.rejected {
             intake.done(path)
             return true

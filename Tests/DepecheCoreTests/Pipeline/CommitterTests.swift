@@ -161,7 +161,7 @@ import Testing
         let (committer, _, fd) = try makeCommitter()
         defer { close(fd) }
         let identity = FileIdentity(inode: 7, size: Array("Fès".utf8).count, mtimeNanoseconds: 1)
-        #expect(await committer.alreadyReported(InboxPath("a.txt"), identity: identity)?.seq == 1)
+        #expect(committer.alreadyReported(InboxPath("a.txt"), identity: identity)?.seq == 1)
     }
 }
 
