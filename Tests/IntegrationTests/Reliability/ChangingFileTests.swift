@@ -44,22 +44,16 @@ extension Reliability {
         /// A writer that appends a line every 30 ms for over a second (closing the file each
         /// time, like `echo >>`): taken once, whole, after it stops. The settle time is 400 ms,
         /// over ten times the writer's pause: at 150 ms a test process starved by a host load of 8
-        /// once paused longer than that, and the daemon rightly took the file in between.
+        /// once paused longer than that, and the daemon rightly took the file in between. The
+        /// writer runs on a thread of its own: written from the test's task, its pauses twice
+        /// stretched past 400 ms in a parallel run, the cooperative pool busy with other tests.
         @Test func aFileStillGrowingIsTakenOnceWhole() async throws {
             let sandbox = try DaemonSandbox(label: "growing", settings: ["intake.settle_ms": "400"])
             defer { sandbox.remove() }
             try await sandbox.daemon.start()
-            let path = sandbox.inbox + "/growing.txt"
-            var content: [UInt8] = []
-            for line in 0..<40 {
-                let piece = Array("Ligne \(line) : la dépêche continue d'arriver depuis Agadir.\n".utf8)
-                let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-                #expect(write(fd, piece, piece.count) == piece.count)
-                close(fd)
-                content += piece
-                try await Task.sleep(for: .milliseconds(30))
-            }
-            let dropped = [DroppedFile(path: Array("growing.txt".utf8), bytes: content, expected: .document)]
+            let pieces = (0..<40).map { Array("Ligne \($0) : la dépêche continue d'arriver depuis Agadir.\n".utf8) }
+            try await sandbox.writer.startAppending(pieces, to: "growing.txt", pause: .milliseconds(30)).wait()
+            let dropped = [DroppedFile(path: Array("growing.txt".utf8), bytes: pieces.flatMap(\.self), expected: .document)]
             let processed = await sandbox.waitUntilProcessed(1)
             #expect(await sandbox.daemon.terminate() == 0)
             #expect(processed)

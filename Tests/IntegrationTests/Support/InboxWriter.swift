@@ -98,6 +98,27 @@ struct InboxWriter {
         }
     }
 
+    /// Starts appending `pieces` to `path` (relative to the inbox) on a thread of its own,
+    /// opening and closing the file for each (like `echo >>`) with `pause` between them. The
+    /// thread keeps the pauses true when the test's cooperative pool is busy with other tests.
+    func startAppending(_ pieces: [[UInt8]], to path: String, pause: Duration) -> WriteJob {
+        let target = inbox + "/" + path
+        let job = WriteJob(description: "appending writer of \(path)")
+        let thread = Thread {
+            for (index, piece) in pieces.enumerated() {
+                let fd = open(target, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+                guard fd >= 0 else { return job.finish(error: "open \(target): \(String(cString: strerror(errno)))") }
+                let written = piece.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                close(fd)
+                guard written == piece.count else { return job.finish(error: "write \(target) failed") }
+                if index < pieces.count - 1 { usleep(Self.microseconds(pause)) }
+            }
+            job.finish()
+        }
+        thread.start()
+        return job
+    }
+
     /// Writes and waits.
     func write(_ bytes: [UInt8], to path: String, method: WriteMethod = .mvWithin) async throws {
         try await start(bytes, to: path, method: method).wait()
@@ -115,6 +136,10 @@ struct InboxWriter {
         WriteJob(child: try ChildProcess(tool, arguments), description: "\(tool) \(arguments.joined(separator: " "))")
     }
 
+    private static func microseconds(_ pause: Duration) -> UInt32 {
+        UInt32(pause.components.seconds * 1_000_000 + pause.components.attoseconds / 1_000_000_000_000)
+    }
+
     private static func writeSlowly(_ bytes: [UInt8], to target: String, pause: Duration, job: WriteJob) {
         let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return job.finish(error: "open \(target): \(String(cString: strerror(errno)))") }
@@ -129,7 +154,7 @@ struct InboxWriter {
                 return job.finish(error: "write \(target) failed")
             }
             offset = end
-            if offset < bytes.count { usleep(UInt32(pause.components.attoseconds / 1_000_000_000_000)) }
+            if offset < bytes.count { usleep(microseconds(pause)) }
         }
         close(fd)
         job.finish()
