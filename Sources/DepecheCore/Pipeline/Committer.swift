@@ -45,9 +45,12 @@ public actor Committer {
     private let logger: Logger
     private let store: StateStore
     private var pending: PendingChanges
-    /// Behind a lock of its own, so that ``alreadyReported(_:identity:)``, asked by every
-    /// worker at every file, needs no turn on the actor.
+    /// Behind a lock of its own, so that ``alreadyReported(_:identity:)`` and ``disposed(_:)``,
+    /// called at every file, need no turn on the actor.
     private let ledger: Locked<DispositionLedger>
+    /// Files that left the inbox, whose ledger entries are gone: their removal from the store's
+    /// ledger joins the pending changes at the actor's next turn (``takeRemovals()``).
+    private let removedFromLedger = Locked<[InboxPath]>([])
     /// Why the store could not be written, until a retry succeeds.
     private var storeFailure: LMDBError?
     /// How far other hosts' documents were read, when that moved past only this host's own
@@ -87,6 +90,7 @@ public actor Committer {
 
     /// Forgets ledger entries of files no longer in the inbox (after a full scan).
     public func pruneLedger(keeping present: Set<InboxPath>) {
+        takeRemovals()
         for path in ledger.withLock({ $0.keepOnly(present) }) { pending.append(.ledgerRemove(path)) }
     }
 
@@ -97,6 +101,7 @@ public actor Committer {
     @discardableResult
     public func commit(_ candidate: Candidate) throws -> DocumentEvent? {
         if let storeFailure { throw storeFailure }
+        takeRemovals()
         // The sink may decide otherwise (a cluster: another host ingested the content first).
         let (seq, event) = try sink.record(classifyOnDecided(candidate))
         if case .ingested(let document) = event {
@@ -155,11 +160,22 @@ public actor Committer {
         }
     }
 
-    /// Notes that a file left the inbox.
-    public func disposed(_ path: InboxPath) {
+    /// Notes that a file left the inbox. Its ledger entry goes at once; its removal reaches the
+    /// pending changes before any change a later file at the same path brings (that file is
+    /// taken only once this returned, and committed on a later turn of the actor).
+    public nonisolated func disposed(_ path: InboxPath) {
         guard config.dispose != .keep else { return }
         ledger.withLock { $0.remove(path) }
-        pending.append(.ledgerRemove(path))
+        removedFromLedger.withLock { $0.append(path) }
+    }
+
+    /// Appends the removals ``disposed(_:)`` noted to the pending changes.
+    private func takeRemovals() {
+        let paths = removedFromLedger.withLock { paths in
+            defer { paths.removeAll() }
+            return paths
+        }
+        for path in paths { pending.append(.ledgerRemove(path)) }
     }
 
     /// Writes the changes whose events are durable to the store, in transactions of at most
@@ -183,6 +199,7 @@ public actor Committer {
         // Durable first: the revisions up to it are then known, and their documents leave the
         // pending changes before these reach the store.
         let durable = sink.durableSeq
+        takeRemovals()
         takeDecisions()
         let reported = decided
         decided.removeAll()

@@ -282,12 +282,12 @@ final class Stages: Sendable {
                 } else if let id = job.id {
                     try disposer.dispose(job.path, id: id, bytes: job.bytes, identity: job.identity)
                 }
-                await committer.disposed(job.path)
+                committer.disposed(job.path)
             } catch let changed as FileChangedError {
                 logger.notice("a file changed after it was read; taking it again as a new file", metadata: [
                     "file.path": "\(changed.path)", "seq": "\(job.seq)",
                 ])
-                await committer.disposed(job.path)
+                committer.disposed(job.path)
                 intake.done(job.path)
                 intake.touch(job.path)
                 continue

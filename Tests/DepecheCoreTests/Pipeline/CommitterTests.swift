@@ -152,6 +152,25 @@ import Testing
         #expect((refusal as? LMDBError)?.isOutOfRoom == true, "\(String(describing: refusal))")
     }
 
+    /// A file moved out of the inbox leaves the ledger at once, and the store's ledger with
+    /// the next group commit: after a restart, a file found again at its path is not taken for it.
+    @Test func aDisposedFileLeavesTheLedgerAndTheStore() async throws {
+        let identity = FileIdentity(inode: 7, size: Array("Fès".utf8).count, mtimeNanoseconds: 1)
+        do {
+            let (committer, log, fd) = try makeCommitter()
+            defer { close(fd) }
+            try await committer.commit(try candidate("a.txt", "Fès", inode: 7))
+            try log.flush()
+            await committer.persist()
+            committer.disposed(InboxPath("a.txt"))
+            #expect(committer.alreadyReported(InboxPath("a.txt"), identity: identity)?.seq == nil)
+            await committer.persist()
+        }
+        let (committer, _, fd) = try makeCommitter()
+        defer { close(fd) }
+        #expect(committer.alreadyReported(InboxPath("a.txt"), identity: identity)?.seq == nil)
+    }
+
     @Test func aFileLoggedButNotMovedIsRecognisedAfterACrash() async throws {
         do {
             let (committer, _, fd) = try makeCommitter()
