@@ -27,6 +27,33 @@ import Testing
         #expect(render { $0.field("e", "") } == #"{"e":""}"#)
     }
 
+    /// A byte to escape (or an accented letter, or a byte just beside those to escape) at each
+    /// of the first seventeen positions of a sentence: escaped as a scalar-by-scalar reference
+    /// does, and the runs between escapes copied whole.
+    @Test func escapesInLongStringsAtEveryPosition() {
+        let plain = "Le Maroc a exporté 12% de plus vers l'Europe en 2024. "
+        for special in ["\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "é", "!", "#", "[", "]", " ", "~", "\u{80}", "ب"] {
+            for position in 0..<17 {
+                let text = String(plain.prefix(position)) + special + plain
+                var expected = "\""
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\"": expected += "\\\""
+                    case "\\": expected += "\\\\"
+                    case "\n": expected += "\\n"
+                    case "\t": expected += "\\t"
+                    case "\r": expected += "\\r"
+                    case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                        expected += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                    default: expected.unicodeScalars.append(scalar)
+                    }
+                }
+                expected += "\""
+                #expect(render { $0.field("t", text) } == "{\"t\":" + expected + "}", "\(special.debugDescription) at \(position)")
+            }
+        }
+    }
+
     @Test func nestsObjectsAndArrays() {
         let text = render { json in
             json.beginObject("file")
