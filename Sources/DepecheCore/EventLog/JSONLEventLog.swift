@@ -35,9 +35,7 @@ public final class JSONLEventLog: EventSink {
     private struct State {
         var fd: Int32
         var size: Int
-        var lastSeq: Int
         var firstSeqOfActive: Int
-        var durableSeq: Int
         var waiters: [(seq: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
@@ -45,8 +43,9 @@ public final class JSONLEventLog: EventSink {
     private let segments: EventLogSegments
     private let logger: Logger
     private let state: Locked<State>
-    /// `state`'s `lastSeq` and `durableSeq`, stored under its lock and read without it: the
-    /// workers ask at every file, and waited for the lock while the committer wrote a line.
+    /// The last appended and the last durable `seq`: written only under `state`'s lock, read
+    /// without it (the workers ask at every file, and waited for the lock while the committer
+    /// wrote a line).
     private let appendedSeq: Atomic<Int>
     private let durableThrough: Atomic<Int>
 
@@ -63,7 +62,7 @@ public final class JSONLEventLog: EventSink {
             let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
             let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
             let firstOfActive = size == 0 ? last + 1 : try Self.firstSeq(fd: fd, path: options.path)
-            state = Locked(State(fd: fd, size: size, lastSeq: last, firstSeqOfActive: firstOfActive, durableSeq: last))
+            state = Locked(State(fd: fd, size: size, firstSeqOfActive: firstOfActive))
             appendedSeq = Atomic(last)
             durableThrough = Atomic(last)
         } catch {
@@ -102,9 +101,8 @@ public final class JSONLEventLog: EventSink {
 
     private func append(_ makeLine: (_ seq: Int) throws -> [UInt8]) throws -> Int {
         let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
-            let seq = state.lastSeq + 1
+            let seq = lastSeq + 1
             try write(makeLine(seq), state: &state)
-            state.lastSeq = seq
             appendedSeq.store(seq, ordering: .releasing)
             var ready: [CheckedContinuation<Void, Never>] = []
             switch options.fsync {
@@ -126,7 +124,7 @@ public final class JSONLEventLog: EventSink {
     public func waitUntilDurable(_ seq: Int) async {
         await withCheckedContinuation { continuation in
             let durable = state.withLock { state -> Bool in
-                if state.durableSeq >= seq { return true }
+                if durableSeq >= seq { return true }
                 state.waiters.append((seq, continuation))
                 return false
             }
@@ -141,9 +139,9 @@ public final class JSONLEventLog: EventSink {
     /// active one, or the segment a rotation closed since, which is then synced too).
     public func flush() throws {
         let snapshot = try state.withLock { state -> (fd: Int32, seq: Int)? in
-            guard state.durableSeq < state.lastSeq else { return nil }
+            guard durableSeq < lastSeq else { return nil }
             let fd = state.fd
-            return (try Posix.check("dup", options.path) { dup(fd) }, state.lastSeq)
+            return (try Posix.check("dup", options.path) { dup(fd) }, lastSeq)
         }
         guard let snapshot else { return }
         defer { close(snapshot.fd) }
@@ -175,7 +173,7 @@ public final class JSONLEventLog: EventSink {
             close(state.fd)
             state.fd = fd
             state.size = Int(lseek(fd, 0, SEEK_END))
-            if state.size == 0 { state.firstSeqOfActive = state.lastSeq + 1 }
+            if state.size == 0 { state.firstSeqOfActive = lastSeq + 1 }
         }
     }
 
@@ -195,8 +193,7 @@ public final class JSONLEventLog: EventSink {
     }
 
     private func markDurable(through seq: Int, state: inout State) -> [CheckedContinuation<Void, Never>] {
-        state.durableSeq = max(state.durableSeq, seq)
-        let durable = state.durableSeq
+        let durable = max(durableSeq, seq)
         durableThrough.store(durable, ordering: .releasing)
         let ready = state.waiters.filter { $0.seq <= durable }.map(\.continuation)
         state.waiters.removeAll { $0.seq <= durable }
@@ -215,7 +212,7 @@ public final class JSONLEventLog: EventSink {
         close(state.fd)
         state.fd = fd
         state.size = 0
-        state.firstSeqOfActive = state.lastSeq + 1
+        state.firstSeqOfActive = lastSeq + 1
         try Posix.syncDirectory(segments.directory)
         logger.info("event log rotated", metadata: ["file.path": "\(closedPath)"])
         if options.retainSegments > 0 {
