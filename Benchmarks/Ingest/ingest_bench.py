@@ -7,7 +7,8 @@ reference in its first paragraph: see `unique`) into the inbox of (a) a running 
 the same run:
   - burst: files/s from the first drop until the N-th line reaches the log, and the ratio, for
     the sample pages (every copy a near duplicate of one of them) and for generated dispatches
-    (`scripts/soak.py`'s, no two alike);
+    (`scripts/soak.py`'s, no two alike), and for short notes (about 200 bytes: the cost of a
+    file whatever its text, set beside a dispatch's);
   - paced (default 1,000 files/s): drop-to-log-line latency p50/p99;
   - CPU ms per page (user + system time of the daemon over the burst);
   - peak RSS (VmHWM) of the daemon / of the baseline's processes;
@@ -92,6 +93,21 @@ def dispatches(count, seed=7):
     import soak
     rng = random.Random(seed)
     return [soak.page(serial, rng) for serial in range(count)]
+
+
+def short_notes(count):
+    """`count` distinct short notes (a dispatch's heading and first paragraph, about 200
+    bytes): what a file costs whatever its length (reading, committing, logging, archiving, and
+    the analysis's fixed part), against which a full page's cost shows what its text adds."""
+    notes = []
+    for body in dispatches(count, seed=11):
+        kept = b""
+        for line in body.split(b"\n"):
+            kept += line + b"\n"
+            if len(kept) >= 200:
+                break
+        notes.append(kept)
+    return notes
 
 
 def unique(body, tag):
@@ -269,6 +285,7 @@ def main():
     # The sample pages are few: every copy is a near duplicate of one of them. Generated
     # dispatches are the other end: no two alike.
     runs = (("burst", args.files, 0, bodies), ("burst dispatches", args.files, 0, dispatches(args.files)),
+            ("burst short notes", args.files, 0, short_notes(args.files)),
             (f"paced {args.rate}/s", args.paced, args.rate, bodies))
     for mode, count, rate, texts in runs:
         for name, target in (("depeche", depeche_target(args.binary, args.settle_ms)), ("naive loop", baseline_target)):
@@ -290,6 +307,13 @@ def main():
         if d and b:
             print(f"{mode}: depeche/naive throughput ratio {d['files_per_s'] / b['files_per_s']:.2f}, "
                   f"p99 ratio {d['p99_ms'] / b['p99_ms']:.2f}")
+    floor, full, naive = (by.get((mode, name)) for mode, name in
+                          (("burst short notes", "depeche"), ("burst dispatches", "depeche"), ("burst dispatches", "naive loop")))
+    if floor and full and naive:
+        budget = os.cpu_count() / (10 * naive["files_per_s"]) * 1000
+        print(f"CPU a file: {floor['cpu_ms_per_file']:.3f} ms for a short note, {full['cpu_ms_per_file']:.3f} ms for a "
+              f"dispatch (its text adds {full['cpu_ms_per_file'] - floor['cpu_ms_per_file']:.3f} ms); 10x the naive "
+              f"loop on {os.cpu_count()} cores leaves {budget:.3f} ms a file")
     print()
     measure_extract_memory(args.binary)
     if args.callgrind > 1:
