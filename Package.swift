@@ -57,6 +57,7 @@ let package = Package(
         .target(name: "CLinuxFiles"),
         .target(name: "CMinHashBatch"),
         .target(name: "CSimHashScan"),
+        .target(name: "CSpacePairScan"),
         .target(
             name: "DepecheCore",
             dependencies: [
@@ -66,6 +67,7 @@ let package = Package(
                 "CLinuxFiles",
                 "CMinHashBatch",
                 "CSimHashScan",
+                "CSpacePairScan",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -292,7 +292,7 @@ enum BoilerplateLines {
     }
 
     /// Symbols that separate the headlines of a ticker, standing alone ("• ", "◊ ", "/// ").
-    private static let tickerSeparators = Separators([
+    static let tickerSeparators = Separators([
         0x7C, 0x2022, 0xB7, 0x25CA, 0x25A0, 0x25A1, 0x25C4, 0x25BA, 0x25B6, 0x25C6, 0x2666, 0x2F, 0x3E,
     ])
     /// Beginnings of byline lines, whose parts a bar also separates ("By X | Published … | 6 min read").
@@ -306,6 +306,7 @@ enum BoilerplateLines {
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
     static func isTicker(_ line: Substring, folded: String) -> Bool {
+        guard TickerBreaks.hasSpaceBeforeBreak(line, separators: tickerSeparators) else { return false }
         let hasHeadlines = { (segments: [Int]) in segments.filter { $0 >= 3 }.count >= 3 }
         // Three headlines settle it: a ticker line may run for kilobytes.
         return hasHeadlines(segmentWords(line, spaces: 3, separators: tickerSeparators, settled: hasHeadlines))
@@ -353,9 +354,10 @@ enum BoilerplateLines {
 
     /// Word counts of a line's segments: the parts between runs of `spaces` or more spaces and
     /// between `separators` standing alone. The count stops early, at a segment of more than
-    /// `maximumWords` words or once the segments so far are `settled`.
-    private static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Separators,
-                                     maximumWords: Int = .max, settled: ([Int]) -> Bool = { _ in false }) -> [Int] {
+    /// `maximumWords` words or once the segments so far are `settled`. (Internal for the tests
+    /// of ``TickerBreaks``, which stands before it.)
+    static func segmentWords(_ line: Substring, spaces minimum: Int, separators: Separators,
+                              maximumWords: Int = .max, settled: ([Int]) -> Bool = { _ in false }) -> [Int] {
         // State in one struct, not in variables a local function captures: those get boxed,
         // with an exclusivity check at each access from the closure.
         var count = SegmentCount()

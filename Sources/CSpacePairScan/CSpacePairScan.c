@@ -1,0 +1,49 @@
+#include "CSpacePairScan.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+static inline int may_end_space(unsigned char byte) {
+    return byte == 0x20 || byte == 0x09 || byte == 0xA0 || byte == 0xAF || byte == 0xBF
+        || (unsigned char)(byte - 0x80) <= 0x0A;
+}
+
+static inline int may_begin_break(unsigned char byte) {
+    return byte == 0x20 || byte == 0x09 || byte == 0x7C || byte == 0x2F || byte == 0x3E || byte == 0xC2
+        || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
+}
+
+#if defined(__SSE2__)
+#define EQ(vector, byte) _mm_cmpeq_epi8(vector, _mm_set1_epi8((char)(byte)))
+
+static inline __m128i may_end_space16(__m128i bytes) {
+    // byte - 0x80 <= 0x0A (unsigned): the minimum of it and 0x0A is itself.
+    __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8((char)0x80));
+    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(0x0A)), shifted);
+    return _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(bytes, 0x20), EQ(bytes, 0x09)), _mm_or_si128(EQ(bytes, 0xA0), EQ(bytes, 0xAF))),
+                        _mm_or_si128(EQ(bytes, 0xBF), low));
+}
+
+static inline __m128i may_begin_break16(__m128i bytes) {
+    __m128i ascii = _mm_or_si128(_mm_or_si128(EQ(bytes, 0x20), EQ(bytes, 0x09)),
+                                 _mm_or_si128(_mm_or_si128(EQ(bytes, 0x7C), EQ(bytes, 0x2F)), EQ(bytes, 0x3E)));
+    __m128i leads = _mm_or_si128(_mm_or_si128(EQ(bytes, 0xC2), EQ(bytes, 0xE2)), _mm_or_si128(EQ(bytes, 0xE3), EQ(bytes, 0xEF)));
+    return _mm_or_si128(ascii, leads);
+}
+#endif
+
+long depeche_next_space_pair(const unsigned char *bytes, long start, long count) {
+    long index = start;
+#if defined(__SSE2__)
+    for (; index + 17 <= count; index += 16) {
+        __m128i here = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i next = _mm_loadu_si128((const __m128i *)(bytes + index + 1));
+        int mask = _mm_movemask_epi8(_mm_and_si128(may_end_space16(here), may_begin_break16(next)));
+        if (mask != 0) return index + __builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; index + 1 < count; index++) {
+        if (may_end_space(bytes[index]) && may_begin_break(bytes[index + 1])) return index;
+    }
+    return count;
+}
