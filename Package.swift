@@ -57,7 +57,7 @@ let package = Package(
         .target(name: "CLinuxFiles"),
         .target(name: "CMinHashBatch"),
         .target(name: "CSimHashScan"),
-        .target(name: "CSpacePairScan"),
+        .target(name: "CByteScan"),
         .target(
             name: "DepecheCore",
             dependencies: [
@@ -67,7 +67,7 @@ let package = Package(
                 "CLinuxFiles",
                 "CMinHashBatch",
                 "CSimHashScan",
-                "CSpacePairScan",
+                "CByteScan",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -1,4 +1,4 @@
-import CSpacePairScan
+import CByteScan
 
 /// The quick test before a line's ticker count, which otherwise reads every line of prose to its
 /// end.

@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 
 /// The form of an article's text that fingerprints are computed on, so that re-saving a
@@ -132,17 +133,15 @@ enum FingerprintNormaliser {
         let isNFC = text.withUTF8 { utf8 in
             guard let bytes = utf8.baseAddress else { return true }
             var index = 0
-            while index < utf8.count {
-                // ASCII, continuation bytes, and the leads of scalars below U+0300 (up to 0xCB).
-                guard bytes[index] >= 0xCC else {
-                    index &+= 1
-                    continue
-                }
+            while true {
+                // Passed over sixteen at a time: ASCII, continuation bytes, and the leads of
+                // scalars below U+0300 (up to 0xCB).
+                index = depeche_next_byte_at_least(bytes, index, utf8.count, 0xCC)
+                guard index < utf8.count else { return true }
                 let (value, length) = TokenScanner.decode(bytes, index)
                 guard isNFCAnywhere(value) else { return false }
                 index &+= length
             }
-            return true
         }
         return isNFC ? text : text.precomposedStringWithCanonicalMapping
     }

@@ -25,6 +25,18 @@ import Testing
         #expect(ArticleFingerprint.normalisedText(text) == expected)
     }
 
+    /// A scalar NFC changes (a combining accent, the Kelvin sign) is found wherever it stands:
+    /// the bytes before it are passed over sixteen at a time, the last few one at a time.
+    @Test func aDecomposedLetterIsComposedAtEveryPosition() {
+        // Compared as UTF-8: Swift's `==` holds "e\u{301}" and "é" equal.
+        let utf8 = { (text: String) in Array(ArticleFingerprint.normalisedText(text).utf8) }
+        for position in 0..<40 {
+            let before = String(repeating: "a", count: position)
+            #expect(utf8(before + "e\u{301}t\u{E9} ok") == Array((before + "\u{E9}t\u{E9} ok").utf8), "\(position)")
+            #expect(utf8(before + "\u{212A}") == Array((before + "k").utf8), "\(position)")
+        }
+    }
+
     /// "İ" (2 bytes) lowercases to "i̇" (3 bytes): the output outgrows the room made for it.
     @Test func aTextLongerOnceNormalisedIsWhole() {
         let text = String(repeating: "İstanbul İzmir ", count: 2_000)

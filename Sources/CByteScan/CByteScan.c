@@ -1,4 +1,4 @@
-#include "CSpacePairScan.h"
+#include "CByteScan.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -44,6 +44,42 @@ long depeche_next_space_pair(const unsigned char *bytes, long start, long count)
 #endif
     for (; index + 1 < count; index++) {
         if (may_end_space(bytes[index]) && may_begin_break(bytes[index + 1])) return index;
+    }
+    return count;
+}
+
+long depeche_next_json_escape(const unsigned char *bytes, long start, long count) {
+    long index = start;
+#if defined(__SSE2__)
+    for (; index + 16 <= count; index += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // Below 0x20: the minimum of the byte and 0x1F is the byte.
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+        __m128i escaped = _mm_or_si128(_mm_or_si128(control, EQ(block, 0x7F)), _mm_or_si128(EQ(block, '"'), EQ(block, '\\')));
+        int mask = _mm_movemask_epi8(escaped);
+        if (mask != 0) return index + __builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; index < count; index++) {
+        unsigned char byte = bytes[index];
+        if (byte < 0x20 || byte == 0x7F || byte == '"' || byte == '\\') return index;
+    }
+    return count;
+}
+
+long depeche_next_byte_at_least(const unsigned char *bytes, long start, long count, unsigned char least) {
+    long index = start;
+#if defined(__SSE2__)
+    const __m128i bound = _mm_set1_epi8((char)least);
+    for (; index + 16 <= count; index += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        // At least `least`: the maximum of the byte and `least` is the byte.
+        int mask = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(block, bound), block));
+        if (mask != 0) return index + __builtin_ctz((unsigned)mask);
+    }
+#endif
+    for (; index < count; index++) {
+        if (bytes[index] >= least) return index;
     }
     return count;
 }

@@ -1,0 +1,22 @@
+#ifndef DEPECHE_CBYTESCAN_H
+#define DEPECHE_CBYTESCAN_H
+
+// Scans over the bytes of a page's text on the hot path: sixteen bytes at a time with SSE2
+// (every x86-64 has it), a byte at a time elsewhere. Each returns the first index from `start`
+// where what it looks for is, or `count` when it is nowhere.
+// (Plain C types, so that the header needs no system header.)
+
+/// The first index `i` (below `count - 1`) where `bytes[i]` may be the last byte of a space
+/// scalar (ASCII space or tab, or the last byte of U+00A0, U+2000–U+200A, U+202F, U+3000 or
+/// U+FEFF in UTF-8) and `bytes[i + 1]` may be the first byte of a space or of a ticker
+/// separator (ASCII space, tab, `|`, `/`, `>`, or the lead bytes C2, E2, E3, EF). The caller
+/// decodes each such pair: in French, "à " is one too.
+long depeche_next_space_pair(const unsigned char *bytes, long start, long count);
+
+/// The first byte a JSON string escapes: a control character (below 0x20, or 0x7F), `"` or `\`.
+long depeche_next_json_escape(const unsigned char *bytes, long start, long count);
+
+/// The first byte at least `least`.
+long depeche_next_byte_at_least(const unsigned char *bytes, long start, long count, unsigned char least);
+
+#endif
