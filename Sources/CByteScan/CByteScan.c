@@ -83,3 +83,22 @@ long depeche_next_byte_at_least(const unsigned char *bytes, long start, long cou
     }
     return count;
 }
+
+static inline int is_binary_control(unsigned char byte) {
+    return byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D && byte != 0x1B;
+}
+
+long depeche_count_binary_controls(const unsigned char *bytes, long count) {
+    long index = 0, controls = 0;
+#if defined(__SSE2__)
+    for (; index + 16 <= count; index += 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
+        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+        __m128i allowed = _mm_or_si128(_mm_or_si128(EQ(block, 0x09), EQ(block, 0x0A)),
+                                       _mm_or_si128(_mm_or_si128(EQ(block, 0x0C), EQ(block, 0x0D)), EQ(block, 0x1B)));
+        controls += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_andnot_si128(allowed, control)));
+    }
+#endif
+    for (; index < count; index++) controls += is_binary_control(bytes[index]);
+    return controls;
+}

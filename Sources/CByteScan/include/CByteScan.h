@@ -19,4 +19,8 @@ long depeche_next_json_escape(const unsigned char *bytes, long start, long count
 /// The first byte at least `least`.
 long depeche_next_byte_at_least(const unsigned char *bytes, long start, long count, unsigned char least);
 
+/// How many of the `count` bytes are control characters a text file does not hold: below 0x20,
+/// but for tab, line feed, form feed, carriage return and escape.
+long depeche_count_binary_controls(const unsigned char *bytes, long count);
+
 #endif

@@ -19,6 +19,26 @@ import Testing
         #expect(reason(Array(repeating: 0x01, count: 10) + Array("some text that goes on".utf8)) == .binary)
     }
 
+    /// More than one byte in a hundred a control character a text does not hold (tab, line feed,
+    /// form feed, carriage return and escape it does) is binary; counted wherever they stand,
+    /// the last bytes included.
+    @Test func countsControlCharactersWhereverTheyStand() throws {
+        var page = Array(repeating: UInt8(ascii: "a"), count: 1000)
+        for index in stride(from: 3, to: 1000, by: 7) { page[index] = [0x09, 0x0A, 0x0C, 0x0D, 0x1B][index % 5] }
+        let positions = [0, 1, 15, 16, 31, 500, 983, 984, 997, 999, 2]
+        let controls: [UInt8] = [0x01, 0x1F, 0x08, 0x0B, 0x0E, 0x1A, 0x1C, 0x05, 0x02, 0x03, 0x04]
+        for (position, control) in zip(positions.prefix(10), controls) { page[position] = control }
+        #expect(reason(page) == nil, "10 in 1,000")
+        page[positions[10]] = controls[10]
+        do {
+            _ = try TextDecoder.decode(page)
+            Issue.record("11 control characters in 1,000 bytes were accepted")
+        } catch {
+            #expect(error.reason == .binary)
+            #expect(error.detail.hasPrefix("11 of its 1000 bytes are control characters"))
+        }
+    }
+
     @Test func rejectionsSaySpecificallyWhy() {
         do {
             _ = try TextDecoder.decode(Array("abc\u{0}".utf8))
