@@ -102,3 +102,49 @@ long depeche_count_binary_controls(const unsigned char *bytes, long count) {
     for (; index < count; index++) controls += is_binary_control(bytes[index]);
     return controls;
 }
+
+static inline int is_plain(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E && byte != 0x60; }
+
+static inline unsigned char lowercase(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte; }
+
+#if defined(__SSE2__)
+/// Lanes of `bytes` within `low`...`high` (unsigned).
+static inline __m128i in_range(__m128i bytes, unsigned char low, unsigned char high) {
+    __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8((char)low));
+    return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8((char)(high - low))), shifted);
+}
+
+static inline __m128i plain16(__m128i bytes) { return _mm_andnot_si128(EQ(bytes, 0x60), in_range(bytes, 0x21, 0x7E)); }
+#endif
+
+long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned char *destination, long budget) {
+    long index = 0;
+#if defined(__SSE2__)
+    // Whole blocks while the budget cannot end inside one; a block's last space needs the
+    // byte after it, hence 17.
+    while (index + 17 <= count && index + 16 <= budget) {
+        __m128i here = _mm_loadu_si128((const __m128i *)(source + index));
+        __m128i next = _mm_loadu_si128((const __m128i *)(source + index + 1));
+        __m128i kept = _mm_or_si128(plain16(here), _mm_and_si128(EQ(here, 0x20), plain16(next)));
+        __m128i lowered = _mm_add_epi8(here, _mm_and_si128(in_range(here, 'A', 'Z'), _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(destination + index), lowered);
+        unsigned mask = (unsigned)_mm_movemask_epi8(kept);
+        if (mask != 0xFFFF) return index + __builtin_ctz(~mask);
+        // A space in the last lane goes with the next block's first byte, as one pair.
+        index += source[index + 15] == 0x20 ? 15 : 16;
+    }
+#endif
+    while (index < count && index < budget) {
+        if (is_plain(source[index])) {
+            destination[index] = lowercase(source[index]);
+            index += 1;
+        } else if (source[index] == 0x20 && index + 1 < count && is_plain(source[index + 1])) {
+            destination[index] = 0x20;
+            destination[index + 1] = lowercase(source[index + 1]);
+            index += 2;
+        } else {
+            break;
+        }
+    }
+    return index;
+}

@@ -23,4 +23,12 @@ long depeche_next_byte_at_least(const unsigned char *bytes, long start, long cou
 /// but for tab, line feed, form feed, carriage return and escape.
 long depeche_count_binary_controls(const unsigned char *bytes, long count);
 
+/// Copies, lowercased, the plain ASCII that starts `source` (`count` bytes) to `destination`,
+/// and returns how many bytes that is: visible characters (0x21–0x7E but for the backtick,
+/// which folds to an apostrophe), and single spaces each followed by one of those. Before each
+/// character and each space-and-character pair, fewer than `budget` bytes have been copied:
+/// a pair may take the copy to `budget + 1`. (A line's folded beginning: see
+/// `BoilerplateLines.folded`. Not a scan like the others: it writes what it reads.)
+long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned char *destination, long budget);
+
 #endif

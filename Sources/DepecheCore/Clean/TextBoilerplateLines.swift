@@ -1,3 +1,4 @@
+import CByteScan
 import Glibc
 
 /// The line tests behind `TextBoilerplate`.
@@ -145,28 +146,43 @@ enum BoilerplateLines {
             var scalars = 0
             var pendingSpace = false
             var cut = false
-            forEachScalar(of: line) { value in
-                if scalars >= comparedLength {
-                    cut = true
-                    return false
+            var line = line
+            line.withUTF8 { bytes in
+                guard let base = bytes.baseAddress else { return }
+                var index = 0
+                while index < bytes.count {
+                    if scalars >= comparedLength {
+                        cut = true
+                        return
+                    }
+                    if scalars > 0 && !pendingSpace {
+                        // Inside the line, plain ASCII (and single spaces before it) is copied
+                        // lowercased, sixteen bytes at a time: most of a Latin line.
+                        let taken = utf8.appendPlainASCII(base + index, bytes.count - index, budget: comparedLength - scalars)
+                        scalars += taken
+                        index += taken
+                        if taken > 0 { continue }
+                    }
+                    let lead = base[index]
+                    let (value, length) = lead < 0x80 ? (UInt32(lead), 1) : TokenScanner.decode(base, index)
+                    index += length
+                    if ScalarFolding.isSpace(value) {
+                        pendingSpace = scalars > 0
+                        continue
+                    }
+                    let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
+                        || value == 0xA9 || value == 0x28
+                    if scalars == 0 && !meaningful { continue }
+                    if pendingSpace { scalars += utf8.append(0x20) }
+                    pendingSpace = false
+                    if ScalarFolding.isApostrophe(value) {
+                        scalars += utf8.append(0x27)
+                    } else {
+                        let folded = ScalarFolding.fold(value)
+                        if folded != 0 { scalars += utf8.append(UInt32(truncatingIfNeeded: folded)) }
+                        if folded > 0xFFFF_FFFF { scalars += utf8.append(UInt32(truncatingIfNeeded: folded >> 32)) }
+                    }
                 }
-                if ScalarFolding.isSpace(value) {
-                    pendingSpace = scalars > 0
-                    return true
-                }
-                let meaningful = ScalarFolding.isLetter(value) || ScalarFolding.digitValue(value) != nil
-                    || value == 0xA9 || value == 0x28
-                if scalars == 0 && !meaningful { return true }
-                if pendingSpace { scalars += utf8.append(0x20) }
-                pendingSpace = false
-                if ScalarFolding.isApostrophe(value) {
-                    scalars += utf8.append(0x27)
-                } else {
-                    let folded = ScalarFolding.fold(value)
-                    if folded != 0 { scalars += utf8.append(UInt32(truncatingIfNeeded: folded)) }
-                    if folded > 0xFFFF_FFFF { scalars += utf8.append(UInt32(truncatingIfNeeded: folded >> 32)) }
-                }
-                return true
             }
             if cut {
                 _ = utf8.append(0x2026)  // …
@@ -187,6 +203,14 @@ enum BoilerplateLines {
 
         /// The bytes written, as a String.
         var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
+
+        /// Appends the plain ASCII that begins the `count` bytes at `source`, lowercased, while
+        /// fewer than `budget` scalars are written (see `depeche_fold_ascii_run`); how many.
+        mutating func appendPlainASCII(_ source: UnsafePointer<UInt8>, _ count: Int, budget: Int) -> Int {
+            let taken = depeche_fold_ascii_run(source, count, buffer.baseAddress! + self.count, budget)
+            self.count += taken
+            return taken
+        }
 
         /// Appends the UTF-8 of the scalar `value`; 1, or 0 when `value` is no scalar.
         @inline(__always)
