@@ -148,3 +148,44 @@ long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned ch
     }
     return index;
 }
+
+static inline int is_visible(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E; }
+
+static inline int drops_space_before(unsigned char byte) {
+    return byte == '"' || byte == ':' || byte == ';' || byte == '!' || byte == '?' || byte == ',' || byte == '.'
+        || byte == '%' || byte == ')';
+}
+
+long depeche_normalise_ascii_run(const unsigned char *source, long count, unsigned char *destination) {
+    long index = 0;
+#if defined(__SSE2__)
+    for (; index + 17 <= count; index += 16) {
+        __m128i before = _mm_loadu_si128((const __m128i *)(source + index - 1));
+        __m128i here = _mm_loadu_si128((const __m128i *)(source + index));
+        __m128i next = _mm_loadu_si128((const __m128i *)(source + index + 1));
+        __m128i dropsBefore = _mm_or_si128(
+            _mm_or_si128(_mm_or_si128(EQ(next, '"'), EQ(next, ':')), _mm_or_si128(EQ(next, ';'), EQ(next, '!'))),
+            _mm_or_si128(_mm_or_si128(EQ(next, '?'), EQ(next, ',')), _mm_or_si128(_mm_or_si128(EQ(next, '.'), EQ(next, '%')), EQ(next, ')'))));
+        __m128i dropsAfter = _mm_or_si128(EQ(before, '"'), EQ(before, '('));
+        __m128i keptSpace = _mm_andnot_si128(_mm_or_si128(dropsBefore, dropsAfter),
+                                             _mm_and_si128(EQ(here, 0x20), in_range(next, 0x21, 0x7E)));
+        __m128i kept = _mm_or_si128(in_range(here, 0x21, 0x7E), keptSpace);
+        __m128i lowered = _mm_add_epi8(here, _mm_and_si128(in_range(here, 'A', 'Z'), _mm_set1_epi8(0x20)));
+        _mm_storeu_si128((__m128i *)(destination + index), lowered);
+        unsigned mask = (unsigned)_mm_movemask_epi8(kept);
+        if (mask != 0xFFFF) return index + __builtin_ctz(~mask);
+    }
+#endif
+    for (; index < count; index++) {
+        unsigned char byte = source[index];
+        if (is_visible(byte)) {
+            destination[index] = lowercase(byte);
+        } else if (byte == 0x20 && index + 1 < count && is_visible(source[index + 1]) && !drops_space_before(source[index + 1])
+                   && source[index - 1] != '"' && source[index - 1] != '(') {
+            destination[index] = 0x20;
+        } else {
+            break;
+        }
+    }
+    return index;
+}

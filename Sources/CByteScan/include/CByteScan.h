@@ -31,4 +31,12 @@ long depeche_count_binary_controls(const unsigned char *bytes, long count);
 /// `BoilerplateLines.folded`. Not a scan like the others: it writes what it reads.)
 long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned char *destination, long budget);
 
+/// Copies, lowercased, the visible ASCII (0x21–0x7E) that starts `source` (`count` bytes) to
+/// `destination`, with the single spaces inside it that a normalised text keeps: between two
+/// visible characters, the one before it not `"` or `(`, the one after it not `"`, `:`, `;`,
+/// `!`, `?`, `,`, `.`, `%` or `)`. `source[-1]` must be the byte written last, and visible.
+/// Returns how many bytes it copied (up to 15 bytes past them may be written over). (The
+/// fingerprint's normalised text: see `FingerprintNormaliser`.)
+long depeche_normalise_ascii_run(const unsigned char *source, long count, unsigned char *destination);
+
 #endif

@@ -22,13 +22,15 @@ enum FingerprintNormaliser {
             var index = 0
             while index < utf8.count {
                 let lead = bytes[index]
-                if lead < 0x80 {
-                    if lead <= 0x20 || lead == 0x7F {
-                        output.space()
-                    } else {
-                        output.emit(lead | ((0x41...0x5A).contains(lead) ? 0x20 : 0))
-                    }
+                if lead <= 0x20 || lead == 0x7F {
+                    output.space()
                     index &+= 1
+                } else if lead < 0x80 {
+                    output.emit(lead | ((0x41...0x5A).contains(lead) ? 0x20 : 0))
+                    index &+= 1
+                    // The visible ASCII after it, and the spaces inside it that stay, copied
+                    // lowercased sixteen bytes at a time: most of a Latin text.
+                    index &+= output.appendPlainASCII(bytes + index, utf8.count - index)
                 } else {
                     let (value, length) = TokenScanner.decode(bytes, index)
                     normalise(value, into: &output)
@@ -106,6 +108,17 @@ enum FingerprintNormaliser {
                 pendingSpace = false
             }
             for byte in scalar.utf8 { append(byte) }
+        }
+
+        /// Appends the plain ASCII that begins the `available` bytes at `source` (see
+        /// `depeche_normalise_ascii_run`; `source[-1]` is the byte emitted last), as far as the
+        /// room left allows (the buffer grows only where `emit` needs it); how many bytes.
+        mutating func appendPlainASCII(_ source: UnsafePointer<UInt8>, _ available: Int) -> Int {
+            let limit = min(available, capacity - count - 16)
+            guard limit > 0 else { return 0 }
+            let taken = depeche_normalise_ascii_run(source, limit, base + count)
+            count += taken
+            return taken
         }
 
         @inline(__always)
