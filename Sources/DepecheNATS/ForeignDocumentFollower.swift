@@ -91,14 +91,14 @@ private final class Handoff: Sendable {
 /// message is this host's own. Only for host ids that JSON writes unescaped (letters, digits,
 /// ".", "-", "_"); others are told apart by parsing.
 private struct OwnHostMarker {
-    let needle: [UInt8]
+    let needle: BytePattern
 
     init?(hostID: String) {
         guard !hostID.isEmpty, hostID.utf8.allSatisfy({ byte in
             (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2E || byte == 0x2D
                 || byte == 0x5F
         }) else { return nil }
-        needle = Array("\"host\":\"\(hostID)\"".utf8)
+        needle = BytePattern("\"host\":\"\(hostID)\"")
     }
 
     /// Whether `bytes` hold the marker ("near_duplicate_host" does not: a quote must open "host").

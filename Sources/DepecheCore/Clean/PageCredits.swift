@@ -27,12 +27,12 @@ struct PageCredits {
     private static let sourceOpeners = BytePrefixes(["source :", "source:", "sources :", "sources:", "المصدر:", "المصدر :"])
     /// Phrases that make a line a copyright line without "©", as UTF-8 (searched in the whole
     /// line: the folded beginning may stop before them).
-    private static let rightsPhrases = ["droits réservés", "rights reserved", "Rights Reserved"].map { Array($0.utf8) }
+    private static let rightsPhrases = ["droits réservés", "rights reserved", "Rights Reserved"].map(BytePattern.init)
     /// What each Latin rights phrase holds ("réservés", "reserved"): most lines are turned away
     /// after this one search.
-    private static let reservedStem = Array("serv".utf8)
+    private static let reservedStem = BytePattern("serv")
     /// "الحقوق محفوظة" (rights reserved).
-    private static let arabicRightsPhrase = Array("الحقوق محفوظة".utf8)
+    private static let arabicRightsPhrase = BytePattern("الحقوق محفوظة")
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
@@ -75,7 +75,7 @@ struct PageCredits {
     }
 
     /// "©" as UTF-8.
-    private static let copyrightSign = Array("©".utf8)
+    private static let copyrightSign = BytePattern("©")
 
     /// The holder named around "©": the words of its segment that are no year and no rights phrase.
     private static func holder(_ line: Substring) -> String? {
@@ -103,9 +103,9 @@ struct PageCredits {
     private static let imprintPhrases = [
         " is published by ", " a publication of ", " is a publication of ", " une publication de ",
         " une publication d'", " est edite par ", " est editee par ", " edite par ",
-    ].map { Array($0.utf8) }
+    ].map(BytePattern.init)
     /// What each imprint phrase holds: most lines are turned away after these two searches.
-    private static let imprintStems = [Array("publi".utf8), Array("edite".utf8)]
+    private static let imprintStems = [BytePattern("publi"), BytePattern("edite")]
 
     /// "Atlas Wire is published by Atlas Wire Media SARL, Rabat.": a publishing phrase in the
     /// line's folded beginning and a company's legal form among its words.

@@ -38,7 +38,7 @@ enum EventLogSeek {
         return size
     }
 
-    private static let seqField = Array(#""seq":"#.utf8)
+    private static let seqField = BytePattern(#""seq":"#)
 
     /// The `seq` of the line starting at `offset`, read from its first bytes.
     private static func seqOfLine(at offset: Int, fd: Int32, path: String) throws -> Int {
@@ -51,7 +51,7 @@ enum EventLogSeek {
         else {
             throw EventLogCorruption(path: path, lineNumber: 0, problem: "no \"seq\" at the start of the line at byte \(offset)")
         }
-        let digits = bytes[(field + seqField.count)...].prefix { (0x30...0x39).contains($0) }
+        let digits = bytes[(field + seqField.bytes.count)...].prefix { (0x30...0x39).contains($0) }
         guard let seq = Int(decimal: digits) else {
             throw EventLogCorruption(path: path, lineNumber: 0, problem: "no integer \"seq\" in the line at byte \(offset)")
         }

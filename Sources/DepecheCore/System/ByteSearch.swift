@@ -12,11 +12,11 @@ import Darwin
 /// (`memmem` would do, but Glibc's module map does not export that GNU extension to Swift.)
 public enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `bytes`, or nil.
-    public static func firstOffset(of needle: [UInt8], in bytes: UnsafeRawBufferPointer) -> Int? {
-        guard !needle.isEmpty, let base = bytes.baseAddress, bytes.count >= needle.count else { return nil }
-        return needle.withUnsafeBytes { pattern in
+    public static func firstOffset(of needle: BytePattern, in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard !needle.bytes.isEmpty, let base = bytes.baseAddress, bytes.count >= needle.bytes.count else { return nil }
+        return needle.bytes.withUnsafeBytes { pattern in
             guard let first = pattern.baseAddress else { return nil }
-            let anchor = pattern.indices.min { commonness(pattern[$0]) < commonness(pattern[$1]) } ?? 0
+            let anchor = needle.anchor
             var start = 0
             let lastStart = bytes.count - pattern.count
             while start <= lastStart, let hit = memchr(base + start + anchor, Int32(pattern[anchor]), lastStart - start + 1) {
@@ -27,6 +27,36 @@ public enum ByteSearch {
             return nil
         }
     }
+
+    /// Whether `bytes` hold `needle`.
+    public static func contains(_ needle: BytePattern, in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { firstOffset(of: needle, in: $0) != nil }
+    }
+
+    /// Whether the UTF-8 of `text` holds `needle`.
+    public static func contains(_ needle: BytePattern, in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { firstOffset(of: needle, in: UnsafeRawBufferPointer($0)) != nil }
+    }
+}
+
+/// A run of bytes `ByteSearch` looks for, and where in it its least common byte stands (the
+/// one `memchr` looks for): found once, not at every search (on each short line of every page
+/// that choice cost more than the search).
+public struct BytePattern: Sendable {
+    /// The bytes.
+    public let bytes: [UInt8]
+    /// The index of the byte least common in pages' text.
+    let anchor: Int
+
+    /// The pattern of `bytes`.
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        anchor = bytes.indices.min { Self.commonness(bytes[$0]) < Self.commonness(bytes[$1]) } ?? 0
+    }
+
+    /// The pattern of `text`'s UTF-8.
+    public init(_ text: String) { self.init(Array(text.utf8)) }
 
     /// How often a byte comes in the pages' text, roughly: white space and the leads of Arabic
     /// letters most; then the commonest Latin letters, and the two bytes of French accented
@@ -42,16 +72,5 @@ public enum ByteSearch {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), 0x80...0x9F: 1
         default: 0
         }
-    }
-
-    /// Whether `bytes` hold `needle`.
-    public static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { firstOffset(of: needle, in: $0) != nil }
-    }
-
-    /// Whether the UTF-8 of `text` holds `needle`.
-    public static func contains(_ needle: [UInt8], in text: Substring) -> Bool {
-        var text = text
-        return text.withUTF8 { firstOffset(of: needle, in: UnsafeRawBufferPointer($0)) != nil }
     }
 }

@@ -6,22 +6,22 @@ import Testing
     /// The first occurrence is found at its offset, in ASCII and in multi-byte UTF-8.
     @Test func findsTheFirstOccurrence() {
         let bytes = Array("ab \"seq\":12 \"seq\":13".utf8)
-        let offset = bytes.withUnsafeBytes { ByteSearch.firstOffset(of: Array("\"seq\":".utf8), in: $0) }
+        let offset = bytes.withUnsafeBytes { ByteSearch.firstOffset(of: BytePattern(#""seq":"#), in: $0) }
         #expect(offset == 3)
-        #expect(ByteSearch.contains(Array("الحقوق محفوظة".utf8), in: Substring("© 2025 جميع الحقوق محفوظة")))
-        #expect(ByteSearch.contains(Array("reserved".utf8), in: Array("All rights reserved".utf8)))
+        #expect(ByteSearch.contains(BytePattern("الحقوق محفوظة"), in: Substring("© 2025 جميع الحقوق محفوظة")))
+        #expect(ByteSearch.contains(BytePattern("reserved"), in: Array("All rights reserved".utf8)))
     }
 
     /// Absent, longer than the haystack, empty needle or empty haystack: not found.
     @Test func reportsAbsence() {
-        #expect(!ByteSearch.contains(Array("rights reserved".utf8), in: Substring("rights reserve")))
-        #expect(!ByteSearch.contains([], in: Array("abc".utf8)))
-        #expect(!ByteSearch.contains(Array("a".utf8), in: []))
+        #expect(!ByteSearch.contains(BytePattern("rights reserved"), in: Substring("rights reserve")))
+        #expect(!ByteSearch.contains(BytePattern([]), in: Array("abc".utf8)))
+        #expect(!ByteSearch.contains(BytePattern("a"), in: []))
         let line = "x \"host\":\"a\" y"
-        #expect(!ByteSearch.contains(Array("\"host\":\"ab\"".utf8), in: Substring(line)))
+        #expect(!ByteSearch.contains(BytePattern("\"host\":\"ab\""), in: Substring(line)))
         // A slice of a longer string is searched within its own bounds only.
         let slice = line.dropLast(3)
-        #expect(!ByteSearch.contains(Array("\" y".utf8), in: slice))
+        #expect(!ByteSearch.contains(BytePattern("\" y"), in: slice))
     }
 
     /// The search starts from the needle's least common byte, wherever it stands in the
@@ -41,7 +41,7 @@ import Testing
             }
             let naive = haystack.count < pattern.count ? nil
                 : (0...(haystack.count - pattern.count)).first { Array(haystack[$0..<$0 + pattern.count]) == pattern }
-            #expect(haystack.withUnsafeBytes { ByteSearch.firstOffset(of: pattern, in: $0) } == naive)
+            #expect(haystack.withUnsafeBytes { ByteSearch.firstOffset(of: BytePattern(pattern), in: $0) } == naive)
         }
     }
 }
