@@ -96,18 +96,23 @@ struct ArabicWord {
 /// Every Arabic word of a text read as an `ArabicWord`, as written and without its proclitic:
 /// once, for the name rules that ask about each word several times over.
 struct ArabicWords {
+    /// The tokens from the text's first Arabic word to its last (others have none): in a French
+    /// page that quotes one Arabic phrase, a few, not the thousand of the page.
+    private let tokens: Range<Int>
     private let plainWords: [ArabicWord?]
     private let strippedWords: [ArabicWord?]
 
     /// Reads the Arabic words of `text` (other tokens have none).
     init(_ text: TokenizedText) {
-        plainWords = text.tokens.indices.map { ArabicWord.plain(text, $0) }
-        strippedWords = text.tokens.indices.map { ArabicWord.stripped(text, $0) }
+        let (first, last) = (text.landmarks.firstArabicWord, text.landmarks.lastArabicWord)
+        tokens = first >= 0 ? first..<(last + 1) : 0..<0
+        plainWords = tokens.map { ArabicWord.plain(text, $0) }
+        strippedWords = tokens.map { ArabicWord.stripped(text, $0) }
     }
 
     /// `ArabicWord.plain` of token `index` (nil outside the text).
-    func plain(_ index: Int) -> ArabicWord? { plainWords.indices.contains(index) ? plainWords[index] : nil }
+    func plain(_ index: Int) -> ArabicWord? { tokens.contains(index) ? plainWords[index - tokens.lowerBound] : nil }
 
     /// `ArabicWord.stripped` of token `index` (nil outside the text).
-    func stripped(_ index: Int) -> ArabicWord? { strippedWords.indices.contains(index) ? strippedWords[index] : nil }
+    func stripped(_ index: Int) -> ArabicWord? { tokens.contains(index) ? strippedWords[index - tokens.lowerBound] : nil }
 }
