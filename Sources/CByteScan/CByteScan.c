@@ -13,13 +13,29 @@ static inline int may_begin_break(unsigned char byte) {
         || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
 }
 
+static inline int is_visible(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E; }
+
+static inline unsigned char lowercase(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte; }
+
 #if defined(__SSE2__)
 #define EQ(vector, byte) _mm_cmpeq_epi8(vector, _mm_set1_epi8((char)(byte)))
 
+/// Lanes of `bytes` within `low`...`high` (unsigned): less `low`, their minimum with
+/// `high - low` is themselves.
+static inline __m128i in_range(__m128i bytes, unsigned char low, unsigned char high) {
+    __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8((char)low));
+    return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8((char)(high - low))), shifted);
+}
+
+static inline __m128i visible16(__m128i bytes) { return in_range(bytes, 0x21, 0x7E); }
+
+/// `bytes` with ASCII capitals lowercased.
+static inline __m128i lowercase16(__m128i bytes) {
+    return _mm_add_epi8(bytes, _mm_and_si128(in_range(bytes, 'A', 'Z'), _mm_set1_epi8(0x20)));
+}
+
 static inline __m128i may_end_space16(__m128i bytes) {
-    // byte - 0x80 <= 0x0A (unsigned): the minimum of it and 0x0A is itself.
-    __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8((char)0x80));
-    __m128i low = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(0x0A)), shifted);
+    __m128i low = in_range(bytes, 0x80, 0x8A);
     return _mm_or_si128(_mm_or_si128(_mm_or_si128(EQ(bytes, 0x20), EQ(bytes, 0x09)), _mm_or_si128(EQ(bytes, 0xA0), EQ(bytes, 0xAF))),
                         _mm_or_si128(EQ(bytes, 0xBF), low));
 }
@@ -53,8 +69,7 @@ long depeche_next_json_escape(const unsigned char *bytes, long start, long count
 #if defined(__SSE2__)
     for (; index + 16 <= count; index += 16) {
         __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
-        // Below 0x20: the minimum of the byte and 0x1F is the byte.
-        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+        __m128i control = in_range(block, 0x00, 0x1F);
         __m128i escaped = _mm_or_si128(_mm_or_si128(control, EQ(block, 0x7F)), _mm_or_si128(EQ(block, '"'), EQ(block, '\\')));
         int mask = _mm_movemask_epi8(escaped);
         if (mask != 0) return index + __builtin_ctz((unsigned)mask);
@@ -93,7 +108,7 @@ long depeche_count_binary_controls(const unsigned char *bytes, long count) {
 #if defined(__SSE2__)
     for (; index + 16 <= count; index += 16) {
         __m128i block = _mm_loadu_si128((const __m128i *)(bytes + index));
-        __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1F)), block);
+        __m128i control = in_range(block, 0x00, 0x1F);
         __m128i allowed = _mm_or_si128(_mm_or_si128(EQ(block, 0x09), EQ(block, 0x0A)),
                                        _mm_or_si128(_mm_or_si128(EQ(block, 0x0C), EQ(block, 0x0D)), EQ(block, 0x1B)));
         controls += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_andnot_si128(allowed, control)));
@@ -103,18 +118,10 @@ long depeche_count_binary_controls(const unsigned char *bytes, long count) {
     return controls;
 }
 
-static inline int is_plain(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E && byte != 0x60; }
-
-static inline unsigned char lowercase(unsigned char byte) { return byte >= 'A' && byte <= 'Z' ? byte + 0x20 : byte; }
+static inline int is_plain(unsigned char byte) { return is_visible(byte) && byte != 0x60; }
 
 #if defined(__SSE2__)
-/// Lanes of `bytes` within `low`...`high` (unsigned).
-static inline __m128i in_range(__m128i bytes, unsigned char low, unsigned char high) {
-    __m128i shifted = _mm_sub_epi8(bytes, _mm_set1_epi8((char)low));
-    return _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8((char)(high - low))), shifted);
-}
-
-static inline __m128i plain16(__m128i bytes) { return _mm_andnot_si128(EQ(bytes, 0x60), in_range(bytes, 0x21, 0x7E)); }
+static inline __m128i plain16(__m128i bytes) { return _mm_andnot_si128(EQ(bytes, 0x60), visible16(bytes)); }
 #endif
 
 long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned char *destination, long budget) {
@@ -126,8 +133,7 @@ long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned ch
         __m128i here = _mm_loadu_si128((const __m128i *)(source + index));
         __m128i next = _mm_loadu_si128((const __m128i *)(source + index + 1));
         __m128i kept = _mm_or_si128(plain16(here), _mm_and_si128(EQ(here, 0x20), plain16(next)));
-        __m128i lowered = _mm_add_epi8(here, _mm_and_si128(in_range(here, 'A', 'Z'), _mm_set1_epi8(0x20)));
-        _mm_storeu_si128((__m128i *)(destination + index), lowered);
+        _mm_storeu_si128((__m128i *)(destination + index), lowercase16(here));
         unsigned mask = (unsigned)_mm_movemask_epi8(kept);
         if (mask != 0xFFFF) return index + __builtin_ctz(~mask);
         // A space in the last lane goes with the next block's first byte, as one pair.
@@ -149,8 +155,6 @@ long depeche_fold_ascii_run(const unsigned char *source, long count, unsigned ch
     return index;
 }
 
-static inline int is_visible(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E; }
-
 static inline int drops_space_before(unsigned char byte) {
     return byte == '"' || byte == ':' || byte == ';' || byte == '!' || byte == '?' || byte == ',' || byte == '.'
         || byte == '%' || byte == ')';
@@ -168,10 +172,9 @@ long depeche_normalise_ascii_run(const unsigned char *source, long count, unsign
             _mm_or_si128(_mm_or_si128(EQ(next, '?'), EQ(next, ',')), _mm_or_si128(_mm_or_si128(EQ(next, '.'), EQ(next, '%')), EQ(next, ')'))));
         __m128i dropsAfter = _mm_or_si128(EQ(before, '"'), EQ(before, '('));
         __m128i keptSpace = _mm_andnot_si128(_mm_or_si128(dropsBefore, dropsAfter),
-                                             _mm_and_si128(EQ(here, 0x20), in_range(next, 0x21, 0x7E)));
-        __m128i kept = _mm_or_si128(in_range(here, 0x21, 0x7E), keptSpace);
-        __m128i lowered = _mm_add_epi8(here, _mm_and_si128(in_range(here, 'A', 'Z'), _mm_set1_epi8(0x20)));
-        _mm_storeu_si128((__m128i *)(destination + index), lowered);
+                                             _mm_and_si128(EQ(here, 0x20), visible16(next)));
+        __m128i kept = _mm_or_si128(visible16(here), keptSpace);
+        _mm_storeu_si128((__m128i *)(destination + index), lowercase16(here));
         unsigned mask = (unsigned)_mm_movemask_epi8(kept);
         if (mask != 0xFFFF) return index + __builtin_ctz(~mask);
     }

@@ -163,8 +163,7 @@ enum BoilerplateLines {
                         index += taken
                         if taken > 0 { continue }
                     }
-                    let lead = base[index]
-                    let (value, length) = lead < 0x80 ? (UInt32(lead), 1) : TokenScanner.decode(base, index)
+                    let (value, length) = TokenScanner.scalar(base, index)
                     index += length
                     if ScalarFolding.isSpace(value) {
                         pendingSpace = scalars > 0

@@ -37,13 +37,9 @@ enum TickerBreaks {
     private static func isPair(_ base: UnsafePointer<UInt8>, at index: Int, separators: BoilerplateLines.Separators) -> Bool {
         var start = index
         while start > 0 && base[start] & 0xC0 == 0x80 { start -= 1 }
-        let (first, firstLength) = scalar(base, at: start)
+        let (first, firstLength) = TokenScanner.scalar(base, start)
         guard start + firstLength == index + 1, ScalarFolding.isSpace(first) else { return false }
-        let (second, _) = scalar(base, at: index + 1)
+        let (second, _) = TokenScanner.scalar(base, index + 1)
         return ScalarFolding.isSpace(second) || separators.contains(second)
-    }
-
-    private static func scalar(_ base: UnsafePointer<UInt8>, at index: Int) -> (value: UInt32, length: Int) {
-        base[index] < 0x80 ? (UInt32(base[index]), 1) : TokenScanner.decode(base, index)
     }
 }

@@ -96,6 +96,12 @@ struct TokenScanner {
         preconditionFailure("a token is at least one byte")
     }
 
+    /// The scalar starting at `bytes[i]`, ASCII or not, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafePointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
+        bytes[i] < 0x80 ? (UInt32(bytes[i]), 1) : decode(bytes, i)
+    }
+
     /// The scalar starting at `bytes[i]` (a multi-byte lead) and its length in bytes.
     @inline(__always)
     static func decode(_ bytes: UnsafePointer<UInt8>, _ i: Int) -> (value: UInt32, length: Int) {
