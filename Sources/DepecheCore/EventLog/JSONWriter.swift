@@ -47,13 +47,13 @@ public struct JSONWriter: Sendable {
     /// Writes `"key": n`.
     public mutating func field(_ key: StaticString, _ value: Int) {
         self.key(key)
-        raw(String(value))
+        integer(value)
     }
 
     /// Writes `"key": n`, or `"key": null` when `value` is nil.
     public mutating func field(_ key: StaticString, _ value: Int?) {
         self.key(key)
-        if let value { raw(String(value)) } else { null() }
+        if let value { integer(value) } else { null() }
     }
 
     /// Writes `"key": x` for a finite double; integral values are written without a fraction.
@@ -101,7 +101,7 @@ public struct JSONWriter: Sendable {
     /// Appends an integer array element.
     public mutating func element(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        integer(value)
     }
 
     /// Appends a string array element.
@@ -162,9 +162,33 @@ public struct JSONWriter: Sendable {
     private mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
         if value == value.rounded(), abs(value) < 1e15 {
-            raw(String(Int64(value)))
+            integer(Int(value))
         } else {
             raw(String(value))
+        }
+    }
+
+    /// Appends `value` in decimal, written into the buffer in place (a `String` of each number
+    /// cost more than the digits: an event holds two for each mention of each entity).
+    private mutating func integer(_ value: Int) {
+        afterKey = false
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var count = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        let end = bytes.count + count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var index = end
+            repeat {
+                index -= 1
+                buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
         }
     }
 

@@ -21,12 +21,26 @@ public struct Timestamp: Sendable, Hashable, Comparable {
         let millis = Int((nanoseconds % 1_000_000_000) / 1_000_000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+        // Written as bytes: every event has two of these, and seven interpolated padded parts
+        // cost several strings each.
+        var text = [UInt8]()
+        text.reserveCapacity(24)
+        Self.append(parts.tm_year + 1900, width: 4, then: "-", to: &text)
+        Self.append(parts.tm_mon + 1, width: 2, then: "-", to: &text)
+        Self.append(parts.tm_mday, width: 2, then: "T", to: &text)
+        Self.append(parts.tm_hour, width: 2, then: ":", to: &text)
+        Self.append(parts.tm_min, width: 2, then: ":", to: &text)
+        Self.append(parts.tm_sec, width: 2, then: ".", to: &text)
+        Self.append(Int32(millis), width: 3, then: "Z", to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends `value` zero-padded to `width` digits, then `separator`.
+    private static func append(_ value: Int32, width: Int, then separator: Unicode.Scalar, to text: inout [UInt8]) {
+        let digits = String(value).utf8
+        text.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: max(0, width - digits.count)))
+        text.append(contentsOf: digits)
+        text.append(UInt8(ascii: separator))
     }
 
     /// Parses what ``rfc3339`` writes (`2026-11-23T23:49:59.123Z`); nil for anything else.

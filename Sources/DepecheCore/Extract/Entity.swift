@@ -117,7 +117,8 @@ public struct Extraction: Sendable, Equatable {
         json.field("author", author)
         json.field("source", source)
         json.beginArray("entities")
-        for entity in entities { entity.write(into: &json) }
+        // By index: `for entity in entities` copies each entity (retaining its strings and offsets).
+        for index in entities.indices { entities[index].write(into: &json) }
         json.endArray()
     }
 }

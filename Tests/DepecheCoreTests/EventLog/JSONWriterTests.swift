@@ -70,6 +70,27 @@ import Testing
         #expect(text == #"{"file":{"ino":7},"offsets":[[1,5]],"after":0}"#)
     }
 
+    /// Integers are written digit by digit into the buffer: the same text as `String(n)` at
+    /// every digit count, both signs and both ends of `Int`.
+    @Test func writesIntegersAsStringDoes() {
+        var values = [0, 1, -1, 9, 10, -10, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        var power = 1
+        for _ in 1...18 {
+            power *= 10
+            values += [power - 1, power, power + 1, -power, -(power - 1)]
+        }
+        for value in values {
+            #expect(render { $0.field("n", value) } == "{\"n\":\(value)}")
+            #expect(render { json in
+                json.beginArray("a")
+                json.element(value)
+                json.element(value)
+                json.endArray()
+            } == "{\"a\":[\(value),\(value)]}")
+        }
+        #expect(render { $0.field("n", -42.0) } == #"{"n":-42}"#)
+    }
+
     @Test func writesIntegralDoublesWithoutFraction() {
         #expect(render { $0.field("value", 1_200_000_000.0) } == #"{"value":1200000000}"#)
         #expect(render { $0.field("value", Double.nan) } == #"{"value":null}"#)
