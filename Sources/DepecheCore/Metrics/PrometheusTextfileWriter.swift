@@ -35,12 +35,16 @@ public struct PrometheusTextfileWriter: Service {
     public let configuration: Configuration
     private let metrics: PrometheusMetrics
     private let logger: Logger
+    private let refresh: @Sendable () -> Void
 
-    /// A writer of `metrics` as `configuration` says.
-    public init(configuration: Configuration, metrics: PrometheusMetrics, logger: Logger) {
+    /// A writer of `metrics` as `configuration` says; `refresh` sets the gauges that are read
+    /// only for a write (a file's size) just before each.
+    public init(configuration: Configuration, metrics: PrometheusMetrics, logger: Logger,
+                refresh: @escaping @Sendable () -> Void = {}) {
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
+        self.refresh = refresh
     }
 
     /// Writes every interval until graceful shutdown or cancellation, then once more. A
@@ -66,6 +70,7 @@ public struct PrometheusTextfileWriter: Service {
 
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw TextfileWriteError(path: temporary, operation: "open", errno: errno) }
+        refresh()
         let bytes = metrics.exposition()
         let written = bytes.withUnsafeBytes { buffer in
             var offset = 0

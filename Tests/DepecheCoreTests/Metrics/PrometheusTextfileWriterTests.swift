@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Testing
 
@@ -80,6 +81,32 @@ import Testing
         }
         let warnings = logs.all.filter { $0.level == .warning && $0.message == "metrics textfile not written" }
         #expect(warnings.count == 2, "one for the run of failures, one for the final write")
+    }
+
+    /// The daemon's writer reads the event log's size for each write (not at every event).
+    @Test func theDaemonsTextfileHoldsTheLogsSizeWhenWritten() async throws {
+        let directory = TemporaryDirectory()
+        let logPath = directory.write("events.jsonl", "{}\n")
+        let config = try await ConfigLoader.load(
+            file: nil,
+            environment: ["DEPECHE_METRICS_TEXTFILE": directory.path + "/depeche.prom", "DEPECHE_LOG_PATH": logPath])
+        let metrics = PrometheusMetrics()
+        let layer = ServiceLayer(config: config, metrics: metrics, logger: RecordingLogHandler.Store().logger(), environment: [:])
+        let writer = try #require(
+            layer.services(around: .init(service: Idle()), reload: {}).lazy.compactMap { $0.service as? PrometheusTextfileWriter }.first)
+        func logged() throws -> Double? {
+            try writer.write()
+            let text = try #require(directory.read("depeche.prom"))
+            return PrometheusSample.parse(text).first { $0.name == MetricName.logSegmentBytes }?.value
+        }
+        #expect(try logged() == 3)
+        _ = directory.write("events.jsonl", String(repeating: "{}\n", count: 1000))
+        #expect(try logged() == 3000)
+    }
+
+    /// A service that does nothing: the daemon's place in the layer's services.
+    private struct Idle: Service {
+        func run() async throws {}
     }
 
     @Test func configurationIsOffUnlessAPathIsSet() async throws {
