@@ -9,8 +9,8 @@ static inline int may_end_space(unsigned char byte) {
 }
 
 static inline int may_begin_break(unsigned char byte) {
-    return byte == 0x20 || byte == 0x09 || byte == 0x7C || byte == 0x2F || byte == 0x3E || byte == 0xC2
-        || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
+    return byte == 0x20 || byte == 0x09 || byte == 0x7C || byte == 0x2F || byte == 0x3E || byte == 0x2D
+        || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
 }
 
 static inline int is_visible(unsigned char byte) { return byte >= 0x21 && byte <= 0x7E; }
@@ -42,7 +42,8 @@ static inline __m128i may_end_space16(__m128i bytes) {
 
 static inline __m128i may_begin_break16(__m128i bytes) {
     __m128i ascii = _mm_or_si128(_mm_or_si128(EQ(bytes, 0x20), EQ(bytes, 0x09)),
-                                 _mm_or_si128(_mm_or_si128(EQ(bytes, 0x7C), EQ(bytes, 0x2F)), EQ(bytes, 0x3E)));
+                                 _mm_or_si128(_mm_or_si128(EQ(bytes, 0x7C), EQ(bytes, 0x2F)),
+                                              _mm_or_si128(EQ(bytes, 0x3E), EQ(bytes, 0x2D))));
     __m128i leads = _mm_or_si128(_mm_or_si128(EQ(bytes, 0xC2), EQ(bytes, 0xE2)), _mm_or_si128(EQ(bytes, 0xE3), EQ(bytes, 0xEF)));
     return _mm_or_si128(ascii, leads);
 }

@@ -8,9 +8,9 @@
 
 /// The first index `i` (below `count - 1`) where `bytes[i]` may be the last byte of a space
 /// scalar (ASCII space or tab, or the last byte of U+00A0, U+2000–U+200A, U+202F, U+3000 or
-/// U+FEFF in UTF-8) and `bytes[i + 1]` may be the first byte of a space or of a ticker
-/// separator (ASCII space, tab, `|`, `/`, `>`, or the lead bytes C2, E2, E3, EF). The caller
-/// decodes each such pair: in French, "à " is one too.
+/// U+FEFF in UTF-8) and `bytes[i + 1]` may be the first byte of a space or of a ticker or
+/// navigation separator (ASCII space, tab, `|`, `/`, `>`, `-`, or the lead bytes C2, E2, E3,
+/// EF). The caller decodes each such pair: in French, "à " is one too.
 long depeche_next_space_pair(const unsigned char *bytes, long start, long count);
 
 /// The first byte a JSON string escapes: a control character (below 0x20, or 0x7F), `"` or `\`.

@@ -324,7 +324,7 @@ enum BoilerplateLines {
         "بقلم", "كتبه",
     ])
     /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
-    private static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])
+    static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])
 
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
@@ -348,6 +348,7 @@ enum BoilerplateLines {
     /// spaces or by separators standing alone ("Economie | Finances | Entreprises | Régions",
     /// "الرئيسية / فلاحة / صيد بحري / أسواق").
     static func isNavigation(_ line: Substring) -> Bool {
+        guard TickerBreaks.hasSpaceBeforeBreak(line, separators: navigationSeparators) else { return false }
         let segments = segmentWords(line, spaces: 2, separators: navigationSeparators, maximumWords: 4)
         return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) } && !hasYear(line)
     }
@@ -468,6 +469,8 @@ enum BoilerplateLines {
     }
 
     private static func isMenuItem(_ line: Substring) -> Bool {
+        // More bytes than 25 scalars can have: most lines, turned away without reading them.
+        guard line.utf8.count <= 25 * 4 else { return false }
         var words = 0, length = 0
         var inWord = false, wordHasLetter = false
         var last: UInt32 = 0

@@ -2,10 +2,15 @@ import Testing
 @testable import DepecheCore
 
 @Suite struct TickerBreaksTests {
-    private let separators = BoilerplateLines.tickerSeparators
+    /// The two tests that ask first, with the separators and the run of spaces that end their
+    /// segments, and how many separators they have.
+    static let uses = [
+        (separators: BoilerplateLines.tickerSeparators, spaces: 3, count: 13),
+        (separators: BoilerplateLines.navigationSeparators, spaces: 2, count: 16),
+    ]
 
     /// The pairs the test looks for, found scalar by scalar.
-    private func referencePair(_ line: String) -> Bool {
+    private func referencePair(_ line: String, _ separators: BoilerplateLines.Separators) -> Bool {
         let scalars = Array(line.unicodeScalars.map(\.value))
         return zip(scalars, scalars.dropFirst()).contains { first, second in
             ScalarFolding.isSpace(first) && (ScalarFolding.isSpace(second) || separators.contains(second))
@@ -17,7 +22,7 @@ import Testing
     /// byte-by-byte tail only, the long ones through the sixteen-byte blocks too.
     private func randomLines(_ count: Int) -> [String] {
         let pieces: [String] = [
-            "a", "Z", "é", "à", "É", "ç", "’", "«", "»", "—", "-", "ب", "٣", "7", ".", ",", ":", "km/h", "x>y",
+            "a", "Z", "é", "à", "É", "ç", "’", "«", "»", "—", "–", "-", "ب", "٣", "7", ".", ",", ":", "km/h", "x>y",
             " ", "\t", "\u{A0}", "\u{202F}", "\u{2009}", "\u{2000}", "\u{200A}", "\u{3000}", "\u{FEFF}",
             "|", "/", ">", "•", "·", "◊", "■", "□", "◄", "►", "▶", "◆", "♦", "👁",
         ]
@@ -28,26 +33,29 @@ import Testing
         }
     }
 
-    @Test func findsExactlyTheSpacesFollowedBySpacesOrSeparators() {
+    @Test(arguments: 0..<uses.count) func findsExactlyTheSpacesFollowedBySpacesOrSeparators(use: Int) {
+        let separators = Self.uses[use].separators
         for line in randomLines(20_000) {
-            #expect(TickerBreaks.hasSpaceBeforeBreak(line[...], separators: separators) == referencePair(line), "\(line.debugDescription)")
+            #expect(TickerBreaks.hasSpaceBeforeBreak(line[...], separators: separators) == referencePair(line, separators), "\(line.debugDescription)")
         }
     }
 
-    @Test func aLineWithoutSuchAPairIsOneSegmentAtMost() {
+    @Test(arguments: 0..<uses.count) func aLineWithoutSuchAPairIsOneSegmentAtMost(use: Int) {
+        let (separators, spaces, _) = Self.uses[use]
         var withoutPair = 0
         for line in randomLines(20_000) where !TickerBreaks.hasSpaceBeforeBreak(line[...], separators: separators) {
             withoutPair += 1
-            let segments = BoilerplateLines.segmentWords(line[...], spaces: 3, separators: separators)
+            let segments = BoilerplateLines.segmentWords(line[...], spaces: spaces, separators: separators)
             #expect(segments.count <= 1, "\(line.debugDescription): \(segments)")
         }
         #expect(withoutPair > 1_000)
     }
 
-    @Test func everySeparatorAndEverySpaceIsSeenInBothPaths() {
+    @Test(arguments: 0..<uses.count) func everySeparatorAndEverySpaceIsSeenInBothPaths(use: Int) {
+        let (separators, _, count) = Self.uses[use]
         let spaces = (0..<0x10000).filter { ScalarFolding.isSpace(UInt32($0)) }.compactMap(Unicode.Scalar.init)
         let breaks = (0..<0x10000).filter { separators.contains(UInt32($0)) }.compactMap(Unicode.Scalar.init)
-        #expect(spaces.count >= 14 && breaks.count == 13)
+        #expect(spaces.count >= 14 && breaks.count == count)
         // Before byte 17 only the tail reads the pair; after it, a block does.
         for lead in ["", String(repeating: "mot ", count: 6)] {
             for space in spaces {
@@ -67,6 +75,10 @@ import Testing
         let spaced = "Le port de Tanger   La BMCE lève 2 milliards   Marrakech accueille le sommet"
         #expect(BoilerplateLines.isTicker(spaced[...], folded: BoilerplateLines.folded(spaced[...])))
         let prose = "Le ministère de l’Économie a annoncé à Rabat une hausse de 4,5 % des exportations, à 120 km/h."
-        #expect(!TickerBreaks.hasSpaceBeforeBreak(prose[...], separators: separators))
+        #expect(!TickerBreaks.hasSpaceBeforeBreak(prose[...], separators: BoilerplateLines.tickerSeparators))
+        #expect(!TickerBreaks.hasSpaceBeforeBreak(prose[...], separators: BoilerplateLines.navigationSeparators))
+        let menu = "Economie - Finances - Entreprises - Régions"
+        #expect(BoilerplateLines.isNavigation(menu[...]))
+        #expect(!BoilerplateLines.isNavigation("Economie Finances Entreprises Régions"[...]))
     }
 }
