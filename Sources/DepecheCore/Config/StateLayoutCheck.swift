@@ -4,11 +4,21 @@ import Glibc
 /// state directory inside the inbox would have the daemon take its own event log as a page
 /// and feed on what it writes. Checked at start-up and by `depeche check`, on the paths as
 /// they resolve (symlinks followed; a path not created yet resolves through its deepest
-/// existing ancestor).
+/// existing ancestor). The inbox and the state directory must also be directories, or paths
+/// that can become ones.
 public enum StateLayoutCheck {
     /// Throws a ``ConfigurationError`` naming both paths when the state directory, the event
-    /// log, the archive or the quarantine lies inside the inbox, or the inbox inside one of them.
+    /// log, the archive or the quarantine lies inside the inbox, or the inbox inside one of them;
+    /// and naming the path when the inbox or the state directory is a file (or lies under one).
     public static func check(_ config: DepecheConfig) throws {
+        for (key, path) in [("inbox", config.inbox), ("state_dir", config.stateDirectory)] {
+            guard let (blocking, kind) = nonDirectory(on: path) else { continue }
+            throw ConfigurationError(
+                key: key,
+                problem: blocking == path
+                    ? "\(path) is a \(kind), not a directory"
+                    : "\(path) cannot be a directory: \(blocking) is a \(kind)")
+        }
         let inbox = resolved(config.inbox)
         let written: [(key: String, path: String)] = [
             ("state_dir", config.stateDirectory), ("log.path", config.logPath),
@@ -22,6 +32,23 @@ public enum StateLayoutCheck {
             if contains(real, inbox) {
                 throw ConfigurationError(key: "inbox", problem: "the inbox \(config.inbox) (\(inbox)) lies inside \(path) (\(real)), where depeche writes")
             }
+        }
+    }
+
+    /// The deepest existing path of `path` and its ancestors, with what it is, when that is no
+    /// directory (symlinks followed); nil when it is one.
+    static func nonDirectory(on path: String) -> (path: String, kind: String)? {
+        var existing = path
+        while true {
+            var info = stat()
+            if stat(existing, &info) == 0 {
+                let mode = info.st_mode & S_IFMT
+                return mode == S_IFDIR ? nil : (existing, mode == S_IFREG ? "regular file" : FileReader.kind(of: info.st_mode))
+            }
+            guard errno == ENOENT || errno == ENOTDIR, let slash = existing.lastIndex(of: "/"), slash != existing.startIndex else {
+                return nil
+            }
+            existing = String(existing[..<slash])
         }
     }
 

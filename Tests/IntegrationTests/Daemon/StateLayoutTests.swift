@@ -41,6 +41,26 @@ import Testing
         try await expectRefused(inbox: state + "/inbox", state: state, in: scratch, naming: [state, state + "/inbox"])
     }
 
+    /// `--inbox` naming a file, and `--state-dir` naming a file or a path under one: refused as
+    /// configuration, naming the file (not an errno from whatever call met it first), and
+    /// nothing is created.
+    @Test(arguments: ["inbox", "state", "under state"]) func aFileWhereADirectoryBelongsIsRefused(where place: String) async throws {
+        let scratch = try ScratchDirectory(label: "fileasdir")
+        defer { scratch.remove() }
+        let file = scratch.appending("page.txt")
+        try FileSystem.write(Array("not a directory\n".utf8), to: file)
+        let (inbox, state) = switch place {
+        case "inbox": (file, scratch.appending("state"))
+        case "state": (scratch.appending("inbox"), file)
+        default: (scratch.appending("inbox"), file + "/state")
+        }
+        try await expectRefused(
+            inbox: inbox, state: state, in: scratch,
+            naming: [place == "inbox" ? "config: inbox: " : "config: state_dir: ", file + (place == "under state" ? " is a regular file" : "")])
+        #expect(FileSystem.kind(scratch.appending(place == "inbox" ? "state" : "inbox")) == nil, "a directory was created")
+        #expect(try FileSystem.read(file) == Array("not a directory\n".utf8))
+    }
+
     @Test func siblingsAreAccepted() async throws {
         let run = try DaemonSandbox(label: "siblings", settings: ["intake.settle_ms": "50"])
         defer { run.remove() }
