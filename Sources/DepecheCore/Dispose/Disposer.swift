@@ -148,11 +148,11 @@ public struct Disposer: Sendable {
     /// and its last component, after checking that the file is still `identity` (when given).
     private func withParent(of path: InboxPath, identity: FileIdentity?, _ body: (Int32, UnsafePointer<CChar>) throws -> Void) throws {
         let directory = path.directory
-        let parent: Int32 = directory.bytes.isEmpty
-            ? dup(inboxFD)
-            : directory.withCString { depeche_open_directory_beneath(inboxFD, $0) }
+        // A file at the inbox's top (most files) uses the inbox's own descriptor: no `dup` and
+        // `close` a file.
+        let parent: Int32 = directory.bytes.isEmpty ? inboxFD : directory.withCString { depeche_open_directory_beneath(inboxFD, $0) }
         guard parent >= 0 else { throw SystemCallError("openat2", path: directory.displayString) }
-        defer { close(parent) }
+        defer { if parent != inboxFD { close(parent) } }
         try InboxPath(bytes: path.fileName).withCString { name in
             if let identity {
                 var info = stat()
