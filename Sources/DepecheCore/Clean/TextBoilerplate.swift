@@ -62,6 +62,9 @@ public enum TextBoilerplate {
     /// Lines joined with "\n", runs of blank lines collapsed to one, ends trimmed.
     private static func joined(_ lines: [Substring]) -> String {
         var out = ""
+        // Room for every line and its break at once: appended line by line, the text grew by
+        // doubling, copied each time.
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         var pendingBlank = false
         for line in lines {
             if BoilerplateLines.isBlank(line) {
