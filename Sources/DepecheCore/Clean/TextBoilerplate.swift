@@ -48,8 +48,7 @@ public enum TextBoilerplate {
                 continue
             }
             if BoilerplateLines.isDropped(folded) || BoilerplateLines.endsWithButton(line)
-                || BoilerplateLines.isTicker(line, folded: folded)
-                || BoilerplateLines.isNavigation(line) {
+                || BoilerplateLines.isTickerOrNavigation(line, folded: folded) {
                 continue
             }
             if line.utf8.count >= BoilerplateLines.paragraphLength { articleSeen = true }

@@ -326,6 +326,14 @@ enum BoilerplateLines {
     /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
     static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])
 
+    /// A ticker or a navigation bar. Both end their segments only at a space followed by a space
+    /// or a separator (`TickerBreaks`), and a navigation bar's separators hold a ticker's: one
+    /// scan turns most lines away from both.
+    static func isTickerOrNavigation(_ line: Substring, folded: String) -> Bool {
+        TickerBreaks.hasSpaceBeforeBreak(line, separators: navigationSeparators)
+            && (isTicker(line, folded: folded) || isNavigation(line))
+    }
+
     /// A ticker: three or more headlines of three or more words, separated by runs of ≥ 3 spaces
     /// or by separator symbols standing alone ("Trending: A b c | D e f | G h i").
     static func isTicker(_ line: Substring, folded: String) -> Bool {
@@ -348,7 +356,6 @@ enum BoilerplateLines {
     /// spaces or by separators standing alone ("Economie | Finances | Entreprises | Régions",
     /// "الرئيسية / فلاحة / صيد بحري / أسواق").
     static func isNavigation(_ line: Substring) -> Bool {
-        guard TickerBreaks.hasSpaceBeforeBreak(line, separators: navigationSeparators) else { return false }
         let segments = segmentWords(line, spaces: 2, separators: navigationSeparators, maximumWords: 4)
         return segments.count >= 4 && segments.allSatisfy { (1...3).contains($0) } && !hasYear(line)
     }

@@ -15,7 +15,8 @@ import CByteScan
 /// same in Swift's `SIMD16` made `extract` twice as slow, not faster): a byte that may end a
 /// space next to one that may begin a space or separator. Each such pair (in French, "à " is
 /// one) is then decoded. The ticker count's share of `extract` on 600 dispatches: 4.0 → 1.0 %
-/// (what was left was the navigation test's, which stopped after four words; it asks first too).
+/// (what was left was the navigation test's, which stopped after four words:
+/// `BoilerplateLines.isTickerOrNavigation` now asks once for both).
 enum TickerBreaks {
     /// Whether a space scalar in `line` is followed at once by a space or one of `separators`.
     /// Each separator must begin with one of the bytes `depeche_next_space_pair` looks for.
