@@ -86,9 +86,7 @@ public enum DocumentEvent: Sendable {
         if let host { json.field("host", host) }
         write(into: &json)
         annotate(&json)
-        var line = json.finish()
-        line.append(UInt8(ascii: "\n"))
-        return line
+        return json.finish(terminator: UInt8(ascii: "\n"))
     }
 
     /// Writes the fields after `v`, `seq`, `ts`, `type`.

@@ -91,6 +91,28 @@ import Testing
         #expect(render { $0.field("n", -42.0) } == #"{"n":-42}"#)
     }
 
+    /// Lines far past the first buffer (512 bytes), grown by small writes and by one long string
+    /// at every offset a growth can fall on: the same text as written piece by piece.
+    @Test func growsWithoutLosingOrShiftingBytes() {
+        var expected = "{"
+        let text = render { json in
+            for index in 0..<600 {
+                json.field("k", index)
+                json.field("s", String(repeating: "é\"", count: index % 7))
+                if index > 0 { expected += "," }
+                expected += "\"k\":\(index),\"s\":\"" + String(repeating: "é\\\"", count: index % 7) + "\""
+            }
+        }
+        #expect(text == expected + "}")
+        for length in [500, 507, 508, 509, 510, 511, 512, 1_000, 100_000] {
+            let long = String(repeating: "a", count: length)
+            #expect(render { $0.field("t", long) } == "{\"t\":\"" + long + "\"}", "\(length) bytes")
+        }
+        var json = JSONWriter()
+        json.field("t", String(repeating: "x", count: 1_000))
+        #expect(json.finish(terminator: 0x0A).suffix(3) == Array("x\"}\n".utf8).suffix(3))
+    }
+
     @Test func writesIntegralDoublesWithoutFraction() {
         #expect(render { $0.field("value", 1_200_000_000.0) } == #"{"value":1200000000}"#)
         #expect(render { $0.field("value", Double.nan) } == #"{"value":null}"#)
