@@ -36,7 +36,7 @@ struct PageCredits {
 
     /// Whether the line states "all rights reserved" in one of its languages.
     private static func statesRights(_ line: Substring) -> Bool {
-        ByteSearch.contains(reservedStem, in: line) && rightsPhrases.contains { ByteSearch.contains($0, in: line) }
+        ByteSearch.contains(reservedStem, in: line) && ByteSearch.containsAny(rightsPhrases, in: line)
             || ByteSearch.contains(arabicRightsPhrase, in: line)
     }
 
@@ -111,9 +111,7 @@ struct PageCredits {
     /// line's folded beginning and a company's legal form among its words.
     private static func isImprint(_ line: Substring, folded: String) -> Bool {
         let folded = Substring(folded)
-        guard imprintStems.contains(where: { ByteSearch.contains($0, in: folded) }),
-              imprintPhrases.contains(where: { ByteSearch.contains($0, in: folded) })
-        else { return false }
+        guard ByteSearch.containsAny(imprintStems, in: folded), ByteSearch.containsAny(imprintPhrases, in: folded) else { return false }
         return words(of: line).contains { word in
             legalForms.contains(BoilerplateLines.folded(word.hasSuffix(",") ? word.dropLast() : word))
         }

@@ -38,6 +38,14 @@ public enum ByteSearch {
         var text = text
         return text.withUTF8 { firstOffset(of: needle, in: UnsafeRawBufferPointer($0)) != nil }
     }
+
+    /// Whether the UTF-8 of `text` holds one of `needles`: its bytes lent once for them all.
+    public static func containsAny(_ needles: [BytePattern], in text: Substring) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            needles.indices.contains { firstOffset(of: needles[$0], in: UnsafeRawBufferPointer(utf8)) != nil }
+        }
+    }
 }
 
 /// A run of bytes `ByteSearch` looks for, and where in it its least common byte stands (the

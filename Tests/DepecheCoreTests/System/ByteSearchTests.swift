@@ -24,6 +24,16 @@ import Testing
         #expect(!ByteSearch.contains(BytePattern("\" y"), in: slice))
     }
 
+    /// One of several needles: found wherever any one of them is, in a slice's own bounds.
+    @Test func findsAnyOfSeveral() {
+        let needles = ["publi", "edite"].map(BytePattern.init)
+        #expect(ByteSearch.containsAny(needles, in: Substring("le journal est edite par")))
+        #expect(ByteSearch.containsAny(needles, in: Substring("une publication de")))
+        #expect(!ByteSearch.containsAny(needles, in: Substring("le port de tanger")))
+        #expect(!ByteSearch.containsAny([], in: Substring("publi")))
+        #expect(!ByteSearch.containsAny(needles, in: "edite par".dropLast(6)))
+    }
+
     /// The search starts from the needle's least common byte, wherever it stands in the
     /// needle: the first occurrence is still the one found, also with near misses before it,
     /// at either end of the haystack, and with the anchor byte outside any occurrence.
