@@ -289,8 +289,8 @@ public actor Committer {
                 // near enough (naming it means waiting for its decision).
                 let (simhash, sketch, within) = (fingerprint.simhash, fingerprint.sketch, store.nearMaxDistance)
                 let near = try stored.nearest(simhash: simhash, sketch: sketch).match
-                let decidedNear = pending.nearest(simhash: simhash, sketch: sketch, within: within, seqs: ...decisionsTaken)?.match
-                let undecidedNear = pending.nearest(simhash: simhash, sketch: sketch, within: within, seqs: (decisionsTaken + 1)...)
+                let nearPending = pending.nearest(simhash: simhash, sketch: sketch, within: within, decided: decisionsTaken)
+                let (decidedNear, undecidedNear) = (nearPending.decided?.match, nearPending.undecided)
                 let archived = disposer.archivePath(id: document.id, fileExtension: receipt.path.fileExtension)
                 let decided = [near, decidedNear].compactMap { $0 }.min { $0.distance < $1.distance }
                 return (.ingested(IngestedDocument(
