@@ -23,11 +23,17 @@ public enum FuzzReplay {
     }
 
     /// FuzzAnalyze: decode → clean → extract (the daemon's analyzer) as a text file and as an
-    /// HTML page, and, so that extraction also sees what decoding rejects, the lossy UTF-8
-    /// text straight through text cleaning and extraction.
+    /// HTML page, each analysis written as its event line (the JSON writer's buffer and escapes
+    /// under whatever text and entities come out), and, so that extraction also sees what
+    /// decoding rejects, the lossy UTF-8 text straight through text cleaning and extraction.
     public static func analyze(_ bytes: [UInt8], with analyzer: DocumentAnalyzer) {
-        _ = try? analyzer.analyze(bytes, fileExtension: "txt")
-        _ = try? analyzer.analyze(bytes, fileExtension: "html")
+        for fileExtension in ["txt", "html"] {
+            guard let document = try? analyzer.analyze(bytes, fileExtension: fileExtension) else { continue }
+            let receipt = Receipt(path: InboxPath(bytes: Array(bytes.prefix(40))), identity: nil, received: Timestamp(nanoseconds: 0))
+            let line = DocumentEvent.ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: true))
+                .line(seq: 1, at: Timestamp(nanoseconds: 0))
+            precondition(line.last == 0x0A && !line.dropLast().contains { $0 < 0x20 }, "an event line holds a raw control byte")
+        }
         _ = analyzer.extractor.extract(Article(text: TextBoilerplate.articleText(of: String(decoding: bytes, as: UTF8.self))))
     }
 
