@@ -42,8 +42,7 @@ public enum StateLayoutCheck {
         while true {
             var info = stat()
             if stat(existing, &info) == 0 {
-                let mode = info.st_mode & S_IFMT
-                return mode == S_IFDIR ? nil : (existing, mode == S_IFREG ? "regular file" : FileReader.kind(of: info.st_mode))
+                return info.st_mode & S_IFMT == S_IFDIR ? nil : (existing, FileReader.kind(of: info.st_mode))
             }
             guard errno == ENOENT || errno == ENOTDIR, let slash = existing.lastIndex(of: "/"), slash != existing.startIndex else {
                 return nil

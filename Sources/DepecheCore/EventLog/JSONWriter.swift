@@ -154,12 +154,10 @@ public struct JSONWriter: ~Copyable {
     private mutating func key(_ key: StaticString) {
         separate()
         reserve(key.utf8CodeUnitCount + 3)
-        base[count] = UInt8(ascii: "\"")
-        (base + count + 1).update(from: key.utf8Start, count: key.utf8CodeUnitCount)
-        count += key.utf8CodeUnitCount + 1
-        base[count] = UInt8(ascii: "\"")
-        base[count + 1] = UInt8(ascii: ":")
-        count += 2
+        append(UInt8(ascii: "\""))
+        append(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        append(UInt8(ascii: "\""))
+        append(UInt8(ascii: ":"))
         afterKey = true
     }
 

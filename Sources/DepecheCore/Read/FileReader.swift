@@ -87,6 +87,7 @@ public struct FileReader: Sendable {
         case S_IFCHR: "character device"
         case S_IFBLK: "block device"
         case S_IFDIR: "directory"
+        case S_IFREG: "regular file"
         default: "special file"
         }
     }

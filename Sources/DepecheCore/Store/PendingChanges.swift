@@ -30,9 +30,7 @@ struct PendingChanges {
         changes.append(change)
         if case .document(let document) = change {
             let added = DocumentKeys(document)
-            let number = firstNumber + keys.count
-            byContent.add(added.content, number: number)
-            if let text = added.text { byText.add(text, number: number) }
+            index(added, number: firstNumber + keys.count)
             keys.append(added)
             ids.append(document.id)
             simhashes.append((document.simhash ?? 0).bigEndian)
@@ -82,10 +80,13 @@ struct PendingChanges {
         // The documents after it are numbered anew (a cluster's revision: rare).
         byContent = FirstByKey()
         byText = FirstByKey()
-        for (index, document) in keys.enumerated() {
-            byContent.add(document.content, number: firstNumber + index)
-            if let text = document.text { byText.add(text, number: firstNumber + index) }
-        }
+        for (position, document) in keys.enumerated() { index(document, number: firstNumber + position) }
+    }
+
+    /// Files document `number`'s content and article keys.
+    private mutating func index(_ document: DocumentKeys, number: Int) {
+        byContent.add(document.content, number: number)
+        if let text = document.text { byText.add(text, number: number) }
     }
 
     /// Takes `removed` (numbered from `first` on, no longer in `keys`) out of the indexes; a key
@@ -104,11 +105,9 @@ struct PendingChanges {
     /// The pending document with these bytes.
     func first(withContent id: String) -> FirstSeen? {
         let key = Digest128(id)
-        if let index = byContent.first(key).map({ $0 - firstNumber }), ids[index] == id {
-            return FirstSeen(id: id, seq: keys[index].seq)
-        }
+        guard let first = byContent.first(key).map({ $0 - firstNumber }) else { return nil }
+        if ids[first] == id { return FirstSeen(id: id, seq: keys[first].seq) }
         // Another id with the same 128-bit key first (never seen; kept exact all the same).
-        guard byContent.first(key) != nil else { return nil }
         return keys.indices.first { keys[$0].content == key && ids[$0] == id }.map { FirstSeen(id: id, seq: keys[$0].seq) }
     }
 
