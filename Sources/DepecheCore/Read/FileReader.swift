@@ -33,17 +33,8 @@ public struct FileReader: Sendable {
 
     /// Reads the file at `path` (relative to the inbox).
     public func read(_ path: InboxPath) -> ReadOutcome {
-        let examined = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
-        guard examined >= 0 else {
-            // O_PATH | O_NOFOLLOW opens a final link itself, so ELOOP means a directory on the way
-            // is a link: the file is not in the inbox's tree (a stale inotify name after a
-            // directory was swapped for a link); the link is reported on its own.
-            return errno == ELOOP ? .vanished : outcomeOfOpenFailure(errno, path: path)
-        }
         var info = stat()
-        let statResult = fstat(examined, &info)
-        close(examined)
-        guard statResult == 0 else { return .rejected(Rejection(.unreadable, "fstat failed: \(Self.message(errno))"), identity: nil) }
+        if let outcome = examine(path, into: &info) { return outcome }
         let identity = FileIdentity(info)
         guard info.st_mode & S_IFMT == S_IFREG else {
             return .rejected(Rejection(.notRegularFile, "it is a \(Self.kind(of: info.st_mode)), not a regular file"), identity: identity)
@@ -65,6 +56,27 @@ public struct FileReader: Sendable {
         var after = stat()
         guard fstat(fd, &after) == 0, FileIdentity(after) == identity, bytes.count == identity.size else { return .changed }
         return .read(bytes: bytes, identity: identity)
+    }
+
+    /// Fills `info` with what the file itself is (a link is not followed), or says why it cannot.
+    /// A name at the inbox's top (most files) is looked up in the inbox with `fstatat`: nothing
+    /// lies on its way. A deeper path is examined through an `O_PATH` descriptor opened with
+    /// `openat2`, which refuses a link or `..` among its directories.
+    private func examine(_ path: InboxPath, into info: inout stat) -> ReadOutcome? {
+        if path.isTopLevelName {
+            let result = path.withCString { fstatat(inboxFD, $0, &info, AT_SYMLINK_NOFOLLOW) }
+            return result == 0 ? nil : outcomeOfOpenFailure(errno, path: path)
+        }
+        let examined = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
+        guard examined >= 0 else {
+            // O_PATH | O_NOFOLLOW opens a final link itself, so ELOOP means a directory on the way
+            // is a link: the file is not in the inbox's tree (a stale inotify name after a
+            // directory was swapped for a link); the link is reported on its own.
+            return errno == ELOOP ? .vanished : outcomeOfOpenFailure(errno, path: path)
+        }
+        defer { close(examined) }
+        guard fstat(examined, &info) == 0 else { return .rejected(Rejection(.unreadable, "fstat failed: \(Self.message(errno))"), identity: nil) }
+        return nil
     }
 
     private func outcomeOfOpenFailure(_ code: Int32, path: InboxPath) -> ReadOutcome {

@@ -37,14 +37,18 @@ enum Posix {
         try makeDirectories(bytes: Array(path.utf8), mode: mode)
     }
 
-    /// `mkdir -p` for a path given as raw bytes (names need not be UTF-8).
+    /// `mkdir -p` for a path given as raw bytes (names need not be UTF-8). The deepest directory
+    /// is tried first and its parents only when it cannot be made for want of them, so a path
+    /// whose parent exists (an archive shard under the archive) costs one `mkdir`.
     static func makeDirectories(bytes path: [UInt8], mode: mode_t = 0o750) throws {
-        var prefix: [UInt8] = path.first == UInt8(ascii: "/") ? [UInt8(ascii: "/")] : []
-        for component in path.split(separator: UInt8(ascii: "/")) {
-            prefix += component
-            let made = InboxPath(bytes: prefix).withCString { mkdir($0, mode) }
-            if made != 0 && errno != EEXIST { throw SystemCallError("mkdir", path: String(decoding: prefix, as: UTF8.self)) }
-            prefix.append(UInt8(ascii: "/"))
+        func make() -> Int32 { InboxPath(bytes: path).withCString { mkdir($0, mode) == 0 ? 0 : errno } }
+        var code = make()
+        if code == ENOENT, let slash = path.lastIndex(of: UInt8(ascii: "/")), slash > 0 {
+            try makeDirectories(bytes: Array(path[..<slash]), mode: mode)
+            code = make()
+        }
+        guard code == 0 || code == EEXIST else {
+            throw SystemCallError("mkdir", path: String(decoding: path, as: UTF8.self), errno: code)
         }
     }
 
@@ -68,22 +72,35 @@ enum Posix {
         return try readAll(fd, path: path)
     }
 
-    /// Reads from `fd` until end of file; `expectedSize` (from `fstat`) sizes the array once,
-    /// so that a large file is not copied again at each doubling of the array.
+    /// Reads from `fd` until end of file, or until more than `limit` bytes were read. The bytes
+    /// go straight into the array's storage, sized once from `expectedSize` (from `fstat`) and
+    /// grown by doubling only if the file has more.
     static func readAll(_ fd: Int32, path: String, limit: Int = .max, expectedSize: Int = 0) throws(SystemCallError) -> [UInt8] {
+        let ceiling = limit < .max ? limit + 1 : .max
+        var capacity = min(max(expectedSize, 4_095), ceiling - 1) + 1
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(expectedSize, limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while bytes.count <= limit {
-            let count = chunk.withUnsafeMutableBytes { buffer in read(fd, buffer.baseAddress, buffer.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw SystemCallError("read", path: path)
+        while true {
+            var failure: Int32 = 0
+            var ended = false
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { [bytes] buffer, count in
+                count = buffer.initialize(fromContentsOf: bytes)
+                while count < buffer.count {
+                    let got = read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if got > 0 {
+                        count += got
+                    } else if got == 0 {
+                        ended = true
+                        return
+                    } else if errno != EINTR {
+                        failure = errno
+                        return
+                    }
+                }
             }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[..<count])
+            if failure != 0 { throw SystemCallError("read", path: path, errno: failure) }
+            if ended || bytes.count >= ceiling { return bytes }
+            capacity = capacity > ceiling / 2 ? ceiling : capacity * 2
         }
-        return bytes
     }
 
     /// Writes all of `bytes` to `fd`.

@@ -27,6 +27,11 @@ public struct InboxPath: Sendable, Hashable, Comparable, CustomStringConvertible
         return Array(bytes[(slash + 1)...])
     }
 
+    /// Whether this is one name at the inbox's top (no `/`, not `.` or `..`).
+    public var isTopLevelName: Bool {
+        !bytes.isEmpty && !bytes.contains(UInt8(ascii: "/")) && bytes != [UInt8(ascii: ".")] && bytes != [UInt8(ascii: "."), UInt8(ascii: ".")]
+    }
+
     /// The directory part, or an empty path at the top of the inbox.
     public var directory: InboxPath {
         guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return InboxPath(bytes: []) }

@@ -27,10 +27,36 @@ import Testing
         #expect(identity.size == bytes.count)
     }
 
-    @Test func neverFollowsASymlink() {
+    /// Files of every size around the first read's room (4,096 bytes) and past a doubling are read
+    /// whole, at the inbox's top (looked up with `fstatat`) and below it (through `openat2`).
+    @Test(arguments: [0, 1, 4_095, 4_096, 4_097, 8_193, 70_000, 300_001])
+    func readsEveryByteAtTheTopAndBelow(size: Int) {
+        let contents = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
+        for name in ["page.txt", "site/2026/page.txt"] {
+            inbox.write(name, bytes: contents)
+            guard case .read(let bytes, let identity) = read(name) else {
+                Issue.record("\(name) of \(size) bytes not read")
+                continue
+            }
+            #expect(bytes == contents)
+            #expect(identity.size == size)
+        }
+    }
+
+    @Test(arguments: ["link.txt", "site/link.txt"])
+    func neverFollowsASymlink(name: String) {
         outside.write("secret.txt", "outside")
-        symlink(outside.url("secret.txt"), inbox.url("link.txt"))
-        #expect(rejection(read("link.txt"))?.reason == .notRegularFile)
+        inbox.write("site/other.txt", "x")
+        symlink(outside.url("secret.txt"), inbox.url(name))
+        let rejection = rejection(read(name))
+        #expect(rejection?.reason == .notRegularFile)
+        #expect(rejection?.detail == "it is a symbolic link, not a regular file")
+    }
+
+    /// `.` and `..` name directories, never a page: the inbox's parent is not looked at.
+    @Test(arguments: [".", ".."])
+    func refusesTheDotNames(name: String) {
+        if case .read = read(name) { Issue.record("\(name) was read") }
     }
 
     @Test func neverEntersASymlinkedDirectory() {
