@@ -7,11 +7,13 @@ public enum ContentHash {
     /// What every id starts with.
     static let idPrefix = "sha256:"
 
-    /// The value of each byte read as a lower-case hex digit; 0xFF for any other byte.
-    static let hexDigitValues: [UInt8] = (0...255).map { byte in
+    /// The value of `byte` read as a lower-case hex digit; 0xFF for any other byte. (A switch,
+    /// not a table: a global table is a lazy global, checked at each of a digest's 64 reads.)
+    @inline(__always)
+    static func hexDigitValue(_ byte: UInt8) -> UInt8 {
         switch byte {
-        case 0x30...0x39: UInt8(byte - 0x30)
-        case 0x61...0x66: UInt8(byte - 0x61 + 10)
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
         default: 0xFF
         }
     }

@@ -41,7 +41,7 @@ struct Digest128: Hashable, Sendable {
         var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         var index = 0
         for byte in digits {
-            let value = ContentHash.hexDigitValues[Int(byte)]
+            let value = ContentHash.hexDigitValue(byte)
             guard value != 0xFF else { return nil }
             switch index / 16 {
             case 0: words.0 = words.0 << 4 | UInt64(value)

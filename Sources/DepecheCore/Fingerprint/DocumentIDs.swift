@@ -27,8 +27,8 @@ enum DocumentIDs {
             guard utf8.count == prefix.count + 64, utf8.starts(with: prefix) else { return nil }
             var digest = [UInt8](repeating: 0, count: 32)
             for byte in 0..<32 {
-                let high = ContentHash.hexDigitValues[Int(utf8[prefix.count + 2 * byte])]
-                let low = ContentHash.hexDigitValues[Int(utf8[prefix.count + 2 * byte + 1])]
+                let high = ContentHash.hexDigitValue(utf8[prefix.count + 2 * byte])
+                let low = ContentHash.hexDigitValue(utf8[prefix.count + 2 * byte + 1])
                 guard high != 0xFF, low != 0xFF else { return nil }
                 digest[byte] = high << 4 | low
             }
