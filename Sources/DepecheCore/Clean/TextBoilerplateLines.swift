@@ -280,12 +280,22 @@ enum BoilerplateLines {
     /// "تعليقات (7)", "👁 1 284 lectures").
     private static func isCounter(_ folded: String) -> Bool {
         guard folded.utf8.count <= 32 else { return false }  // "commentaires (1234)" is 20 bytes
-        let words = folded.split(separator: " ")
-        guard (2...3).contains(words.count) else { return false }
-        let counts = words.filter { word in
-            word.unicodeScalars.allSatisfy { ScalarFolding.digitValue($0.value) != nil || $0 == "(" || $0 == ")" }
+        // Two or three words, all counts but one, which is a counter word: read in one pass,
+        // without an array of the words (every short line of a page comes here).
+        var words = 0
+        var counterWord = false
+        var rest = Substring(folded)
+        while let start = rest.firstIndex(where: { $0 != " " }) {
+            let end = rest[start...].firstIndex(of: " ") ?? rest.endIndex
+            let word = rest[start..<end]
+            rest = rest[end...]
+            words += 1
+            guard words <= 3 else { return false }
+            if word.unicodeScalars.allSatisfy({ ScalarFolding.digitValue($0.value) != nil || $0 == "(" || $0 == ")" }) { continue }
+            guard !counterWord, counterWords.contains(word) else { return false }
+            counterWord = true
         }
-        return counts.count == words.count - 1 && words.contains { counterWords.contains($0) }
+        return words >= 2 && counterWord
     }
 
     /// A list item: a line opening with a bullet ("- ", "• ", "* ", "– ").

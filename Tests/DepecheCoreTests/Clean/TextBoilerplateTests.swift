@@ -226,4 +226,15 @@ import Testing
             #expect(!BoilerplateLines.isTicker(line, folded: BoilerplateLines.folded(line)), "\(byline)")
         }
     }
+
+    /// A counter line is two or three words, all counts but one counter word; spaces between
+    /// them do not matter, and anything else keeps the line.
+    @Test(arguments: [
+        ("12 comments", true), ("commentaires (1234)", true), ("تعليقات (7)", true), ("1 284 lectures", true),
+        ("  12   vues ", true), ("12 13 comments", true), ("12 13 14 comments", false), ("comments vues", false),
+        ("12 great comments", false), ("12 13", false), ("vues 12 vues", false), ("12 comment-ish", false),
+    ])
+    func counterLines(line: String, dropped: Bool) {
+        #expect(BoilerplateLines.isDropped(BoilerplateLines.folded(Substring(line))) == dropped)
+    }
 }
