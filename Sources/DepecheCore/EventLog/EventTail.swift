@@ -20,8 +20,13 @@ public struct EventTail: Sendable {
 
     /// The first `seq` to print: after the cursor if there is one, else `from`; nil (the
     /// oldest event still kept) when neither is given.
+    /// Throws ``CursorFileError`` when the cursor file could not be written (it is a directory,
+    /// or its directory is missing or a file), before anything is printed: found only when the
+    /// first cursor is saved, the lines would be out and the cursor not.
     public func startSeq(default from: Int?) throws -> Int? {
-        guard let cursorFile, access(cursorFile, F_OK) == 0 else { return from }
+        guard let cursorFile else { return from }
+        try CursorFileError.check(cursorFile)
+        guard access(cursorFile, F_OK) == 0 else { return from }
         let text = String(decoding: try Posix.readFile(cursorFile), as: UTF8.self).trimmingWhitespace()
         guard let last = Int(text) else {
             throw EventLogCorruption(path: cursorFile, lineNumber: 1, problem: "not a cursor (expected a seq)")
@@ -124,5 +129,32 @@ extension String {
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
+    }
+}
+
+/// A cursor file that cannot be one: `cursor file /srv/tail: it is a directory, not a file`.
+public struct CursorFileError: Error, CustomStringConvertible {
+    /// The path given.
+    public var path: String
+    /// What is wrong with it.
+    public var problem: String
+
+    public var description: String { "cursor file \(path): \(problem)" }
+
+    /// Throws when `path` exists as anything but a regular file, or its directory does not
+    /// exist as a directory.
+    static func check(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw Self(path: path, problem: "it is a \(FileReader.kind(of: info.st_mode)), not a file")
+            }
+            return
+        }
+        let directory = path.lastIndex(of: "/").map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        if let (blocking, kind) = StateLayoutCheck.nonDirectory(on: directory) {
+            throw Self(path: path, problem: "it cannot be created: \(blocking) is a \(kind)")
+        }
+        guard access(directory, F_OK) == 0 else { throw Self(path: path, problem: "its directory \(directory) does not exist") }
     }
 }

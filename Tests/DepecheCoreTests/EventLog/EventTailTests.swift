@@ -118,4 +118,25 @@ import Glibc
         #expect(throws: MissingEvents(range: 2...3)) { try outcome.get() }
         #expect(printed.withLock { $0 } == [1])
     }
+
+    /// A cursor file that could not be written (a directory, a missing directory, a file on its
+    /// way) stops the tail naming what is wrong, before it prints anything.
+    @Test(arguments: [
+        ("cursors", "it is a directory, not a file"),
+        ("gone/cursor", "its directory DIR/gone does not exist"),
+        ("events.jsonl/cursor", "it cannot be created: DIR/events.jsonl is a regular file"),
+    ])
+    func aCursorFileThatCannotBeWrittenStopsItBeforePrinting(name: String, problem: String) async throws {
+        directory.write("events.jsonl", line(1) + line(2))
+        #expect(mkdir(directory.url("cursors"), 0o755) == 0)
+        let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: directory.url(name))
+        var output: [[UInt8]] = []
+        await #expect {
+            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        } throws: { error in
+            (error as? CursorFileError)?.description
+                == "cursor file \(directory.url(name)): \(problem.replacingOccurrences(of: "DIR", with: directory.path))"
+        }
+        #expect(output.isEmpty)
+    }
 }
