@@ -47,8 +47,8 @@ echo "deb-check: depeche --help"
 in_root depeche --help | head -n 5
 echo "deb-check: depeche check (no --config: /etc/depeche/depeche.yaml)"
 in_root depeche check
-echo "deb-check: depeche status (no --config)"
-in_root depeche status | grep -q '/var/lib/depeche/state/events.jsonl'
+echo "deb-check: depeche status (no --config; the daemon has not run in the root, so no log yet)"
+in_root depeche status 2>&1 | grep -q 'no event log at /var/lib/depeche/state/events.jsonl'
 cat > "$root/tmp/page.txt" <<'PAGE'
 Bank Al-Maghrib maintient son taux directeur
 

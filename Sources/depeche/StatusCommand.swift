@@ -15,6 +15,7 @@ struct StatusCommand: AsyncParsableCommand {
             print(MetricsSummary.render(exposition: Array(exposition)), terminator: "")
             return
         }
+        guard FileManager.default.fileExists(atPath: config.logPath) else { throw NoEventLog(path: config.logPath) }
         var counts: [String: Int] = [:]
         var lastSeq = 0
         try EventLogReader(activePath: config.logPath).forEach { event in
@@ -27,4 +28,12 @@ struct StatusCommand: AsyncParsableCommand {
         for (key, count) in counts.sorted(by: { $0.key < $1.key }) { print("  \(key): \(count)") }
         if config.metricsTextfile == nil { print("(metrics.textfile is off: set it for live metrics)") }
     }
+}
+
+/// `status` found no log where the configuration puts it: the daemon never ran with it (or the
+/// path is mistyped), which "last seq 0" would hide.
+struct NoEventLog: Error, CustomStringConvertible {
+    var path: String
+
+    var description: String { "no event log at \(path): depeche has not run with this configuration (check --state-dir, log.path or --config)" }
 }

@@ -9,17 +9,17 @@ import Glibc
 /// (U+FFFD) with a warning. NUL bytes and the signatures of common binary formats are
 /// rejected as `binary`; zero bytes as `empty`; only white space as `blank`.
 public enum TextDecoder {
-    /// File signatures of formats that are never pages.
+    /// File signatures of formats that are never pages, named as the rejection's detail says them.
     static let binarySignatures: [(name: String, bytes: [UInt8])] = [
-        ("PNG image", [0x89, 0x50, 0x4E, 0x47]),
-        ("JPEG image", [0xFF, 0xD8, 0xFF]),
-        ("GIF image", Array("GIF8".utf8)),
+        ("a PNG image", [0x89, 0x50, 0x4E, 0x47]),
+        ("a JPEG image", [0xFF, 0xD8, 0xFF]),
+        ("a GIF image", Array("GIF8".utf8)),
         ("WebP/RIFF data", Array("RIFF".utf8)),
-        ("PDF document", Array("%PDF".utf8)),
-        ("ZIP archive", [0x50, 0x4B, 0x03, 0x04]),
+        ("a PDF document", Array("%PDF".utf8)),
+        ("a ZIP archive", [0x50, 0x4B, 0x03, 0x04]),
         ("gzip data", [0x1F, 0x8B]),
-        ("ELF executable", [0x7F, 0x45, 0x4C, 0x46]),
-        ("BMP image", Array("BM".utf8) + [0]),
+        ("an ELF executable", [0x7F, 0x45, 0x4C, 0x46]),
+        ("a BMP image", Array("BM".utf8) + [0]),
     ]
 
     /// Decodes `bytes`; `fileExtension` (lower-case, no dot) helps tell HTML from text.
@@ -32,7 +32,7 @@ public enum TextDecoder {
                                 warnings: decoded.warnings)
         }
         for signature in binarySignatures where bytes.starts(with: signature.bytes) {
-            throw Rejection(.binary, "the file is a \(signature.name), not a text page")
+            throw Rejection(.binary, "the file is \(signature.name), not a text page")
         }
         // Both sixteen bytes at a time (memchr, CByteScan): every page goes through them.
         let (nul, controls) = bytes.withUnsafeBufferPointer { buffer in

@@ -19,6 +19,16 @@ import Testing
         #expect(reason(Array(repeating: 0x01, count: 10) + Array("some text that goes on".utf8)) == .binary)
     }
 
+    /// A known format is named in the detail, as English says it.
+    @Test(arguments: [
+        ([0x7F, 0x45, 0x4C, 0x46, 0x02], "the file is an ELF executable, not a text page"),
+        ([0x1F, 0x8B, 0x08], "the file is gzip data, not a text page"),
+        (Array("%PDF-1.7".utf8), "the file is a PDF document, not a text page"),
+    ] as [([UInt8], String)])
+    func namesTheFormat(bytes: [UInt8], detail: String) {
+        #expect(throws: Rejection(.binary, detail)) { try TextDecoder.decode(bytes) }
+    }
+
     /// More than one byte in a hundred a control character a text does not hold (tab, line feed,
     /// form feed, carriage return and escape it does) is binary; counted wherever they stand,
     /// the last bytes included.

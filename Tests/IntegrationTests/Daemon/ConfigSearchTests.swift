@@ -34,7 +34,8 @@ import Testing
         #expect(check.stdout.contains("state \(run.state)"), "\(check.stdout)\(check.stderr)")
 
         let environment = try depeche(["status"], in: run.scratch.path, environment: other)
-        #expect(environment.stdout.contains("empty-state/events.jsonl: last seq 0"), "\(environment.stdout)\(environment.stderr)")
+        #expect(environment.status != 0 && environment.stderr.contains("no event log at \(run.scratch.appending("empty-state"))/events.jsonl"),
+                "\(environment.stdout)\(environment.stderr)")
         let flag = try depeche(["status", "--config", run.daemon.configPath], in: run.outside, environment: other)
         #expect(flag.stdout.contains("\(run.state)/events.jsonl: last seq 2"), "\(flag.stdout)\(flag.stderr)")
 
