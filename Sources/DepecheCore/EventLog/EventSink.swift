@@ -11,7 +11,8 @@ public protocol EventSink: Sendable {
     /// whose content another host ingested first becomes a `document.duplicate` naming it.
     func record(_ event: DocumentEvent) throws -> (seq: Int, event: DocumentEvent)
     /// Returns once every event up to `seq` is durable (per the sink's fsync policy), or once
-    /// the sink gave up on it at ``flush()`` (then ``durableSeq`` stays under `seq`).
+    /// the sink gave up on it at ``flush()`` or found it can never be (its file deleted: see
+    /// ``EventLogDeleted``); then ``durableSeq`` stays under `seq`.
     func waitUntilDurable(_ seq: Int) async
     /// Makes every appended event durable now.
     func flush() throws

@@ -48,6 +48,8 @@ public final class JSONLEventLog: EventSink {
     /// wrote a line).
     private let appendedSeq: Atomic<Int>
     private let durableThrough: Atomic<Int>
+    /// Set when a flush found the active file deleted: nothing is appended after that.
+    private let deleted = Atomic<Bool>(false)
 
     /// Opens (creating if needed) the log, cutting off a torn last line.
     public init(options: Options, logger: Logger) throws {
@@ -72,7 +74,7 @@ public final class JSONLEventLog: EventSink {
     }
 
     deinit {
-        state.withLock { close($0.fd) }
+        state.withLock { _ = close($0.fd) }
     }
 
     public var lastSeq: Int { appendedSeq.load(ordering: .acquiring) }
@@ -100,6 +102,7 @@ public final class JSONLEventLog: EventSink {
     }
 
     private func append(_ makeLine: (_ seq: Int) throws -> [UInt8]) throws -> Int {
+        if deleted.load(ordering: .relaxed) { throw EventLogDeleted(path: options.path) }
         let (seq, ready) = try state.withLock { state -> (Int, [CheckedContinuation<Void, Never>]) in
             let seq = lastSeq + 1
             try write(makeLine(seq), state: &state)
@@ -108,6 +111,11 @@ public final class JSONLEventLog: EventSink {
             switch options.fsync {
             case .always:
                 try Posix.check("fsync", options.path) { fsync(state.fd) }
+                if Self.isDeleted(state.fd) {
+                    // No one waits beyond what is durable when every event is synced at once.
+                    deleted.store(true, ordering: .relaxed)
+                    throw EventLogDeleted(path: options.path)
+                }
                 ready = markDurable(through: seq, state: &state)
             case .never:
                 ready = markDurable(through: seq, state: &state)
@@ -124,7 +132,7 @@ public final class JSONLEventLog: EventSink {
     public func waitUntilDurable(_ seq: Int) async {
         await withCheckedContinuation { continuation in
             let durable = state.withLock { state -> Bool in
-                if durableSeq >= seq { return true }
+                if durableSeq >= seq || deleted.load(ordering: .relaxed) { return true }
                 state.waiters.append((seq, continuation))
                 return false
             }
@@ -146,18 +154,42 @@ public final class JSONLEventLog: EventSink {
         guard let snapshot else { return }
         defer { close(snapshot.fd) }
         try Posix.check("fsync", options.path) { fsync(snapshot.fd) }
+        if Self.isDeleted(snapshot.fd) { throw markDeleted() }
         let ready = state.withLock { markDurable(through: snapshot.seq, state: &$0) }
         ready.forEach { $0.resume() }
     }
 
-    /// Group commit: flushes every `groupCommit` until cancelled. Run it when the policy is `group`.
-    public func runGroupCommit() async {
+    /// Whether the file `fd` names has no name left (deleted while open): the events just synced
+    /// are in a file no one can read, so they must not count as durable, nor their files leave
+    /// the inbox.
+    private static func isDeleted(_ fd: Int32) -> Bool {
+        var info = stat()
+        return fstat(fd, &info) == 0 && info.st_nlink == 0
+    }
+
+    /// From now on nothing is appended, and no one waits for a durability that will not come
+    /// (the waits end, short of it); returns the error to throw.
+    private func markDeleted() -> EventLogDeleted {
+        let waiting = state.withLock { state in
+            deleted.store(true, ordering: .relaxed)
+            defer { state.waiters.removeAll() }
+            return state.waiters.map(\.continuation)
+        }
+        waiting.forEach { $0.resume() }
+        return EventLogDeleted(path: options.path)
+    }
+
+    /// Group commit: flushes every `groupCommit` until cancelled, or until the log is found
+    /// deleted (thrown: the daemon cannot go on). Run it when the policy is `group`.
+    public func runGroupCommit() async throws(EventLogDeleted) {
         // The fsync on a thread of its own: on one of the cooperative pool's (one a processor), it
         // took that thread from the workers for as long as the disk took.
         let flusher = BlockingQueue(label: "depeche.log-flush")
         while !Task.isCancelled {
             try? await Task.sleep(for: options.groupCommit)
-            do { try await flusher.run { [self] in try flush() } } catch {
+            do { try await flusher.run { [self] in try flush() } } catch let deleted as EventLogDeleted {
+                throw deleted
+            } catch {
                 logger.error("event log flush failed", metadata: ["error": "\(error)", "file.path": "\(options.path)"])
             }
         }
@@ -290,5 +322,18 @@ public final class JSONLEventLog: EventSink {
         }
         guard let newline = buffer[..<count].firstIndex(of: UInt8(ascii: "\n")) else { return 1 }
         return try EventLogReader.parse(Array(buffer[..<newline]), path: path, lineNumber: 1).seq ?? 1
+    }
+}
+
+/// The event log's active file was deleted while the daemon ran (`rm`, a wiped state directory,
+/// a rotation that deletes instead of moving): events written to it since its last flush would
+/// be lost with it, so they are not made durable, their files stay in the inbox, and the daemon
+/// stops (systemd restarts it, and it takes those files again).
+public struct EventLogDeleted: Error, CustomStringConvertible {
+    /// The log's path.
+    public var path: String
+
+    public var description: String {
+        "the event log \(path) was deleted while depeche ran; the files of its last events stay in the inbox, to be taken again after a restart"
     }
 }

@@ -97,6 +97,10 @@ public final class Daemon: Service {
             stages.stop()
         }
         await stages.persist()
+        if let fatal = stages.fatalError {
+            watcher.stop()
+            throw fatal
+        }
         logger.info("stopped", metadata: ["log.seq": "\(log.lastSeq)"])
     }
 

@@ -19,6 +19,8 @@ final class Stages: Sendable {
     /// Settled files waiting for a worker.
     let ready = WorkQueue<InboxPath>()
     private let stopping = Atomic<Bool>(false)
+    /// Why the daemon cannot go on, once something found that it cannot (see ``fail(_:)``).
+    private let failure = Locked<(any Error)?>(nil)
     /// Files whose event was handed to the committer and is not yet recorded by the sink.
     private let committing = Atomic<Int>(0)
     /// The pure stages; replaced on reload (a new gazetteer).
@@ -51,21 +53,40 @@ final class Stages: Sendable {
         sink.beginShutdown()
     }
 
+    /// Stops the daemon for good: files not yet started stay in the inbox, and `run` ends; the
+    /// first such error is ``failure``'s.
+    private func fail(_ error: any Error) {
+        let first = failure.withLock { failure in
+            defer { failure = failure ?? error }
+            return failure == nil
+        }
+        guard first else { return }
+        logger.critical("stopping: depeche cannot go on", metadata: ["error": "\(error)"])
+        stop()
+    }
+
+    /// What stopped the daemon for good, if anything did.
+    var fatalError: (any Error)? { failure.withLock { $0 } }
+
     func run(watcher: InotifyWatcher) async {
         await withTaskGroup(of: Void.self) { background in
             background.addTask { [self] in await watch(watcher) }
             background.addTask { [self] in await tick() }
             background.addTask { [self] in await rescanPeriodically() }
-            if config.fsync == .group { background.addTask { [self] in await log.runGroupCommit() } }
+            if config.fsync == .group {
+                background.addTask { [self] in
+                    do { try await log.runGroupCommit() } catch { fail(error) }
+                }
+            }
             background.addTask { [self] in await persistPeriodically() }
             if let feed = sink.foreignDocuments { background.addTask { [self] in await followOtherHosts(feed) } }
             await withTaskGroup(of: Void.self) { pipeline in
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
                 for await _ in pipeline.prefix(config.workers) {}
-                do { try sink.flush() } catch {
+                do { try sink.flush() } catch where fatalError == nil {
                     logger.error("event log flush failed at shutdown", metadata: ["error": "\(error)"])
-                }
+                } catch {}
                 committer.disposals.finish()
             }
             background.cancelAll()
@@ -242,6 +263,8 @@ final class Stages: Sendable {
             let event = try await committer.commit(candidate)
             if intake.resume() { logger.notice("event log writable again; taking files") }
             if let event { reportCommitted(event) }
+        } catch let deleted as EventLogDeleted {
+            fail(deleted)
         } catch {
             let pause = intake.pauseAfterFailure(returning: path)
             logger.error("cannot append to the event log; not taking files for a while", metadata: [

@@ -124,10 +124,39 @@ import Testing
     @Test func groupCommitMakesEventsDurable() async throws {
         let log = try JSONLEventLog(options: options(fsync: .group), logger: Logger.quiet)
         let seq = try log.append(Self.event("a"))
-        let committer = Task { await log.runGroupCommit() }
+        let committer = Task { try await log.runGroupCommit() }
         await log.waitUntilDurable(seq)
         committer.cancel()
         #expect(seq == 1)
+    }
+
+    /// Events appended after the file was deleted are never made durable: the group commit
+    /// stops with ``EventLogDeleted``, whoever waits for them is let go short of it, and nothing
+    /// more is appended.
+    @Test func aDeletedFileMakesNothingDurableAgain() async throws {
+        let log = try JSONLEventLog(options: options(fsync: .group), logger: Logger.quiet)
+        let first = try log.append(Self.event("a"))
+        try log.flush()
+        #expect(unlink(path) == 0)
+        let second = try log.append(Self.event("b"))
+        let groupCommit = Task { try await log.runGroupCommit() }
+        await log.waitUntilDurable(second)
+        let madeDurable = log.durableSeq != first
+        if madeDurable { groupCommit.cancel() }  // so that a failure here does not wait forever below
+        #expect(!madeDurable)
+        await #expect(throws: EventLogDeleted.self) { try await groupCommit.value }
+        #expect(throws: EventLogDeleted.self) { try log.append(Self.event("c")) }
+        await log.waitUntilDurable(second)
+        #expect(log.lastSeq == second && log.durableSeq == first)
+    }
+
+    /// With an fsync an event, the event appended to a deleted file is refused at once.
+    @Test func aDeletedFileRefusesTheEventSyncedIntoIt() throws {
+        let log = try JSONLEventLog(options: options(fsync: .always), logger: Logger.quiet)
+        _ = try log.append(Self.event("a"))
+        #expect(unlink(path) == 0)
+        #expect(throws: EventLogDeleted.self) { try log.append(Self.event("b")) }
+        #expect(log.durableSeq == 1)
     }
 
     @Test func everyLineIsOneCompleteObject() throws {
