@@ -9,7 +9,7 @@ import ServiceLifecycle
 /// → dispose (``Disposer``), once the event is durable.
 ///
 /// Start-up takes the state directory's lock (``StateDirectoryLock``, held until `run()`
-/// returns), then watches first, then scans, so no file slips between the two. On SIGTERM it stops
+/// returns) and the inbox's (``InboxLock``), then watches first, then scans, so no file slips between the two. On SIGTERM it stops
 /// taking files, finishes those in flight, flushes the log, brings the state store up to it and returns.
 public final class Daemon: Service {
     /// The configuration it runs with.
@@ -63,6 +63,9 @@ public final class Daemon: Service {
         let inbox = try Self.realPath(config.inbox)
         let inboxFD = try Posix.check("open", inbox) { open(inbox, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { close(inboxFD) }
+        if try !InboxLock.take(inboxFD, inbox: inbox) {
+            logger.warning("the inbox's file system cannot lock it: a second daemon on this inbox would not be refused", metadata: ["inbox": "\(inbox)"])
+        }
 
         let log = try JSONLEventLog(options: .init(config), logger: logger)
         let sink = try await makeSink(log, logger)

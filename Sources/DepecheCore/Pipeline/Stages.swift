@@ -111,6 +111,8 @@ final class Stages: Sendable {
                     try reopenInbox(watcher.inbox)
                     logger.notice("the inbox is back; taking files from it again", metadata: ["inbox": "\(watcher.inbox)"])
                     rescan(overflow: false)
+                } catch let busy as InboxBusyError {
+                    fail(busy)
                 } catch {
                     logger.error("the inbox is back but cannot be opened; restart depeche", metadata: ["error": "\(error)"])
                 }
@@ -119,10 +121,12 @@ final class Stages: Sendable {
     }
 
     /// Points the inbox descriptor every stage holds at the directory now at `path`: the new
-    /// one is duplicated onto the same descriptor number (`dup2` replaces it atomically).
+    /// one is locked (``InboxLock``), then duplicated onto the same descriptor number (`dup2`
+    /// replaces it atomically, and with it the old directory's lock).
     private func reopenInbox(_ path: String) throws {
         let fd = try Posix.check("open", path) { open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
         defer { close(fd) }
+        _ = try InboxLock.take(fd, inbox: path)
         try Posix.check("dup2", path) { dup2(fd, reader.inboxFD) }
         try Posix.check("fcntl", path) { fcntl(reader.inboxFD, F_SETFD, FD_CLOEXEC) }
     }

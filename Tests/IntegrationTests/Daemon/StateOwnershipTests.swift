@@ -37,6 +37,41 @@ import Testing
         #expect(await run.daemon.terminate() == 0)
     }
 
+    /// A second daemon on the same inbox with a state directory of its own would take every
+    /// file too (two events, moves racing): it refuses to start, naming the inbox and the
+    /// holder's pid, and takes none; after the inbox is removed and made again, the first holds
+    /// the new directory as well.
+    @Test func aSecondDaemonOnTheSameInboxRefusesToStart() async throws {
+        let run = try DaemonSandbox(label: "twoinboxes", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        try await run.daemon.start()
+        let holder = try #require(run.daemon.pid)
+        func second(_ name: String) async throws -> DaemonProcess {
+            try FileSystem.makeDirectories(run.scratch.appending(name))
+            let second = try DaemonProcess(
+                inbox: run.inbox, stateDirectory: run.scratch.appending("\(name)/state"), settings: run.daemon.settings,
+                workDirectory: run.scratch.appending(name))
+            try await second.start(waitUntilReady: false)
+            let exited = await second.waitUntil(timeout: .seconds(5)) { !second.isRunning }
+            #expect(exited, "the second daemon is still running:\n\(second.journalTail())")
+            #expect(await second.terminate() ?? 0 != 0)
+            let refusal = second.journal()
+            #expect(refusal.contains("inbox \(run.inbox) is watched by another depeche (pid \(holder))"), "\(refusal)")
+            #expect(second.eventLog.events.isEmpty)
+            return second
+        }
+        _ = try await second("second")
+
+        try Command.succeed("rm", ["-rf", run.inbox])
+        try await Task.sleep(for: .milliseconds(300))
+        try FileSystem.makeDirectories(run.inbox)
+        try await run.writer.write(TestPages.page(serial: 1), to: "a.txt")
+        #expect(await run.waitUntilProcessed(1), "\(run.daemon.journalTail())")
+        _ = try await second("third")
+        #expect(run.daemon.isRunning)
+        #expect(await run.daemon.terminate() == 0)
+    }
+
     @Test func theLockGoesWithAKilledDaemon() async throws {
         let run = try DaemonSandbox(label: "lockkill", settings: ["intake.settle_ms": "50"])
         defer { run.remove() }
