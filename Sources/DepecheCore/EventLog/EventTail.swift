@@ -20,6 +20,7 @@ public struct EventTail: Sendable {
 
     /// The first `seq` to print: after the cursor if there is one, else `from`; nil (the
     /// oldest event still kept) when neither is given.
+    ///
     /// Throws ``CursorFileError`` when the cursor file could not be written (it is a directory,
     /// or its directory is missing or a file), before anything is printed: found only when the
     /// first cursor is saved, the lines would be out and the cursor not.

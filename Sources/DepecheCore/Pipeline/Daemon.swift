@@ -9,8 +9,10 @@ import ServiceLifecycle
 /// → dispose (``Disposer``), once the event is durable.
 ///
 /// Start-up takes the state directory's lock (``StateDirectoryLock``, held until `run()`
-/// returns) and the inbox's (``InboxLock``), then watches first, then scans, so no file slips between the two. On SIGTERM it stops
-/// taking files, finishes those in flight, flushes the log, brings the state store up to it and returns.
+/// returns) and the inbox's (``InboxLock``), then watches first, then scans, so no file slips
+/// between the two. On SIGTERM it stops taking files, finishes those in flight, flushes the
+/// log, brings the state store up to it and returns. When it cannot go on (its event log
+/// deleted under it), it stops the same way and throws why.
 public final class Daemon: Service {
     /// The configuration it runs with.
     public let config: DepecheConfig
@@ -100,7 +102,7 @@ public final class Daemon: Service {
             stages.stop()
         }
         await stages.persist()
-        if let fatal = stages.fatalError {
+        if let fatal = stages.fatalFailure {
             watcher.stop()
             throw fatal
         }

@@ -66,7 +66,7 @@ final class Stages: Sendable {
     }
 
     /// What stopped the daemon for good, if anything did.
-    var fatalError: (any Error)? { failure.withLock { $0 } }
+    var fatalFailure: (any Error)? { failure.withLock { $0 } }
 
     func run(watcher: InotifyWatcher) async {
         await withTaskGroup(of: Void.self) { background in
@@ -84,7 +84,7 @@ final class Stages: Sendable {
                 for _ in 0..<config.workers { pipeline.addTask { [self] in await work() } }
                 pipeline.addTask { [self] in await disposeLoop() }
                 for await _ in pipeline.prefix(config.workers) {}
-                do { try sink.flush() } catch where fatalError == nil {
+                do { try sink.flush() } catch where fatalFailure == nil {
                     logger.error("event log flush failed at shutdown", metadata: ["error": "\(error)"])
                 } catch {}
                 committer.disposals.finish()

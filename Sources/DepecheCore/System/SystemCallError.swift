@@ -77,7 +77,7 @@ enum Posix {
     /// grown by doubling only if the file has more.
     static func readAll(_ fd: Int32, path: String, limit: Int = .max, expectedSize: Int = 0) throws(SystemCallError) -> [UInt8] {
         let ceiling = limit < .max ? limit + 1 : .max
-        var capacity = min(max(expectedSize, 4_095), ceiling - 1) + 1
+        var capacity = min(expectedSize > 0 ? expectedSize : 4_095, ceiling - 1) + 1
         var bytes: [UInt8] = []
         while true {
             var failure: Int32 = 0
