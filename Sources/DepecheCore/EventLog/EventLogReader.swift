@@ -67,6 +67,41 @@ public struct EventLogReader: Sendable {
         }
     }
 
+    /// The `seq` of the log's last complete line (the active file's, else the newest closed
+    /// segment's that has one), 0 for a log without events. Only the files' ends are read.
+    public func lastSeq() throws -> Int {
+        for path in [segments.activePath] + segments.closed().reversed().map(\.path) {
+            if let seq = try Self.seqOfLastCompleteLine(path) { return seq }
+        }
+        return 0
+    }
+
+    /// Reads back from the end of the file at `path`, four times more each time, until a whole
+    /// line ending in a newline is in hand (an event line can be megabytes long).
+    private static func seqOfLastCompleteLine(_ path: String) throws -> Int? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let size = Int(lseek(fd, 0, SEEK_END))
+        var window = 4_096
+        while true {
+            let start = max(0, size - window)
+            lseek(fd, off_t(start), SEEK_SET)
+            let bytes = try Posix.readAll(fd, path: path, limit: size - start, expectedSize: size - start)
+            guard let end = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
+                if start == 0 { return nil }
+                window *= 4
+                continue
+            }
+            let lineStart = bytes[..<end].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }
+            if lineStart == nil && start > 0 {
+                window *= 4
+                continue
+            }
+            return try parse(Array(bytes[(lineStart ?? 0)..<end]), path: path, lineNumber: 0).seq
+        }
+    }
+
     /// Parses every complete line of `bytes`.
     static func forEachLine(in bytes: [UInt8], path: String, _ body: (LoggedEvent) throws -> Void) throws {
         var start = 0

@@ -21,19 +21,47 @@ public struct EventTail: Sendable {
     /// The first `seq` to print: after the cursor if there is one, else `from`; nil (the
     /// oldest event still kept) when neither is given.
     ///
-    /// Throws ``CursorFileError`` when the cursor file could not be written (it is a directory,
-    /// or its directory is missing or a file), before anything is printed: found only when the
-    /// first cursor is saved, the lines would be out and the cursor not.
+    /// Throws ``CursorMismatchError`` when the log is not the one the cursor was saved for (it
+    /// ends before the cursor, or its event at the cursor's `seq` has another `ts`), and
+    /// ``CursorFileError`` when the cursor file could not be written (it is a directory, or its
+    /// directory is missing or a file): both before anything is printed.
     public func startSeq(default from: Int?) throws -> Int? {
-        guard let cursorFile else { return from }
+        try readCursor().map { $0.seq + 1 } ?? from
+    }
+
+    /// The cursor: `<seq>` or `<seq> <ts of that event>` (what is written since: the `ts` tells a
+    /// log started anew, whose `seq`s begin again at 1, from the one the cursor was saved for).
+    private func readCursor() throws -> (seq: Int, ts: String?)? {
+        guard let cursorFile else { return nil }
         try CursorFileError.check(cursorFile)
-        guard access(cursorFile, F_OK) == 0 else { return from }
+        guard access(cursorFile, F_OK) == 0 else { return nil }
         let text = String(decoding: try Posix.readFile(cursorFile), as: UTF8.self).trimmingWhitespace()
-        guard let last = Int(text) else {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard (1...2).contains(parts.count), let seq = Int(parts[0]) else {
             throw EventLogCorruption(path: cursorFile, lineNumber: 1, problem: "not a cursor (expected a seq)")
         }
-        return last + 1
+        let ts = parts.count == 2 ? String(parts[1]) : nil
+        let end = try reader.lastSeq()
+        guard seq <= end else { throw CursorMismatchError(path: cursorFile, problem: "is at seq \(seq), but the log ends at seq \(end)") }
+        if let ts, let found = try timestamp(ofSeq: seq), found != ts {
+            throw CursorMismatchError(path: cursorFile, problem: "is at seq \(seq) of \(ts), but the log's seq \(seq) is of \(found)")
+        }
+        return (seq, ts)
     }
+
+    /// The `ts` of event `seq`, nil when the log no longer holds it.
+    private func timestamp(ofSeq seq: Int) throws -> String? {
+        var found: String?
+        do {
+            try reader.forEach(from: seq) { event in
+                if event.seq == seq { found = event.string("ts") }
+                throw FoundIt()
+            }
+        } catch is FoundIt {}
+        return found
+    }
+
+    private struct FoundIt: Error {}
 
     /// Prints from `from` (or the cursor; nil: the oldest event kept); with `follow`, until the
     /// task is cancelled. Events that should come next but are gone from the log (retention
@@ -42,24 +70,32 @@ public struct EventTail: Sendable {
     public func run(
         from: Int?, follow: Bool, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void
     ) async throws {
-        var next = try startSeq(default: from)
-        next = try catchUp(from: next, missing: missing, output: output)
+        let cursor = try readCursor()
+        var next = cursor.map { $0.seq + 1 } ?? from
+        var lastTimestamp = cursor?.ts
+        func print(_ event: LoggedEvent) {
+            lastTimestamp = event.string("ts")
+            output(event.line + [UInt8(ascii: "\n")])
+        }
+        next = try catchUp(from: next, missing: missing, output: print)
+        try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
         guard follow else { return }
         var position = activePosition()
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
             let now = activePosition()
             if now.inode != position.inode || now.size < position.offset {
-                next = try catchUp(from: next, missing: missing, output: output)
+                next = try catchUp(from: next, missing: missing, output: print)
+                try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
                 position = activePosition()
             } else if now.size > position.offset {
                 let fresh = try readLines(from: position.offset)
                 for line in fresh.lines {
                     let event = try EventLogReader.parse(line, path: reader.segments.activePath, lineNumber: 0)
-                    next = try deliver(event, next: next, missing: missing, output: output)
+                    next = try deliver(event, next: next, missing: missing, output: print)
                 }
                 position.offset += fresh.consumed
-                try saveCursor((next ?? 1) - 1)
+                try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
             }
         }
     }
@@ -67,18 +103,17 @@ public struct EventTail: Sendable {
     /// Prints the log's events from `from`; returns the `seq` expected next. A rotation between
     /// listing the segments and reading them looks like a gap, so a gap is reported only if a
     /// second read, on a fresh listing, still finds it.
-    private func catchUp(from: Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void) throws -> Int? {
+    private func catchUp(from: Int?, missing: (ClosedRange<Int>) throws -> Void, output: (LoggedEvent) -> Void) throws -> Int? {
         var next = from
         do {
             try read(after: &next, missing: { throw MissingEvents(range: $0) }, output: output)
         } catch is MissingEvents {
             try read(after: &next, missing: missing, output: output)
         }
-        try saveCursor((next ?? 1) - 1)
         return next
     }
 
-    private func read(after next: inout Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void) throws {
+    private func read(after next: inout Int?, missing: (ClosedRange<Int>) throws -> Void, output: (LoggedEvent) -> Void) throws {
         var expected = next
         defer { next = expected }
         try reader.forEach(from: expected ?? 1) { event in
@@ -89,18 +124,18 @@ public struct EventTail: Sendable {
     /// Prints `event` if it is the one expected (`next`, or any when nil) or later, after
     /// reporting the `seq`s between them as missing; returns the `seq` expected after it.
     private func deliver(
-        _ event: LoggedEvent, next: Int?, missing: (ClosedRange<Int>) throws -> Void, output: ([UInt8]) -> Void
+        _ event: LoggedEvent, next: Int?, missing: (ClosedRange<Int>) throws -> Void, output: (LoggedEvent) -> Void
     ) throws -> Int? {
         guard let seq = event.seq else { return next }
         if let next, seq < next { return next }
         if let next, seq > next { try missing(next...(seq - 1)) }
-        output(event.line + [UInt8(ascii: "\n")])
+        output(event)
         return seq + 1
     }
 
-    private func saveCursor(_ seq: Int) throws {
+    private func saveCursor(_ seq: Int, timestamp: String?) throws {
         guard let cursorFile, seq > 0 else { return }
-        try Posix.writeAtomically(Array("\(seq)\n".utf8), to: cursorFile)
+        try Posix.writeAtomically(Array("\(seq)\(timestamp.map { " " + $0 } ?? "")\n".utf8), to: cursorFile)
     }
 
     private func activePosition() -> (inode: UInt64, size: Int, offset: Int) {
@@ -157,5 +192,22 @@ public struct CursorFileError: Error, CustomStringConvertible {
             throw Self(path: path, problem: "it cannot be created: \(blocking) is a \(kind)")
         }
         guard access(directory, F_OK) == 0 else { throw Self(path: path, problem: "its directory \(directory) does not exist") }
+    }
+}
+
+/// A cursor saved for another log than the one there now: the log was started anew (its state
+/// directory wiped, or the file deleted), lost events it had not yet synced (a power failure),
+/// or the cursor is another log's. Going on would skip new events up to the cursor's `seq`, or
+/// print from the middle of another story, without a word.
+public struct CursorMismatchError: Error, CustomStringConvertible {
+    /// The cursor file.
+    public var path: String
+    /// How the log and the cursor differ.
+    public var problem: String
+
+    public var description: String {
+        "cursor file \(path) \(problem): the log was started anew (its state directory wiped or the log deleted), "
+            + "lost events it had not synced, or the cursor is another log's; "
+            + "nothing printed: remove the cursor file (then --from says where to start)"
     }
 }

@@ -139,4 +139,67 @@ import Glibc
         }
         #expect(output.isEmpty)
     }
+
+    /// A cursor past the log's end (the log started anew) stops the tail before it prints
+    /// anything, naming both `seq`s; a cursor at the end waits for what comes next.
+    @Test func aCursorPastTheLogsEndStopsItBeforePrinting() async throws {
+        directory.write("events.1.jsonl", line(1) + line(2))
+        directory.write("events.jsonl", line(3))
+        directory.write("cursor", "40\n")
+        let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: directory.url("cursor"))
+        var output: [[UInt8]] = []
+        await #expect {
+            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        } throws: { error in
+            (error as? CursorMismatchError)?.problem == "is at seq 40, but the log ends at seq 3"
+        }
+        #expect(output.isEmpty)
+        directory.write("cursor", "3\n")
+        try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        #expect(output.isEmpty)
+    }
+
+    /// The last `seq` is read from the files' ends: past a torn last line, across lines longer
+    /// than the first window, and from the newest closed segment when the active file is empty.
+    @Test func theLastSeqIsTheLastCompleteLines() throws {
+        let reader = EventLogReader(activePath: directory.url("events.jsonl"))
+        #expect(try reader.lastSeq() == 0)
+        let long = #"{"v":1,"seq":7,"text":""# + String(repeating: "x", count: 70_000) + "\"}\n"
+        directory.write("events.1.jsonl", line(1) + line(6) + long)
+        directory.write("events.jsonl", "")
+        #expect(try reader.lastSeq() == 7)
+        directory.write("events.jsonl", line(8) + long.replacingOccurrences(of: "\"seq\":7", with: "\"seq\":9") + #"{"v":1,"seq":10,"te"#)
+        #expect(try reader.lastSeq() == 9)
+    }
+
+    /// The cursor holds the `ts` of its event: a log started anew, whose event at that `seq` is
+    /// another, stops the tail before it prints anything; the log it was saved for resumes, and
+    /// a cursor of an earlier depeche (a `seq` alone) still works.
+    @Test func aCursorOfAnotherLogStopsItBeforePrinting() async throws {
+        directory.write("events.jsonl", line(1) + line(2) + line(3))
+        let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: directory.url("cursor"))
+        var output: [[UInt8]] = []
+        try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        #expect(seqs(output) == [1, 2, 3])
+        #expect(directory.read("cursor") == Array("3 2026-01-01T00:00:00.000Z\n".utf8))
+
+        let anew = { (seq: Int) in line(seq).replacingOccurrences(of: "2026-01-01T00:00:00.000Z", with: "2026-02-0\(seq)T00:00:00.000Z") }
+        directory.write("events.jsonl", anew(1) + anew(2) + anew(3) + anew(4))
+        output = []
+        await #expect {
+            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        } throws: { error in
+            (error as? CursorMismatchError)?.problem == "is at seq 3 of 2026-01-01T00:00:00.000Z, but the log's seq 3 is of 2026-02-03T00:00:00.000Z"
+        }
+        #expect(output.isEmpty)
+
+        directory.write("cursor", "2 2026-02-02T00:00:00.000Z\n")
+        try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        #expect(seqs(output) == [3, 4])
+        #expect(directory.read("cursor") == Array("4 2026-02-04T00:00:00.000Z\n".utf8))
+        directory.write("cursor", "3\n")
+        output = []
+        try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
+        #expect(seqs(output) == [4])
+    }
 }
