@@ -16,6 +16,16 @@ import Glibc
         #expect(rename(directory.url("events.new"), directory.url("events.jsonl")) == 0)
     }
 
+    /// Runs `tail` once, which must fail before it prints anything: the error (nil if it did not fail).
+    func refusal(of tail: EventTail) async -> (any Error)? {
+        var output: [[UInt8]] = []
+        do { try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) } } catch {
+            #expect(output.isEmpty, "printed before failing")
+            return error
+        }
+        return nil
+    }
+
     func seqs(_ output: [[UInt8]]) -> [Int] {
         output.compactMap { try? EventLogReader.parse(Array($0.dropLast()), path: "", lineNumber: 0).seq }
     }
@@ -130,14 +140,8 @@ import Glibc
         directory.write("events.jsonl", line(1) + line(2))
         #expect(mkdir(directory.url("cursors"), 0o755) == 0)
         let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: directory.url(name))
-        var output: [[UInt8]] = []
-        await #expect {
-            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
-        } throws: { error in
-            (error as? CursorFileError)?.description
-                == "cursor file \(directory.url(name)): \(problem.replacingOccurrences(of: "DIR", with: directory.path))"
-        }
-        #expect(output.isEmpty)
+        let error = await refusal(of: tail) as? CursorFileError
+        #expect(error?.description == "cursor file \(directory.url(name)): \(problem.replacingOccurrences(of: "DIR", with: directory.path))")
     }
 
     /// A cursor past the log's end (the log started anew) stops the tail before it prints
@@ -147,13 +151,8 @@ import Glibc
         directory.write("events.jsonl", line(3))
         directory.write("cursor", "40\n")
         let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: directory.url("cursor"))
+        #expect((await refusal(of: tail) as? CursorMismatchError)?.problem == "is at seq 40, but the log ends at seq 3")
         var output: [[UInt8]] = []
-        await #expect {
-            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
-        } throws: { error in
-            (error as? CursorMismatchError)?.problem == "is at seq 40, but the log ends at seq 3"
-        }
-        #expect(output.isEmpty)
         directory.write("cursor", "3\n")
         try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
         #expect(output.isEmpty)
@@ -186,12 +185,8 @@ import Glibc
         let anew = { (seq: Int) in line(seq).replacingOccurrences(of: "2026-01-01T00:00:00.000Z", with: "2026-02-0\(seq)T00:00:00.000Z") }
         directory.write("events.jsonl", anew(1) + anew(2) + anew(3) + anew(4))
         output = []
-        await #expect {
-            try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
-        } throws: { error in
-            (error as? CursorMismatchError)?.problem == "is at seq 3 of 2026-01-01T00:00:00.000Z, but the log's seq 3 is of 2026-02-03T00:00:00.000Z"
-        }
-        #expect(output.isEmpty)
+        #expect((await refusal(of: tail) as? CursorMismatchError)?.problem
+            == "is at seq 3 of 2026-01-01T00:00:00.000Z, but the log's seq 3 is of 2026-02-03T00:00:00.000Z")
 
         directory.write("cursor", "2 2026-02-02T00:00:00.000Z\n")
         try await tail.run(from: nil, follow: false, missing: Self.noGap) { output.append($0) }
