@@ -45,7 +45,9 @@ public struct FileReader: Sendable {
                 identity: identity)
         }
         let fd = path.withCString { depeche_open_beneath(inboxFD, $0, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0) }
-        guard fd >= 0 else { return outcomeOfOpenFailure(errno, path: path) }
+        // ELOOP now, after the examination found a regular file: the file, or a directory on its
+        // way, was swapped for a link in between. Taken again, it is examined as it now is.
+        guard fd >= 0 else { return errno == ELOOP ? .changed : outcomeOfOpenFailure(errno, path: path) }
         defer { close(fd) }
         var opened = stat()
         guard fstat(fd, &opened) == 0, FileIdentity(opened) == identity else { return .changed }
