@@ -57,9 +57,7 @@ public final class JSONLEventLog: EventSink {
         self.segments = EventLogSegments(activePath: options.path)
         self.logger = logger
         try Posix.makeDirectories(segments.directory)
-        let fd = try Posix.check("open", options.path) {
-            open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        }
+        let fd = try Self.openActive(options.path)
         do {
             let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
             let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
@@ -199,9 +197,13 @@ public final class JSONLEventLog: EventSink {
     public func reopen() throws {
         try flush()
         try state.withLock { state in
-            let fd = try Posix.check("open", options.path) {
-                open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            // Still the same file (no rotation outside): nothing to reopen, and its lock, on this
+            // descriptor's open file, would refuse a second open of it.
+            var current = stat(), named = stat()
+            if fstat(state.fd, &current) == 0, stat(options.path, &named) == 0, current.st_dev == named.st_dev, current.st_ino == named.st_ino {
+                return
             }
+            let fd = try Self.openActive(options.path)
             close(state.fd)
             state.fd = fd
             state.size = Int(lseek(fd, 0, SEEK_END))
@@ -238,9 +240,7 @@ public final class JSONLEventLog: EventSink {
         try Posix.check("fsync", options.path) { fsync(state.fd) }
         let closedPath = segments.closedPath(firstSeq: state.firstSeqOfActive)
         try Posix.check("rename", closedPath) { rename(options.path, closedPath) }
-        let fd = try Posix.check("open", options.path) {
-            open(options.path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        }
+        let fd = try Self.openActive(options.path)
         close(state.fd)
         state.fd = fd
         state.size = 0
@@ -253,6 +253,17 @@ public final class JSONLEventLog: EventSink {
                 logger.info("event log segment removed", metadata: ["file.path": "\(old.path)"])
             }
         }
+    }
+
+    /// Opens (creating it) the active file for appending, and locks it (``FileLock``): a second
+    /// daemon given the same `log.path` would write the same `seq`s into it.
+    private static func openActive(_ path: String) throws -> Int32 {
+        let fd = try Posix.check("open", path) { open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
+        if case .held(let pid) = FileLock.take(fd) {
+            close(fd)
+            throw EventLogBusyError(path: path, pid: pid)
+        }
+        return fd
     }
 
     // MARK: Recovery
@@ -335,5 +346,19 @@ public struct EventLogDeleted: Error, CustomStringConvertible {
 
     public var description: String {
         "the event log \(path) was deleted while depeche ran; the files of its last events stay in the inbox, to be taken again after a restart"
+    }
+}
+
+/// Another process holds the event log's lock: two daemons on one log would write its `seq`s
+/// twice.
+public struct EventLogBusyError: Error, CustomStringConvertible {
+    /// The log's active file.
+    public var path: String
+    /// The holder's pid, when `/proc/locks` says.
+    public var pid: Int32?
+
+    public var description: String {
+        "event log \(path) is written by another depeche (\(pid.map { "pid \($0)" } ?? "pid unknown")); "
+            + "each daemon needs a log of its own: give this one another log.path"
     }
 }

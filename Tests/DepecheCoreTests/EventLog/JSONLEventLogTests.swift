@@ -57,8 +57,10 @@ import Testing
     }
 
     @Test func rotatesKeepingTheActiveNameAndReadsAcrossSegments() throws {
-        let log = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
-        for index in 0..<100 { _ = try log.append(Self.event("file-\(index)")) }
+        do {
+            let log = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
+            for index in 0..<100 { _ = try log.append(Self.event("file-\(index)")) }
+        }
         let segments = EventLogSegments(activePath: path).closed()
         #expect(segments.count >= 2)
         #expect(segments.first?.firstSeq == 1)
@@ -128,6 +130,29 @@ import Testing
         await log.waitUntilDurable(seq)
         committer.cancel()
         #expect(seq == 1)
+    }
+
+    /// A second writer of the same log (another daemon given the same `log.path`) is refused,
+    /// naming the holder, also after a rotation (the new active file is locked) and a reopen of
+    /// the same file; once the first is gone, the log opens.
+    @Test func aSecondWriterOfTheLogIsRefused() throws {
+        var log: JSONLEventLog? = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
+        let refused = { () -> EventLogBusyError? in
+            do { _ = try JSONLEventLog(options: self.options(), logger: Logger.quiet) } catch let busy as EventLogBusyError { return busy } catch {}
+            return nil
+        }
+        #expect(refused()?.description.hasPrefix("event log \(path) is written by another depeche (pid \(getpid()))") == true)
+        for index in 0..<50 { _ = try log?.append(Self.event("file-\(index)")) }
+        #expect(EventLogSegments(activePath: path).closed().count >= 1)
+        #expect(refused() != nil, "after a rotation")
+        try log?.reopen()
+        #expect(refused() != nil, "after a reopen of the same file")
+        #expect(rename(path, path + ".moved") == 0)
+        try log?.reopen()
+        _ = try log?.append(Self.event("after the move"))
+        #expect(refused() != nil, "after a reopen of a new file")
+        log = nil
+        #expect(try JSONLEventLog(options: options(), logger: Logger.quiet).lastSeq == 51)
     }
 
     /// Events appended after the file was deleted are never made durable: the group commit

@@ -72,6 +72,31 @@ import Testing
         #expect(await run.daemon.terminate() == 0)
     }
 
+    /// Two daemons with their own inboxes and state directories but one `log.path` (a copied
+    /// configuration) would write the same `seq`s into it: the second refuses to start.
+    @Test func aSecondDaemonOnTheSameLogRefusesToStart() async throws {
+        let run = try DaemonSandbox(label: "twologs", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        let log = run.scratch.appending("shared/events.jsonl")
+        run.daemon.settings["log.path"] = log
+        try await run.daemon.start()
+        let holder = try #require(run.daemon.pid)
+        try FileSystem.makeDirectories(run.scratch.appending("second/inbox"))
+        let second = try DaemonProcess(
+            inbox: run.scratch.appending("second/inbox"), stateDirectory: run.scratch.appending("second/state"),
+            settings: run.daemon.settings, workDirectory: run.scratch.appending("second"))
+        defer { second.kill() }
+        try await second.start(waitUntilReady: false)
+        let exited = await second.waitUntil(timeout: .seconds(5)) { !second.isRunning }
+        #expect(exited, "the second daemon is still running:\n\(second.journalTail())")
+        #expect(await second.terminate() ?? 0 != 0)
+        #expect(second.journal().contains("event log \(log) is written by another depeche (pid \(holder))"), "\(second.journal())")
+        try await run.writer.write(TestPages.page(serial: 1), to: "a.txt")
+        #expect(await run.waitUntilProcessed(1))
+        #expect(await run.daemon.terminate() == 0)
+        #expect(run.daemon.eventLog.events.map(\.seq) == [1])
+    }
+
     @Test func theLockGoesWithAKilledDaemon() async throws {
         let run = try DaemonSandbox(label: "lockkill", settings: ["intake.settle_ms": "50"])
         defer { run.remove() }
