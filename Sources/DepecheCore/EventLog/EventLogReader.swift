@@ -45,14 +45,7 @@ public struct EventLogReader: Sendable {
     /// ``EventLogCorruption`` (after a seek, line numbers count from the seek point); a final
     /// line without a newline (a write in progress, or a crash) is not read.
     public func forEach(from: Int = 1, _ body: (LoggedEvent) throws -> Void) throws {
-        let closed = segments.closed()
-        var paths: [String] = []
-        for (index, segment) in closed.enumerated() {
-            let next = index + 1 < closed.count ? closed[index + 1].firstSeq : Int.max
-            if next > from { paths.append(segment.path) }
-        }
-        paths.append(segments.activePath)
-        for path in paths {
+        for path in paths(from: from) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { continue }
             defer { close(fd) }
@@ -65,6 +58,45 @@ public struct EventLogReader: Sendable {
                 if let seq = event.seq, seq >= from { try body(event) }
             }
         }
+    }
+
+    /// The files that may hold events from `from` on, oldest first: the closed segments whose
+    /// successor starts after `from`, then the active file.
+    private func paths(from: Int) -> [String] {
+        let closed = segments.closed()
+        var paths: [String] = []
+        for (index, segment) in closed.enumerated() {
+            let next = index + 1 < closed.count ? closed[index + 1].firstSeq : Int.max
+            if next > from { paths.append(segment.path) }
+        }
+        return paths + [segments.activePath]
+    }
+
+    /// The event `seq`, nil when the log does not hold it (gone with its segment, or not yet
+    /// written). Only its line is read: its segment is entered where the line starts
+    /// (``EventLogSeek``), and read four times more each time until the line's end is in hand.
+    public func event(atSeq seq: Int) throws -> LoggedEvent? {
+        for path in paths(from: seq) {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            let size = Int(lseek(fd, 0, SEEK_END))
+            let start = try EventLogSeek.offset(ofSeq: seq, fd: fd, size: size, path: path)
+            guard start < size else { continue }
+            var window = 4_096
+            while true {
+                let length = min(window, size - start)
+                lseek(fd, off_t(start), SEEK_SET)
+                let bytes = try Posix.readAll(fd, path: path, limit: length, expectedSize: length)
+                if let end = bytes.prefix(length).firstIndex(of: UInt8(ascii: "\n")) {
+                    let event = try Self.parse(Array(bytes[..<end]), path: path, lineNumber: 0)
+                    return event.seq == seq ? event : nil
+                }
+                if start + length >= size { return nil }
+                window *= 4
+            }
+        }
+        return nil
     }
 
     /// The `seq` of the log's last complete line (the active file's, else the newest closed

@@ -43,25 +43,11 @@ public struct EventTail: Sendable {
         let ts = parts.count == 2 ? String(parts[1]) : nil
         let end = try reader.lastSeq()
         guard seq <= end else { throw CursorMismatchError(path: cursorFile, problem: "is at seq \(seq), but the log ends at seq \(end)") }
-        if let ts, let found = try timestamp(ofSeq: seq), found != ts {
+        if let ts, let found = try reader.event(atSeq: seq)?.string("ts"), found != ts {
             throw CursorMismatchError(path: cursorFile, problem: "is at seq \(seq) of \(ts), but the log's seq \(seq) is of \(found)")
         }
         return (seq, ts)
     }
-
-    /// The `ts` of event `seq`, nil when the log no longer holds it.
-    private func timestamp(ofSeq seq: Int) throws -> String? {
-        var found: String?
-        do {
-            try reader.forEach(from: seq) { event in
-                if event.seq == seq { found = event.string("ts") }
-                throw FoundIt()
-            }
-        } catch is FoundIt {}
-        return found
-    }
-
-    private struct FoundIt: Error {}
 
     /// Prints from `from` (or the cursor; nil: the oldest event kept); with `follow`, until the
     /// task is cancelled. Events that should come next but are gone from the log (retention

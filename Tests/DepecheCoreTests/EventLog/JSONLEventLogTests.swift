@@ -93,6 +93,24 @@ import Testing
         #expect(throws: EventLogCorruption.self) { try EventLogReader(activePath: path).forEach { _ in } }
     }
 
+    /// One event is found by its `seq` in whichever segment holds it, whatever its line's length
+    /// (some far longer than the first read); a `seq` the log does not hold is nil.
+    @Test func oneEventIsFoundByItsSeq() throws {
+        do {
+            let log = try JSONLEventLog(options: options(rotateBytes: 40_000, retain: 2), logger: Logger.quiet)
+            for index in 0..<60 { _ = try log.append(Self.event(String(repeating: "y", count: index * 997 % 9_000))) }
+        }
+        let reader = EventLogReader(activePath: path)
+        let oldest = try #require(EventLogSegments(activePath: path).closed().first?.firstSeq)
+        #expect(oldest > 1, "retention removed nothing: the test proves less")
+        for seq in oldest...60 {
+            let event = try reader.event(atSeq: seq)
+            #expect(event?.seq == seq && event?.line.count ?? 0 > 100)
+        }
+        #expect(try reader.event(atSeq: oldest - 1) == nil)
+        #expect(try reader.event(atSeq: 61) == nil)
+    }
+
     /// With closed segments, the last one's end is not known without reading it: a start
     /// after it must still be sought in the active segment, not found by parsing it (a restart
     /// with 100,000 events took 13 s, every line of a 227 MB active segment parsed).
