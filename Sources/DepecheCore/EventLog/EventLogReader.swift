@@ -99,13 +99,13 @@ public struct EventLogReader: Sendable {
         return nil
     }
 
-    /// The `seq` of the log's last complete line (the active file's, else the newest closed
-    /// segment's that has one), 0 for a log without events. Only the files' ends are read.
+    /// The `seq` of the log's last complete line: the active file's, else the newest closed
+    /// segment's (the one before its first `seq` when it has none), else 0. Only the files'
+    /// ends are read, however long their last lines.
     public func lastSeq() throws -> Int {
-        for path in [segments.activePath] + segments.closed().reversed().map(\.path) {
-            if let seq = try Self.seqOfLastCompleteLine(path) { return seq }
-        }
-        return 0
+        if let seq = try Self.seqOfLastCompleteLine(segments.activePath) { return seq }
+        guard let newest = segments.closed().last else { return 0 }
+        return try Self.seqOfLastCompleteLine(newest.path) ?? newest.firstSeq - 1
     }
 
     /// Reads back from the end of the file at `path`, four times more each time, until a whole

@@ -40,8 +40,9 @@ enum EventLogSeek {
 
     private static let seqField = BytePattern(#""seq":"#)
 
-    /// The `seq` of the line starting at `offset`, read from its first bytes.
-    private static func seqOfLine(at offset: Int, fd: Int32, path: String) throws -> Int {
+    /// The `seq` of the line starting at `offset`, read from its first bytes (however long the
+    /// line: `seq` is the second field).
+    static func seqOfLine(at offset: Int, fd: Int32, path: String) throws -> Int {
         var head = [UInt8](repeating: 0, count: 64)
         let count = try head.withUnsafeMutableBytes { raw in
             try Posix.check("pread", path) { pread(fd, raw.baseAddress, raw.count, off_t(offset)) }

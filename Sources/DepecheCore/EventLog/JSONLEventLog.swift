@@ -60,8 +60,8 @@ public final class JSONLEventLog: EventSink {
         let fd = try Self.openActive(options.path)
         do {
             let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
-            let last = try Self.lastSeq(activeFD: fd, size: size, segments: segments)
-            let firstOfActive = size == 0 ? last + 1 : try Self.firstSeq(fd: fd, path: options.path)
+            let last = try EventLogReader(activePath: options.path).lastSeq()
+            let firstOfActive = size == 0 ? last + 1 : try EventLogSeek.seqOfLine(at: 0, fd: fd, path: options.path)
             state = Locked(State(fd: fd, size: size, firstSeqOfActive: firstOfActive))
             appendedSeq = Atomic(last)
             durableThrough = Atomic(last)
@@ -306,33 +306,6 @@ public final class JSONLEventLog: EventSink {
             end -= chunk.count
         }
         return 0
-    }
-
-    /// The `seq` of the last line of the active file, else of the newest closed segment, else 0.
-    private static func lastSeq(activeFD: Int32, size: Int, segments: EventLogSegments) throws -> Int {
-        if size > 0 { return try seqOfLastLine(fd: activeFD, size: size, path: segments.activePath) }
-        guard let newest = segments.closed().last else { return 0 }
-        let fd = try Posix.check("open", newest.path) { open(newest.path, O_RDONLY | O_CLOEXEC) }
-        defer { close(fd) }
-        let size = Int(lseek(fd, 0, SEEK_END))
-        return size == 0 ? newest.firstSeq - 1 : try seqOfLastLine(fd: fd, size: size, path: newest.path)
-    }
-
-    private static func seqOfLastLine(fd: Int32, size: Int, path: String) throws -> Int {
-        let tail = try readTail(fd: fd, size: size, path: path)
-        let body = tail.dropLast()
-        let start = body.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
-        let event = try EventLogReader.parse(Array(body[start...]), path: path, lineNumber: 0)
-        return event.seq ?? 0
-    }
-
-    private static func firstSeq(fd: Int32, path: String) throws -> Int {
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        let count = try buffer.withUnsafeMutableBytes { raw in
-            try Posix.check("pread", path) { pread(fd, raw.baseAddress, raw.count, 0) }
-        }
-        guard let newline = buffer[..<count].firstIndex(of: UInt8(ascii: "\n")) else { return 1 }
-        return try EventLogReader.parse(Array(buffer[..<newline]), path: path, lineNumber: 1).seq ?? 1
     }
 }
 

@@ -93,6 +93,35 @@ import Testing
         #expect(throws: EventLogCorruption.self) { try EventLogReader(activePath: path).forEach { _ in } }
     }
 
+    /// A log whose last event's line is longer than the 64 KiB once read back from its end (a
+    /// page of many entities) opens where it left off, its `seq` going on from that event's.
+    @Test func aLogEndingInALongLineOpensWhereItLeftOff() throws {
+        do {
+            let log = try JSONLEventLog(options: options(), logger: Logger.quiet)
+            _ = try log.append(Self.event("short"))
+            _ = try log.append(Self.event(String(repeating: "z", count: 100_000)))
+        }
+        let reopened = try JSONLEventLog(options: options(), logger: Logger.quiet)
+        #expect(reopened.lastSeq == 2)
+        #expect(try reopened.append(Self.event("next")) == 3)
+    }
+
+    /// An active file whose first line is longer than 64 KiB, reopened, is still named by that
+    /// line's `seq` when it rotates (named by seq 1, it took the first segment's name and
+    /// replaced it).
+    @Test func aLongFirstLineNamesItsSegmentAfterAReopen() throws {
+        let long = { (tag: String) in Self.event(tag + String(repeating: "w", count: 100_000)) }
+        do {
+            let log = try JSONLEventLog(options: options(rotateBytes: 300_000), logger: Logger.quiet)
+            _ = try log.append(Self.event("short"))
+            for tag in ["a", "b", "c", "d"] { _ = try log.append(long(tag)) }
+        }
+        let log = try JSONLEventLog(options: options(rotateBytes: 300_000), logger: Logger.quiet)
+        for tag in ["e", "f"] { _ = try log.append(long(tag)) }
+        #expect(EventLogSegments(activePath: path).closed().map(\.firstSeq) == [1, 5])
+        #expect(lines().map { $0["seq"] as? Int } == Array(1...7))
+    }
+
     /// One event is found by its `seq` in whichever segment holds it, whatever its line's length
     /// (some far longer than the first read); a `seq` the log does not hold is nil.
     @Test func oneEventIsFoundByItsSeq() throws {
