@@ -18,19 +18,12 @@ public struct EventTail: Sendable {
         self.pollInterval = pollInterval
     }
 
-    /// The first `seq` to print: after the cursor if there is one, else `from`; nil (the
-    /// oldest event still kept) when neither is given.
-    ///
-    /// Throws ``CursorMismatchError`` when the log is not the one the cursor was saved for (it
-    /// ends before the cursor, or its event at the cursor's `seq` has another `ts`), and
-    /// ``CursorFileError`` when the cursor file could not be written (it is a directory, or its
-    /// directory is missing or a file): both before anything is printed.
-    public func startSeq(default from: Int?) throws -> Int? {
-        try readCursor().map { $0.seq + 1 } ?? from
-    }
-
     /// The cursor: `<seq>` or `<seq> <ts of that event>` (what is written since: the `ts` tells a
-    /// log started anew, whose `seq`s begin again at 1, from the one the cursor was saved for).
+    /// log started anew, whose `seq`s begin again at 1, from the one the cursor was saved for);
+    /// nil when there is no cursor file, or none yet. Throws ``CursorMismatchError`` when the log
+    /// is not the one the cursor was saved for (it ends before the cursor, or its event at the
+    /// cursor's `seq` has another `ts`), and ``CursorFileError`` when the cursor file could not
+    /// be written (it is a directory, or its directory is missing or a file).
     private func readCursor() throws -> (seq: Int, ts: String?)? {
         guard let cursorFile else { return nil }
         try CursorFileError.check(cursorFile)
@@ -49,8 +42,9 @@ public struct EventTail: Sendable {
         return (seq, ts)
     }
 
-    /// Prints from `from` (or the cursor; nil: the oldest event kept); with `follow`, until the
-    /// task is cancelled. Events that should come next but are gone from the log (retention
+    /// Prints from `from` (or after the cursor, when there is one; nil: the oldest event kept);
+    /// with `follow`, until the task is cancelled. A cursor that cannot be read or saved, or
+    /// belongs to another log, stops it before it prints anything (see ``readCursor()``). Events that should come next but are gone from the log (retention
     /// removed their segment) are never skipped silently: `missing` is called with their
     /// `seq` range before anything after them is printed, and stops the tail by throwing.
     public func run(

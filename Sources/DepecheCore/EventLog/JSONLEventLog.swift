@@ -331,7 +331,7 @@ public struct EventLogBusyError: Error, CustomStringConvertible {
     public var pid: Int32?
 
     public var description: String {
-        "event log \(path) is written by another depeche (\(pid.map { "pid \($0)" } ?? "pid unknown")); "
+        "event log \(path) is written by another depeche (\(FileLock.describe(holder: pid))); "
             + "each daemon needs a log of its own: give this one another log.path"
     }
 }

@@ -37,6 +37,9 @@ enum FileLock {
         return nil
     }
 
+    /// How an error names the holder: `pid 4242`, or `pid unknown`.
+    static func describe(holder pid: Int32?) -> String { pid.map { "pid \($0)" } ?? "pid unknown" }
+
     private static func twoHexDigits(_ value: UInt64) -> String {
         let digits = String(value, radix: 16)
         return digits.count < 2 ? "0" + digits : digits

@@ -29,7 +29,6 @@ public struct InboxBusyError: Error, CustomStringConvertible {
 
     /// `inbox /srv/feed is watched by another depeche (pid 4242); …`.
     public var description: String {
-        let holder = pid.map { "pid \($0)" } ?? "pid unknown"
-        return "inbox \(inbox) is watched by another depeche (\(holder)); only one daemon may take files from an inbox: stop that one, or give this one another inbox"
+        "inbox \(inbox) is watched by another depeche (\(FileLock.describe(holder: pid))); only one daemon may take files from an inbox: stop that one, or give this one another inbox"
     }
 }

@@ -50,7 +50,6 @@ public struct StateDirectoryBusyError: Error, CustomStringConvertible {
 
     /// `state directory var/state is in use by another depeche (pid 4242); …`.
     public var description: String {
-        let holder = pid.map { "pid \($0)" } ?? "pid unknown"
-        return "state directory \(stateDirectory) is in use by another depeche (\(holder)); only one daemon may run on it: stop that one first"
+        "state directory \(stateDirectory) is in use by another depeche (\(FileLock.describe(holder: pid))); only one daemon may run on it: stop that one first"
     }
 }
