@@ -23,8 +23,11 @@ public final class StreamReader {
     }
 
     private let connection: JetStreamConnection
-    private let subscription: OpaquePointer
-    private let isDurable: Bool
+    private let stream: String
+    private let subject: String
+    private let start: Start
+    /// The pull subscription; an ephemeral reader's is replaced when its consumer stalls.
+    private(set) var subscription: OpaquePointer
     /// The stream's last sequence when reading began: without `follow`, reading stops there.
     private let lastSeqAtStart: UInt64
     /// The stream sequence of the last message delivered (for a durable consumer, including
@@ -34,35 +37,45 @@ public final class StreamReader {
     /// Subscribes to `subject` (by default `settings.subjectPrefix.>`) of `settings.stream`.
     public init(connection: JetStreamConnection, settings: SinkSettings.NATS, start: Start, subject: String? = nil) throws {
         self.connection = connection
+        self.stream = settings.stream
+        self.subject = subject ?? settings.subjectPrefix + ".>"
+        self.start = start
         lastSeqAtStart = try connection.withStreamInfo(settings.stream) { info in
             guard let info else { throw StreamSetup.IncompatibleStream(stream: settings.stream, setting: "stream", problem: "does not exist") }
             return info.State.LastSeq
         }
+        subscription = try Self.subscribe(connection, stream: settings.stream, subject: self.subject, start: start)
+        switch start {
+        case .durable(let name): delivered = try connection.lastDelivered(stream: settings.stream, consumer: name)
+        case .sequence(let first): delivered = max(first, 1) - 1
+        }
+    }
+
+    /// A pull subscription on a new or existing consumer, as `start` says.
+    private static func subscribe(_ connection: JetStreamConnection, stream: String, subject: String, start: Start) throws -> OpaquePointer {
         var options = jsSubOptions()
         jsSubOptions_Init(&options)
         options.Config.AckPolicy = js_AckExplicit
-        let subject = subject ?? settings.subjectPrefix + ".>"
+        var durable: String?
         switch start {
         case .durable(let name):
-            isDurable = true
-            subscription = try settings.stream.withCString { stream in
-                options.Stream = stream
-                return try connection.pullSubscribe(subject: subject, durable: name, options: &options)
-            }
-            delivered = try connection.lastDelivered(stream: settings.stream, consumer: name)
+            durable = name
         case .sequence(let first):
-            isDurable = false
             // An ephemeral reader keeps its own position: one acknowledgement a batch is enough
             // (a pull consumer cannot go without).
             options.Config.AckPolicy = js_AckAll
             options.Config.DeliverPolicy = js_DeliverByStartSequence
             options.Config.OptStartSeq = max(first, 1)
-            subscription = try settings.stream.withCString { stream in
-                options.Stream = stream
-                return try connection.pullSubscribe(subject: subject, durable: nil, options: &options)
-            }
-            delivered = max(first, 1) - 1
         }
+        return try stream.withCString { stream in
+            options.Stream = stream
+            return try connection.pullSubscribe(subject: subject, durable: durable, options: &options)
+        }
+    }
+
+    private var isDurable: Bool {
+        if case .durable = start { return true }
+        return false
     }
 
     deinit {
@@ -76,36 +89,53 @@ public final class StreamReader {
     public struct EndNotReached: Error, CustomStringConvertible {
         var delivered: UInt64
         var end: UInt64
-        public var description: String { "NATS: reading the stream stalled at sequence \(delivered) of \(end)" }
+        /// Why the last attempt to replace a stalled ephemeral consumer failed, if it did.
+        var replacement: (any Error)?
+        public var description: String {
+            let stalled = "NATS: reading the stream stalled at sequence \(delivered) of \(end)"
+            return replacement.map { "\(stalled) (a new consumer could not be made: \($0))" } ?? stalled
+        }
     }
 
     /// Hands each message to `body` in stream order until the stream's end as it was at the
     /// start (or, with `follow`, until `shouldStop` says so), and calls `endOfBatch` after each
     /// batch fetched. Returns the number handled. Without `follow`, throws ``EndNotReached``
     /// when the end is not reached within `patience` (a fetch that times out before the end is
-    /// not taken for the end); with `follow`, after `patience` without a message it asks the
-    /// server about the consumer and throws if it is gone (its node was lost).
+    /// not taken for the end); an ephemeral reader first replaces its consumer, from the next
+    /// sequence, each quarter of `patience` without a message (a consumer lost with its node,
+    /// or one that stalls on a replica after a leader change, nats-server 2.9's defect 4421).
+    /// With `follow`, after `patience` without a message it asks the server about the consumer
+    /// and throws if it is gone (its node was lost).
     @discardableResult
     public func read(
         follow: Bool, batch: Int32 = 256, patience: Duration = .seconds(60), shouldStop: () -> Bool = { false },
         endOfBatch: () throws -> Void = {}, _ body: (Message) throws -> Void
     ) throws -> Int {
         var handled = 0
-        var deadline = ContinuousClock.now + patience
+        var lastReplacementError: (any Error)?
+        var lastMessage = ContinuousClock.now
+        var deadline = lastMessage + patience
         while !shouldStop() {
             if !follow && delivered >= lastSeqAtStart { return handled }
             var list = natsMsgList()
             var code = jsErrCode(rawValue: 0)
             let status = natsSubscription_Fetch(&list, subscription, batch, follow ? 1000 : connection.timeoutMilliseconds, &code)
             if status == NATS_TIMEOUT {
-                guard ContinuousClock.now >= deadline else { continue }
-                if !follow { throw EndNotReached(delivered: delivered, end: lastSeqAtStart) }
-                try checkConsumer()
-                deadline = ContinuousClock.now + patience
+                let now = ContinuousClock.now
+                if now >= deadline {
+                    if !follow { throw EndNotReached(delivered: delivered, end: lastSeqAtStart, replacement: lastReplacementError) }
+                    try checkConsumer()
+                    deadline = now + patience
+                } else if !follow && !isDurable && now - lastMessage >= patience / 4 {
+                    // A replacement that fails (no stream leader yet) is tried again a quarter later.
+                    do { try replaceConsumer() } catch { lastReplacementError = error }
+                    lastMessage = now
+                }
                 continue
             }
             guard status == NATS_OK else { throw NATSError("natsSubscription_Fetch", status, code: code) }
-            deadline = ContinuousClock.now + patience
+            lastMessage = ContinuousClock.now
+            deadline = lastMessage + patience
             defer { natsMsgList_Destroy(&list) }
             for index in 0..<Int(list.Count) {
                 let message = list.Msgs[index]
@@ -122,6 +152,14 @@ public final class StreamReader {
             try endOfBatch()
         }
         return handled
+    }
+
+    /// An ephemeral reader's consumer given up for a new one from the next sequence.
+    private func replaceConsumer() throws {
+        let replacement = try Self.subscribe(connection, stream: stream, subject: subject, start: .sequence(delivered + 1))
+        natsSubscription_Unsubscribe(subscription)
+        natsSubscription_Destroy(subscription)
+        subscription = replacement
     }
 
     /// Throws unless the server still knows the consumer.
