@@ -51,7 +51,7 @@ public final class JSONLEventLog: EventSink {
     /// Set when a flush found the active file deleted: nothing is appended after that.
     private let deleted = Atomic<Bool>(false)
 
-    /// Opens (creating if needed) the log, cutting off a torn last line.
+    /// Opens (creating if needed) the log, cutting off a torn last line, and syncs it.
     public init(options: Options, logger: Logger) throws {
         self.options = options
         self.segments = EventLogSegments(activePath: options.path)
@@ -60,6 +60,9 @@ public final class JSONLEventLog: EventSink {
         let fd = try Self.openActive(options.path)
         do {
             let size = try Self.cutTornTail(fd: fd, path: options.path, logger: logger)
+            // The lines found count as durable from here on (their files leave the inbox), but a
+            // daemon killed before its last group commit left some in the page cache only.
+            try Posix.check("fsync", options.path) { fsync(fd) }
             let last = try EventLogReader(activePath: options.path).lastSeq()
             let firstOfActive = size == 0 ? last + 1 : try EventLogSeek.seqOfLine(at: 0, fd: fd, path: options.path)
             state = Locked(State(fd: fd, size: size, firstSeqOfActive: firstOfActive))
@@ -281,7 +284,6 @@ public final class JSONLEventLog: EventSink {
             keep = try lastNewlineOffset(fd: fd, before: size - tail.count, path: path)
         }
         try Posix.check("ftruncate", path) { ftruncate(fd, off_t(keep)) }
-        try Posix.check("fsync", path) { fsync(fd) }
         logger.warning("cut a partial last line from the event log", metadata: [
             "file.path": "\(path)", "bytes.cut": "\(size - keep)",
         ])

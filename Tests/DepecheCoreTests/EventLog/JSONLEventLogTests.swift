@@ -56,6 +56,22 @@ import Testing
         #expect(try EventLogCheck.run(activePath: path).lastSeq == 2)
     }
 
+    /// A daemon killed after writing lines it had not synced yet leaves them in the page cache
+    /// only; the next one takes them for durable (and moves their files out of the inbox), so
+    /// opening the log syncs it.
+    @Test(.enabled(if: PageCache.dirtyPages(of: "/etc/passwd") != nil, "needs /proc/kpageflags (root)"))
+    func openingSyncsWhatAnEarlierWriterLeftUnsynced() throws {
+        do {
+            let log = try JSONLEventLog(options: options(fsync: .never), logger: Logger.quiet)
+            for name in 0..<200 { _ = try log.append(Self.event("page-\(name).txt")) }
+        }
+        let unsynced = try #require(PageCache.dirtyPages(of: path))
+        #expect(unsynced > 0, "the lines just written are not on the disk yet")
+        let log = try JSONLEventLog(options: options(fsync: .group), logger: Logger.quiet)
+        #expect(log.durableSeq == 200)
+        #expect(PageCache.dirtyPages(of: path) == 0)
+    }
+
     @Test func rotatesKeepingTheActiveNameAndReadsAcrossSegments() throws {
         do {
             let log = try JSONLEventLog(options: options(rotateBytes: 4096), logger: Logger.quiet)
