@@ -11,18 +11,33 @@ extension Reliability {
     /// `TORTURE_ITERATIONS`, `TORTURE_FILES` (per burst) and `TORTURE_SEED` set the run;
     /// `scripts/torture.sh` does 200 iterations.
     @Suite struct CrashTorture {
-        /// With the state directory on another file system (/dev/shm), every disposal is a copy
-        /// then an unlink, with crash windows of its own.
-        @Test(arguments: [false, true])
-        func killNineDuringBurstsLosesAndRepeatsNothing(stateOnAnotherFileSystem: Bool) async throws {
+        /// Where the kills land besides: with the state directory on another file system
+        /// (/dev/shm), every disposal is a copy then an unlink, with crash windows of its own; with
+        /// a log rotated every few events, a kill can come inside a rotation (between the sync,
+        /// the rename and the new active file).
+        enum Layout: CustomStringConvertible, CaseIterable {
+            case plain, stateOnAnotherFileSystem, rotatingLog
+
+            var description: String {
+                switch self {
+                case .plain: ""
+                case .stateOnAnotherFileSystem: " (state on another file system)"
+                case .rotatingLog: " (log rotated every 16 KiB)"
+                }
+            }
+        }
+
+        @Test(arguments: Layout.allCases)
+        func killNineDuringBurstsLosesAndRepeatsNothing(layout: Layout) async throws {
             let iterations = Reliability.environment("TORTURE_ITERATIONS", default: 6)
             let burst = Reliability.environment("TORTURE_FILES", default: 30)
             let seed = UInt64(Reliability.environment("TORTURE_SEED", default: Int(UInt32.random(in: 1...UInt32.max))))
             var random = SeededGenerator(seed: seed)
             let foreignState = try ScratchDirectory(label: "torture-state", base: "/dev/shm")
+            var settings = ["intake.settle_ms": "100"]
+            if layout == .rotatingLog { settings["log.rotate_bytes"] = "16384" }
             let run = try DaemonSandbox(
-                label: "torture", settings: ["intake.settle_ms": "100"],
-                stateDirectory: stateOnAnotherFileSystem ? foreignState.path : nil)
+                label: "torture", settings: settings, stateDirectory: layout == .stateOnAnotherFileSystem ? foreignState.path : nil)
             defer {
                 run.remove()
                 foreignState.remove()
@@ -55,12 +70,15 @@ extension Reliability {
             let log = run.daemon.eventLog.read()
             let problems = run.invariants.violations(of: log, dropped: dropped)
             print("""
-                crash torture\(stateOnAnotherFileSystem ? " (state on another file system)" : ""): seed \(seed), \(iterations) kill -9 (\(killedBeforeReady) before the start-up scan ended), \
+                crash torture\(layout): seed \(seed), \(iterations) kill -9 (\(killedBeforeReady) before the start-up scan ended), \
                 \(dropped.count) files, \(log.events.count) events, \(problems.count) violation(s)
                 """)
             #expect(settled, "not every file was processed within 90 s:\n\(run.daemon.journalTail())")
             #expect(status == 0, "SIGTERM exit status \(String(describing: status)):\n\(run.daemon.journalTail())")
             #expect(check.status == 0, "depeche check: \(check.stdout)\(check.stderr)")
+            if layout == .rotatingLog {
+                #expect(run.daemon.eventLog.segmentPaths().count >= iterations, "the log was not rotated as often as the layout means")
+            }
             #expect(problems.isEmpty, "seed \(seed):\n\(problems.prefix(40).joined(separator: "\n"))\n\(run.daemon.journalTail())")
         }
     }
