@@ -19,7 +19,10 @@ struct CheckCommand: AsyncParsableCommand {
             print("event log: ok (\(summary.events) events, seq \(summary.firstSeq)–\(summary.lastSeq), \(summary.segments) file(s))")
             if let store = try StoreCheck.run(config: config, logLastSeq: summary.lastSeq) {
                 let foreign = store.foreignDocuments == 0 ? "" : " and \(store.foreignDocuments) of other hosts"
-                print("state store: ok (\(store.documents) documents\(foreign), seq \(store.seq); \(store.behind) event(s) to replay at the next start)")
+                let next = store.logHoldsNoEvents
+                    ? "the event log holds no events (moved away or removed): the next is seq \(store.seq + 1)"
+                    : "\(store.behind) event(s) to replay at the next start"
+                print("state store: ok (\(store.documents) documents\(foreign), seq \(store.seq); \(next))")
             }
         } catch let error as EventLogCorruption {
             print("event log: \(error)")

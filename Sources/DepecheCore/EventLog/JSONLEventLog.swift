@@ -80,6 +80,20 @@ public final class JSONLEventLog: EventSink {
 
     public var lastSeq: Int { appendedSeq.load(ordering: .acquiring) }
 
+    /// The active file.
+    public var path: String { options.path }
+
+    /// Makes the next event `seq + 1` in a log that holds none (see
+    /// ``Recovery/continueEmptyLog(_:after:logger:)``).
+    public func continueAfter(_ seq: Int) {
+        state.withLock { state in
+            precondition(lastSeq == 0, "a log that holds events goes on from its own last seq")
+            appendedSeq.store(seq, ordering: .releasing)
+            durableThrough.store(seq, ordering: .releasing)
+            state.firstSeqOfActive = seq + 1
+        }
+    }
+
     public var durableSeq: Int { durableThrough.load(ordering: .acquiring) }
 
     /// Renders the event's line before taking the lock, for the `seq` after the last (again

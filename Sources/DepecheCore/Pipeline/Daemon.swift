@@ -70,13 +70,15 @@ public final class Daemon: Service {
         }
 
         let log = try JSONLEventLog(options: .init(config), logger: logger)
-        let sink = try await makeSink(log, logger)
         if let format = try StoreUpgrade.formatToConvert(directory: config.storeDirectory, mapSize: config.storeMapSize) {
             let what = "converting the state store from format \(format) to \(StateStore.format), once (about 30 s a million documents)"
             logger.notice("\(what)", metadata: ["store": "\(config.storeDirectory)"])
             hooks.slowStart(what, StoreUpgrade.startAllowance)
         }
-        let recovered = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: logger)
+        let store = try Recovery.openStore(config: config, logger: logger)
+        try Recovery.continueEmptyLog(log, after: store, logger: logger)
+        let sink = try await makeSink(log, logger)
+        let recovered = try Recovery.recover(store: store, config: config, lastSeq: log.lastSeq, logger: logger)
         let disposer = Disposer(inboxFD: inboxFD, stateDirectory: config.stateDirectory, mode: config.dispose)
         let committer = Committer(sink: sink, disposer: disposer, config: config, recovered: recovered, logger: logger)
         let intake = Intake(settle: .milliseconds(config.settleMilliseconds), inboxFD: inboxFD)

@@ -17,8 +17,8 @@ public enum Recovery {
     /// Changes applied per transaction while replaying.
     static let replayBatch = 10_000
 
-    /// Brings the store to the log whose last event is `lastSeq`.
-    public static func recover(config: DepecheConfig, lastSeq: Int, logger: Logger) throws -> RecoveredState {
+    /// Opens the state store, converting or migrating what an earlier depeche left, once.
+    public static func openStore(config: DepecheConfig, logger: Logger) throws -> StateStore {
         let store = try StateStore(
             directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance)
         if let format = store.rebuiltFormat {
@@ -32,6 +32,24 @@ public enum Recovery {
             ])
         }
         try StateMigration.migrateIfNeeded(config: config, store: store, logger: logger)
+        return store
+    }
+
+    /// A log that holds no event over a store that has seen some was moved away (`logrotate`,
+    /// then a reload) or removed while depeche was stopped: its events are gone from it, not
+    /// undone, so the log goes on after the store's `seq` (taking it from 1 again would give
+    /// `seq`s out twice, and rebuilding the store from an empty log would forget every document).
+    public static func continueEmptyLog(_ log: JSONLEventLog, after store: StateStore, logger: Logger) throws {
+        let seq = try store.seq()
+        guard log.lastSeq == 0, seq > 0 else { return }
+        log.continueAfter(seq)
+        logger.notice("the event log holds no events (moved away or removed); seq goes on after the state store's", metadata: [
+            "store.seq": "\(seq)", "file.path": "\(log.path)",
+        ])
+    }
+
+    /// Brings `store` to the log whose last event is `lastSeq`.
+    public static func recover(store: StateStore, config: DepecheConfig, lastSeq: Int, logger: Logger) throws -> RecoveredState {
         var seq = try store.seq()
         if seq > lastSeq {
             logger.warning("the state store is ahead of the event log; rebuilding it from the log", metadata: [

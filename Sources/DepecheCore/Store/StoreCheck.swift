@@ -16,6 +16,9 @@ public enum StoreCheck {
         public var behind: Int
         /// Documents of other hosts of a cluster known to the near-duplicate index.
         public var foreignDocuments = 0
+        /// The log holds no events though the store has seen some: its files were moved away or
+        /// removed, and the daemon goes on after the store's `seq`.
+        public var logHoldsNoEvents = false
     }
 
     /// Checks `config`'s store against its log; nil when there is no store yet. Throws
@@ -28,6 +31,11 @@ public enum StoreCheck {
         return try store.read { reader in
             let seq = try reader.seq()
             let fail = { (problem: String) in StoreCorruption(directory: store.directory, problem: problem) }
+            if logLastSeq == 0 && seq > 0 {
+                return Summary(
+                    documents: try reader.documentCount(), seq: seq, behind: 0, foreignDocuments: try reader.foreignDocumentCount(),
+                    logHoldsNoEvents: true)
+            }
             guard seq <= logLastSeq else { throw fail("the store is at seq \(seq), past the event log's last seq \(logLastSeq)") }
             try EventLogReader(activePath: config.logPath).forEach { event in
                 guard let eventSeq = event.seq, eventSeq <= seq, event.type == "document.ingested", let id = event.string("id") else { return }

@@ -12,7 +12,8 @@ import Testing
         let log = try JSONLEventLog(options: .init(config), logger: .quiet)
         let fd = inbox.open()
         let disposer = Disposer(inboxFD: fd, stateDirectory: state.path, mode: .archive)
-        let start = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: .quiet)
+        let start = try Recovery.recover(
+            store: Recovery.openStore(config: config, logger: .quiet), config: config, lastSeq: log.lastSeq, logger: .quiet)
         return (Committer(sink: log, disposer: disposer, config: config, recovered: start, logger: .quiet), log, fd)
     }
 
@@ -120,7 +121,8 @@ import Testing
         let log = try JSONLEventLog(options: .init(config), logger: .quiet)
         let fd = inbox.open()
         defer { close(fd) }
-        let recovered = try Recovery.recover(config: config, lastSeq: log.lastSeq, logger: .quiet)
+        let recovered = try Recovery.recover(
+            store: Recovery.openStore(config: config, logger: .quiet), config: config, lastSeq: log.lastSeq, logger: .quiet)
         var serial = 1_000
         for size in [500, 50, 5, 1] {
             do {

@@ -97,4 +97,31 @@ import Testing
         #expect(await run.daemon.terminate() == 0)
         #expect(run.daemon.eventLog.events.map(\.seq) == [2], "the new file continues the sequence")
     }
+
+    /// `logrotate` (`create`, then a reload) and a restart before the next event: the new log
+    /// holds none. It goes on after the store's `seq`, and the store still knows every document.
+    @Test func aLogMovedAwayBeforeARestartGoesOnAfterTheStoresSeq() async throws {
+        let run = try DaemonSandbox(label: "moved-restart", settings: ["intake.settle_ms": "50"])
+        defer { run.remove() }
+        try await run.daemon.start()
+        for serial in 1...2 { try await run.writer.write(TestPages.page(serial: serial), to: "p\(serial).txt") }
+        #expect(await run.waitUntilProcessed(2))
+        let log = run.state + "/events.jsonl"
+        #expect(rename(log, log + ".1") == 0)
+        run.daemon.send(SIGHUP)
+        #expect(await run.daemon.waitUntil(timeout: .seconds(10)) { access(log, F_OK) == 0 }, "\(run.daemon.journalTail())")
+        #expect(await run.daemon.terminate() == 0)
+        let check = try run.daemon.check()
+        #expect(check.status == 0 && check.stdout.contains("the next is seq 3"), "\(check.stdout)\(check.stderr)")
+
+        try await run.daemon.start()
+        try await run.writer.write(TestPages.page(serial: 1), to: "again.txt")
+        try await run.writer.write(TestPages.page(serial: 3), to: "p3.txt")
+        #expect(await run.waitUntilProcessed(2))
+        #expect(await run.daemon.terminate() == 0)
+        let events = run.daemon.eventLog.events
+        #expect(events.map(\.seq) == [3, 4], "\(run.daemon.journalTail())")
+        #expect(events.first { $0.displayPath == "again.txt" }?.type == "document.duplicate", "the store still knows p1.txt")
+        #expect(run.daemon.journal().contains("the event log holds no events"))
+    }
 }
