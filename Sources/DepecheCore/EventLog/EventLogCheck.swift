@@ -1,4 +1,5 @@
-/// `depeche check` for the event log: every line valid JSON, `v` known, `seq` gap-free.
+/// `depeche check` for the event log: every line valid JSON, `v` known, `seq` gap-free, each
+/// closed segment named by its first `seq`.
 public enum EventLogCheck {
     /// What the check found in a sound log.
     public struct Summary: Sendable, Equatable {
@@ -17,7 +18,8 @@ public enum EventLogCheck {
     public static func run(activePath: String) throws -> Summary {
         let segments = EventLogSegments(activePath: activePath)
         var summary = Summary(events: 0, firstSeq: 0, lastSeq: 0, segments: 0)
-        for path in segments.allPaths() {
+        let files = segments.closed().map { (path: $0.path, named: Optional($0.firstSeq)) } + [(segments.activePath, nil)]
+        for (path, named) in files {
             guard let bytes = try? Posix.readFile(path) else { continue }
             summary.segments += 1
             if let last = bytes.last, last != UInt8(ascii: "\n") {
@@ -33,6 +35,10 @@ public enum EventLogCheck {
                 }
                 guard event.type != nil, event.string("ts") != nil else {
                     throw EventLogCorruption(path: path, lineNumber: lineNumber, problem: "missing \"type\" or \"ts\"")
+                }
+                if lineNumber == 1, let name = named, name != seq {
+                    throw EventLogCorruption(
+                        path: path, lineNumber: 1, problem: "the segment begins with seq \(seq), not the seq \(name) its name says")
                 }
                 if summary.events > 0 && seq != summary.lastSeq + 1 {
                     throw EventLogCorruption(

@@ -35,7 +35,6 @@ public final class JSONLEventLog: EventSink {
     private struct State {
         var fd: Int32
         var size: Int
-        var firstSeqOfActive: Int
         var waiters: [(seq: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
@@ -64,8 +63,7 @@ public final class JSONLEventLog: EventSink {
             // daemon killed before its last group commit left some in the page cache only.
             try Posix.check("fsync", options.path) { fsync(fd) }
             let last = try EventLogReader(activePath: options.path).lastSeq()
-            let firstOfActive = size == 0 ? last + 1 : try EventLogSeek.seqOfLine(at: 0, fd: fd, path: options.path)
-            state = Locked(State(fd: fd, size: size, firstSeqOfActive: firstOfActive))
+            state = Locked(State(fd: fd, size: size))
             appendedSeq = Atomic(last)
             durableThrough = Atomic(last)
         } catch {
@@ -86,11 +84,10 @@ public final class JSONLEventLog: EventSink {
     /// Makes the next event `seq + 1` in a log that holds none (see
     /// ``Recovery/continueEmptyLog(_:after:logger:)``).
     public func continueAfter(_ seq: Int) {
-        state.withLock { state in
+        state.withLock { _ in
             precondition(lastSeq == 0, "a log that holds events goes on from its own last seq")
             appendedSeq.store(seq, ordering: .releasing)
             durableThrough.store(seq, ordering: .releasing)
-            state.firstSeqOfActive = seq + 1
         }
     }
 
@@ -170,8 +167,22 @@ public final class JSONLEventLog: EventSink {
         defer { close(snapshot.fd) }
         try Posix.check("fsync", options.path) { fsync(snapshot.fd) }
         if Self.isDeleted(snapshot.fd) { throw markDeleted() }
-        let ready = state.withLock { markDurable(through: snapshot.seq, state: &$0) }
+        let (ready, emptied) = state.withLock { state in (markDurable(through: snapshot.seq, state: &state), Self.takeTruncation(&state)) }
         ready.forEach { $0.resume() }
+        if emptied {
+            logger.warning(
+                "the event log was truncated under depeche (logrotate's copytruncate?): events written between its copy and its truncation are in neither file; rotate with create and a reload instead",
+                metadata: ["file.path": "\(options.path)"])
+        }
+    }
+
+    /// Whether the active file is now shorter than what was written to it (emptied from outside);
+    /// if so its size is taken as it is.
+    private static func takeTruncation(_ state: inout State) -> Bool {
+        var info = stat()
+        guard fstat(state.fd, &info) == 0, Int(info.st_size) < state.size else { return false }
+        state.size = Int(info.st_size)
+        return true
     }
 
     /// Whether the file `fd` names has no name left (deleted while open): the events just synced
@@ -224,7 +235,6 @@ public final class JSONLEventLog: EventSink {
             close(state.fd)
             state.fd = fd
             state.size = Int(lseek(fd, 0, SEEK_END))
-            if state.size == 0 { state.firstSeqOfActive = lastSeq + 1 }
         }
     }
 
@@ -255,13 +265,15 @@ public final class JSONLEventLog: EventSink {
 
     private func rotate(state: inout State) throws {
         try Posix.check("fsync", options.path) { fsync(state.fd) }
-        let closedPath = segments.closedPath(firstSeq: state.firstSeqOfActive)
+        // Named by its own first line, read here: the file may have been emptied under the
+        // daemon (`copytruncate`) since it was opened, or begin with a line of megabytes.
+        let firstSeq = try EventLogSeek.seqOfLine(at: 0, fd: state.fd, path: options.path)
+        let closedPath = segments.closedPath(firstSeq: firstSeq)
         try Posix.check("rename", closedPath) { rename(options.path, closedPath) }
         let fd = try Self.openActive(options.path)
         close(state.fd)
         state.fd = fd
         state.size = 0
-        state.firstSeqOfActive = lastSeq + 1
         try Posix.syncDirectory(segments.directory)
         logger.info("event log rotated", metadata: ["file.path": "\(closedPath)"])
         if options.retainSegments > 0 {

@@ -40,4 +40,18 @@ import Testing
         directory.write("events.jsonl", line(4))
         #expect(throws: EventLogCorruption.self) { try EventLogCheck.run(activePath: directory.url("events.jsonl")) }
     }
+
+    /// Readers find an event's segment by the names: one that begins elsewhere than its name
+    /// says hides its events from them.
+    @Test func findsASegmentNotNamedByItsFirstSeq() {
+        directory.write("events.1.jsonl", line(4) + line(5))
+        directory.write("events.jsonl", line(6))
+        do {
+            _ = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
+            Issue.record("expected a corruption")
+        } catch let error as EventLogCorruption {
+            #expect(error.lineNumber == 1)
+            #expect(error.problem == "the segment begins with seq 4, not the seq 1 its name says")
+        } catch { Issue.record("unexpected \(error)") }
+    }
 }

@@ -122,6 +122,22 @@ import Testing
         #expect(try reopened.append(Self.event("next")) == 3)
     }
 
+    /// `logrotate`'s `copytruncate` empties the active file under the daemon: the segment it
+    /// closes next is still named by its own first line's `seq`, not the emptied file's.
+    @Test func aSegmentEmptiedUnderTheLogIsNamedByItsFirstLineWhenItRotates() throws {
+        let log = try JSONLEventLog(options: options(fsync: .group, rotateBytes: 4_096), logger: Logger.quiet)
+        for name in 0..<3 { _ = try log.append(Self.event("before-\(name).txt")) }
+        #expect(truncate(path, 0) == 0)
+        var seq = 3
+        while EventLogSegments(activePath: path).closed().isEmpty {
+            seq = try log.append(Self.event("after-\(seq).txt"))
+        }
+        try log.flush()
+        let closed = EventLogSegments(activePath: path).closed()
+        #expect(closed.map(\.firstSeq) == [4], "\(closed.map(\.path))")
+        #expect(try EventLogCheck.run(activePath: path).firstSeq == 4)
+    }
+
     /// An active file whose first line is longer than 64 KiB, reopened, is still named by that
     /// line's `seq` when it rotates (named by seq 1, it took the first segment's name and
     /// replaced it).
