@@ -14,8 +14,10 @@ import Testing
         try run.dropPages(0..<25) { TestPages.page(serial: $0, paragraphCount: 2) }
         #expect(await run.waitUntilProcessed(25))
         #expect(await run.daemon.terminate() == 0)
-        // The local log loses everything the stream holds: the worst a crash can do to it.
-        for name in ["events.jsonl", "nats.cursor", "index.snapshot", "near.index"] { unlink(run.state + "/" + name) }
+        // The local state loses everything the stream holds: the worst a crash can do to the log
+        // (the store, never ahead of it, goes with it; a store left ahead of an empty log would
+        // mean the log was moved away, and the log would go on after the store's seq).
+        for name in ["events.jsonl", "nats.cursor", "store/data.mdb", "store/lock.mdb"] { unlink(run.state + "/" + name) }
 
         try await run.daemon.start()
         #expect(run.daemon.eventLog.events.map(\.seq) == Array(1...25))
@@ -26,6 +28,30 @@ import Testing
         #expect(stream.last?.displayPath == "late.txt")
         let mirror = ClusterChecks.mirrorViolations(local: run.daemon.eventLog.events, stream: stream, host: "a")
         #expect(mirror.isEmpty, "\(mirror.prefix(5))")
+    }
+}
+
+/// The local log moved away (`logrotate`) while the store and the cursor stay: the stream gets
+/// this host's next `seq`, not its first again.
+@Suite struct MovedLocalLogTests {
+    @Test func aLocalLogMovedAwayGoesOnAfterTheStoresSeqInTheStream() async throws {
+        let server = try await NATSCluster.ready(label: "nats1", size: 1)
+        let run = try await server.startDaemon(host: "a", label: "moved-log")
+        defer { run.remove() }
+        try run.dropPages(0..<3) { TestPages.page(serial: $0, paragraphCount: 2) }
+        #expect(await run.waitUntilProcessed(3))
+        #expect(await run.daemon.terminate() == 0)
+        #expect(rename(run.state + "/events.jsonl", run.state + "/events.jsonl.1") == 0)
+
+        try await run.daemon.start()
+        try run.writer.moveIn(TestPages.page(serial: 0, paragraphCount: 2), to: Array("again.txt".utf8))
+        try run.writer.moveIn(TestPages.page(serial: 3, paragraphCount: 2), to: Array("p3.txt".utf8))
+        #expect(await run.waitUntilProcessed(2))
+        #expect(await run.daemon.terminate() == 0)
+        let stream = try server.streamEvents().filter { $0.fields["host"] as? String == "a" }
+        #expect(stream.map(\.seq) == [1, 2, 3, 4, 5], "\(run.daemon.journalTail())")
+        #expect(run.daemon.eventLog.events.map(\.seq) == [4, 5])
+        #expect(stream.first { $0.displayPath == "again.txt" }?.type == "document.duplicate")
     }
 }
 
