@@ -1,7 +1,10 @@
 #define _GNU_SOURCE
 #include "CLinuxFiles.h"
 #include <fcntl.h>
+#include <errno.h>
 #include <malloc.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -39,4 +42,18 @@ int depeche_set_arena_max(int count) {
 
 int depeche_trim_heap(void) {
     return malloc_trim(0);
+}
+
+static void ignore_lease_breaks(void) {
+    signal(SIGIO, SIG_IGN);
+}
+
+int depeche_is_open_for_writing(int fd) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, ignore_lease_breaks);
+    if (fcntl(fd, F_SETLEASE, F_RDLCK) == 0) {
+        fcntl(fd, F_SETLEASE, F_UNLCK);
+        return 0;
+    }
+    return errno == EAGAIN ? 1 : -1;
 }

@@ -27,4 +27,12 @@ int depeche_set_arena_max(int count);
 /// middle (malloc_trim(0)). Returns 1 when some was given back, 0 otherwise.
 int depeche_trim_heap(void);
 
+/// Whether any process has the file of `fd` (a descriptor opened read-only) open for writing:
+/// 1 yes, 0 no, -1 when the kernel will not say (errno: EACCES for a file of another owner
+/// without CAP_LEASE, EINVAL where the file system has no leases). It asks by taking a read
+/// lease (F_SETLEASE), which the kernel refuses while the file has a writer, and gives it back
+/// at once; a writer that opens the file in between waits that long. The lease's break signal,
+/// SIGIO, is ignored from the first call on (its default action ends the process).
+int depeche_is_open_for_writing(int fd);
+
 #endif

@@ -52,7 +52,8 @@ public final class Intake: Sendable {
         let fd = inboxFD
         return state.withLock { state in
             if let until = state.pausedUntil, now < until { return [] }
-            let ready = state.settling.takeSettled(at: now) { SettleTracker.identify($0, inboxFD: fd) }
+            let ready = state.settling.takeSettled(
+                at: now, identify: { SettleTracker.identify($0, inboxFD: fd) }, isBeingWritten: { SettleTracker.isBeingWritten($0, inboxFD: fd) })
             state.inFlight.formUnion(ready)
             return ready
         }

@@ -6,8 +6,11 @@ import Glibc
 
 /// Holds candidates until they are complete: a file is ready once its size and mtime have
 /// not changed for the settle time after its last close or move (a writer that appends
-/// again, like `echo >` then `echo >>`, resets the clock). The identity seen at the event is
-/// compared with the one seen when the settle time is over.
+/// again, like `echo >` then `echo >>`, resets the clock), and no process has it open for
+/// writing. The identity seen at the event is compared with the one seen when the settle time
+/// is over; then the kernel is asked about writers (a file found by a scan, not by its close,
+/// may be a download stalled mid-way: taken then, its writer would go on writing into the
+/// archived file).
 public struct SettleTracker: Sendable {
     private struct Pending {
         var identity: FileIdentity?
@@ -35,15 +38,20 @@ public struct SettleTracker: Sendable {
     /// Stops waiting for `path` (it was taken by other means).
     public mutating func remove(_ path: InboxPath) { pending[path] = nil }
 
-    /// Removes and returns the files that have settled; `identify` stats a path (nil: gone).
+    /// Removes and returns the files that have settled; `identify` stats a path (nil: gone),
+    /// `isBeingWritten` says whether a process has it open for writing (a file that has one
+    /// waits another settle time).
     public mutating func takeSettled(
-        at now: ContinuousClock.Instant = .now, identify: (InboxPath) -> FileIdentity??
+        at now: ContinuousClock.Instant = .now, identify: (InboxPath) -> FileIdentity??,
+        isBeingWritten: (InboxPath) -> Bool = { _ in false }
     ) -> [InboxPath] {
         var ready: [InboxPath] = []
         for (path, entry) in pending where now - entry.since >= settle {
             switch identify(path) {
             case .none:
                 pending[path] = nil
+            case .some(.some(let current)) where current == entry.identity && isBeingWritten(path):
+                pending[path] = Pending(identity: current, since: now)
             case .some(.none), .some(entry.identity):
                 pending[path] = nil
                 ready.append(path)
@@ -52,6 +60,16 @@ public struct SettleTracker: Sendable {
             }
         }
         return ready.sorted()
+    }
+
+    /// Whether a process has `path` (beneath `inboxFD`) open for writing; false when the kernel
+    /// will not say (a file of another owner without `CAP_LEASE`, a file system without leases),
+    /// or when it cannot be opened (it is then examined as it is by the reader).
+    public static func isBeingWritten(_ path: InboxPath, inboxFD: Int32) -> Bool {
+        let fd = path.withCString { depeche_open_beneath(inboxFD, $0, O_RDONLY | O_NONBLOCK, 0) }
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return depeche_is_open_for_writing(fd) == 1
     }
 
     /// The identity of `path` beneath `inboxFD` without following links: nil when it is gone,

@@ -1,3 +1,4 @@
+import Glibc
 import Testing
 @testable import DepecheCore
 
@@ -56,5 +57,35 @@ extension SettleTrackerTests {
         let start = ContinuousClock.now
         tracker.touch(path, identity: identity, at: start)
         #expect(tracker.takeSettled(at: start + .milliseconds(200)) { _ in .some(identity) } == [path])
+    }
+}
+
+extension SettleTrackerTests {
+    @Test func aFileOpenForWritingWaitsUntilItsWriterIsDone() {
+        var tracker = SettleTracker(settle: .milliseconds(200))
+        let start = ContinuousClock.now
+        tracker.touch(path, identity: identity, at: start)
+        #expect(tracker.takeSettled(at: start + .milliseconds(200), identify: { _ in .some(identity) }, isBeingWritten: { _ in true }).isEmpty)
+        #expect(tracker.takeSettled(at: start + .milliseconds(400), identify: { _ in .some(identity) }, isBeingWritten: { _ in true }).isEmpty)
+        #expect(tracker.takeSettled(at: start + .milliseconds(500), identify: { _ in .some(identity) }, isBeingWritten: { _ in false }).isEmpty)
+        #expect(tracker.takeSettled(at: start + .milliseconds(600), identify: { _ in .some(identity) }, isBeingWritten: { _ in false }) == [path])
+    }
+
+    /// The kernel's answer, through a read lease (the test's own file: no `CAP_LEASE` needed): a
+    /// descriptor open for writing anywhere (this process's own too) is a writer; one open for
+    /// reading is not.
+    @Test func theKernelSaysWhetherAFileHasAWriter() throws {
+        let directory = TemporaryDirectory()
+        directory.write("page.txt", "Rabat")
+        let inbox = directory.open()
+        defer { close(inbox) }
+        let path = InboxPath("page.txt")
+        #expect(!SettleTracker.isBeingWritten(path, inboxFD: inbox))
+        let writer = open(directory.url("page.txt"), O_WRONLY | O_APPEND | O_CLOEXEC)
+        #expect(SettleTracker.isBeingWritten(path, inboxFD: inbox))
+        close(writer)
+        let reader = open(directory.url("page.txt"), O_RDONLY | O_CLOEXEC)
+        defer { close(reader) }
+        #expect(!SettleTracker.isBeingWritten(path, inboxFD: inbox))
     }
 }

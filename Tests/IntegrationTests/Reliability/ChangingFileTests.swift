@@ -61,6 +61,27 @@ extension Reliability {
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         }
 
+        /// A download written in place that stalls, file open, while a rescan finds it: taken
+        /// only once its writer closes it, whole (taken at the stall, its writer went on writing
+        /// into the archived file and the event had half the page).
+        @Test func aStalledWriterFoundByARescanIsWaitedFor() async throws {
+            let sandbox = try DaemonSandbox(label: "stalled", settings: ["intake.settle_ms": "50", "intake.rescan_interval_s": "1"])
+            defer { sandbox.remove() }
+            try await sandbox.daemon.start()
+            let halves = [TestPages.page(serial: 700), TestPages.page(serial: 701)]
+            let fd = open(sandbox.inbox + "/download.txt", O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            #expect(halves[0].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == halves[0].count)
+            try await Task.sleep(for: .milliseconds(2500))
+            #expect(halves[1].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == halves[1].count)
+            close(fd)
+            let processed = await sandbox.waitUntilProcessed(1)
+            #expect(await sandbox.daemon.terminate() == 0)
+            #expect(processed)
+            let dropped = [DroppedFile(path: Array("download.txt".utf8), bytes: halves.flatMap(\.self), expected: .document)]
+            let problems = sandbox.invariants.violations(of: sandbox.daemon.eventLog.read(), dropped: dropped)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
+
         /// A 2 GiB sparse file is rejected as `too_large` at once, from its size alone: the
         /// daemon reads (almost) none of it.
         @Test func aTwoGigabyteSparseFileIsRejectedUnread() async throws {
