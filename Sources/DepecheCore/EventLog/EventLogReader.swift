@@ -43,21 +43,53 @@ public struct EventLogReader: Sendable {
     /// holding `from` is entered where that event starts (``EventLogSeek``), not read from its
     /// beginning. A line that is not valid JSON with an integer `seq` throws
     /// ``EventLogCorruption`` (after a seek, line numbers count from the seek point); a final
-    /// line without a newline (a write in progress, or a crash) is not read.
-    public func forEach(from: Int = 1, _ body: (LoggedEvent) throws -> Void) throws {
+    /// line without a newline (a write in progress, or a crash) is not read. Each file is read
+    /// as far as it reached when it was opened. With `syncing`, it is synced first (see
+    /// ``readSynced(_:path:from:)``): every event `body` sees is on the disk.
+    public func forEach(from: Int = 1, syncing: Bool = false, _ body: (LoggedEvent) throws -> Void) throws {
         for path in paths(from: from) {
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { continue }
             defer { close(fd) }
             let size = Int(lseek(fd, 0, SEEK_END))
+            if syncing { try Self.sync(fd, path: path) }
             // Every segment is sought: where the last closed one ends is not known without reading it.
             let start = from > 1 ? try EventLogSeek.offset(ofSeq: from, fd: fd, size: size, path: path) : 0
             guard start < size else { continue }
-            lseek(fd, off_t(start), SEEK_SET)
-            try Self.forEachLine(in: try Posix.readAll(fd, path: path), path: path) { event in
+            try Self.forEachLine(in: try Self.read(fd, path: path, from: start, to: size), path: path) { event in
                 if let seq = event.seq, seq >= from { try body(event) }
             }
         }
+    }
+
+    /// The bytes of the open file `fd` from `start` to `end`, as synced: it is synced first
+    /// (`fdatasync`), so that no line read from it can be lost to a power failure. The daemon
+    /// syncs its lines once per group commit; a reader that printed one before (`tail -F` does)
+    /// could see it vanish and another event take its `seq`.
+    static func readSynced(_ fd: Int32, path: String, from start: Int) throws -> [UInt8] {
+        var info = stat()
+        try Posix.check("fstat", path) { fstat(fd, &info) }
+        let end = Int(info.st_size)
+        try sync(fd, path: path)
+        return try read(fd, path: path, from: start, to: end)
+    }
+
+    /// Syncs the file of `fd`. A file system that cannot (mounted read-only, or without `fsync`)
+    /// holds nothing unwritten that this could write.
+    private static func sync(_ fd: Int32, path: String) throws {
+        guard fdatasync(fd) != 0 else { return }
+        let code = errno
+        if code == EROFS || code == EINVAL || code == ENOSYS { return }
+        throw SystemCallError("fdatasync", path: path, errno: code)
+    }
+
+    /// The bytes of `fd` from `start` to `end` (fewer if the file is shorter).
+    private static func read(_ fd: Int32, path: String, from start: Int, to end: Int) throws -> [UInt8] {
+        guard end > start else { return [] }
+        lseek(fd, off_t(start), SEEK_SET)
+        var bytes = try Posix.readAll(fd, path: path, limit: end - start, expectedSize: end - start)
+        if bytes.count > end - start { bytes.removeLast(bytes.count - (end - start)) }
+        return bytes
     }
 
     /// The files that may hold events from `from` on, oldest first: the closed segments whose

@@ -2,7 +2,9 @@ import Glibc
 
 /// `depeche tail`: prints events in order from a `seq` or a cursor file, across rotated
 /// segments, and with `follow` keeps printing as the daemon appends (at-least-once: the
-/// cursor is saved after the lines are written).
+/// cursor is saved after the lines are written). It prints only lines on the disk: it syncs
+/// the log before printing what it read, so no event it printed can vanish in a power failure
+/// and have its `seq` taken by another.
 public struct EventTail: Sendable {
     /// The log.
     public let reader: EventLogReader
@@ -96,7 +98,7 @@ public struct EventTail: Sendable {
     private func read(after next: inout Int?, missing: (ClosedRange<Int>) throws -> Void, output: (LoggedEvent) -> Void) throws {
         var expected = next
         defer { next = expected }
-        try reader.forEach(from: expected ?? 1) { event in
+        try reader.forEach(from: expected ?? 1, syncing: true) { event in
             expected = try deliver(event, next: expected, missing: missing, output: output)
         }
     }
@@ -124,13 +126,12 @@ public struct EventTail: Sendable {
         return (UInt64(info.st_ino), Int(info.st_size), Int(info.st_size))
     }
 
-    /// Complete lines of the active file after `offset`, and how many bytes they span.
+    /// Complete lines of the active file after `offset`, as synced, and how many bytes they span.
     private func readLines(from offset: Int) throws -> (lines: [[UInt8]], consumed: Int) {
         let path = reader.segments.activePath
         let fd = try Posix.check("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
         defer { close(fd) }
-        _ = lseek(fd, off_t(offset), SEEK_SET)
-        let bytes = try Posix.readAll(fd, path: path)
+        let bytes = try EventLogReader.readSynced(fd, path: path, from: offset)
         guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return ([], 0) }
         let lines = bytes[..<lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
         return (lines, lastNewline + 1)

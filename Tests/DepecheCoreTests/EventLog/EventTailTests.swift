@@ -71,6 +71,38 @@ import Glibc
         #expect(printed.withLock { $0 } == [1, 2, 3, 4])
     }
 
+    /// What it prints is on the disk: lines the daemon wrote and had not synced yet (dirty in the
+    /// page cache, lost in a power failure) are synced before they are printed, caught up and
+    /// followed alike.
+    @Test(.enabled(if: PageCache.dirtyPages(of: "/etc/passwd") != nil, "needs /proc/kpageflags (root)"))
+    func whatItPrintsIsOnTheDisk() async throws {
+        let path = directory.url("events.jsonl")
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        defer { close(fd) }
+        func append(_ seqs: ClosedRange<Int>) {
+            let text = Array(seqs.map(line).joined().utf8)
+            #expect(text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == text.count)
+        }
+        append(1...100)
+        #expect((PageCache.dirtyPages(of: path) ?? 0) > 0, "the lines just written are not on the disk yet")
+        let printed = Locked<[Int]>([])
+        let dirtyAtPrint = Locked<[Int]>([])
+        let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(20))
+        let follower = Task {
+            try await tail.run(from: 1, follow: true, missing: Self.noGap) { bytes in
+                let seq = (try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq) ?? -1
+                printed.withLock { $0.append(seq) }
+                if seq % 100 == 0 { dirtyAtPrint.withLock { $0.append(PageCache.dirtyPages(of: path) ?? -1) } }
+            }
+        }
+        for _ in 0..<200 where printed.withLock({ $0.count }) < 100 { try await Task.sleep(for: .milliseconds(10)) }
+        append(101...200)
+        for _ in 0..<200 where printed.withLock({ $0.count }) < 200 { try await Task.sleep(for: .milliseconds(10)) }
+        follower.cancel()
+        #expect(printed.withLock { $0 } == Array(1...200))
+        #expect(dirtyAtPrint.withLock { $0 } == [0, 0])
+    }
+
     @Test func failsBeforePrintingWhenEventsAfterTheCursorAreGone() async throws {
         directory.write("events.10.jsonl", line(10) + line(11))
         directory.write("events.jsonl", line(12))
