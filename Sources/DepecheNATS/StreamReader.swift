@@ -102,8 +102,9 @@ public final class StreamReader {
     /// batch fetched. Returns the number handled. Without `follow`, throws ``EndNotReached``
     /// when the end is not reached within `patience` (a fetch that times out before the end is
     /// not taken for the end); an ephemeral reader first replaces its consumer, from the next
-    /// sequence, each quarter of `patience` without a message (a consumer lost with its node,
-    /// or one that stalls on a replica after a leader change, nats-server 2.9's defect 4421).
+    /// sequence, after a quarter of `patience` without a message (a consumer lost with its
+    /// node, or one that stalls on a replica after a leader change, nats-server 2.9's defect
+    /// 4421), trying again at each fetch until a replacement is made.
     /// With `follow`, after `patience` without a message it asks the server about the consumer
     /// and throws if it is gone (its node was lost).
     @discardableResult
@@ -127,9 +128,14 @@ public final class StreamReader {
                     try checkConsumer()
                     deadline = now + patience
                 } else if !follow && !isDurable && now - lastMessage >= patience / 4 {
-                    // A replacement that fails (no stream leader yet) is tried again a quarter later.
-                    do { try replaceConsumer() } catch { lastReplacementError = error }
-                    lastMessage = now
+                    // A replacement that fails (no leader elected yet) is tried again at the next
+                    // fetch that times out.
+                    do {
+                        try replaceConsumer()
+                        lastMessage = now
+                    } catch {
+                        lastReplacementError = error
+                    }
                 }
                 continue
             }

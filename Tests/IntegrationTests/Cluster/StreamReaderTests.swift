@@ -14,7 +14,7 @@ import Testing
         let reader = try StreamReader(connection: connection, settings: cluster.settings(), start: .sequence(1))
         var seqs: [UInt64] = []
         var killed: String?
-        try reader.read(follow: false, batch: 50, patience: .seconds(40)) { message in
+        try reader.read(follow: false, batch: 50) { message in
             seqs.append(message.streamSeq)
             guard seqs.count == 100 else { return }
             killed = Self.consumerNode(of: reader)
