@@ -238,6 +238,20 @@ public final class JSONLEventLog: EventSink {
         }
     }
 
+    /// Reopens the active file when it was renamed away (`logrotate` without a reload): lines
+    /// would otherwise go on into the renamed file, where `tail -F` and `depeche tail` do not
+    /// look. Returns whether it did. A deleted file is left to ``flush()`` (``EventLogDeleted``).
+    public func reopenIfMoved() throws -> Bool {
+        let moved = state.withLock { state -> Bool in
+            var current = stat(), named = stat()
+            guard fstat(state.fd, &current) == 0, current.st_nlink > 0 else { return false }
+            return stat(options.path, &named) != 0 || named.st_dev != current.st_dev || named.st_ino != current.st_ino
+        }
+        guard moved else { return false }
+        try reopen()
+        return true
+    }
+
     // MARK: Writing
 
     /// One `write()`; on a short write (disk full) the partial line is cut off again.

@@ -133,11 +133,32 @@ final class Stages: Sendable {
 
     private func tick() async {
         let period = Duration.milliseconds(max(10, config.settleMilliseconds / 4))
+        var reopenFailing = false
         while !Task.isCancelled && !stopping.load(ordering: .relaxed) {
             intake.takeSettled().forEach(ready.send)
             hooks.queueDepth(intake.depth)
             reportAwaitingAcknowledgement()
+            reopenFailing = reopenLogIfMoved(failing: reopenFailing)
             try? await Task.sleep(for: period)
+        }
+    }
+
+    /// Follows the event log to a new file when its active one was renamed away (`logrotate`
+    /// without `postrotate systemctl reload`); a failure is told once, until it succeeds.
+    /// Returns whether it is failing.
+    private func reopenLogIfMoved(failing: Bool) -> Bool {
+        do {
+            if try log.reopenIfMoved() {
+                logger.notice("the event log was moved away; writing to a new one under its name", metadata: ["file.path": "\(log.path)"])
+            }
+            return false
+        } catch {
+            if !failing {
+                logger.error("the event log was moved away and a new one cannot be opened; its events go on into the moved file", metadata: [
+                    "file.path": "\(log.path)", "error": "\(error)",
+                ])
+            }
+            return true
         }
     }
 

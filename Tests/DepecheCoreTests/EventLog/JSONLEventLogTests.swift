@@ -138,6 +138,22 @@ import Testing
         #expect(try EventLogCheck.run(activePath: path).firstSeq == 4)
     }
 
+    /// `logrotate` without a reload renames the active file: the log follows its name to a new
+    /// file; a file deleted instead is not "moved" (a flush says it was deleted).
+    @Test func aRenamedActiveFileIsFollowedToANewOne() throws {
+        let log = try JSONLEventLog(options: options(fsync: .group), logger: Logger.quiet)
+        _ = try log.append(Self.event("a.txt"))
+        #expect(try !log.reopenIfMoved())
+        #expect(rename(path, path + ".1") == 0)
+        #expect(try log.reopenIfMoved())
+        #expect(try !log.reopenIfMoved())
+        _ = try log.append(Self.event("b.txt"))
+        #expect(lines().map { $0["seq"] as? Int } == [2])
+        #expect(try EventLogReader(activePath: path + ".1").lastSeq() == 1)
+        #expect(unlink(path) == 0)
+        #expect(try !log.reopenIfMoved())
+    }
+
     /// An active file whose first line is longer than 64 KiB, reopened, is still named by that
     /// line's `seq` when it rotates (named by seq 1, it took the first segment's name and
     /// replaced it).
