@@ -74,13 +74,13 @@ public struct EventLogReader: Sendable {
         return try read(fd, path: path, from: start, to: end)
     }
 
-    /// Syncs the file of `fd`. A file system that cannot (mounted read-only, or without `fsync`)
-    /// holds nothing unwritten that this could write.
+    /// Syncs the file of `fd`. Only a failure to write (`EIO`, `ENOSPC`, `EDQUOT`: lines that may
+    /// never reach the disk) is an error; a file system that cannot sync through this descriptor
+    /// (mounted read-only, without `fsync`) leaves the lines as the daemon's own sync will.
     private static func sync(_ fd: Int32, path: String) throws {
         guard fdatasync(fd) != 0 else { return }
         let code = errno
-        if code == EROFS || code == EINVAL || code == ENOSYS { return }
-        throw SystemCallError("fdatasync", path: path, errno: code)
+        if code == EIO || code == ENOSPC || code == EDQUOT { throw SystemCallError("fdatasync", path: path, errno: code) }
     }
 
     /// The bytes of `fd` from `start` to `end` (fewer if the file is shorter).
