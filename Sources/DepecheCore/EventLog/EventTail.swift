@@ -62,23 +62,21 @@ public struct EventTail: Sendable {
         next = try catchUp(from: next, missing: missing, output: print)
         try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
         guard follow else { return }
-        var position = activePosition()
+        var active = try ActiveFile(path: reader.segments.activePath, from: next)
         while !Task.isCancelled {
             try? await Task.sleep(for: pollInterval)
-            let now = activePosition()
-            if now.inode != position.inode || now.size < position.offset {
-                next = try catchUp(from: next, missing: missing, output: print)
-                try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
-                position = activePosition()
-            } else if now.size > position.offset {
-                let fresh = try readLines(from: position.offset)
-                for line in fresh.lines {
-                    let event = try EventLogReader.parse(line, path: reader.segments.activePath, lineNumber: 0)
-                    next = try deliver(event, next: next, missing: missing, output: print)
-                }
-                position.offset += fresh.consumed
-                try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp)
+            let printedBefore = next
+            // What the held file got since, first: renamed away (`logrotate`, a rotation) or not,
+            // its last lines are read from it, not looked for under a name it no longer has.
+            for line in try active?.readLines() ?? [] {
+                let event = try EventLogReader.parse(line, path: reader.segments.activePath, lineNumber: 0)
+                next = try deliver(event, next: next, missing: missing, output: print)
             }
+            if active?.isStillActive != true {
+                next = try catchUp(from: next, missing: missing, output: print)
+                active = try ActiveFile(path: reader.segments.activePath, from: next)
+            }
+            if next != printedBefore { try saveCursor((next ?? 1) - 1, timestamp: lastTimestamp) }
         }
     }
 
@@ -120,21 +118,57 @@ public struct EventTail: Sendable {
         try Posix.writeAtomically(Array("\(seq)\(timestamp.map { " " + $0 } ?? "")\n".utf8), to: cursorFile)
     }
 
-    private func activePosition() -> (inode: UInt64, size: Int, offset: Int) {
+}
+
+/// The active file as `tail --follow` holds it: open, and read up to `offset`. Held open, a file
+/// renamed away still gives the lines appended to it before the rename; what the name is
+/// looked up for is whether it still names this file.
+private final class ActiveFile {
+    let path: String
+    private let fd: Int32
+    private let device: UInt64
+    private let inode: UInt64
+    private var offset: Int
+
+    /// The file now at `path`, from the line of `seq` `from` on (its end when it holds none
+    /// that late; its start for nil); nil when there is no file there.
+    init?(path: String, from: Int?) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
         var info = stat()
-        guard stat(reader.segments.activePath, &info) == 0 else { return (0, 0, 0) }
-        return (UInt64(info.st_ino), Int(info.st_size), Int(info.st_size))
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            return nil
+        }
+        self.path = path
+        self.fd = fd
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        do {
+            offset = try from.map { try EventLogSeek.offset(ofSeq: $0, fd: fd, size: Int(info.st_size), path: path) } ?? 0
+        } catch {
+            close(fd)
+            throw error
+        }
     }
 
-    /// Complete lines of the active file after `offset`, as synced, and how many bytes they span.
-    private func readLines(from offset: Int) throws -> (lines: [[UInt8]], consumed: Int) {
-        let path = reader.segments.activePath
-        let fd = try Posix.check("open", path) { open(path, O_RDONLY | O_CLOEXEC) }
-        defer { close(fd) }
+    deinit { close(fd) }
+
+    /// The complete lines appended since the last call, as synced (see
+    /// ``EventLogReader/readSynced(_:path:from:)``).
+    func readLines() throws -> [[UInt8]] {
         let bytes = try EventLogReader.readSynced(fd, path: path, from: offset)
-        guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return ([], 0) }
-        let lines = bytes[..<lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
-        return (lines, lastNewline + 1)
+        guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
+        offset += lastNewline + 1
+        return bytes[..<lastNewline].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+    }
+
+    /// Whether `path` still names this file, and it was not cut shorter than what was read.
+    var isStillActive: Bool {
+        var named = stat(), held = stat()
+        guard stat(path, &named) == 0, UInt64(named.st_dev) == device, UInt64(named.st_ino) == inode, fstat(fd, &held) == 0
+        else { return false }
+        return Int(held.st_size) >= offset
     }
 }
 

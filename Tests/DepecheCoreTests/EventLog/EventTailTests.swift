@@ -30,6 +30,21 @@ import Glibc
         output.compactMap { try? EventLogReader.parse(Array($0.dropLast()), path: "", lineNumber: 0).seq }
     }
 
+    /// Follows `tail` from seq 1 in a task of its own: each printed line's `seq` (-1 for none)
+    /// goes into `printed`, then to `each`.
+    func follow(
+        _ tail: EventTail, into printed: Locked<[Int]>, missing: @escaping @Sendable (ClosedRange<Int>) throws -> Void = Self.noGap,
+        each: @escaping @Sendable (Int) -> Void = { _ in }
+    ) -> Task<Void, any Error> {
+        Task {
+            try await tail.run(from: 1, follow: true, missing: missing) { bytes in
+                let seq = (try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq) ?? -1
+                printed.withLock { $0.append(seq) }
+                each(seq)
+            }
+        }
+    }
+
     @Test func printsFromASeqAcrossSegments() async throws {
         directory.write("events.1.jsonl", line(1) + line(2))
         directory.write("events.jsonl", line(3) + line(4))
@@ -55,12 +70,7 @@ import Glibc
         directory.write("events.jsonl", line(1))
         let printed = Locked<[Int]>([])
         let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(20))
-        let follower = Task {
-            try await tail.run(from: 1, follow: true, missing: Self.noGap) { bytes in
-                let seq = try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq
-                printed.withLock { $0.append(seq ?? -1) }
-            }
-        }
+        let follower = follow(tail, into: printed)
         try await Task.sleep(for: .milliseconds(100))
         directory.write("events.jsonl", line(1) + line(2))
         try await Task.sleep(for: .milliseconds(100))
@@ -88,19 +98,36 @@ import Glibc
         let printed = Locked<[Int]>([])
         let dirtyAtPrint = Locked<[Int]>([])
         let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(20))
-        let follower = Task {
-            try await tail.run(from: 1, follow: true, missing: Self.noGap) { bytes in
-                let seq = (try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq) ?? -1
-                printed.withLock { $0.append(seq) }
-                if seq % 100 == 0 { dirtyAtPrint.withLock { $0.append(PageCache.dirtyPages(of: path) ?? -1) } }
-            }
-        }
+        let follower = follow(tail, into: printed, each: { seq in
+            if seq % 100 == 0 { dirtyAtPrint.withLock { $0.append(PageCache.dirtyPages(of: path) ?? -1) } }
+        })
         for _ in 0..<200 where printed.withLock({ $0.count }) < 100 { try await Task.sleep(for: .milliseconds(10)) }
         append(101...200)
         for _ in 0..<200 where printed.withLock({ $0.count }) < 200 { try await Task.sleep(for: .milliseconds(10)) }
         follower.cancel()
         #expect(printed.withLock { $0 } == Array(1...200))
         #expect(dirtyAtPrint.withLock { $0 } == [0, 0])
+    }
+
+    /// `logrotate` renames the active file right after the daemon appended to it, and the daemon
+    /// starts a new one: what the renamed file got since the last poll is still printed (from the
+    /// descriptor held on it), then the new file, with no gap reported.
+    @Test func followsALogMovedAwayWithoutLosingItsLastLines() async throws {
+        let path = directory.url("events.jsonl")
+        directory.write("events.jsonl", line(1) + line(2) + line(3))
+        let printed = Locked<[Int]>([])
+        let tail = EventTail(activePath: path, cursorFile: nil, pollInterval: .milliseconds(300))
+        let follower = follow(tail, into: printed)
+        for _ in 0..<100 where printed.withLock({ $0.count }) < 3 { try await Task.sleep(for: .milliseconds(5)) }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        let four = Array(line(4).utf8)
+        #expect(four.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == four.count)
+        close(fd)
+        #expect(rename(path, path + ".1") == 0)
+        directory.write("events.jsonl", line(5))
+        for _ in 0..<200 where printed.withLock({ $0.count }) < 5 { try await Task.sleep(for: .milliseconds(10)) }
+        follower.cancel()
+        #expect(printed.withLock { $0 } == [1, 2, 3, 4, 5])
     }
 
     @Test func failsBeforePrintingWhenEventsAfterTheCursorAreGone() async throws {
@@ -141,12 +168,7 @@ import Glibc
         directory.write("events.jsonl", line(1))
         let printed = Locked<[Int]>([])
         let tail = EventTail(activePath: directory.url("events.jsonl"), cursorFile: nil, pollInterval: .milliseconds(20))
-        let follower = Task {
-            try await tail.run(from: 1, follow: true, missing: { throw MissingEvents(range: $0) }) { bytes in
-                let seq = try? EventLogReader.parse(Array(bytes.dropLast()), path: "", lineNumber: 0).seq
-                printed.withLock { $0.append(seq ?? -1) }
-            }
-        }
+        let follower = follow(tail, into: printed, missing: { throw MissingEvents(range: $0) })
         for _ in 0..<100 where printed.withLock({ $0.isEmpty }) { try await Task.sleep(for: .milliseconds(20)) }
         // Two rotations while the follower slept: events 2–3 went into a segment retention removed.
         directory.write("events.4.jsonl", line(4) + line(5))
