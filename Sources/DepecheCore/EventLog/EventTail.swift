@@ -126,8 +126,6 @@ public struct EventTail: Sendable {
 private final class ActiveFile {
     let path: String
     private let fd: Int32
-    private let device: UInt64
-    private let inode: UInt64
     private var offset: Int
 
     /// The file now at `path`, from the line of `seq` `from` on (its end when it holds none
@@ -142,8 +140,6 @@ private final class ActiveFile {
         }
         self.path = path
         self.fd = fd
-        device = UInt64(info.st_dev)
-        inode = UInt64(info.st_ino)
         do {
             offset = try from.map { try EventLogSeek.offset(ofSeq: $0, fd: fd, size: Int(info.st_size), path: path) } ?? 0
         } catch {
@@ -165,10 +161,8 @@ private final class ActiveFile {
 
     /// Whether `path` still names this file, and it was not cut shorter than what was read.
     var isStillActive: Bool {
-        var named = stat(), held = stat()
-        guard stat(path, &named) == 0, UInt64(named.st_dev) == device, UInt64(named.st_ino) == inode, fstat(fd, &held) == 0
-        else { return false }
-        return Int(held.st_size) >= offset
+        var held = stat()
+        return Posix.names(path, theFileOf: fd) && fstat(fd, &held) == 0 && Int(held.st_size) >= offset
     }
 }
 

@@ -227,10 +227,7 @@ public final class JSONLEventLog: EventSink {
         try state.withLock { state in
             // Still the same file (no rotation outside): nothing to reopen, and its lock, on this
             // descriptor's open file, would refuse a second open of it.
-            var current = stat(), named = stat()
-            if fstat(state.fd, &current) == 0, stat(options.path, &named) == 0, current.st_dev == named.st_dev, current.st_ino == named.st_ino {
-                return
-            }
+            if Posix.names(options.path, theFileOf: state.fd) { return }
             let fd = try Self.openActive(options.path)
             close(state.fd)
             state.fd = fd
@@ -242,11 +239,7 @@ public final class JSONLEventLog: EventSink {
     /// would otherwise go on into the renamed file, where `tail -F` and `depeche tail` do not
     /// look. Returns whether it did. A deleted file is left to ``flush()`` (``EventLogDeleted``).
     public func reopenIfMoved() throws -> Bool {
-        let moved = state.withLock { state -> Bool in
-            var current = stat(), named = stat()
-            guard fstat(state.fd, &current) == 0, current.st_nlink > 0 else { return false }
-            return stat(options.path, &named) != 0 || named.st_dev != current.st_dev || named.st_ino != current.st_ino
-        }
+        let moved = state.withLock { state in !Self.isDeleted(state.fd) && !Posix.names(options.path, theFileOf: state.fd) }
         guard moved else { return false }
         try reopen()
         return true

@@ -121,6 +121,13 @@ enum Posix {
         try file.commit()
     }
 
+    /// Whether `path` names the file open as `fd` (same device and inode); false when either
+    /// cannot be stat'ed.
+    static func names(_ path: String, theFileOf fd: Int32) -> Bool {
+        var named = stat(), held = stat()
+        return stat(path, &named) == 0 && fstat(fd, &held) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino
+    }
+
     /// The directory part of a path (`.` when there is none).
     static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
