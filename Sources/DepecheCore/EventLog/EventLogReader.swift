@@ -118,9 +118,8 @@ public struct EventLogReader: Sendable {
             var window = 4_096
             while true {
                 let length = min(window, size - start)
-                lseek(fd, off_t(start), SEEK_SET)
-                let bytes = try Posix.readAll(fd, path: path, limit: length, expectedSize: length)
-                if let end = bytes.prefix(length).firstIndex(of: UInt8(ascii: "\n")) {
+                let bytes = try Self.read(fd, path: path, from: start, to: start + length)
+                if let end = bytes.firstIndex(of: UInt8(ascii: "\n")) {
                     let event = try Self.parse(Array(bytes[..<end]), path: path, lineNumber: 0)
                     return event.seq == seq ? event : nil
                 }
@@ -150,8 +149,7 @@ public struct EventLogReader: Sendable {
         var window = 4_096
         while true {
             let start = max(0, size - window)
-            lseek(fd, off_t(start), SEEK_SET)
-            let bytes = try Posix.readAll(fd, path: path, limit: size - start, expectedSize: size - start)
+            let bytes = try read(fd, path: path, from: start, to: size)
             guard let end = bytes.lastIndex(of: UInt8(ascii: "\n")) else {
                 if start == 0 { return nil }
                 window *= 4
