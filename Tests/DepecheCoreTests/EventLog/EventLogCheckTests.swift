@@ -6,6 +6,18 @@ import Testing
 
     func line(_ seq: Int) -> String { #"{"v":1,"seq":\#(seq),"ts":"2026-01-01T00:00:00.000Z","type":"document.ingested"}"# + "\n" }
 
+    /// The corruption the check of the directory's log finds; nil (and an issue recorded) when it
+    /// finds none or fails otherwise.
+    func corruption() -> EventLogCorruption? {
+        do {
+            _ = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
+            Issue.record("expected a corruption")
+        } catch let error as EventLogCorruption {
+            return error
+        } catch { Issue.record("unexpected \(error)") }
+        return nil
+    }
+
     @Test func acceptsAGapFreeLog() throws {
         directory.write("events.jsonl", line(1) + line(2) + line(3))
         let summary = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
@@ -17,15 +29,11 @@ import Testing
         #expect(throws: EventLogCorruption.self) { try EventLogCheck.run(activePath: directory.url("events.jsonl")) }
     }
 
-    @Test func findsInvalidJSONAndNamesTheLine() {
+    @Test func findsInvalidJSONAndNamesTheLine() throws {
         directory.write("events.jsonl", line(1) + "{not json\n")
-        do {
-            _ = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
-            Issue.record("expected a corruption")
-        } catch let error as EventLogCorruption {
-            #expect(error.lineNumber == 2)
-            #expect(error.problem == "not valid JSON")
-        } catch { Issue.record("unexpected \(error)") }
+        let error = try #require(corruption())
+        #expect(error.lineNumber == 2)
+        #expect(error.problem == "not valid JSON")
     }
 
     @Test func findsATornLastLine() {
@@ -43,15 +51,11 @@ import Testing
 
     /// Readers find an event's segment by the names: one that begins elsewhere than its name
     /// says hides its events from them.
-    @Test func findsASegmentNotNamedByItsFirstSeq() {
+    @Test func findsASegmentNotNamedByItsFirstSeq() throws {
         directory.write("events.1.jsonl", line(4) + line(5))
         directory.write("events.jsonl", line(6))
-        do {
-            _ = try EventLogCheck.run(activePath: directory.url("events.jsonl"))
-            Issue.record("expected a corruption")
-        } catch let error as EventLogCorruption {
-            #expect(error.lineNumber == 1)
-            #expect(error.problem == "the segment begins with seq 4, not the seq 1 its name says")
-        } catch { Issue.record("unexpected \(error)") }
+        let error = try #require(corruption())
+        #expect(error.lineNumber == 1)
+        #expect(error.problem == "the segment begins with seq 4, not the seq 1 its name says")
     }
 }

@@ -7,13 +7,20 @@ import Testing
 /// local log lacks (what `kill -9` between an acknowledgement and the local write leaves), so
 /// the next event takes the next `seq` and no `Nats-Msg-Id` is reused.
 @Suite struct MirrorCatchUpTests {
-    @Test func aLocalLogBehindTheStreamIsCaughtUpAtStartAndSeqGoesOn() async throws {
+    /// A one-node server and host a's daemon (the caller removes it), stopped once it has
+    /// published pages 0..<`count`.
+    static func hostThatPublished(_ count: Int, label: String) async throws -> (NATSCluster, DaemonSandbox) {
         let server = try await NATSCluster.ready(label: "nats1", size: 1)
-        let run = try await server.startDaemon(host: "a", label: "catch-up")
-        defer { run.remove() }
-        try run.dropPages(0..<25) { TestPages.page(serial: $0, paragraphCount: 2) }
-        #expect(await run.waitUntilProcessed(25))
+        let run = try await server.startDaemon(host: "a", label: label)
+        try run.dropPages(0..<count) { TestPages.page(serial: $0, paragraphCount: 2) }
+        #expect(await run.waitUntilProcessed(count))
         #expect(await run.daemon.terminate() == 0)
+        return (server, run)
+    }
+
+    @Test func aLocalLogBehindTheStreamIsCaughtUpAtStartAndSeqGoesOn() async throws {
+        let (server, run) = try await Self.hostThatPublished(25, label: "catch-up")
+        defer { run.remove() }
         // The local state loses everything the stream holds: the worst a crash can do to the log
         // (the store, never ahead of it, goes with it; a store left ahead of an empty log would
         // mean the log was moved away, and the log would go on after the store's seq).
@@ -35,12 +42,8 @@ import Testing
 /// this host's next `seq`, not its first again.
 @Suite struct MovedLocalLogTests {
     @Test func aLocalLogMovedAwayGoesOnAfterTheStoresSeqInTheStream() async throws {
-        let server = try await NATSCluster.ready(label: "nats1", size: 1)
-        let run = try await server.startDaemon(host: "a", label: "moved-log")
+        let (server, run) = try await MirrorCatchUpTests.hostThatPublished(3, label: "moved-log")
         defer { run.remove() }
-        try run.dropPages(0..<3) { TestPages.page(serial: $0, paragraphCount: 2) }
-        #expect(await run.waitUntilProcessed(3))
-        #expect(await run.daemon.terminate() == 0)
         #expect(rename(run.state + "/events.jsonl", run.state + "/events.jsonl.1") == 0)
 
         try await run.daemon.start()
