@@ -7,17 +7,100 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <limits.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/openat2.h>
 
+/// Whether this kernel (and the sandbox around the process) lets `openat2` run: it answers
+/// ENOSYS before Linux 5.6, and a seccomp filter that does not know it answers ENOSYS or EPERM.
+/// Asked once, by opening "/" as a path.
+static int openat2_works = -1;
+
+static void probe_openat2(void) {
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = O_PATH | O_CLOEXEC;
+    int fd = (int)syscall(SYS_openat2, AT_FDCWD, "/", &how, sizeof how);
+    if (fd >= 0) close(fd);
+    openat2_works = fd >= 0 || (errno != ENOSYS && errno != EPERM);
+}
+
+int depeche_openat2_available(void) {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, probe_openat2);
+    return openat2_works;
+}
+
 int depeche_open_beneath(int dirfd, const char *path, int flags, unsigned int mode) {
+    if (!depeche_openat2_available()) return depeche_open_beneath_walking(dirfd, path, flags, mode);
     struct open_how how;
     memset(&how, 0, sizeof how);
     how.flags = (unsigned long long)(flags | O_CLOEXEC | O_NOFOLLOW);
     how.mode = (flags & O_CREAT) ? mode : 0;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
     return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+}
+
+/// Opens the directory `name` (one component) beneath `dirfd` as a path, or fails: ELOOP when it
+/// is a symbolic link, ENOTDIR when it is something else. The descriptor is examined, not the
+/// name, so a link swapped in after the check is not followed either.
+static int open_step(int dirfd, const char *name) {
+    int fd = openat(dirfd, name, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat info;
+    int error = fstat(fd, &info) != 0 ? errno : S_ISLNK(info.st_mode) ? ELOOP : S_ISDIR(info.st_mode) ? 0 : ENOTDIR;
+    if (error == 0) return fd;
+    close(fd);
+    errno = error;
+    return -1;
+}
+
+int depeche_open_beneath_walking(int dirfd, const char *path, int flags, unsigned int mode) {
+    if (path[0] == '/' || path[0] == '\0') {
+        errno = path[0] == '/' ? EXDEV : ENOENT;
+        return -1;
+    }
+    char component[NAME_MAX + 1];
+    int current = dirfd;
+    const char *rest = path;
+    for (;;) {
+        const char *slash = strchr(rest, '/');
+        if (slash == NULL) break;
+        size_t length = (size_t)(slash - rest);
+        const char *next = slash + 1;
+        if (length == 0 || (length == 1 && rest[0] == '.')) {
+            rest = next;
+            continue;
+        }
+        int error = length > NAME_MAX ? ENAMETOOLONG : (length == 2 && rest[0] == '.' && rest[1] == '.') ? EXDEV : 0;
+        int fd = -1;
+        if (error == 0) {
+            memcpy(component, rest, length);
+            component[length] = '\0';
+            fd = open_step(current, component);
+            if (fd < 0) error = errno;
+        }
+        if (current != dirfd) close(current);
+        if (error != 0) {
+            errno = error;
+            return -1;
+        }
+        current = fd;
+        rest = next;
+    }
+    const char *last = *rest == '\0' ? "." : rest;
+    int fd = -1;
+    if (strcmp(last, "..") == 0) {
+        errno = EXDEV;
+    } else {
+        fd = openat(current, last, flags | O_CLOEXEC | O_NOFOLLOW, (flags & O_CREAT) ? mode : 0);
+    }
+    int error = errno;
+    if (current != dirfd) close(current);
+    errno = error;
+    return fd;
 }
 
 int depeche_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, const char *newpath) {

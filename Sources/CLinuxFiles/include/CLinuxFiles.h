@@ -2,9 +2,22 @@
 #define DEPECHE_CLINUXFILES_H
 
 /// Opens `path` relative to `dirfd` and refuses to leave that directory or follow any
-/// symbolic link on the way (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS).
-/// Returns the descriptor, or -1 with errno set (ENOSYS on kernels before 5.6).
+/// symbolic link on the way (openat2 with RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS; where openat2
+/// cannot run, `depeche_open_beneath_walking`). Returns the descriptor, or -1 with errno set:
+/// ELOOP for a link, EXDEV for a path that leaves `dirfd`.
 int depeche_open_beneath(int dirfd, const char *path, int flags, unsigned int mode);
+
+/// Whether openat2 runs here: 0 on kernels before Linux 5.6 and under a seccomp filter that
+/// refuses it (ENOSYS or EPERM), 1 otherwise. Asked once; `depeche_open_beneath` walks the
+/// path instead when it is 0.
+int depeche_openat2_available(void);
+
+/// `depeche_open_beneath` without openat2: the path is walked one directory at a time with
+/// openat(O_PATH | O_NOFOLLOW), each examined through its descriptor (a link: ELOOP; not a
+/// directory: ENOTDIR), and the last component opened with O_NOFOLLOW beneath the last
+/// directory. Stricter than RESOLVE_BENEATH in one way: every ".." is refused (EXDEV), even
+/// one that would stay beneath `dirfd`.
+int depeche_open_beneath_walking(int dirfd, const char *path, int flags, unsigned int mode);
 
 /// Renames like renameat2(..., RENAME_NOREPLACE): fails with EEXIST instead of replacing.
 int depeche_rename_noreplace(int olddirfd, const char *oldpath, int newdirfd, const char *newpath);

@@ -69,6 +69,10 @@ public final class Daemon: Service {
             logger.warning("the inbox's file system cannot lock it: a second daemon on this inbox would not be refused", metadata: ["inbox": "\(inbox)"])
         }
 
+        if FileReader.walksPaths {
+            logger.notice("openat2 cannot run here (Linux before 5.6, or a sandbox refuses it): inbox paths are opened one directory at a time, links still refused")
+        }
+
         let log = try JSONLEventLog(options: .init(config), logger: logger)
         if let format = try StoreUpgrade.formatToConvert(directory: config.storeDirectory, mapSize: config.storeMapSize) {
             let what = "converting the state store from format \(format) to \(StateStore.format), once (about 30 s a million documents)"

@@ -18,7 +18,8 @@ public enum ReadOutcome: Sendable {
 ///
 /// Files are first examined through an `O_PATH` descriptor (opening a FIFO or a device for
 /// reading could block or have side effects), then opened with `openat2(RESOLVE_BENEATH |
-/// RESOLVE_NO_SYMLINKS)`, which also guards every directory on the way.
+/// RESOLVE_NO_SYMLINKS)`, which also guards every directory on the way (where `openat2` cannot
+/// run, the path is walked one directory at a time instead: ``walksPaths``).
 public struct FileReader: Sendable {
     /// An open descriptor of the inbox directory.
     public let inboxFD: Int32
@@ -30,6 +31,11 @@ public struct FileReader: Sendable {
         self.inboxFD = inboxFD
         self.maxFileSize = maxFileSize
     }
+
+    /// Whether paths are opened one directory at a time (`openat(O_NOFOLLOW)`, each examined)
+    /// because `openat2` cannot run here: Linux before 5.6, or a seccomp filter that refuses it.
+    /// Links are refused either way.
+    public static var walksPaths: Bool { depeche_openat2_available() == 0 }
 
     /// Reads the file at `path` (relative to the inbox).
     public func read(_ path: InboxPath) -> ReadOutcome {

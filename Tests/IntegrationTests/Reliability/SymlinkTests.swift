@@ -3,8 +3,29 @@ import Testing
 
 extension Reliability {
     /// Links out of the inbox are rejected and quarantined as links; nothing they point at is
-    /// read, moved or changed.
+    /// read, moved or changed. Also where `openat2` cannot run.
     @Suite struct Symlinks {
+        /// How the daemon meets `openat2`: as this kernel gives it, or refused as a kernel before
+        /// Linux 5.6 (ENOSYS) or a container's seccomp profile (EPERM) refuses it, the error put in
+        /// the kernel's answer by strace (which stops the daemon only at that call).
+        enum Openat2: String, CaseIterable {
+            case available, ENOSYS, EPERM
+
+            var runUnder: [String] {
+                self == .available ? [] : [
+                    "strace", "-f", "-qq", "-o", "/dev/null", "--seccomp-bpf",
+                    "-e", "trace=openat2", "-e", "inject=openat2:error=\(rawValue)",
+                ]
+            }
+
+            /// Starts the daemon this way and checks that it says how it opens paths.
+            func start(_ daemon: DaemonProcess) async throws {
+                daemon.runUnder = runUnder
+                try await daemon.start()
+                #expect(daemon.journal().contains("openat2 cannot run here") == (self != .available))
+            }
+        }
+
         /// The files outside the inbox, with their bytes and `stat` before the run.
         private struct OutsideSnapshot: Equatable {
             var files: [String: [UInt8]]
@@ -23,7 +44,8 @@ extension Reliability {
             }
         }
 
-        @Test func linksAreRejectedAndTheirTargetsUntouched() async throws {
+        @Test(arguments: Openat2.allCases)
+        func linksAreRejectedAndTheirTargetsUntouched(openat2: Openat2) async throws {
             let sandbox = try DaemonSandbox(label: "symlinks", settings: ["intake.settle_ms": "50"])
             defer { sandbox.remove() }
             let secret = Array("Note interne : ne pas publier.\n".utf8)
@@ -43,7 +65,7 @@ extension Reliability {
                 ("self-loop", "self-loop"),
             ]
             for (name, target) in early { #expect(symlink(target, sandbox.inbox + "/" + name) == 0) }
-            try await sandbox.daemon.start()
+            try await openat2.start(sandbox.daemon)
             for (name, target) in late { #expect(symlink(target, sandbox.inbox + "/" + name) == 0) }
             let page = DroppedFile(path: Array("site/page.txt".utf8), bytes: TestPages.page(serial: 2), expected: .document)
             try await sandbox.writer.write(TestPages.page(serial: 2), to: "site/page.txt")
@@ -61,14 +83,16 @@ extension Reliability {
         }
 
         /// A subdirectory swapped for a link to the outside while its files are being taken:
-        /// openat2 refuses to follow it, so nothing outside is read or moved.
-        @Test func aDirectorySwappedForALinkLeadsNowhere() async throws {
+        /// openat2 (or the walk that stands in for it) refuses to follow it, so nothing outside is
+        /// read or moved.
+        @Test(arguments: Openat2.allCases)
+        func aDirectorySwappedForALinkLeadsNowhere(openat2: Openat2) async throws {
             let sandbox = try DaemonSandbox(label: "swap", settings: ["intake.settle_ms": "20"])
             defer { sandbox.remove() }
             try FileSystem.makeDirectories(sandbox.outside + "/victim")
             for index in 0..<5 { try FileSystem.write(TestPages.page(serial: 900 + index), to: sandbox.outside + "/victim/page-\(index).txt") }
             let before = OutsideSnapshot(sandbox.outside)
-            try await sandbox.daemon.start()
+            try await openat2.start(sandbox.daemon)
             for round in 0..<20 {
                 let directory = sandbox.inbox + "/swap-\(round)"
                 try FileSystem.makeDirectories(directory)

@@ -23,6 +23,9 @@ final class DaemonProcess {
     /// The configuration file naming the inbox and state directory (no other key: defaults
     /// plus `settings`), so that no configuration of the machine applies.
     let configPath: String
+    /// A command to run the daemon under, the daemon's command line appended to it (strace
+    /// injecting faults, say). Signals go to the daemon itself, the command's child.
+    var runUnder: [String] = []
     private var child: ChildProcess?
     /// The journal's length when the latest start began.
     private var journalOffset = 0
@@ -41,8 +44,13 @@ final class DaemonProcess {
     /// The active event log (`log.path`, else `events.jsonl` in the state directory).
     var eventLog: EventLogFile { EventLogFile(activePath: settings["log.path"] ?? stateDirectory + "/events.jsonl") }
 
-    /// The running process's id, if it runs.
-    var pid: pid_t? { child.flatMap { $0.isRunning ? $0.pid : nil } }
+    /// The running daemon's process id, if it runs.
+    var pid: pid_t? {
+        guard let child, child.isRunning else { return nil }
+        guard !runUnder.isEmpty else { return child.pid }
+        let children = try? String(contentsOfFile: "/proc/\(child.pid)/task/\(child.pid)/children", encoding: .utf8)
+        return children.flatMap { pid_t($0.split(separator: " ").first ?? "") }
+    }
 
     /// Starts the daemon and, unless told not to, waits until it has watched and scanned the
     /// inbox. `DEPECHE_…` variables of the test's environment are not passed on.
@@ -52,7 +60,8 @@ final class DaemonProcess {
         }
         let arguments = ["run", "--config", configPath] + settingArguments
         journalOffset = (try? FileSystem.read(journalPath).count) ?? 0
-        let child = try ChildProcess(Self.binary, arguments, stderr: journalPath, dropping: Self.isDepecheVariable)
+        let command = runUnder + [Self.binary] + arguments
+        let child = try ChildProcess(command[0], Array(command.dropFirst()), stderr: journalPath, dropping: Self.isDepecheVariable)
         self.child = child
         guard waitUntilReady else { return }
         let deadline = ContinuousClock.now + timeout
@@ -73,7 +82,8 @@ final class DaemonProcess {
 
     /// `kill -9`: no chance to flush, commit the store or move anything.
     func kill() {
-        child?.send(SIGKILL)
+        // Under a command that has not started the daemon yet: the command itself.
+        if pid == nil { child?.send(SIGKILL) } else { send(SIGKILL) }
         child?.wait()
         child = nil
     }
@@ -81,7 +91,7 @@ final class DaemonProcess {
     /// SIGTERM, then waits for the exit code (nil: still running after `timeout`, then killed).
     func terminate(timeout: Duration = .seconds(20)) async -> Int32? {
         guard let child else { return nil }
-        child.send(SIGTERM)
+        send(SIGTERM)
         let status = await child.wait(timeout: timeout)
         if status == nil { kill() }
         self.child = nil
@@ -89,7 +99,13 @@ final class DaemonProcess {
     }
 
     /// Sends a signal to the running daemon.
-    func send(_ signal: Int32) { child?.send(signal) }
+    func send(_ signal: Int32) {
+        guard runUnder.isEmpty else {
+            if let pid { Glibc.kill(pid, signal) }
+            return
+        }
+        child?.send(signal)
+    }
 
     /// Whether the process is alive.
     var isRunning: Bool { child?.isRunning ?? false }
