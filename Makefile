@@ -104,13 +104,12 @@ clean:
 
 ## bench-ingest: depeche against the naive inotifywait | sha256sum loop in one run (burst files/s and
 ## ratio, p50/p99 at 1,000 files/s, CPU ms per file, RSS), extract's peak RSS on adversarial 16 MiB
-## pages; BENCH_ARGS="--callgrind 20" adds callgrind instructions per page. It is off by default: Debian
-## 12's valgrind 3.19 cannot read the binary's DWARF 5 ("unhandled dwarf2 abbrev form code 0x25") and,
-## with the debug info stripped (objcopy --strip-debug), still dies with an internal SIGSEGV in
-## libdispatch's start-up, even as --tool=none; and this VM exposes no instruction counters to perf.
+## pages; BENCH_ARGS="--callgrind 20" adds callgrind instructions per page of `depeche extract` (the
+## count that does not swing with the machine's load; a minute more). For Debian 12's valgrind 3.19 the
+## script strips the binary's DWARF 5 and preloads Benchmarks/Ingest/sigsuspend_copy.c (see there).
 BENCH_ARGS ?=
 bench-ingest: deps release
-	$(call apt_install,time)
+	$(call apt_install,time valgrind)
 	python3 Benchmarks/Ingest/ingest_bench.py --binary $(RELEASE_BIN) $(BENCH_ARGS)
 
 ## bench-cluster: the same burst in file mode and in cluster mode (3-node nats-server cluster on

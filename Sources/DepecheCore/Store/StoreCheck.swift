@@ -21,13 +21,23 @@ public enum StoreCheck {
         public var logHoldsNoEvents = false
     }
 
+    /// The `seq` of the last event `config`'s store has taken in; nil when there is no store yet.
+    public static func seq(config: DepecheConfig) throws -> Int? {
+        try snapshot(config)?.read { try $0.seq() }
+    }
+
+    /// `config`'s store opened read-only (it runs beside the daemon); nil when there is none.
+    private static func snapshot(_ config: DepecheConfig) throws -> StateStore? {
+        guard access(config.storeDirectory + "/data.mdb", F_OK) == 0 else { return nil }
+        return try StateStore(
+            directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance,
+            readOnly: true)
+    }
+
     /// Checks `config`'s store against its log; nil when there is no store yet. Throws
     /// ``StoreCorruption`` at the first problem.
     public static func run(config: DepecheConfig, logLastSeq: Int) throws -> Summary? {
-        guard access(config.storeDirectory + "/data.mdb", F_OK) == 0 else { return nil }
-        let store = try StateStore(
-            directory: config.storeDirectory, mapSize: config.storeMapSize, nearMaxDistance: config.nearDuplicateMaxDistance,
-            readOnly: true)
+        guard let store = try snapshot(config) else { return nil }
         return try store.read { reader in
             let seq = try reader.seq()
             let fail = { (problem: String) in StoreCorruption(directory: store.directory, problem: problem) }

@@ -117,6 +117,14 @@ import Testing
         #expect(await run.daemon.terminate() == 0)
         let check = try run.daemon.check()
         #expect(check.status == 0 && check.stdout.contains("the next is seq 3"), "\(check.stdout)\(check.stderr)")
+        // `status` says the same of the new empty log, and of no log at all (not "has not run").
+        let log = run.state + "/events.jsonl"
+        for state in ["no events", "none"] {
+            if state == "none" { #expect(unlink(log) == 0) }
+            let status = try Command.run(DaemonProcess.binary, ["status", "--config", run.daemon.configPath], dropping: DaemonProcess.isDepecheVariable)
+            #expect(status.status == 0 && status.stdout.contains("\(log): \(state) (moved away or removed); the state store is at seq 2: "
+                                                                 + "the next event is seq 3"), "\(status.stdout)\(status.stderr)")
+        }
 
         try await run.daemon.start()
         try await run.writer.write(TestPages.page(serial: 1), to: "again.txt")
