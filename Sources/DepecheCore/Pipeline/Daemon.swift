@@ -86,7 +86,7 @@ public final class Daemon: Service {
         let disposer = Disposer(inboxFD: inboxFD, stateDirectory: config.stateDirectory, mode: config.dispose)
         let committer = Committer(sink: sink, disposer: disposer, config: config, recovered: recovered, logger: logger)
         let intake = Intake(settle: .milliseconds(config.settleMilliseconds), inboxFD: inboxFD)
-        let watcher = InotifyWatcher(inbox: inbox)
+        let watcher = InotifyWatcher(inbox: config.inbox)
         try await watcher.start()
         hooks.watcherStarted(watcher)
         let scanner = InboxScanner(inboxFD: inboxFD)

@@ -106,13 +106,20 @@ final class Stages: Sendable {
                 rescan(overflow: true)
             case .inboxGone:
                 logger.error("the inbox was removed; waiting for it to be created again", metadata: ["inbox": "\(config.inbox)"])
+            case .inboxRelinked(let old):
+                logger.notice("the inbox's path now leads to another directory: files still in the old one are no longer taken",
+                              metadata: ["inbox": "\(config.inbox)", "inbox.old": "\(old)"])
             case .inboxBack:
                 do {
+                    // Where a symlink now leads may hold the state directory: refused as at start.
+                    try StateLayoutCheck.check(config)
                     try reopenInbox(watcher.inbox)
                     logger.notice("the inbox is back; taking files from it again", metadata: ["inbox": "\(watcher.inbox)"])
                     rescan(overflow: false)
                 } catch let busy as InboxBusyError {
                     fail(busy)
+                } catch let misplaced as ConfigurationError {
+                    fail(misplaced)
                 } catch {
                     logger.error("the inbox is back but cannot be opened; restart depeche", metadata: ["error": "\(error)"])
                 }

@@ -21,6 +21,9 @@ public enum WatchSignal: Sendable, Equatable {
     case overflow
     /// The inbox itself was deleted or moved away; the watcher waits for it to come back.
     case inboxGone
+    /// The inbox's path now leads to another directory (a symlink on the way was re-pointed):
+    /// the old one is no longer watched; `inboxBack` follows once the new one is.
+    case inboxRelinked(from: String)
     /// The inbox is back and watched again: reopen it and rescan.
     case inboxBack
 }
@@ -39,8 +42,12 @@ public struct WatchError: Error, CustomStringConvertible {
 /// call, and `inotifytools_next_event` is called with a 1 s timeout so the thread notices
 /// when it is asked to stop. There can be only one watcher per process.
 public final class InotifyWatcher: Sendable {
-    /// The inbox, absolute, without a trailing slash.
-    public let inbox: String
+    /// The inbox as configured, which may lead through symlinks.
+    public let configuredInbox: String
+    /// The directory watched: the configured inbox resolved (absolute, no symlinks, no trailing
+    /// slash). It changes when a symlink on the configured path is re-pointed.
+    public var inbox: String { watched.withLock { $0 } }
+    private let watched: Mutex<String>
     /// Beats on every turn of the watcher loop (at least once a second): a watchdog that sees
     /// it stand still knows the thread is stuck.
     public let heartbeat = Heartbeat(name: "watcher")
@@ -54,7 +61,8 @@ public final class InotifyWatcher: Sendable {
 
     /// Creates a watcher for `inbox` (not started).
     public init(inbox: String) {
-        self.inbox = inbox.count > 1 && inbox.hasSuffix("/") ? String(inbox.dropLast()) : inbox
+        configuredInbox = inbox
+        watched = Mutex(Self.resolve(inbox))
         (signals, continuation) = AsyncStream.makeStream(of: WatchSignal.self, bufferingPolicy: .unbounded)
     }
 
@@ -97,11 +105,26 @@ public final class InotifyWatcher: Sendable {
         }
         rootState = .watched(RootIdentity(inbox))
         started.withLock { $0?.resume(); $0 = nil }
+        var lastCheck = ContinuousClock.now
         while !stopRequested.load(ordering: .relaxed) {
             heartbeat.beat()
-            if let event = inotifytools_next_event(1) { handle(copy(event)) } else { checkInboxIsStillThere() }
+            if let event = inotifytools_next_event(1) { handle(copy(event)) }
+            // Once a second, busy or idle: a busy inbox must not hide that it is gone.
+            if lastCheck.duration(to: .now) >= .seconds(1) {
+                lastCheck = .now
+                checkInboxIsStillThere()
+            }
             if case .gone = rootState { waitForInboxToReturn() }
         }
+    }
+
+    /// `path` resolved (`realpath`), or as written (less a trailing slash) where it does not exist.
+    static func resolve(_ path: String) -> String {
+        if let real = realpath(path, nil) {
+            defer { free(real) }
+            return String(cString: real)
+        }
+        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
     }
 
     /// The inbox directory being watched: device and inode.
@@ -123,15 +146,19 @@ public final class InotifyWatcher: Sendable {
     // nonisolated(unsafe): read and written only on the watcher thread.
 
     /// The kernel reports IN_DELETE_SELF only once the last descriptor of a directory is
-    /// closed, and the daemon keeps the inbox open: so, on every idle second, the watcher also
-    /// checks that the inbox path is still the directory it watches (deleted, moved away or
-    /// replaced by another directory, it is gone).
+    /// closed, and the daemon keeps the inbox open: so, every second, the watcher also checks
+    /// that the inbox path is still the directory it watches (deleted, moved away or replaced by
+    /// another directory, it is gone), and that the configured path still leads there (a
+    /// symlink on it re-pointed: relinked).
     private func checkInboxIsStillThere() {
-        guard case .watched(let watched) = rootState, RootIdentity(inbox) != watched else { return }
-        let wd = inotifytools_wd_from_filename(inbox + "/")
+        guard case .watched(let identity) = rootState else { return }
+        let old = inbox
+        let relinked = Self.resolve(configuredInbox) != old
+        guard relinked || RootIdentity(old) != identity else { return }
+        let wd = inotifytools_wd_from_filename(old + "/")
         if wd >= 0 { inotifytools_remove_watch_by_wd(wd) }
         rootState = .gone
-        continuation.yield(.inboxGone)
+        continuation.yield(relinked ? .inboxRelinked(from: old) : .inboxGone)
     }
 
     private struct CopiedEvent {
@@ -228,12 +255,15 @@ public final class InotifyWatcher: Sendable {
         return InboxPath(bytes: Array(path.dropFirst(root.count + 1)))
     }
 
-    /// Polls every second until the inbox exists again, then watches it anew.
+    /// Polls every second until the configured inbox leads to a directory again, then watches it
+    /// anew.
     private func waitForInboxToReturn() {
         while !stopRequested.load(ordering: .relaxed) {
             heartbeat.beat()
             var info = stat()
-            if lstat(inbox, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
+            let target = Self.resolve(configuredInbox)
+            watched.withLock { $0 = target }
+            if lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, (try? watchTree(InboxPath(bytes: []))) != nil {
                 rootState = .watched(RootIdentity(inbox))
                 continuation.yield(.inboxBack)
                 return

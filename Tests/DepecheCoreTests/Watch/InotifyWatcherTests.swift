@@ -46,6 +46,35 @@ import Testing
         await watcher.stopAndWait()
     }
 
+    /// The inbox configured as a symlink, re-pointed while files keep arriving: the watcher
+    /// leaves the old directory within a second or so (busy or not) and watches the new one.
+    @Test func followsTheInboxLinkWhenItIsRepointed() async throws {
+        for directory in ["a", "b"] { mkdir(inbox.url(directory), 0o755) }
+        symlink(inbox.url("a"), inbox.url("inbox"))
+        let watcher = InotifyWatcher(inbox: inbox.url("inbox"))
+        try await watcher.start()
+        #expect(watcher.inbox == inbox.url("a"))
+        symlink(inbox.url("b"), inbox.url("next"))
+        rename(inbox.url("next"), inbox.url("inbox"))
+        // Keep the old directory busy: the check must not wait for an idle second.
+        let old = inbox.url("a")
+        let writer = Task {
+            for index in 0..<2_000 where !Task.isCancelled {
+                FileManager.default.createFile(atPath: "\(old)/busy-\(index).txt", contents: Data("x".utf8))
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+        var seen = await collect(watcher) { $0.contains(.inboxBack) }
+        writer.cancel()
+        let relinked = seen.contains(.inboxRelinked(from: old))
+        try #require(relinked, "the re-pointed link was not noticed: \(seen.suffix(3))")
+        #expect(watcher.inbox == inbox.url("b"))
+        inbox.write("b/new.txt", "in the directory the link now leads to")
+        seen = await collect(watcher) { $0.contains(.file(InboxPath("new.txt"))) }
+        #expect(seen.contains(.file(InboxPath("new.txt"))))
+        await watcher.stopAndWait()
+    }
+
     @Test func failsClearlyOnAMissingInbox() async {
         let watcher = InotifyWatcher(inbox: inbox.url("missing"))
         await #expect(throws: (any Error).self) { try await watcher.start() }

@@ -66,5 +66,37 @@ extension Reliability {
             let problems = sandbox.invariants.violations(of: sandbox.daemon.eventLog.read(), dropped: dropped)
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         }
+
+        /// The inbox configured as a symlink, re-pointed at another directory while the daemon
+        /// runs (a new volume): files dropped there are taken within seconds, not after the next
+        /// restart. Re-pointed at a directory that holds the state directory, the daemon stops
+        /// with the same refusal as at start, rather than take its own files as pages.
+        @Test func anInboxLinkRepointedIsFollowed() async throws {
+            let sandbox = try DaemonSandbox(label: "inbox-link", settings: ["intake.settle_ms": "50"])
+            defer { sandbox.remove() }
+            let (first, second) = (sandbox.scratch.appending("volume-a"), sandbox.scratch.appending("volume-b"))
+            for directory in [first, second] { try FileSystem.makeDirectories(directory) }
+            try Command.succeed("rmdir", [sandbox.inbox])
+            func point(at target: String) {
+                #expect(symlink(target, sandbox.inbox + ".next") == 0 && rename(sandbox.inbox + ".next", sandbox.inbox) == 0)
+            }
+            point(at: first)
+            try await sandbox.daemon.start()
+            try FileSystem.write(TestPages.page(serial: 410), to: sandbox.inbox + "/a.txt")
+            #expect(await sandbox.waitUntilProcessed(1))
+
+            point(at: second)
+            try FileSystem.write(TestPages.page(serial: 411), to: sandbox.inbox + "/b.txt")
+            let taken = await sandbox.waitUntilProcessed(2, timeout: .seconds(15))
+            #expect(taken, "a file in the directory the link now leads to was not taken:\n\(sandbox.daemon.journalTail())")
+            #expect(sandbox.daemon.eventLog.events.map(\.type) == ["document.ingested", "document.ingested"])
+            #expect(sandbox.daemon.journal().contains("the inbox's path now leads to another directory"))
+
+            point(at: sandbox.scratch.path)
+            let stopped = await sandbox.daemon.waitUntil(timeout: .seconds(15)) { !sandbox.daemon.isRunning }
+            #expect(stopped, "the daemon went on with its state directory inside the inbox")
+            #expect(sandbox.daemon.journal().contains("lies inside the inbox"), "\(sandbox.daemon.journalTail())")
+            #expect(sandbox.daemon.eventLog.events.count == 2, "the daemon took its own files as pages")
+        }
     }
 }
