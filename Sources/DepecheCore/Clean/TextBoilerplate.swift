@@ -22,21 +22,26 @@ public enum TextBoilerplate {
         var articleEnded = false
         var linkFollows = false
         var linkList = false           // list items under "Read more" so far
+        var headlineList = false       // headlines under "Read more", one a line, so far
+        var wrappedProse = 0           // bytes of the paragraph so far, when its lines are wrapped prose
         for line in BoilerplateLines.lines(of: page) {
             if line.isEmpty {
                 // What every test below says of an empty line, without folding it.
                 if !articleEnded { kept.append(line) }
-                linkList = false
+                (linkList, headlineList, wrappedProse) = (false, false, 0)
                 continue
             }
             let folded = BoilerplateLines.folded(line)
             if credits.read(line, folded: folded) || articleEnded { continue }
             if linkList && BoilerplateLines.isListItem(line) { continue }
-            linkList = false
+            if headlineList && BoilerplateLines.isHeadline(line) { continue }
+            (linkList, headlineList) = (false, false)
             if linkFollows && !BoilerplateLines.isBlank(line) {
-                // "Read more" then "- headline", "- headline": the whole list is links.
+                // "Read more" then "- headline", "- headline": the whole list is links; or
+                // headlines one a line, up to the next blank line.
                 linkFollows = false
                 linkList = BoilerplateLines.isListItem(line)
+                headlineList = !linkList && BoilerplateLines.isHeadline(line)
                 continue
             }
             if BoilerplateLines.isEndMarker(folded) {
@@ -51,7 +56,11 @@ public enum TextBoilerplate {
                 || BoilerplateLines.isTickerOrNavigation(line, folded: folded) {
                 continue
             }
-            if line.utf8.count >= BoilerplateLines.paragraphLength { articleSeen = true }
+            // A paragraph: one long line, or (a page saved as wrapped text) lines of prose.
+            wrappedProse = line.utf8.count >= BoilerplateLines.wrappedLineLength ? wrappedProse + line.utf8.count : 0
+            if line.utf8.count >= BoilerplateLines.paragraphLength || wrappedProse >= BoilerplateLines.paragraphLength {
+                articleSeen = true
+            }
             kept.append(line)
         }
         return Article(text: joined(BoilerplateLines.withoutMenus(kept)),

@@ -5,6 +5,9 @@ import Glibc
 enum BoilerplateLines {
     /// A line at least this long (in UTF-8 bytes) is article prose: end markers after it end the article.
     static let paragraphLength = 120
+    /// Shortest line of a paragraph wrapped at a fixed width (a page saved by a text browser
+    /// wraps at 72–80 columns): consecutive lines this long make a paragraph together.
+    static let wrappedLineLength = 50
 
     /// Whole lines that are widgets, share buttons or social links.
     private static let droppedLines: PhraseSet = [
@@ -299,6 +302,15 @@ enum BoilerplateLines {
     }
 
     /// A list item: a line opening with a bullet ("- ", "• ", "* ", "– ").
+    /// A headline on a line of its own, as related links list them under "Read more": under a
+    /// paragraph's length, not ending a sentence (".", "!", "?", ":", ";" or ",").
+    static func isHeadline(_ line: Substring) -> Bool {
+        guard line.utf8.count < paragraphLength,
+              let last = line.unicodeScalars.last(where: { !ScalarFolding.isSpace($0.value) })
+        else { return false }
+        return !".!?:;,،؛".unicodeScalars.contains(last)
+    }
+
     static func isListItem(_ line: Substring) -> Bool {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard let first = trimmed.unicodeScalars.first, listBullets.contains(first.value) else { return false }
@@ -309,7 +321,13 @@ enum BoilerplateLines {
     private static let listBullets: Set<UInt32> = [0x2D, 0x2A, 0x2022, 0x2013, 0x2014, 0xB7, 0x203A, 0x25B8, 0x2192, 0x25BA]
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
-    static func announcesLink(_ folded: String) -> Bool { linkAnnouncers.contains(folded) }
+    static func announcesLink(_ folded: String) -> Bool {
+        linkAnnouncers.contains(folded) || folded.unicodeScalars.count <= 30 && sectionLinkHeadings.matches(folded)
+    }
+
+    /// Beginnings of a short heading over links to a section's other articles ("MORE IN
+    /// EDUCATION", "More from Sport").
+    private static let sectionLinkHeadings = BytePrefixes(["more in ", "more from ", "also in ", "plus dans ", "المزيد من ", "المزيد في "])
 
     /// A row of share buttons: every word a social network or a share verb.
     private static func isShareRow(_ folded: String) -> Bool {

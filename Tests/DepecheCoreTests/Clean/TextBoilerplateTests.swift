@@ -39,6 +39,38 @@ import Testing
         #expect(article == prose + "\n\n" + prose)
     }
 
+    /// "Read also" over headlines one a line, without bullets: each is a link, up to the blank
+    /// line; a sentence right after them is prose again.
+    @Test(arguments: ["اقرأ أيضا", "Lire aussi", "MORE IN ECONOMY", "More from Sport"])
+    func headlinesUnderReadAlsoAreRemovedToTheBlankLine(heading: String) {
+        let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
+        let page = prose + "\n\n" + heading + "\nفلاحو سوس يترقبون موسم التصدير\nSafi : une nouvelle digue pour le port\n"
+            + "- Kénitra attire un troisième constructeur\n\n" + prose
+        let article = TextBoilerplate.articleText(of: page)
+        for gone in ["سوس", "Safi", "Kénitra", heading] { #expect(!article.contains(gone), "\(gone)") }
+        #expect(article == prose + "\n\n" + prose)
+        let sentence = "Le port a aussi accueilli un nouveau terminal."
+        #expect(TextBoilerplate.articleText(of: "Lire aussi\nSafi : une digue\n" + sentence + "\n\n" + prose) == sentence + "\n\n" + prose)
+    }
+
+    /// A page saved as wrapped text (a text browser's dump: lines of 72 columns, none a
+    /// paragraph long alone): its paragraphs are the article, so "Related posts" after them ends
+    /// it, as after a paragraph written on one line.
+    @Test func anEndMarkerAfterWrappedParagraphsEndsTheArticle() {
+        let wrapped = """
+               The regional council approved the second phase of the bus rapid transit
+               line on Tuesday, with twelve new stations along the coastal road and a
+               depot near the port, the mayor told reporters.
+            """
+        let page = "Agadir BRT enters its second phase\n\n" + wrapped + "\n\n   Related posts\n     * Casablanca tramway line 4 enters test phase\n"
+        let article = TextBoilerplate.articleText(of: page)
+        #expect(!article.contains("Casablanca"), "\(article)")
+        #expect(article.hasSuffix("the mayor told reporters."))
+        // Short lines (a menu) are no paragraph: "Most read" above the article does not end it.
+        let menu = "Home\nPolitics\nEconomy\nSport\nCulture\nSociety\nOpinion\nVideos\nPodcasts\nArchives\n"
+        #expect(TextBoilerplate.articleText(of: menu + "\nMost read\n\n" + wrapped).contains("the mayor told reporters."))
+    }
+
     @Test func newsletterFormsAreRemoved() {
         let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
         let page = prose + "\n\nRecevez la newsletter La Gazette du Rif\nVotre e-mail ........ [JE M'ABONNE]\n\n" + prose
