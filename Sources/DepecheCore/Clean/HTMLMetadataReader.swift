@@ -85,6 +85,10 @@ struct HTMLMetadataReader {
         case "a" where authorLink == nil && (node.attribute("rel")?.lowercased() == "author"
                                              || node.attribute("href").map(Self.isAuthorPage) == true):
             authorLink = nonEmpty(node.textContent)
+        case "a" where homeLogo == nil && node.attribute("href").map(Self.isHomePage) == true && Self.isMarkedAsLogo(node):
+            // `<div class="logo"><a href="/">Name</a></div>`: the site's name written as text.
+            guard let name = nonEmpty(node.textContent), name.split(separator: " ").count <= Self.longestLogoName else { return }
+            homeLogo = name
         case "img" where homeLogo == nil:
             guard let link = node.parent, link.isElement("a"), let href = link.attribute("href"), Self.isHomePage(href),
                   let alt = node.attribute("alt").flatMap(nonEmpty), !alt.lowercased().contains("logo"),
@@ -133,6 +137,15 @@ struct HTMLMetadataReader {
 
     /// Most words in a logo's alternative text that names the publication.
     private static let longestLogoName = 6
+
+    /// Whether the link or its parent has a class that marks the site's logo or name ("logo",
+    /// "site-logo", "brand", "site-title", "site-name"): a bare home link is a menu's "Home".
+    private static func isMarkedAsLogo(_ link: HTMLNode) -> Bool {
+        [link, link.parent].contains { node in
+            guard let classes = node?.attribute("class")?.lowercased() else { return false }
+            return ["logo", "brand", "site-title", "site-name"].contains { classes.contains($0) }
+        }
+    }
 
     /// "/", "./", "https://example.ma/", "https://example.ma": a link to the site's home page.
     private static func isHomePage(_ href: String) -> Bool {

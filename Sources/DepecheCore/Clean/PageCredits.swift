@@ -14,8 +14,13 @@ struct PageCredits {
     /// The name on the page's first source line.
     private var sourceLine: String?
 
-    /// The publication the page names: the copyright holder, else the source line.
-    var publisher: String? { copyrightHolder ?? sourceLine }
+    /// The name on the page's first line that describes the publication ("Chamal Post - Journal
+    /// électronique d'information régionale", "منارة اللوكوس - جريدة إلكترونية جهوية").
+    private var describedName: String?
+
+    /// The publication the page names: the copyright holder, else the source line, else the
+    /// line that describes it.
+    var publisher: String? { copyrightHolder ?? sourceLine ?? describedName }
 
     /// Longest line read (in UTF-8 bytes): credits are short.
     private static let longestLine = 300
@@ -43,7 +48,7 @@ struct PageCredits {
     /// Words that state the rights and are not the holder's name, folded.
     private static let rightsWords = Set([
         "©", "(c)", "copyright", "all", "rights", "reserved", "tous", "droits", "réservés", "جميع", "الحقوق", "محفوظة",
-        "لـ", "ل", "لموقع", "لجريدة", "لصحيفة", "لمجلة",
+        "لـ", "ل", "لموقع", "لجريدة", "لصحيفة", "لمجلة", "حقوق", "النشر", "الطبع", "والنشر",
     ].map { BoilerplateLines.folded(Substring($0)) })
 
     /// The publisher `text` names, read line by line (the text of an HTML page's `<footer>`).
@@ -57,6 +62,7 @@ struct PageCredits {
     /// copyright line, which is not the article.
     mutating func read(_ line: Substring, folded: String) -> Bool {
         guard line.utf8.count <= Self.longestLine else { return false }
+        if describedName == nil { describedName = Self.describedName(line) }
         if sourceLine == nil, Self.sourceOpeners.matches(folded) {
             sourceLine = Self.name(Self.words(of: Self.afterColon(line)))
         }
@@ -179,6 +185,21 @@ struct PageCredits {
         }
         segments.append(Substring(scalars[start...]))
         return segments
+    }
+
+    /// Words that open a publication's description of itself, folded ("Journal électronique …").
+    private static let descriptionWords = Set([
+        "journal", "quotidien", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily", "weekly", "portail",
+        "جريده", "صحيفه", "يوميه", "اسبوعيه", "مجله", "بوابه",
+    ])
+
+    /// "X - Journal électronique …": the name before a separator, one to `longestName` words,
+    /// when the part after it opens with a word that says what kind of publication it is.
+    private static func describedName(_ line: Substring) -> String? {
+        let parts = segments(of: line)
+        guard parts.count >= 2, let kind = words(of: parts[1]).first,
+              descriptionWords.contains(BoilerplateLines.folded(kind)) else { return nil }
+        return name(words(of: parts[0]))
     }
 
     /// "|", "—", "–", "-" or "·".

@@ -39,10 +39,11 @@ public struct Extractor: Sendable {
         for measure in measures { for index in measure.first...measure.last { claimed[index] = true } }
 
         var byline = Byline(text, layout: layout, dates: dates, gazetteer: gazetteer)
-        let source = article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
+        let source = (article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
             ?? byline.publication.map { gazetteer.entries[$0].name }
             ?? article.metadata.publisher.map { MastheadName.preferred($0, in: text, header: 0..<layout.bodyStart) }
-            ?? headerPublication(text, layout) ?? MastheadName.repeated(in: text, layout: layout, body: body)
+            ?? headerPublication(text, layout) ?? MastheadName.repeated(in: text, layout: layout, body: body))
+            .map(MastheadName.withoutDomain)
         // "الحوز الآن | متابعة": a byline that names the publication names no author.
         if let author = byline.author, let source,
            FoldedKey.of(text.string(tokens: author.lowerBound, author.upperBound)) == FoldedKey.of(source) {

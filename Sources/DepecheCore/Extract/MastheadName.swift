@@ -11,6 +11,18 @@ enum MastheadName {
     /// Most words of a masthead.
     private static let mastheadWords = 5
 
+    /// Domain endings a site's name is often written with ("Yabiladi.com", "Challenge.ma").
+    private static let domainEndings = [".com", ".ma", ".net", ".org", ".info", ".press", ".fr", ".news", ".tv", ".media"]
+
+    /// `name` without a domain ending when it is one word with one ("Challenge.ma" is
+    /// "Challenge"): the publication, not its address.
+    static func withoutDomain(_ name: String) -> String {
+        guard !name.contains(" "),
+              let ending = domainEndings.first(where: { name.count > $0.count + 1 && name.lowercased().hasSuffix($0) })
+        else { return name }
+        return String(name.dropLast(ending.count))
+    }
+
     /// `publisher` without its last company word when the header (`header`) writes the rest.
     static func preferred(_ publisher: String, in text: TokenizedText, header: Range<Int>) -> String {
         let name = TokenizedText(publisher)

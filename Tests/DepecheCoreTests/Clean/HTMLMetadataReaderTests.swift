@@ -84,6 +84,13 @@ import Testing
         #expect(try metadata(word).source == nil)
         let stated = #"<head><meta property="og:site_name" content="Gazette"></head><body><a href="/"><img alt="Autre"></a></body>"#
         #expect(try metadata(stated).source == "Gazette")
+        // The name written as text in a home link marked as the logo; a menu's "Home" is not.
+        let text = #"<body><div class="logo"><a href="/">منارة الشمال</a><small>جريدة إلكترونية</small></div></body>"#
+        #expect(try metadata(text).source == "منارة الشمال")
+        let classed = #"<body><a href="https://gazette.ma/" class="site-logo">La Gazette</a></body>"#
+        #expect(try metadata(classed).source == "La Gazette")
+        let menu = #"<body><nav><a href="/">Accueil</a> <a href="/eco">Économie</a></nav></body>"#
+        #expect(try metadata(menu).source == nil)
     }
 
     @Test func brokenJSONLDIsIgnored() throws {

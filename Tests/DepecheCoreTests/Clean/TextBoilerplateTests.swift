@@ -208,6 +208,7 @@ import Testing
             ("Édité par Patrimoines Presse – Rabat. Tous droits réservés – Villes & Patrimoines 2024.", "Villes & Patrimoines"),
             ("جميع الحقوق محفوظة لموقع صدى الواحات 2024", "صدى الواحات"),
             ("news@harbourdaily.example© 2025 Harbour Daily. All rights reserved.", "Harbour Daily"),
+            ("حقوق النشر © 2025 أخبار الساحل - جميع الحقوق محفوظة", "أخبار الساحل"),
         ]
         for (line, publisher) in cases {
             let page = "Le titre\n\nUn paragraphe de l'article, assez long pour être lu comme de la prose par le filtre "
@@ -216,6 +217,24 @@ import Testing
             #expect(article.metadata.publisher == publisher, "\(line)")
             #expect(!article.text.contains(line) || line.hasPrefix("Source") || line.hasPrefix("المصدر"), "\(line)")
         }
+    }
+
+    /// A line where the publication describes itself ("X - Journal électronique …") names it when
+    /// no copyright or source line does; a line that only looks alike does not.
+    @Test func aPublicationsDescriptionOfItselfNamesIt() {
+        let prose = "Un paragraphe de l'article, assez long pour être lu comme de la prose par le filtre des lignes du texte."
+        let cases: [(String, String?)] = [
+            ("Rif Hebdo - Journal électronique d'information régionale - Nador", "Rif Hebdo"),
+            ("صدى الواحات - جريدة إلكترونية جهوية", "صدى الواحات"),
+            ("Coastal Times | The daily of the Atlantic coast", nil),
+            ("Coastal Times | Daily news of the Atlantic coast", "Coastal Times"),
+            ("Nador - Le port a accueilli deux navires", nil),
+        ]
+        for (line, publisher) in cases {
+            #expect(TextBoilerplate.article(of: "Le titre\n\n" + prose + "\n\n" + line).metadata.publisher == publisher, "\(line)")
+        }
+        let credited = "Le titre\n\n" + prose + "\n\nRif Hebdo - Journal électronique\n© 2025 Rif Presse"
+        #expect(TextBoilerplate.article(of: credited).metadata.publisher == "Rif Presse", "a copyright line comes first")
     }
 
     /// "X is published by Y SARL", "X — a publication of Y Ltd": the publisher's imprint is

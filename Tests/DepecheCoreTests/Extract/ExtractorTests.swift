@@ -105,6 +105,17 @@ import Testing
         #expect(extracted.source == "Hespress")
     }
 
+    /// A publication written as its site's address ("Rif-Hebdo.ma", "© Coastal.com 2025") is
+    /// named without the domain ending; a name of several words is left as written.
+    @Test func aSourceWrittenAsAnAddressLosesItsDomain() {
+        let prose = "\n\nLe port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence portuaire.\n\n"
+        for (credit, source) in [("© Coastal.com 2025 - All rights reserved", "Coastal"), ("Source : RifHebdo.ma", "RifHebdo"),
+                                 ("© 2025 Le Journal de Nador. Tous droits réservés.", "Le Journal de Nador")] {
+            let page = TextBoilerplate.article(of: "Nador : un record au port" + prose + credit)
+            #expect(ExtractTestSupport.extractor.extract(page).source == source, "\(credit)")
+        }
+    }
+
     @Test func bylinePublicationWithSmallWords() {
         let page = "Bourita et Albares réaffirment leur partenariat\n\nPublié dans Aujourd'hui le Maroc le 14 - 03 - 2024\n\n"
             + "Le ministre a reçu son homologue à Rabat."
