@@ -45,9 +45,10 @@ struct Byline: Sendable {
             case .attribution:
                 guard let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
                       gazetteer.entries[found.entry].kind == .org else {
-                    // Arabic bylines give the author's bare name under the date ("خديجة أيت علي").
+                    // Arabic bylines give the author's bare name under the date ("خديجة أيت علي"), or
+                    // after the publication or the town and a dash ("صدى الجنوب - بقلم: سعاد الشرقاوي").
                     if author == nil, tokens[start].has(.arabic) {
-                        author = name(text, from: start, in: line, dated: isDated)
+                        author = arabicAttribution(text, from: start, in: line, dated: isDated, gazetteer: gazetteer)
                     }
                     break
                 }
@@ -71,6 +72,29 @@ struct Byline: Sendable {
         if date == nil, let dated = layout.datedLine {
             date = dates.first { layout.lines[dated].contains($0.first) && $0.year != nil }
         }
+    }
+
+    /// "بقلم" (by), before an Arabic author's name.
+    private static let arabicBy = WordSet("بقلم")
+
+    /// The author of an Arabic attribution line: the name after its dash ("-" or "|"), else its
+    /// first words; none when
+    /// that is a desk's credit ("متابعة", "هيئة التحرير") or a known place ("محمد العلوي - الرباط"
+    /// gives the name before the dash).
+    private func arabicAttribution(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool,
+                                   gazetteer: Gazetteer) -> ClosedRange<Int>? {
+        let tokens = text.tokens
+        var from = start
+        if let dash = (start..<line.upperBound).first(where: { tokens[$0].isPunct("-") || tokens[$0].isPunct("|") }) {
+            from = dash + 1
+            if from < line.upperBound, let place = gazetteer.longestMatch(in: text, at: from), place.skipped == 0,
+               gazetteer.entries[place.entry].kind == .loc, place.last + 1 == line.upperBound || dated(place.last + 1) {
+                from = start
+            }
+        }
+        guard let found = name(text, from: from, in: line, dated: dated),
+              !found.contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
+        return found
     }
 
     /// Each person the author's tokens name: "Jane Doe and John Smith" is two.
@@ -115,8 +139,11 @@ struct Byline: Sendable {
         let tokens = text.tokens
         guard start < line.upperBound else { return nil }
         var start = start
-        // "الأستاذة سعاد الشرقاوي": the title is no part of the name.
-        while start + 1 < line.upperBound, ArabicNameWords.titles.contains(tokens[start]) { start += 1 }
+        // "الأستاذة سعاد الشرقاوي", "بقلم: سعاد الشرقاوي": the title or label is no part of the name.
+        while start + 1 < line.upperBound,
+              ArabicNameWords.titles.contains(tokens[start]) || Self.arabicBy.contains(tokens[start]) || tokens[start].isPunct(":") {
+            start += 1
+        }
         var k = start
         if tokens[start].has(.arabic) {
             while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }

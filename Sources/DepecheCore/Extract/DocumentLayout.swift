@@ -317,22 +317,36 @@ struct DocumentLayout: Sendable {
         guard found.kind == .publishedOn, index > 0, !tokens[lines[found.line].lowerBound].has(.blankLineBefore)
         else { return nil }
         let line = lines[index]
-        var dash = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first { isDash(tokens[$0]) }
+        let opening = line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)
+        // "خنيفرة: نور الدين أمغار": where the story was filed, a colon, the author.
+        var dash = opening.first { isDash(tokens[$0]) }
+            ?? opening.first { tokens[$0].isPunct(":") && isFilingPlace(tokens, line.lowerBound..<$0) }
         // "محمد أمين الزياني - طنجة", "Karim Alami - Rabat": the author, then where the story was filed.
         var name = (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
-        if let found = dash, !isNameLine(tokens, name), isFilingPlace(tokens, name), name.count <= 4 {
+        // "نبض تادلة - بقلم: حسن أوعدي": "by" before the name.
+        while name.count > 1, nameLabels.contains(tokens[name.lowerBound]) || tokens[name.lowerBound].isPunct(":") {
+            name = (name.lowerBound + 1)..<name.upperBound
+        }
+        // "مدار الجنوب - متابعة", "صدى الجبل ـ متابعة" (a tatweel is no token), "متابعة": a desk's
+        // credit after the publication, which names no author.
+        let deskCredit = tokens[line].last.map { $0.has(.arabic) && NameWords.newsroomRoles.contains($0) } ?? false
+        if let found = dash, !deskCredit, !isNameLine(tokens, name), isFilingPlace(tokens, name), name.count <= 4 {
             name = line.lowerBound..<found
             dash = nil
         }
-        guard isNameLine(tokens, name) else { return nil }
+        guard deskCredit || isNameLine(tokens, name) else { return nil }
         let headlineAbove = headline(above: index, lines: lines, tokens: tokens).map { lines[$0] }
         let headlineBelow = found.line + 2 < lines.count && isHeadlineLike(tokens, lines[found.line + 1])
             && isParagraph(tokens, lines[found.line + 2])
         let longerAbove = headlineAbove.map { isHeadlineLike(tokens, $0) && wordCount(tokens, $0) > wordCount(tokens, line) }
         guard headlineBelow || longerAbove ?? false else { return nil }
+        if deskCredit { return BylineLine(line: index, kind: .publishedIn, openerEnd: line.lowerBound - 1) }
         if let dash { return BylineLine(line: index, kind: .credit, openerEnd: dash) }
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
     }
+
+    /// "بقلم" (by) before a byline's name.
+    private static let nameLabels = WordSet("بقلم")
 
     /// A person's name alone on its line, a role after a comma or a bar allowed ("Jane Doe |
     /// Staff writer"): two to four capitalised

@@ -78,7 +78,7 @@ public struct Extractor: Sendable {
         let entities = markup.isEmpty ? found : markup + found      // most pages: no copy of every entity
         return Extraction(
             lang: lang,
-            title: article.metadata.title ?? layout.title(in: text),
+            title: (article.metadata.title ?? layout.title(in: text)).map { MastheadName.title($0, without: source) },
             published: published,
             author: article.metadata.author ?? byline.author.map { text.string(tokens: $0.lowerBound, $0.upperBound) },
             source: source,

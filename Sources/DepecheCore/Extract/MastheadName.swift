@@ -23,6 +23,20 @@ enum MastheadName {
         return String(name.dropLast(ending.count))
     }
 
+    /// Separators between a page title and the site's name ("Site — Headline", "Headline | Site").
+    private static let titleSeparators = [" — ", " – ", " - ", " | ", " :: "]
+
+    /// `title` without `source` before or after one of its separators ("Sud Horizons — Tiznit :
+    /// …" is "Tiznit : …"): a page's `<title>` names the site beside the headline.
+    static func title(_ title: String, without source: String?) -> String {
+        guard let source, !source.isEmpty else { return title }
+        for separator in titleSeparators {
+            if title.hasPrefix(source + separator) { return String(title.dropFirst(source.count + separator.count)) }
+            if title.hasSuffix(separator + source) { return String(title.dropLast(source.count + separator.count)) }
+        }
+        return title
+    }
+
     /// `publisher` without its last company word when the header (`header`) writes the rest.
     static func preferred(_ publisher: String, in text: TokenizedText, header: Range<Int>) -> String {
         let name = TokenizedText(publisher)

@@ -105,6 +105,34 @@ import Testing
         #expect(extracted.source == "Hespress")
     }
 
+    /// Arabic bylines: the publication, a dash and "بقلم:" before the name; a town and a colon; the
+    /// publication and a desk's "متابعة" (no author), a tatweel standing for the dash.
+    @Test func arabicBylinesWithALabelAColonOrADesk() {
+        let header = "أزيلال.. انطلاق الدراسة بالكلية الجديدة في موسمها الأول بـ1800 طالب\n\n"
+        let rest = "\nالإثنين 29 شتنبر 2025 - 19:02\n\nانطلقت، صباح اليوم الإثنين، الدراسة بالكلية متعددة التخصصات بأزيلال في أجواء احتفالية.\n"
+        let cases: [(String, String?)] = [
+            ("نبض الأطلس - بقلم: سعاد الشرقاوي", "سعاد الشرقاوي"), ("أزيلال: نور الدين أمغار", "نور الدين أمغار"),
+            ("صدى الجبل ـ متابعة", nil), ("هسبريس - محمد الإدريسي", "محمد الإدريسي"),
+        ]
+        for (byline, author) in cases {
+            let extraction = ExtractTestSupport.extract("تعليم\n\n" + header + byline + rest)
+            #expect(extraction.author == author, "\(byline)")
+            #expect(extraction.title?.hasPrefix("أزيلال..") == true, "\(byline): \(extraction.title ?? "nil")")
+        }
+    }
+
+    /// A page title that names the site before or after the headline ("Sud Horizons — Tiznit : …")
+    /// gives the headline alone.
+    @Test func aTitleLosesTheSitesName() throws {
+        for title in ["Rif Hebdo — Nador : un record au port", "Nador : un record au port | Rif Hebdo"] {
+            let html = "<html><head><title>\(title)</title><meta property=\"og:site_name\" content=\"Rif Hebdo\"></head><body><article>"
+                + "<p>Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence portuaire.</p>"
+                + "</article></body></html>"
+            let analyzed = try DocumentAnalyzer(extractor: ExtractTestSupport.extractor).analyze(Array(html.utf8), fileExtension: "html")
+            #expect(analyzed.extraction.title == "Nador : un record au port", "\(title)")
+        }
+    }
+
     /// A publication written as its site's address ("Rif-Hebdo.ma", "© Coastal.com 2025") is
     /// named without the domain ending; a name of several words is left as written.
     @Test func aSourceWrittenAsAnAddressLosesItsDomain() {

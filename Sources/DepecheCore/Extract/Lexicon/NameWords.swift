@@ -145,13 +145,14 @@ enum NameWords {
     ])
 
     /// Last words of a line that credits a newsroom, not a person ("Africa Tech Wire staff").
-    static let newsroomWords = WordSet("staff team newsroom desk rédaction التحرير")
+    static let newsroomWords = WordSet("staff team newsroom desk rédaction التحرير متابعة")
 
     /// Words of a byline that names a newsroom role, not a person ("Staff Reporter", "Newsdesk",
-    /// "La rédaction", "Notre correspondant", "هيئة التحرير"), in text and in markup (`HTMLBylineElement`).
+    /// "La rédaction", "Notre correspondant", "هيئة التحرير", "متابعة": a desk's follow-up), in text
+    /// and in markup (`HTMLBylineElement`).
     static let newsroomRoles = WordSet("""
         staff team newsroom newsdesk desk reporter reporters correspondent correspondents editor editors writer
-        writers rédaction correspondant correspondante correspondants هيئة التحرير
+        writers rédaction correspondant correspondante correspondants هيئة التحرير متابعة
         """)
 
     /// Plural nouns that introduce a list of organisations ("centres d'appels, en l'occurrence, A, B et C").
