@@ -132,9 +132,11 @@ struct ArabicOrganisationPhrases {
                 continue
             }
             // "… واتصالات المغرب", "… والمملكة المتحدة": another known organisation or a known
-            // place is not a portfolio of this one.
+            // place is not a portfolio of this one, nor is another body.
             guard let bare = words.stripped(k), !ends(bare), !startsOrganisation(k),
                   !(bare.isAnd && placeEnd(afterProcliticAt: k) != nil) else { break }
+            // "مجلس جهة العيون … وجماعة العيون": "و" + a head or territory noun opens another body.
+            if bare.isAnd, ArabicNameWords.heads.contains(key: bare.key) || ArabicNameWords.territories.contains(key: bare.key) { break }
             if bare.isAnd && bare.definite {
                 (last, k) = (k, k + 1)
             } else if bare.isAnd, isWord(k + 1), let noun = words.plain(k + 1), noun.definite, !ends(noun) {

@@ -104,10 +104,12 @@ struct OrganisationPhrases {
                 if Self.and.contains(next), let after = tokens.at(k + 1),
                    after.has(.capitalized) || after.kind == .word && after.key == Self.the
                     || Self.articles.contains(after) && tokens.at(k + 2)?.has(.capitalized) == true
+                    || after.kind == .word && after.key == Self.elidedArticle && tokens.at(k + 2)?.isPunct("'") == true
+                        && tokens.at(k + 3)?.has(.capitalized) == true
                     || tokens[lastContent].has(.capitalized) && after.kind == .word
                         && (!NameWords.connectors.contains(after) || Self.articles.contains(after)) {
-                    // "… et le Centre …", "CHU de Toulouse et membre de …", "… de Fès-Meknès et la
-                    // province d'Ifrane": another name, or a clause.
+                    // "… et le Centre …", "… et l'Institut …", "CHU de Toulouse et membre de …", "… de
+                    // Fès-Meknès et la province d'Ifrane": another name, or a clause.
                     break
                 }
                 afterJoin = true

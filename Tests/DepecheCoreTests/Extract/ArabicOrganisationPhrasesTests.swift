@@ -20,6 +20,14 @@ import Testing
         #expect(organisations("وحضر ممثلو جامعة محمد الخامس بالرباط اللقاء.") == ["جامعة محمد الخامس"])
     }
 
+    /// "و" + another head or territory noun opens another body; "و" + a portfolio goes on.
+    @Test func anotherBodyAfterAndIsAnotherName() {
+        #expect(organisations("ونظم السباق مجلس جهة الشرق وجماعة الناظور بدعم من الشركاء.") == ["مجلس جهة الشرق"])
+        #expect(organisations("وحضر ممثلو وزارة الصحة والمكتب الوطني للكهرباء والماء الصالح للشرب اللقاء.")
+                == ["وزارة الصحة", "المكتب الوطني للكهرباء والماء الصالح للشرب"])
+        #expect(organisations("وأعلنت وزارة التجهيز والماء عن مشروع جديد.") == ["وزارة التجهيز والماء"])
+    }
+
     @Test func headAndGenitiveChain() {
         #expect(organisations("وأعلنت وزارة التجهيز والنقل واللوجستيك عن مشروع جديد.")
                 == ["وزارة التجهيز والنقل واللوجستيك"])

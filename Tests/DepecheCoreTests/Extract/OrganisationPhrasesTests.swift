@@ -31,6 +31,12 @@ import Testing
                 == ["Association marocaine des amis du droit"], "a place after \"à\" is where the body is")
     }
 
+    /// "et l'" before a capitalised head opens another name, as "et le" does.
+    @Test func twoNamesJoinedByEtLAreTwo() {
+        #expect(organisations("Le festival est soutenu par le Conseil régional de l'Oriental et l'Institut royal de la culture amazighe.")
+                == ["Conseil régional de l'Oriental", "Institut royal de la culture amazighe"])
+    }
+
     @Test func aNationalityAfterTheHeadScopesTheName() {
         #expect(organisations("Le Fonds koweïtien pour le développement a financé le barrage.")
                 == ["Fonds koweïtien pour le développement"])
