@@ -48,10 +48,13 @@ struct ArabicPersonNames {
         let isWord = { (k: Int) in k < range.upperBound && !claimed[k] && words.plain(k) != nil
             && (k == index || !text.tokens[k].has(.newlineBefore)) }
         var start = index
-        // "المدافع السنغالي X Y": after a role and a nationality, two or three words of any origin.
-        let foreign = isRoleAndNationality(index)
+        // "المدافع السنغالي X Y": after a role and a nationality, two or three words of any origin;
+        // "مع الكينية X Y", "والإثيوبي X Y": after a nationality standing for the person, too.
+        let roleAndNationality = isRoleAndNationality(index)
+        let nationalityAlone = !roleAndNationality && isNationalityStandingForAPerson(index)
+        let foreign = roleAndNationality || nationalityAlone
         let titled = foreign || isTitle(index)
-        if titled { start += foreign ? 2 : 1 }
+        if titled { start += roleAndNationality ? 2 : 1 }
         var k = start, clitic = 0, givens = 0, definiteFirst = false
         while isWord(k), k - start < Self.longestName, let given = givenName(at: k, clitic: k == start && !titled) {
             if k == start { (clitic, definiteFirst) = (given.clitic, given.definite) }
@@ -124,8 +127,9 @@ struct ArabicPersonNames {
                 (last, k) = (k + 1, k + 2)
             }
         }
-        // "شادي رياض": the second of two given names is the family name.
-        guard family > 0 || givens > 1 || titled && last >= start else { return nil }
+        // "شادي رياض": the second of two given names is the family name. After a nationality alone,
+        // a given and a family name.
+        guard family > 0 || givens > 1 || titled && !nationalityAlone && last >= start else { return nil }
         return NameCandidate(first: start, last: last, skipped: clitic, type: .person,
                              evidence: titled ? .title : .givenName,
                              group: .person(PersonNameKey.of(text, start, last)))
@@ -214,6 +218,24 @@ struct ArabicPersonNames {
               nationality.definite, nationality.isNisba, !ArabicNameWords.scopeAdjectives.contains(key: nationality.key)
         else { return false }
         return true
+    }
+
+    /// Words before a nationality that stands for a person ("مع الكينية …"): it is no adjective there.
+    private static let beforeAPerson = WordSet("مع إلى على أمام بعد من عن ضد رفقة برفقة بمعية")
+
+    /// A nationality at token `k` standing for a person, the name after it: after "و" written on
+    /// it and a name ("… كامار والإثيوبي") or after a preposition ("مع الكينية"); not after the
+    /// noun it qualifies ("المنتخب المغربي") or another nationality ("الإسبانية والفرنسية").
+    private func isNationalityStandingForAPerson(_ k: Int) -> Bool {
+        let token = text.tokens[k]
+        let written = words.plain(k)
+        let (nationality, afterAnd) = written?.definite == true ? (written, false) : (words.stripped(k), true)
+        guard let nationality, !afterAnd || nationality.isAnd, ArabicNameWords.nationalities.contains(key: nationality.key)
+        else { return false }
+        guard k > 0, !token.has(.newlineBefore) else { return false }
+        // "… جوزيف كامار والإثيوبي X Y": "و" after a name, not after another nationality ("الإسبانية والفرنسية").
+        if afterAnd { return words.plain(k - 1).map { !$0.definite } ?? false }
+        return Self.beforeAPerson.contains(text.tokens[k - 1])
     }
 
     /// "جيمس بدبلن": a known place after a proclitic at token `k` ends a name.

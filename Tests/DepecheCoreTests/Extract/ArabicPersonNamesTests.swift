@@ -9,6 +9,16 @@ import Testing
         #expect(people("التقى الصحفي بسلوى حجاجي في المعرض.") == ["سلوى حجاجي"])
     }
 
+    /// A nationality standing for a person (after a preposition, or after a name and "و"), then
+    /// a foreign name; not a nationality qualifying a noun, nor a nisba noun ("المديرية").
+    @Test func aForeignNameAfterANationalityStandingForThePerson() {
+        #expect(people("وفازت العداءة بعد منافسة قوية مع الكينية روث جيبكوسغي، التي قادت السباق.") == ["روث جيبكوسغي"])
+        #expect(people("متقدما على مواطنه جوزيف كامار والإثيوبي تاديسي بيكيلي، في حين حل آخرون.").contains("تاديسي بيكيلي"))
+        #expect(people("وشارك في الحفل الفنان المالي أمادو تراوري رفقة فرقته.") == ["أمادو تراوري"], "رفقة ends a name")
+        #expect(people("ووقعت الجامعة اتفاقية مع المديرية لتتبع أثر هذه المدارس.").isEmpty)
+        #expect(people("وأكدت الشركات الإسبانية والفرنسية تضمن زيادة عامة في الأجور.").isEmpty)
+    }
+
     @Test func compoundGivenNamesAndNisbaNames() {
         #expect(people("صرح عبد الواحد الفاسي الفهري بأن المشروع سينطلق.") == ["عبد الواحد الفاسي الفهري"])
         #expect(people("وحضرت فاطمة الزهراء القادري اللقاء.") == ["فاطمة الزهراء القادري"])

@@ -60,6 +60,19 @@ enum ArabicNameWords {
     /// The country whose bodies' names may end with it ("… بالمغرب").
     static let country = WordSet("المغرب")
 
+    /// Nationalities, masculine ("الكيني") and feminine ("الكينية"): one standing alone after a
+    /// preposition or a name stands for a person, whose name follows ("مع الكينية روث …").
+    static let nationalities = WordSet(nationalityStems.split(separator: " ").flatMap { ["\($0)", "\($0)ة"] }.joined(separator: " "))
+    private static let nationalityStems = """
+        المغربي الجزائري التونسي الليبي المصري الموريتاني السنغالي المالي النيجيري النيجري الكيني الإثيوبي الأوغندي
+        التنزاني الإريتري الغاني الإيفواري الكاميروني الكونغولي الغابوني البوركينابي التشادي السوداني الصومالي الرواندي
+        الفرنسي الإسباني البرتغالي الإيطالي الألماني البلجيكي الهولندي السويسري النمساوي البريطاني الإنجليزي الإيرلندي
+        السويدي النرويجي الدنماركي الفنلندي البولندي الروسي الأوكراني الروماني اليوناني التركي الصربي الكرواتي المجري
+        الأمريكي الأميركي الكندي المكسيكي البرازيلي الأرجنتيني الكولومبي التشيلي الكوبي الصيني الياباني الكوري الهندي
+        الباكستاني الإيراني العراقي السوري اللبناني الأردني الفلسطيني السعودي الإماراتي القطري الكويتي البحريني العماني
+        اليمني الأسترالي الإندونيسي الماليزي
+        """
+
     /// Adjectives of foreign and international bodies: "ب" + a place after them is where their
     /// office is ("الوكالة الفرنسية للتنمية بالمغرب"), not part of their name.
     static let foreignAdjectives = WordSet("""
@@ -114,7 +127,7 @@ enum ArabicNameWords {
     /// Words that cannot be part of a person's name: prepositions, conjunctions, pronouns,
     /// roles, common speech verbs and "كان" and its sisters (a name ends before them).
     static let nameBreakers = WordSet("""
-        في من إلى عن مع منذ حتى لدى عند بعد قبل خلال حول ضد دون بين أمام وراء نحو عبر تحت فوق
+        في من إلى عن مع منذ حتى لدى عند بعد قبل خلال حول ضد دون بين أمام وراء نحو عبر تحت فوق رفقة برفقة بمعية
         و أو ثم أن إن أنه أنها لكن كما قد لقد لم لن لا ما هل إذ إذا حيث بل غير كل بعض جميع عدة
         هذا هذه ذلك تلك هو هي هم هن نحن أنا الذي التي الذين عام سنة يوم شهر فقط أيضا كذلك جدا هنا هناك أمس
         وزير وزيرة رئيس رئيسة مدير مديرة نائب نائبة عضو عضوة مستشار مستشارة والي عامل كاتب كاتبة سفير
