@@ -11,17 +11,19 @@ struct DateMention: Sendable {
     /// Index of the last token.
     var last: Int
 
-    /// Months before the publication's month from which a date without a year is taken for the
-    /// coming one: "15 January" in a December article is next January, in July it is past.
-    static let monthsBackToNextYear = 9
+    /// Months between the publication's month and a date without a year from which that date is
+    /// taken in the neighbouring year: "15 January" in a December article is next January, in
+    /// July it is past; "23 November" in a February article is last November.
+    static let monthsToTheNeighbouringYear = 9
 
     /// ISO 8601 for an article published in `reference` (year, and month when known): the year
-    /// is the reference's, or the next when the day would fall `monthsBackToNextYear` months or
-    /// more before the publication.
+    /// is the reference's, the next when the day would fall `monthsToTheNeighbouringYear` months
+    /// or more before the publication, the previous when as far after it.
     func iso(reference: (year: Int, month: Int?)?) -> String {
-        guard year == nil, day != nil, let reference, let published = reference.month,
-              published - month >= Self.monthsBackToNextYear else { return iso(defaultYear: reference?.year) }
-        return iso(defaultYear: reference.year + 1)
+        guard year == nil, day != nil, let reference, let published = reference.month else { return iso(defaultYear: reference?.year) }
+        if published - month >= Self.monthsToTheNeighbouringYear { return iso(defaultYear: reference.year + 1) }
+        if month - published >= Self.monthsToTheNeighbouringYear { return iso(defaultYear: reference.year - 1) }
+        return iso(defaultYear: reference.year)
     }
 
     /// ISO 8601: `2024-02-07`, `2024-02`, or `--04-23` when no year is known.

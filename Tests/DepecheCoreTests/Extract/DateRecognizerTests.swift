@@ -9,7 +9,7 @@ import Testing
     }
 
     /// A date without a year takes the publication's; nine months or more before the
-    /// publication's month, the coming year's.
+    /// publication's month, the coming year's; nine months or more after it, the past year's.
     @Test func yearlessDatesTakeThePublicationsYear() {
         let year = { (text: String, month: Int?) in
             let tokenized = TokenizedText(text)
@@ -19,6 +19,8 @@ import Testing
         #expect(year("The first ship is due on 15 January.", 12) == ["2026-01-15"])
         #expect(year("The first ship arrived on 15 January.", 7) == ["2025-01-15"])
         #expect(year("Works end on 30 November.", 3) == ["2025-11-30"])
+        #expect(year("Exports slipped after the hail of 23 November.", 2) == ["2024-11-23"])
+        #expect(year("Exports slipped after the hail of 23 October.", 2) == ["2025-10-23"])
         #expect(year("Works end on 15 January.", nil) == ["2025-01-15"])
         #expect(year("Works ended on 3 March 2024.", 12) == ["2024-03-03"])
     }
