@@ -77,7 +77,7 @@ enum NameWords {
         institute council company office agency authority ministry commission bureau board fund ventures industries industrie pharma automotive defense défense logistics
         logistique international invest investments trading distribution motors aviation shipping steel cement
         ciments bio labs lab studio studios news press presse tv radio fm
-        association federation confederation union party observatory directorate centre center court club
+        association federation confederation union party observatory directorate centre center court club hospital clinic
         league committee research review herald courier times post journal gazette tribune monitor weekly
         observer worldwide analytics team trust ac sc fc cf cycling racing
         """)
