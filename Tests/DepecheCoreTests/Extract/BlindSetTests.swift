@@ -92,7 +92,8 @@ import Testing
 ///   0.859, ORG 0.819, LOC 0.889; title 25, date 23, author 19, source 27 of 30), then fixed the
 ///   same way.
 /// - `blind8`: 30 pages (10 of each; 12 HTML); first score 0.940 at fe6408d (en 0.946, fr 0.955,
-///   ar 0.916; PERSON 0.944, ORG 0.880, LOC 0.908; title 28, date 29, author 27, source 22 of 30).
+///   ar 0.916; PERSON 0.944, ORG 0.880, LOC 0.908; title 28, date 29, author 27, source 22 of 30),
+///   then fixed the same way.
 /// Their floors are just under today's scores.
 @Suite struct LaterBlindSetsTests {
     struct Floors: Sendable {
@@ -108,7 +109,7 @@ import Testing
         "blind5": Floors(documents: 12, entities: 0.94, metadata: 12),
         "blind6": Floors(documents: 12, entities: 0.94, metadata: 12),
         "blind7": Floors(documents: 30, entities: 0.95, metadata: 29),
-        "blind8": Floors(documents: 30, entities: 0.91, metadata: 22),
+        "blind8": Floors(documents: 30, entities: 0.93, metadata: 29),
     ]
 
     static let scores: [String: BlindSetTests.Scores] = floors.keys.reduce(into: [:]) { scores, set in
