@@ -548,35 +548,45 @@ struct PhraseSet: ExpressibleByArrayLiteral, Sendable {
     }
 }
 
-/// Folded phrases a line may start with, compared on UTF-8 bytes; the first byte of every
-/// phrase is kept in a bit set, so most lines are turned away after one lookup.
+/// Folded phrases a line may start with, compared on UTF-8 bytes; the phrases are grouped by
+/// their first byte, so most lines are turned away after one lookup.
 struct BytePrefixes: Sendable {
-    private let phrases: [[UInt8]]
-    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
+    /// Every phrase's UTF-8, back to back, sorted by first byte.
+    private let bytes: [UInt8]
+    /// Each phrase's range in `bytes`, in the same order.
+    private let phrases: [Range<Int>]
+    /// For each first byte, the index of its first phrase in `phrases` (257 entries: the phrases
+    /// starting with byte `b` are `firstPhrase[b]..<firstPhrase[b + 1]`).
+    private let firstPhrase: [Int]
 
     /// Builds the list from folded phrases.
     init(_ phrases: [String]) {
-        self.phrases = phrases.map { Array($0.utf8) }
-        var bits: [UInt64] = [0, 0, 0, 0]
-        for phrase in self.phrases { if let first = phrase.first { bits[Int(first >> 6)] |= 1 << (first & 63) } }
-        firstBytes = (bits[0], bits[1], bits[2], bits[3])
+        let sorted = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }.sorted { $0[0] < $1[0] }
+        var bytes: [UInt8] = []
+        var ranges: [Range<Int>] = []
+        var firstPhrase = [Int](repeating: 0, count: 257)
+        for phrase in sorted {
+            ranges.append(bytes.count..<(bytes.count + phrase.count))
+            bytes += phrase
+            firstPhrase[Int(phrase[0]) + 1] += 1
+        }
+        for index in 1...256 { firstPhrase[index] += firstPhrase[index - 1] }
+        (self.bytes, self.phrases, self.firstPhrase) = (bytes, ranges, firstPhrase)
     }
 
-    /// Whether `text` starts with one of the phrases.
+    /// Whether `text` starts with one of the phrases (compared with `memcmp`: a line is tested
+    /// against several lists, so most calls find no phrase with its first byte at all).
     func matches(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first else { return false }
-            let word: UInt64
-            switch first >> 6 {
-            case 0: word = firstBytes.0
-            case 1: word = firstBytes.1
-            case 2: word = firstBytes.2
-            default: word = firstBytes.3
-            }
-            guard word & 1 << (first & 63) != 0 else { return false }
-            return phrases.contains { phrase in
-                phrase.count <= bytes.count && phrase.indices.allSatisfy { bytes[$0] == phrase[$0] }
+        return text.withUTF8 { line in
+            guard let first = line.first, let start = line.baseAddress else { return false }
+            let candidates = firstPhrase[Int(first)]..<firstPhrase[Int(first) + 1]
+            guard !candidates.isEmpty else { return false }
+            return bytes.withUnsafeBufferPointer { all in
+                candidates.contains { index in
+                    let phrase = phrases[index]
+                    return phrase.count <= line.count && memcmp(start, all.baseAddress! + phrase.lowerBound, phrase.count) == 0
+                }
             }
         }
     }
