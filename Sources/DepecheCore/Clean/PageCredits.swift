@@ -187,6 +187,11 @@ struct PageCredits {
         return segments
     }
 
+    /// Longest line read for a description (in UTF-8 bytes).
+    private static let longestDescription = 160
+    /// A dash or a bar standing apart: what separates a name from its description.
+    private static let descriptionSeparators = [" - ", " – ", " — ", " | "].map(BytePattern.init)
+
     /// Words that open a publication's description of itself, folded ("Journal électronique …").
     private static let descriptionWords = Set([
         "journal", "quotidien", "hebdomadaire", "mensuel", "magazine", "newspaper", "daily", "weekly", "portail",
@@ -196,6 +201,9 @@ struct PageCredits {
     /// "X - Journal électronique …": the name before a separator, one to `longestName` words,
     /// when the part after it opens with a word that says what kind of publication it is.
     private static func describedName(_ line: Substring) -> String? {
+        // Cutting a line into segments reads it scalar by scalar: only lines with a dash or a bar
+        // standing apart are cut (a byte search), most lines have neither.
+        guard line.utf8.count <= longestDescription, ByteSearch.containsAny(descriptionSeparators, in: line) else { return nil }
         let parts = segments(of: line)
         guard parts.count >= 2, let kind = words(of: parts[1]).first,
               descriptionWords.contains(BoilerplateLines.folded(kind)) else { return nil }

@@ -322,7 +322,7 @@ enum BoilerplateLines {
 
     /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool {
-        linkAnnouncers.contains(folded) || folded.unicodeScalars.count <= 30 && sectionLinkHeadings.matches(folded)
+        linkAnnouncers.contains(folded) || sectionLinkHeadings.matches(folded) && folded.unicodeScalars.count <= 30
     }
 
     /// Beginnings of a short heading over links to a section's other articles ("MORE IN
