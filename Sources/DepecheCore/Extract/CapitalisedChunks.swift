@@ -15,7 +15,8 @@ struct NameChunk: Sendable {
 /// Cuts a text into runs of capitalised words.
 ///
 /// A run goes on through hyphens ("Jean-Pierre"), an apostrophe after one capital ("O'Neill"),
-/// one or two lowercase name particles followed by a capital ("ben", "el", "van der"), and
+/// the Amazigh "n'" ("Tizi n'Tichka"), one or two lowercase name particles followed by a
+/// capital ("ben", "el", "van der"), and
 /// across a line break when the word before the break is a given name or a particle (a name
 /// split by the layout). Capitalised sentence words ("Le", "Selon", "Pour") and titles at the
 /// start of a run are dropped, and so is everything up to a title or role inside it ("Finance
@@ -49,6 +50,11 @@ struct CapitalisedChunks {
                           tokens[last].length == 1, isNameWord(next + 1, claimed), !tokens[next + 1].has(.spaceBefore) {
                     // "O'Neill", "D'Souza": one capital, an apostrophe, the rest of the name.
                     last = next + 1
+                } else if next + 2 < range.upperBound, tokens[next].key == Self.berberOf, !tokens[next].has(.capitalized),
+                          tokens[next + 1].isPunct("'"), !tokens[next + 1].has(.spaceBefore), isNameWord(next + 2, claimed),
+                          !tokens[next + 2].has(.spaceBefore) {
+                    // "Tizi n'Oumalou", "Tizi n'Tichka": the Amazigh "of" inside a place's name.
+                    last = next + 2
                 } else if let surname = surnameAfterParticles(last, range, claimed) {
                     last = surname
                 } else {
@@ -63,6 +69,8 @@ struct CapitalisedChunks {
 
     /// "de": a particle of a person's name ("Staffan de Mistura").
     private static let de = FoldedKey.of("de")
+    /// "n" of "n'": the Amazigh "of" ("Tizi n'Tichka").
+    private static let berberOf = FoldedKey.of("n")
 
     /// The name word after one or two lowercase particles following token `last` ("Nadia ben
     /// Bahtane", "Pieter van der Berg"), on the same line.

@@ -233,8 +233,11 @@ struct ChunkClassifier {
         case facility
     }
 
-    /// "de", "du", "des" between a place noun and its name ("le bassin du Sebou").
-    private static let placeOf = WordSet("de d du des")
+    /// "de", "du", "des", "of" between a place noun and its name ("le bassin du Sebou", "the
+    /// douar of Aroumd").
+    private static let placeOf = WordSet("de d du des of")
+    /// "de", "d'": repeated before each item of a French list.
+    private static let listOf = WordSet("de d")
 
     /// Whether a place noun stands right before token `first` ("le port de", "l'oued").
     func namesPlace(before first: Int) -> Bool { apposition(before: first) == .loc }
@@ -311,12 +314,14 @@ struct ChunkClassifier {
         return nil
     }
 
-    /// Whether tokens `from..<to` are only list separators (",", "et", "ou", "and", "or").
+    /// Whether tokens `from..<to` are only list separators (",", "et", "ou", "and", "or"), the
+    /// preposition a French list repeats included ("de Tabant, d'Aït M'hamed et de Demnate").
     private func onlyListSeparators(_ from: Int, _ to: Int) -> Bool {
         guard from < to else { return false }
         for index in from..<to {
             let token = text.tokens[index]
-            guard token.isPunct(",") || NumberWords.rangeJoiners.contains(token) else { return false }
+            let repeatedOf = index > from && (Self.listOf.contains(token) || token.isPunct("'") && index == to - 1)
+            guard token.isPunct(",") || NumberWords.rangeJoiners.contains(token) || repeatedOf else { return false }
         }
         return true
     }

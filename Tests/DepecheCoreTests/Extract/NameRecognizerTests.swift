@@ -183,6 +183,19 @@ import Testing
         #expect(texts(.org, text).isEmpty)
     }
 
+    /// Places listed after a plural place noun ("les douars A et B", "quartiers comme A, B ou C"),
+    /// a French list repeating its "de" ("les communes de A, d'B et de C"), "the douar of X",
+    /// and a name with the Amazigh "n'" ("Tizi n'Tichka").
+    @Test func smallPlacesAfterTheirNoun() {
+        #expect(texts(.loc, "La route relie les douars Ait Baha et Oulad Berhil au centre.") == ["Ait Baha", "Oulad Berhil"])
+        #expect(texts(.loc, "Les habitants de quartiers comme Bensergao, Tilila ou Dakhla Sud attendaient la ligne.")
+                == ["Bensergao", "Tilila", "Dakhla Sud"])
+        #expect(Set(texts(.loc, "La ligne dessert désormais les communes de Tabant, d'Aït Oumdis et de Tilouguite."))
+                == ["Tabant", "Aït Oumdis", "Tilouguite"])
+        #expect(texts(.loc, "She opened a guesthouse in the douar of Imi Oughlad in April.") == ["Imi Oughlad"])
+        #expect(texts(.loc, "Panels now light the douar of Tizi n'Tichka at night.") == ["Tizi n'Tichka"])
+    }
+
     @Test func organisationHeads() {
         #expect(texts(.org, "Le Centre régional d'investissement du Souss-Massa-Draâ et Maghreb centre de contacts, l'initiateur.")
             == ["Centre régional d'investissement du Souss-Massa-Draâ", "Maghreb centre de contacts"])

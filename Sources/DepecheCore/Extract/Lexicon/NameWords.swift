@@ -165,8 +165,8 @@ enum NameWords {
 
     /// Plural nouns that introduce a list of places ("six villes, en l'occurrence, Marrakech, Tanger…").
     static let placeCategories = WordSet("""
-        villes pays régions provinces capitales communes préfectures cities countries regions
-        prefectures districts towns villages municipalities
+        villes pays régions provinces capitales communes préfectures douars quartiers hameaux localités cities
+        countries regions prefectures districts towns villages municipalities douars neighbourhoods neighborhoods
         """)
 
     /// Words between a category noun and its list ("notamment", "en l'occurrence", "comme", "dont").
