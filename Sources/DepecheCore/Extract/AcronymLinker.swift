@@ -163,11 +163,18 @@ struct AcronymLinker {
         return first
     }
 
-    /// ORG when the expansion opens with an organisation head ("Association marocaine de …") or
-    /// ends with a capitalised one ("Moroccan Startup Association"), else nothing.
+    /// ORG when the expansion opens with an organisation head ("Association marocaine de …"),
+    /// ends with a capitalised one ("Moroccan Startup Association"), or is title case with one
+    /// inside ("Raja Club Athletic", "Olympique Club de Khouribga"), else nothing.
     private func type(of expansion: ClosedRange<Int>) -> EntityType? {
-        let last = text.tokens[expansion.upperBound]
+        let tokens = text.tokens
+        let last = tokens[expansion.upperBound]
         let endsWithHead = last.has(.capitalized) && NameWords.trailingHeads.contains(last)
-        return endsWithHead || NameWords.organisationHeads.contains(text.tokens[expansion.lowerBound]) ? .org : nil
+        let isHead = { (token: Token) in
+            token.has(.capitalized) && (NameWords.trailingHeads.contains(token) || NameWords.organisationHeads.contains(token))
+        }
+        let titleCase = tokens[expansion].allSatisfy { $0.kind != .word || $0.has(.capitalized) || NameWords.connectors.contains($0) }
+        let headInside = titleCase && tokens[expansion].contains(where: isHead)
+        return endsWithHead || headInside || NameWords.organisationHeads.contains(tokens[expansion.lowerBound]) ? .org : nil
     }
 }

@@ -196,6 +196,14 @@ import Testing
         #expect(texts(.loc, "Panels now light the douar of Tizi n'Tichka at night.") == ["Tizi n'Tichka"])
     }
 
+    /// A title-case name with a head inside it and its acronym in parentheses is an organisation
+    /// ("Raja Club Athletic (RCA)"); the pair used to claim the words and report nothing.
+    @Test func aTitleCaseNameWithAHeadInsideBeforeItsAcronym() {
+        #expect(texts(.org, "Hier, l'Olympique Club de Dcheira (OCD) a signé sa troisième victoire.") == ["Olympique Club de Dcheira"])
+        #expect(texts(.org, "Hier, le Rapide Club Athletic (RCA) a signé sa troisième victoire.") == ["Rapide Club Athletic"])
+        #expect(texts(.org, "Le secteur du Business Process Outsourcing (BPO) recrute.").isEmpty, "no head: no organisation")
+    }
+
     @Test func organisationHeads() {
         #expect(texts(.org, "Le Centre régional d'investissement du Souss-Massa-Draâ et Maghreb centre de contacts, l'initiateur.")
             == ["Centre régional d'investissement du Souss-Massa-Draâ", "Maghreb centre de contacts"])
