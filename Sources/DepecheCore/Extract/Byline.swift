@@ -74,9 +74,6 @@ struct Byline: Sendable {
         }
     }
 
-    /// "بقلم" (by), before an Arabic author's name.
-    private static let arabicBy = WordSet("بقلم")
-
     /// The author of an Arabic attribution line: the name after its dash ("-" or "|"), else its
     /// first words; none when
     /// that is a desk's credit ("متابعة", "هيئة التحرير") or a known place ("محمد العلوي - الرباط"
@@ -141,7 +138,7 @@ struct Byline: Sendable {
         var start = start
         // "الأستاذة سعاد الشرقاوي", "بقلم: سعاد الشرقاوي": the title or label is no part of the name.
         while start + 1 < line.upperBound,
-              ArabicNameWords.titles.contains(tokens[start]) || Self.arabicBy.contains(tokens[start]) || tokens[start].isPunct(":") {
+              ArabicNameWords.titles.contains(tokens[start]) || ArabicNameWords.by.contains(tokens[start]) || tokens[start].isPunct(":") {
             start += 1
         }
         var k = start

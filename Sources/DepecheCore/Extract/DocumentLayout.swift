@@ -324,7 +324,7 @@ struct DocumentLayout: Sendable {
         // "محمد أمين الزياني - طنجة", "Karim Alami - Rabat": the author, then where the story was filed.
         var name = (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
         // "نبض تادلة - بقلم: حسن أوعدي": "by" before the name.
-        while name.count > 1, nameLabels.contains(tokens[name.lowerBound]) || tokens[name.lowerBound].isPunct(":") {
+        while name.count > 1, ArabicNameWords.by.contains(tokens[name.lowerBound]) || tokens[name.lowerBound].isPunct(":") {
             name = (name.lowerBound + 1)..<name.upperBound
         }
         // "مدار الجنوب - متابعة", "صدى الجبل ـ متابعة" (a tatweel is no token), "متابعة": a desk's
@@ -344,9 +344,6 @@ struct DocumentLayout: Sendable {
         if let dash { return BylineLine(line: index, kind: .credit, openerEnd: dash) }
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
     }
-
-    /// "بقلم" (by) before a byline's name.
-    private static let nameLabels = WordSet("بقلم")
 
     /// A person's name alone on its line, a role after a comma or a bar allowed ("Jane Doe |
     /// Staff writer"): two to four capitalised

@@ -60,6 +60,9 @@ enum ArabicNameWords {
     /// The country whose bodies' names may end with it ("… بالمغرب").
     static let country = WordSet("المغرب")
 
+    /// "بقلم" (by), before a byline's name ("بقلم: سعاد الشرقاوي").
+    static let by = WordSet("بقلم")
+
     /// Nationalities, masculine ("الكيني") and feminine ("الكينية"): one standing alone after a
     /// preposition or a name stands for a person, whose name follows ("مع الكينية روث …").
     static let nationalities = WordSet(nationalityStems.split(separator: " ").flatMap { ["\($0)", "\($0)ة"] }.joined(separator: " "))
