@@ -62,9 +62,7 @@ public enum StateLayoutCheck {
         var existing = path.hasPrefix("/") ? path : currentDirectory() + "/" + path
         var rest: [Substring] = []
         while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                let base = String(cString: real)
+            if let base = Posix.realPath(existing) {
                 return rest.isEmpty ? base : (base == "/" ? "" : base) + "/" + rest.reversed().joined(separator: "/")
             }
             guard let slash = existing.lastIndex(of: "/"), existing != "/" else { return path }

@@ -75,9 +75,8 @@ struct Byline: Sendable {
     }
 
     /// The author of an Arabic attribution line: the name after its dash ("-" or "|"), else its
-    /// first words; none when
-    /// that is a desk's credit ("متابعة", "هيئة التحرير") or a known place ("محمد العلوي - الرباط"
-    /// gives the name before the dash).
+    /// first words (`name` refuses a desk's credit: "متابعة", "هيئة التحرير"); when a known place
+    /// follows the dash, the name before it ("محمد العلوي - الرباط").
     private func arabicAttribution(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool,
                                    gazetteer: Gazetteer) -> ClosedRange<Int>? {
         let tokens = text.tokens
@@ -89,9 +88,7 @@ struct Byline: Sendable {
                 from = start
             }
         }
-        guard let found = name(text, from: from, in: line, dated: dated),
-              !found.contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
-        return found
+        return name(text, from: from, in: line, dated: dated)
     }
 
     /// Each person the author's tokens name: "Jane Doe and John Smith" is two.
@@ -144,7 +141,8 @@ struct Byline: Sendable {
         var k = start
         if tokens[start].has(.arabic) {
             while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }
-            return k > start ? start...(k - 1) : nil
+            guard k > start, !(start..<k).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
+            return start...(k - 1)
         }
         guard tokens[start].has(.capitalized) else { return nil }
         var end = start - 1

@@ -236,8 +236,6 @@ struct ChunkClassifier {
     /// "de", "du", "des", "of" between a place noun and its name ("le bassin du Sebou", "the
     /// douar of Aroumd").
     private static let placeOf = WordSet("de d du des of")
-    /// "de", "d'": repeated before each item of a French list.
-    private static let listOf = WordSet("de d")
 
     /// Whether a place noun stands right before token `first` ("le port de", "l'oued").
     func namesPlace(before first: Int) -> Bool { apposition(before: first) == .loc }
@@ -320,7 +318,7 @@ struct ChunkClassifier {
         guard from < to else { return false }
         for index in from..<to {
             let token = text.tokens[index]
-            let repeatedOf = index > from && (Self.listOf.contains(token) || token.isPunct("'") && index == to - 1)
+            let repeatedOf = index > from && (NameWords.deOrD.contains(token) || token.isPunct("'") && index == to - 1)
             guard token.isPunct(",") || NumberWords.rangeJoiners.contains(token) || repeatedOf else { return false }
         }
         return true

@@ -36,8 +36,6 @@ struct OrganisationPhrases {
     private static let a = FoldedKey.of("à")
     /// "l" of "l'": the elided article.
     private static let elidedArticle = FoldedKey.of("l")
-    /// "de", "d'" after a comma: another complement of the same head.
-    private static let listOf = WordSet("de d")
 
     /// Whether a word may head a name: a capitalised head noun or acronym ("Office", "CHU"), or
     /// a lowercase one ("ministère").
@@ -75,7 +73,8 @@ struct OrganisationPhrases {
         while k < tokens.count, k - head < Self.maximumTokens {
             let next = tokens[k]
             if next.has(.newlineBefore) || claimed[k] { break }
-            if next.isPunct(","), let after = tokens.at(k + 1), Self.listOf.contains(after), !after.has(.capitalized),
+            // "de", "d'" after a comma: another complement of the same head.
+            if next.isPunct(","), let after = tokens.at(k + 1), NameWords.deOrD.contains(after), !after.has(.capitalized),
                !complementIsCapitalised(after: k + 1) {
                 // "Chambre de commerce, d'industrie et de services": a list of complements (not
                 // "Conseil provincial de Zagora, de l'Office national …": another name).

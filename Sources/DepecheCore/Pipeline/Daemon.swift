@@ -116,8 +116,7 @@ public final class Daemon: Service {
     }
 
     static func realPath(_ path: String) throws -> String {
-        guard let resolved = realpath(path, nil) else { throw SystemCallError("realpath", path: path) }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        guard let resolved = Posix.realPath(path) else { throw SystemCallError("realpath", path: path) }
+        return resolved
     }
 }

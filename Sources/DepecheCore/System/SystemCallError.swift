@@ -128,6 +128,13 @@ enum Posix {
         return stat(path, &named) == 0 && fstat(fd, &held) == 0 && named.st_dev == held.st_dev && named.st_ino == held.st_ino
     }
 
+    /// `path` with every symlink resolved, absolute (`realpath`); nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The directory part of a path (`.` when there is none).
     static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

@@ -120,11 +120,7 @@ public final class InotifyWatcher: Sendable {
 
     /// `path` resolved (`realpath`), or as written (less a trailing slash) where it does not exist.
     static func resolve(_ path: String) -> String {
-        if let real = realpath(path, nil) {
-            defer { free(real) }
-            return String(cString: real)
-        }
-        return path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        Posix.realPath(path) ?? (path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path)
     }
 
     /// The inbox directory being watched: device and inode.

@@ -26,6 +26,10 @@ enum NameWords {
         delegate architect singer striker winger midfielder defender goalkeeper
         """)
 
+    /// "de", "d'": what a French list repeats before each item, or a head before each of its
+    /// complements ("de Tabant, d'Aït M'hamed et de Demnate").
+    static let deOrD = WordSet("de d")
+
     /// Lowercase particles that join parts of a name ("Nadia ben Bahtane", "Charles de Gaulle").
     static let particles = WordSet("el al ben bin ibn ould abou abu ait aït bel bou da di van von der den ter wa")
 
