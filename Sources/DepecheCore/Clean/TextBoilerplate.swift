@@ -63,7 +63,7 @@ public enum TextBoilerplate {
             }
             kept.append(line)
         }
-        return Article(text: joined(BoilerplateLines.withoutMenus(kept)),
+        return Article(text: joined(HardWrappedLines.unwrapped(BoilerplateLines.withoutMenus(kept))),
                        metadata: ArticleMetadata(publisher: credits.publisher))
     }
 
