@@ -228,8 +228,15 @@ struct PageCredits {
         text.split { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
     }
 
-    /// Four digits (ASCII or Arabic-Indic) from 1900 to 2099.
+    /// Four digits (ASCII or Arabic-Indic) from 1900 to 2099, or two such years joined by a
+    /// dash ("2002-2025", "2009–2025": the years a site has been published).
     private static func isYear(_ word: Substring) -> Bool {
+        let years = word.split(maxSplits: 1) { $0 == "-" || $0 == "\u{2013}" }
+        if years.count == 2 { return years.allSatisfy(isFourDigitYear) }
+        return isFourDigitYear(word)
+    }
+
+    private static func isFourDigitYear(_ word: Substring) -> Bool {
         let digits = word.unicodeScalars.compactMap { ScalarFolding.digitValue($0.value) }
         guard digits.count == 4, digits.count == word.unicodeScalars.count else { return false }
         let year = digits.reduce(0) { $0 * 10 + $1 }

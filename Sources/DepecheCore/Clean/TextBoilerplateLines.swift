@@ -349,7 +349,7 @@ enum BoilerplateLines {
     /// Beginnings of byline lines, whose parts a bar also separates ("By X | Published … | 6 min read").
     private static let bylineStarts = BytePrefixes([
         "by ", "par ", "written by", "posted", "published", "publie", "texte ", "text ", "words:", "reporting by",
-        "بقلم", "كتبه",
+        "redige par", "ecrit par", "auteur", "بقلم", "كتبه", "كتب ", "حرر ",
     ])
     /// Symbols that separate the items of a navigation bar: a ticker's, and dashes ("Accueil - Sport").
     static let navigationSeparators = tickerSeparators.adding([0x2D, 0x2013, 0x2014])

@@ -161,7 +161,6 @@ struct ArabicPersonNames {
     /// The given name at token `k` (a proclitic taken off when `clitic`): its last token
     /// ("عبد الله", "نور الدين" are two), the scalars left out, and whether it has the article.
     private func givenName(at k: Int, clitic: Bool) -> (last: Int, clitic: Int, definite: Bool)? {
-        let token = text.tokens[k]
         for view in [words.plain(k), clitic ? words.stripped(k) : nil] {
             guard let view, !view.isMaqsuraPreposition else { continue }
             if view.key == Self.abd, let next = words.plain(k + 1), next.definite,

@@ -208,16 +208,25 @@ struct DocumentLayout: Sendable {
 
     /// The first line above the first paragraph whose separator ("—", "-", "|", "·", "•"),
     /// within its first tokens, is followed by a date with a year, "Mis en ligne le" or
-    /// "Posted on" allowed before it.
+    /// "Posted on" allowed before it, or anywhere after it after such an opener.
     private static func datedLine(_ tokens: [Token], lines: [Range<Int>]) -> Int? {
         for (index, line) in lines.prefix(headerLines).enumerated() {
             if isParagraph(tokens, line) { return nil }
             guard line.count <= 24,
                   let separator = (line.lowerBound..<min(line.upperBound, line.lowerBound + datedLabel + 1))
                     .first(where: { $0 > line.lowerBound && isSeparator(tokens[$0]) }) else { continue }
-            var date = separator + 1
-            if let opener = NameWords.bylineOpeners.match(tokens, at: date), opener.value == .publishedOn { date = opener.last + 1 }
-            if startsDate(tokens, at: date, in: line), hasYear(tokens[date..<line.upperBound]) { return index }
+            // "N° 418 — Jeudi 9 octobre 2025", "With AFP · Posted on 19 August 2025", and "L'Economiste |
+            // Edition N°:7012 Le 25/06/2025" (an opener further on).
+            let dated = (separator + 1..<line.upperBound).contains { start in
+                var date = start
+                if let opener = NameWords.bylineOpeners.match(tokens, at: start), opener.value == .publishedOn {
+                    date = opener.last + 1
+                } else if start > separator + 1 {
+                    return false
+                }
+                return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
+            }
+            if dated { return index }
         }
         return nil
     }

@@ -272,7 +272,9 @@ import Testing
 
     /// "Texte X • Photos Y • 27 avril 2025": a byline whose parts a bullet separates is no ticker.
     @Test func bylinesWithBulletsAreNoTicker() {
-        for byline in ["Texte Salma Idrissi • Photos Omar Tazi • 12 mai 2025", "Words: Jane Doe | Pictures: John Roe | Agadir bureau"] {
+        for byline in ["Texte Salma Idrissi • Photos Omar Tazi • 12 mai 2025", "Words: Jane Doe | Pictures: John Roe | Agadir bureau",
+                       "Rédigé par Anas Tazi | Dimanche 23 Février 2025 | Lu 1 842 fois",
+                       "حرر بواسطة: أحمد العلوي | الأحد 23 فبراير 2025 | 1842 مشاهدة"] {
             let line = Substring(byline)
             #expect(!BoilerplateLines.isTicker(line, folded: BoilerplateLines.folded(line)), "\(byline)")
         }

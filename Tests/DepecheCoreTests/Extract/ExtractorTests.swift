@@ -138,7 +138,9 @@ import Testing
     @Test func aSourceWrittenAsAnAddressLosesItsDomain() {
         let prose = "\n\nLe port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence portuaire.\n\n"
         for (credit, source) in [("© Coastal.com 2025 - All rights reserved", "Coastal"), ("Source : RifHebdo.ma", "RifHebdo"),
-                                 ("© 2025 Le Journal de Nador. Tous droits réservés.", "Le Journal de Nador")] {
+                                 ("© 2025 Le Journal de Nador. Tous droits réservés.", "Le Journal de Nador"),
+                                 // the years the site has been published, as a range
+                                 ("© Coastal.com 2002-2025", "Coastal"), ("Coastal Times © 2009–2025 | Contact", "Coastal Times")] {
             let page = TextBoilerplate.article(of: "Nador : un record au port" + prose + credit)
             #expect(ExtractTestSupport.extractor.extract(page).source == source, "\(credit)")
         }
@@ -283,6 +285,14 @@ import Testing
         ("Le port de pêche agrandit sa halle aux poissons\nAvec AFP · Mis en ligne le mardi 4 mars 2025 à 10h20\n\n"
             + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
          ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-04")),
+        // an edition line whose date comes after its number
+        ("La Gazette des Quais | Edition N°:7012 Le 25/06/2025\n\nLe port de pêche agrandit sa halle aux poissons\n\n"
+            + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
+         ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-06-25")),
+        // "Rédigé par" opens a byline whose parts bars separate, a view counter among them
+        ("Sport\n\nLe club local remporte le derby régional\n\nRédigé par Anas Tazi | Dimanche 23 Février 2025 | Lu 1 842 fois\n\n"
+            + "Le club local a remporté samedi le derby régional devant plus de dix mille spectateurs enthousiastes.",
+         ArticleMetadata(title: "Le club local remporte le derby régional", published: "2025-02-23", author: "Anas Tazi")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {
