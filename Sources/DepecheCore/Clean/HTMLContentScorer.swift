@@ -45,14 +45,21 @@ struct HTMLContentScorer {
         }
     }
 
+    /// Class or id words of a headline's block.
+    private static let titleNameWords = HTMLLabel.words(["title", "titre", "headline"])
+
     /// Longest header line kept (characters): a byline or a date, not a paragraph.
     private static let headerLineLength = 160
 
-    /// The short, link-free elements between the headline (`<h1>`) and the article's body:
-    /// its byline and date ("Par X", "Publié le 13/06/2025"), which the text rules read.
+    /// The short, link-free elements between the headline and the article's body: its byline
+    /// and date ("Par X", "Publié le 13/06/2025"), which the text rules read. The headline is an
+    /// `<h1>`, or on a page that sets it otherwise an `<h2>` or a block whose class or id says
+    /// title (`<div class="titre_art">`, `<h2 class="post_title">`).
     private func articleHeader(in siblings: [HTMLNode], before top: HTMLNode) -> [HTMLNode] {
         guard let end = siblings.firstIndex(of: top),
-              let headline = siblings[..<end].lastIndex(where: { $0.isElement("h1") }) else { return [] }
+              let headline = siblings[..<end].lastIndex(where: { $0.isElement("h1") })
+                ?? siblings[..<end].lastIndex(where: { $0.isElement("h2") || HTMLLabel($0).contains(anyOf: Self.titleNameWords) })
+        else { return [] }
         return siblings[(headline + 1)..<end].filter { node in
             let measure = measures[node]
             return node.isElement && measure.linkDensity == 0 && (1...Self.headerLineLength).contains(measure.textLength)

@@ -165,6 +165,17 @@ struct HTMLNode: Hashable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Whether the text below this node is at most `limit` UTF-8 bytes, found without gathering
+    /// it (a page's last block may be the whole page).
+    func hasText(atMost limit: Int) -> Bool {
+        var length = contentBytes.count
+        walk { node in
+            length += node.contentBytes.count
+            return length <= limit
+        }
+        return length <= limit
+    }
+
     /// Unlinks this node and its subtree from the document.
     func remove() {
         document.tree.unlink(index)

@@ -58,6 +58,16 @@ struct PageCredits {
         return credits.publisher
     }
 
+    /// The holder of the last copyright line of `text` that names one, read from the end (an
+    /// HTML page without a footer: its credits close the page).
+    static func lastCopyrightHolder(in text: String) -> String? {
+        for line in text.split(separator: "\n").reversed() {
+            var credits = PageCredits()
+            if credits.read(line, folded: BoilerplateLines.folded(line)), let holder = credits.copyrightHolder { return holder }
+        }
+        return nil
+    }
+
     /// Reads one line of the page (folded with `BoilerplateLines.folded`); true when it is a
     /// copyright line, which is not the article.
     mutating func read(_ line: Substring, folded: String) -> Bool {
@@ -174,8 +184,9 @@ struct PageCredits {
         while index < scalars.endIndex {
             let next = scalars.index(after: index)
             let scalar = scalars[index]
-            let spaced = next == scalars.endIndex || scalars[next] == " "
-            let standsAlone = previous == " " && spaced
+            // A no-break space counts as a space ("&nbsp;|&nbsp;" in markup).
+            let spaced = next == scalars.endIndex || scalars[next] == " " || scalars[next] == "\u{A0}"
+            let standsAlone = (previous == " " || previous == "\u{A0}") && spaced
             if (scalar == "." || scalar == ",") && spaced || isSeparatorDash(scalar) && standsAlone {
                 segments.append(Substring(scalars[start..<index]))
                 start = next

@@ -35,6 +35,19 @@ import Testing
         #expect(!text.contains("Accueil"))
     }
 
+    /// A page without an `<h1>`: the headline is an `<h2>` or a block whose class says title.
+    @Test(arguments: ["<h2>La récolte recule</h2>", "<div class=\"titre_art\"><b>La récolte recule</b></div>",
+                      "<h2 class=\"post_title\">La récolte recule</h2>"])
+    func theBylineUnderAnotherKindOfHeadlineIsKept(headline: String) {
+        let prose = (1...4).map { "Le paragraphe \($0) raconte la saison agricole dans la plaine, avec des chiffres et des noms de coopératives." }
+        let html = "<body><table><tr><td><div class=\"fil\">Accueil › Région</div>" + headline
+            + "<div class=\"info\">Par : Samia Berrada | 13/06/2025 | Lu 1 842 fois</div>"
+            + "<div class=\"texte_art\">" + prose.map { "<p>\($0)</p>" }.joined() + "</div></td></tr></table></body>"
+        let text = HTMLArticleExtractor.article(fromHTML: html).text
+        #expect(text.contains("Par : Samia Berrada | 13/06/2025 | Lu 1 842 fois\n\nLe paragraphe 1"))
+        #expect(!text.contains("Accueil"))
+    }
+
     @Test func readsOpenGraphAndJSONLDMetadata() throws {
         let article = HTMLArticleExtractor.article(fromHTML: try StoryFixtures.text("port-tanger.html"))
         #expect(
@@ -128,6 +141,20 @@ import Testing
         #expect(HTMLArticleExtractor.article(fromHTML: html).metadata.publisher == "Le Courrier du Sud")
         let unnamed = "<body><p>Un texte.</p><footer><p>© Tous droits réservés. Mentions légales.</p></footer></body>"
         #expect(HTMLArticleExtractor.article(fromHTML: unnamed).metadata.publisher == nil)
+    }
+
+    /// A footer marked by class or id only (`<div id="footer">`, `<td class="pied">`), or none:
+    /// then the block that closes the page, a table layout's last row ("&nbsp;|&nbsp;" between its parts).
+    @Test(arguments: [
+        "<div id=\"footer\">جميع الحقوق محفوظة © 2025 صدى الواحة - تصميم: وكالة ويب</div>",
+        "<table><tr><td class=\"pied\">© 2025 Le Courrier du Sud - Tous droits réservés</td></tr></table>",
+        "<table><tr><td>Le menu</td></tr><tr><td>Le Courrier du Sud &copy; 2009-2025 &nbsp;|&nbsp; Agadir &nbsp;|&nbsp; Contact</td></tr></table>",
+    ])
+    func aFooterWithoutTheElementNamesThePublisher(footer: String) {
+        let html = "<body><div><h1>Le titre</h1><p>Le premier paragraphe de l'article, assez long pour être retenu.</p>"
+            + "<p>Photo © 2024 Agence Photo Sud</p></div>" + footer + "<script>var x = 1;</script></body>"
+        let publisher = HTMLArticleExtractor.article(fromHTML: html).metadata.publisher
+        #expect(publisher == (footer.contains("صدى") ? "صدى الواحة" : "Le Courrier du Sud"))
     }
 
     @Test func preformattedTextKeepsItsLineBreaks() {
