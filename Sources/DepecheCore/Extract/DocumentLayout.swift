@@ -291,12 +291,17 @@ struct DocumentLayout: Sendable {
     }
 
     /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15", "Jane Doe | Le 18/11/2025
-    /// à 09h12": a name (a role after a comma allowed), a bar, then a date with a year (after "Le"
-    /// or "On"): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
+    /// à 09h12", "Jane Doe | Agadir | 2 May 2025": a name (a role after a comma allowed), a bar,
+    /// then a date with a year (after "Le" or "On", or after a place and a bar): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
     private static func nameThenDate(_ tokens: [Token], _ line: Range<Int>) -> BylineKind? {
         guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound else { return nil }
-        let date = bar + 1 < line.upperBound && dateArticles.contains(tokens[bar + 1]) ? bar + 2 : bar + 1
-        guard startsDate(tokens, at: date, in: line), hasYear(tokens[date..<line.upperBound]) else { return nil }
+        let dated = { (bar: Int) -> Bool in
+            let date = bar + 1 < line.upperBound && dateArticles.contains(tokens[bar + 1]) ? bar + 2 : bar + 1
+            return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
+        }
+        // "Samir Alaoui | Al Hoceima | 22 August 2025, 17:05": where it was filed may come first.
+        let place = (bar + 2..<min(line.upperBound, bar + 5)).first { tokens[$0].isPunct("|") }
+        guard dated(bar) || place.map({ isFilingPlace(tokens, (bar + 1)..<$0) && dated($0) }) == true else { return nil }
         if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
         let credit = tokens[line.lowerBound..<bar]
         return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil

@@ -285,6 +285,10 @@ import Testing
         ("Le port de pêche agrandit sa halle aux poissons\nAvec AFP · Mis en ligne le mardi 4 mars 2025 à 10h20\n\n"
             + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
          ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-04")),
+        // name | where it was filed | date
+        ("Sport\n\nThe renovated stadium welcomes its fans again\n\nSamir Alaoui | Al Hoceima | 22 August 2025, 17:05\n\n"
+            + "The renovated stadium will host its first official match on Sunday, after two seasons away from the city.",
+         ArticleMetadata(title: "The renovated stadium welcomes its fans again", published: "2025-08-22", author: "Samir Alaoui")),
         // an edition line whose date comes after its number
         ("La Gazette des Quais | Edition N°:7012 Le 25/06/2025\n\nLe port de pêche agrandit sa halle aux poissons\n\n"
             + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
