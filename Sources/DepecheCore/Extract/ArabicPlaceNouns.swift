@@ -1,4 +1,6 @@
 /// Arabic places read from the noun before them (a proclitic on the noun taken off):
+/// - after a plural one ("دواوير", "جماعات", "أحياء", "مثل" allowed after it), a list of such
+///   places joined by "و" ("دواوير مثل أيت عيسى وتانسيخت");
 /// - after an administrative noun ("دوار", "جماعة", "منطقة", "إقليم"), an unknown one-word name
 ///   is a place ("بمنطقة X"), and so is a tribe's or a village's prefix with its word ("دوار أولاد عمران",
 ///   "دوار إيمي نتالا") and a name with the Amazigh genitive ("دوار أزرو ن ثلاث"); words ending like adjectives or common nouns ("ي", "ة":
@@ -29,6 +31,12 @@ struct ArabicPlaceNouns {
             guard let noun = words.plain(index), let name = words.plain(index + 1) else { continue }
             let word: ArabicWord
             var skipped = 0
+            if Self.isPlural(noun) || words.stripped(index).map(Self.isPlural) == true {
+                // "دواوير مثل أيت عيسى وتانسيخت", "بجماعات أولاد برحيل وأولاد تايمة": a list of places.
+                let start = text.tokens[index + 1].key == Self.like ? index + 2 : index + 1
+                found += placeList(from: start, range, claimed)
+                continue
+            }
             if Self.isNoun(noun) {
                 word = noun
             } else if let bare = words.stripped(index), Self.isNoun(bare) {
@@ -60,6 +68,50 @@ struct ArabicPlaceNouns {
             }
         }
         return found
+    }
+
+    /// Plural administrative nouns before a list of places.
+    private static let administrativePlurals = WordSet("دواوير جماعات قرى مداشر أحياء")
+    /// "مثل" (such as), between a plural noun and its list.
+    private static let like = FoldedKey.of("مثل")
+    /// Most places read in one list.
+    private static let longestList = 6
+    private static let waw: UInt32 = 0x648
+
+    private static func isPlural(_ word: ArabicWord) -> Bool {
+        administrativePlurals.contains(key: word.key)
+    }
+
+    /// The places listed from token `start` on, each after the first joined by "و": a known
+    /// place, a tribe's or a village's prefix with its word, or an unknown one-word name (read
+    /// as after a singular noun: "جماعات قروية", "دواوير معزولة" are no list). The list ends at
+    /// the first item that is none of these, and needs two items when one is an unknown name.
+    private func placeList(from start: Int, _ range: Range<Int>, _ claimed: [Bool]) -> [NameCandidate] {
+        var items: [NameCandidate] = []
+        var unknown = false
+        var k = start
+        while items.count < Self.longestList, range.contains(k), !claimed[k], !text.tokens[k].has(.newlineBefore) {
+            let joined = items.isEmpty ? words.plain(k) : words.stripped(k).flatMap { $0.proclitic == Self.waw ? $0 : nil }
+            guard let word = joined else { break }
+            let last: Int
+            if let hit = hits[k], hit.skipped == word.clitic, gazetteer.entries[hit.entry].kind == .loc {
+                last = hit.last
+            } else if Self.tribalPrefixes.contains(key: word.key), range.contains(k + 1), !claimed[k + 1],
+                      !text.tokens[k + 1].has(.newlineBefore), let second = words.plain(k + 1),
+                      !ArabicNameWords.nameBreakers.contains(key: second.key) {
+                last = k + 1
+            } else if isUnknownName(word, k, feminine: false) {
+                last = k
+                unknown = true
+            } else {
+                break
+            }
+            items.append(NameCandidate(first: k, last: last, skipped: word.clitic, type: .loc, evidence: .listItem,
+                                       group: .surface(text.surfaceKey(k, last, firstWordKey: word.key))))
+            k = last + 1
+        }
+        // "دواوير تنتظر", "قرى تعيش": one unknown word alone after the noun is more likely a verb.
+        return unknown && items.count < 2 ? [] : items
     }
 
     /// "ن": the Amazigh genitive particle of village names ("إيمي ن تالا").

@@ -26,6 +26,15 @@ import Testing
         #expect(places("وتساقطت الثلوج على جبل توبقال.") == ["جبل توبقال"])
     }
 
+    /// A plural noun ("دواوير", "جماعات", "أحياء", "مثل" allowed after it) before places joined by "و".
+    @Test func listsAfterPluralNouns() {
+        #expect(places("ويهم المشروع دواوير مثل أيت عيسى وتانسيخت، التي ظلت بلا كهرباء.") == ["أيت عيسى", "تانسيخت"])
+        #expect(places("واضطر الفلاحون بجماعات أولاد برحيل وأولاد تايمة إلى اقتلاع الأشجار.") == ["أولاد برحيل", "أولاد تايمة"])
+        #expect(places("وتستفيد منه جماعات تازارين وتاكونيت هذا العام.") == ["تازارين", "تاكونيت"])
+        #expect(places("وما زالت دواوير تنتظر الربط بالشبكة.").isEmpty, "one unknown word alone is a verb")
+        #expect(places("وتضم الجماعات القروية للإقليم دواوير معزولة وجماعات قروية فقيرة.").isEmpty, "adjectives are no list")
+    }
+
     @Test func placesInsideCompetitionNamesAreNoPlaces() {
         #expect(places("واستعد الفريق لنهائيات كأس أمم إفريقيا.").isEmpty)
     }
