@@ -16,7 +16,7 @@ enum BoilerplateLines {
         "partager cet article", "share", "share this article", "tweet", "imprimer", "print", "envoyer", "commenter",
         "menu", "accueil", "home", "newsletter", "s'abonner", "abonnez-vous", "subscribe", "publicite",
         "advertisement", "google news", "suivez-nous", "follow us", "partagez cet article", "partagez",
-        "فيسبوك", "تويتر", "واتساب", "يوتيوب", "انستغرام", "شارك المقال", "شارك",
+        "فيسبوك", "تويتر", "واتساب", "يوتيوب", "انستغرام", "شارك المقال", "شارك", "النشره الاخباريه", "النشره البريديه",
     ]
 
     /// Words of share-button rows ("Facebook Twitter WhatsApp"): a line of only these is dropped.

@@ -176,6 +176,7 @@ import Testing
             Subscribe to our newsletter for the morning briefing
             شارك على فيسبوك | شارك على تويتر
             اشترك في النشرة البريدية
+            النشرة الإخبارية
             9 comments
             ٥ تعليقات
             Commentaires (3)

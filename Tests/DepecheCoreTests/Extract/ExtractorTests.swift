@@ -285,6 +285,10 @@ import Testing
         ("Le port de pêche agrandit sa halle aux poissons\nAvec AFP · Mis en ligne le mardi 4 mars 2025 à 10h20\n\n"
             + "Le port de pêche va agrandir sa halle aux poissons avant l'été, a annoncé lundi l'agence portuaire.",
          ArticleMetadata(title: "Le port de pêche agrandit sa halle aux poissons", published: "2025-03-04")),
+        // "حرر بواسطة" opens a byline, "في" a date line
+        ("فلاحة\n\nانطلاق حملة جني الزيتون بإقليم تاونات\n\nحرر بواسطة: أحمد العلوي\nفي 22 ماي 2025 على الساعة 18:05\n\n"
+            + "انطلقت يوم الثلاثاء حملة جني الزيتون بإقليم تاونات وسط توقعات بإنتاج وفير هذا الموسم حسب المصالح الفلاحية.",
+         ArticleMetadata(title: "انطلاق حملة جني الزيتون بإقليم تاونات", published: "2025-05-22", author: "أحمد العلوي")),
         // name | where it was filed | date
         ("Sport\n\nThe renovated stadium welcomes its fans again\n\nSamir Alaoui | Al Hoceima | 22 August 2025, 17:05\n\n"
             + "The renovated stadium will host its first official match on Sunday, after two seasons away from the city.",

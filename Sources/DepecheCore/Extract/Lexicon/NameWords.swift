@@ -144,6 +144,7 @@ enum NameWords {
         ("Posted on", .publishedOn), ("Updated", .publishedOn), ("Mis en ligne le", .publishedOn),
         ("Par la rédaction de", .publishedIn), ("Par la rédaction d'", .publishedIn), ("By the staff of", .publishedIn),
         ("كتبه", .writtenBy), ("كتب", .writtenBy), ("إعداد", .writtenBy), ("تقرير :", .writtenBy), ("حرر بتاريخ", .publishedOn),
+        ("حرر بواسطة", .writtenBy), ("بواسطة", .writtenBy), ("في", .publishedOn),
         ("نشر في", .publishedOn), ("بتاريخ", .publishedOn), ("نشر بتاريخ", .publishedOn), ("تاريخ النشر", .publishedOn),
         ("آخر تحديث", .publishedOn),
     ])
