@@ -22,6 +22,7 @@ public enum TextBoilerplate {
         var articleEnded = false
         var linkFollows = false
         var linkList = false           // list items under "Read more" so far
+        var linkIndent = 0             // columns before the first item's bullet
         var headlineList = false       // headlines under "Read more", one a line, so far
         var wrappedProse = 0           // bytes of the paragraph so far, when its lines are wrapped prose
         for line in BoilerplateLines.lines(of: page) {
@@ -33,7 +34,8 @@ public enum TextBoilerplate {
             }
             let folded = BoilerplateLines.folded(line)
             if credits.read(line, folded: folded) || articleEnded { continue }
-            if linkList && BoilerplateLines.isListItem(line) { continue }
+            // An item wrapped by a text browser goes on on lines indented past its bullet.
+            if linkList && (BoilerplateLines.isListItem(line) || BoilerplateLines.indentation(line) > linkIndent) { continue }
             if headlineList && BoilerplateLines.isHeadline(line) { continue }
             (linkList, headlineList) = (false, false)
             if linkFollows && !BoilerplateLines.isBlank(line) {
@@ -41,6 +43,7 @@ public enum TextBoilerplate {
                 // headlines one a line, up to the next blank line.
                 linkFollows = false
                 linkList = BoilerplateLines.isListItem(line)
+                linkIndent = BoilerplateLines.indentation(line)
                 headlineList = !linkList && BoilerplateLines.isHeadline(line)
                 continue
             }

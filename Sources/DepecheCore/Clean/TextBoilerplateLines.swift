@@ -262,8 +262,16 @@ enum BoilerplateLines {
     /// A widget, share button, "Lire aussi" link, comment or view counter, or credit line.
     static func isDropped(_ folded: String) -> Bool {
         droppedPrefixes.matches(folded) || folded.utf8.count <= comparedLength
-            && (droppedLines.contains(folded) || isShareRow(folded) || isCounter(folded))
+            && (droppedLines.contains(folded) || isShareRow(folded) || isCounter(folded) || hasLeaderDots(folded))
     }
+
+    /// Dots that lead the eye along a table's row ("2. Wydad AC .......... 41 pts", a league
+    /// table; a table of contents): five or more in a row, which prose never writes.
+    private static func hasLeaderDots(_ folded: String) -> Bool {
+        ByteSearch.contains(leaderDots, in: Substring(folded))
+    }
+
+    private static let leaderDots = BytePattern(".....")
 
     /// Longest line (in UTF-8 bytes) that `endsWithButton` reads.
     private static let longestWidget = 240
@@ -274,7 +282,8 @@ enum BoilerplateLines {
     static func endsWithButton(_ line: Substring) -> Bool {
         guard line.utf8.count <= longestWidget, line.utf8.last == UInt8(ascii: "]"),
               let open = line.lastIndex(of: "[") else { return false }
-        let label = line[line.index(after: open)..<line.index(before: line.endIndex)]
+        // "[ SIGN UP ]": spaces inside the brackets are no part of the label.
+        let label = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingPrefix(" ")
         guard let first = label.unicodeScalars.first, ScalarFolding.isLetter(first.value) else { return false }
         return label.split(separator: " ").count <= 3
     }
@@ -315,6 +324,11 @@ enum BoilerplateLines {
         let trimmed = line.drop { $0 == " " || $0 == "\t" }
         guard let first = trimmed.unicodeScalars.first, listBullets.contains(first.value) else { return false }
         return trimmed.unicodeScalars.dropFirst().first.map { ScalarFolding.isSpace($0.value) } ?? false
+    }
+
+    /// Spaces and tabs before the line's first character.
+    static func indentation(_ line: Substring) -> Int {
+        line.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
     }
 
     /// Bullets that open a list item: - * • – — · › ▸ → ►

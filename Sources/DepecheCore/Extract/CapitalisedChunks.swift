@@ -109,7 +109,8 @@ struct CapitalisedChunks {
     /// A name goes on across a (single) line break after a given name or a particle.
     private func continuesAcrossLine(_ last: Int, _ next: Int) -> Bool {
         let tokens = text.tokens
-        guard !tokens[next].has(.blankLineBefore) else { return false }
+        // "Par Hicham Ou-Brahim\nLe 11/03/2025": a line opening with an article starts anew.
+        guard !tokens[next].has(.blankLineBefore), !NameWords.sentenceWords.contains(tokens[next]) else { return false }
         return gazetteer.isGivenName(tokens[last]) || NameWords.capitalParticles.contains(tokens[last])
     }
 

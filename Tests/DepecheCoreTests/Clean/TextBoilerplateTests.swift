@@ -189,6 +189,29 @@ import Testing
         #expect(article.hasSuffix("The last paragraph stays."))
     }
 
+    /// A league table's rows with leader dots, a form drawn in brackets, and a text browser's
+    /// list of links whose items wrap onto lines indented past their bullets.
+    @Test func tablesFormsAndWrappedLinkListsAreRemoved() {
+        let prose = "Le club a remporté samedi le derby régional devant plus de dix mille spectateurs, selon sa direction."
+        let page = prose + """
+
+            CLASSEMENT
+            1. RS Berkane ........ 52 pts
+            2. Wydad AC .......... 41 pts
+            [ your@email.com ]  [ SIGN UP ]
+
+               Lire aussi
+
+                 * [16]Nador : le nouveau marché de gros ouvrira ses portes en
+                   avril prochain
+                 * [17]Saïdia : la station balnéaire mise sur le tourisme d'hiver
+
+            """ + prose
+        let article = TextBoilerplate.articleText(of: page)
+        for gone in ["Berkane", "Wydad", "SIGN UP", "Nador", "avril", "Saïdia"] { #expect(!article.contains(gone), "\(gone)") }
+        #expect(article.hasPrefix(prose) && article.hasSuffix(prose))
+    }
+
     @Test func copyrightAndSourceLinesNameThePublisher() {
         let cases: [(String, String?)] = [
             ("© 2023 Coastal Times. All rights reserved.", "Coastal Times"),

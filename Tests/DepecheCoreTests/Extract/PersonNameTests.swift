@@ -5,6 +5,14 @@ import Testing
 @Suite struct PersonNameTests {
     private func texts(_ type: EntityType, _ text: String) -> [String] { ExtractTestSupport.texts(type, in: text) }
 
+    /// A name goes on across a line break after a given name, but not into a line that opens
+    /// with an article ("Par Hicham Ou-Brahim" over "Le 11/03/2025 à 16h05").
+    @Test func aNameStopsBeforeALineOpeningWithAnArticle() {
+        let text = "Agrumes : les exportations bondissent\n\nPar Hicham Ou-Brahim\nLe 11/03/2025 à 16h05\n\n"
+            + "Les expéditions d'agrumes vers le Canada ont atteint un record cette saison, selon les exportateurs de la région."
+        #expect(ExtractTestSupport.texts(.person, in: text) == ["Hicham Ou-Brahim"])
+    }
+
     @Test func particlesAndApostrophesInsideSurnames() {
         #expect(texts(.person, "The plan was drawn up by Joris van den Broek last year.") == ["Joris van den Broek"])
         #expect(texts(.person, "Yesterday Niamh O'Driscoll opened the session.") == ["Niamh O'Driscoll"])
