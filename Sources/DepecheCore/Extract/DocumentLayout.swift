@@ -291,20 +291,28 @@ struct DocumentLayout: Sendable {
     }
 
     /// "Hassan Id Belkassm, correspondant à Azilal | 11.05.2025 - 10:15", "Jane Doe | Le 18/11/2025
-    /// à 09h12", "Jane Doe | Agadir | 2 May 2025": a name (a role after a comma allowed), a bar,
-    /// then a date with a year (after "Le" or "On", or after a place and a bar): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
+    /// à 09h12", "Jane Doe | Agadir | 2 May 2025", "Jane Doe - Agadir · 2025-05-02": a name (a role
+    /// after a comma allowed), a bar, then a date with a year (after "Le" or "On", or after a place
+    /// and a separator; any separator before a place): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
     private static func nameThenDate(_ tokens: [Token], _ line: Range<Int>) -> BylineKind? {
-        guard let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound else { return nil }
-        let dated = { (bar: Int) -> Bool in
-            let date = bar + 1 < line.upperBound && dateArticles.contains(tokens[bar + 1]) ? bar + 2 : bar + 1
+        let dated = { (separator: Int) -> Bool in
+            let date = separator + 1 < line.upperBound && dateArticles.contains(tokens[separator + 1]) ? separator + 2 : separator + 1
             return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
         }
-        // "Samir Alaoui | Al Hoceima | 22 August 2025, 17:05": where it was filed may come first.
-        let place = (bar + 2..<min(line.upperBound, bar + 5)).first { tokens[$0].isPunct("|") }
-        guard dated(bar) || place.map({ isFilingPlace(tokens, (bar + 1)..<$0) && dated($0) }) == true else { return nil }
-        if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
-        let credit = tokens[line.lowerBound..<bar]
-        return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil
+        // "Samir Alaoui | Al Hoceima | 22 August 2025, 17:05", "Youssef Lamrini - Beni Mellal · 2025-10-27":
+        // where it was filed may come first, between separators.
+        let filed = { (separator: Int) -> Bool in
+            let next = (separator + 2..<min(line.upperBound, separator + 5)).first { isSeparator(tokens[$0]) }
+            return next.map { isFilingPlace(tokens, (separator + 1)..<$0) && dated($0) } ?? false
+        }
+        if let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound, dated(bar) || filed(bar) {
+            if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
+            let credit = tokens[line.lowerBound..<bar]
+            return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil
+        }
+        guard let separator = tokens[line].firstIndex(where: isSeparator), separator > line.lowerBound, filed(separator),
+              isNameLine(tokens, line.lowerBound..<separator) else { return nil }
+        return .writtenBy
     }
 
     /// Words before a byline's date ("| Le 18/11/2025", "| On March 3, 2025").

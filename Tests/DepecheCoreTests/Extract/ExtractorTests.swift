@@ -289,6 +289,10 @@ import Testing
         ("فلاحة\n\nانطلاق حملة جني الزيتون بإقليم تاونات\n\nحرر بواسطة: أحمد العلوي\nفي 22 ماي 2025 على الساعة 18:05\n\n"
             + "انطلقت يوم الثلاثاء حملة جني الزيتون بإقليم تاونات وسط توقعات بإنتاج وفير هذا الموسم حسب المصالح الفلاحية.",
          ArticleMetadata(title: "انطلاق حملة جني الزيتون بإقليم تاونات", published: "2025-05-22", author: "أحمد العلوي")),
+        // name - where it was filed · date
+        ("Campus\n\nThe university launches a free master's in applied AI\n\nYoussef Lamrini - Beni Mellal  ·  2025-10-27  ·  4 min read\n\n"
+            + "The university will open a new master's programme in applied artificial intelligence in January, with forty seats.",
+         ArticleMetadata(title: "The university launches a free master's in applied AI", published: "2025-10-27", author: "Youssef Lamrini")),
         // name | where it was filed | date
         ("Sport\n\nThe renovated stadium welcomes its fans again\n\nSamir Alaoui | Al Hoceima | 22 August 2025, 17:05\n\n"
             + "The renovated stadium will host its first official match on Sunday, after two seasons away from the city.",
