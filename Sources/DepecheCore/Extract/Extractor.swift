@@ -7,7 +7,8 @@
 /// the markup states first (`MarkupByline`). Offsets are Unicode scalar offsets into `article.text`. Nothing above the headline (masthead,
 /// section name) yields entities. The source is the markup's, else the byline's, else the
 /// publisher the page's copyright or source line names (as the masthead writes it), else a
-/// known publication in the header, else a masthead the body repeats (`MastheadName`).
+/// known publication in the header, else a masthead the body repeats (`MastheadName`), else the
+/// outlet an Arabic statement was given to (`StatementOutlet`).
 public struct Extractor: Sendable {
     /// The known names.
     public let gazetteer: Gazetteer
@@ -42,7 +43,8 @@ public struct Extractor: Sendable {
         let source = (article.metadata.source ?? byline.source.map { text.string(tokens: $0.lowerBound, $0.upperBound) }
             ?? byline.publication.map { gazetteer.entries[$0].name }
             ?? article.metadata.publisher.map { MastheadName.preferred($0, in: text, header: 0..<layout.bodyStart) }
-            ?? headerPublication(text, layout) ?? MastheadName.repeated(in: text, layout: layout, body: body))
+            ?? headerPublication(text, layout) ?? MastheadName.repeated(in: text, layout: layout, body: body)
+            ?? StatementOutlet.name(in: text, body))
             .map(MastheadName.withoutDomain)
         // "الحوز الآن | متابعة": a byline that names the publication names no author.
         if let author = byline.author, let source,

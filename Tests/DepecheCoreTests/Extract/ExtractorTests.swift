@@ -289,6 +289,13 @@ import Testing
         ("فلاحة\n\nانطلاق حملة جني الزيتون بإقليم تاونات\n\nحرر بواسطة: أحمد العلوي\nفي 22 ماي 2025 على الساعة 18:05\n\n"
             + "انطلقت يوم الثلاثاء حملة جني الزيتون بإقليم تاونات وسط توقعات بإنتاج وفير هذا الموسم حسب المصالح الفلاحية.",
          ArticleMetadata(title: "انطلاق حملة جني الزيتون بإقليم تاونات", published: "2025-05-22", author: "أحمد العلوي")),
+        // the outlet a statement was given to names the page's own publication
+        ("كهربة دواوير إقليم زاكورة بالطاقة الشمسية\n\nأعلنت الوكالة عن إطلاق مشروع لتزويد الدواوير المعزولة بالكهرباء قبل نهاية السنة الجارية.\n\n"
+            + "وفي تصريح لجريدة نبض الواحة، عبرت رئيسة الجمعية عن ارتياحها لهذه الخطوة التي طال انتظارها.",
+         ArticleMetadata(title: "كهربة دواوير إقليم زاكورة بالطاقة الشمسية", source: "نبض الواحة")),
+        ("القطار فائق السرعة يصل إلى مراكش\n\nوقع المكتب الوطني للسكك الحديدية على ثلاث صفقات جديدة لتمديد الخط نحو مراكش.\n\n"
+            + "وفي تصريح لموقع برلمان.كوم إن الرهان الحقيقي هو ربط المدن الكبرى، اعتبر الخبير أن المشروع مهم.",
+         ArticleMetadata(title: "القطار فائق السرعة يصل إلى مراكش", source: "برلمان.كوم")),
         // name - where it was filed · date
         ("Campus\n\nThe university launches a free master's in applied AI\n\nYoussef Lamrini - Beni Mellal  ·  2025-10-27  ·  4 min read\n\n"
             + "The university will open a new master's programme in applied artificial intelligence in January, with forty seats.",
