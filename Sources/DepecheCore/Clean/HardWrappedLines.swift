@@ -25,9 +25,15 @@ enum HardWrappedLines {
     /// indentation kept, a break after a hyphen joined without a space); unchanged when the
     /// page is not wrapped.
     static func unwrapped(_ lines: [Substring]) -> [Substring] {
-        // Most pages hold each paragraph on one line: a byte count rules them out without measuring.
-        let candidates = lines.count { (longLine...(widestWrap * 2)).contains($0.utf8.count) }
-        guard candidates >= minimumFullLines else { return lines }
+        // Most pages hold each paragraph on one line: byte counts rule them out without measuring.
+        // Full lines are among the candidates, and the lines longer than any wrap are long
+        // lines that are not full: more of those than candidates, and full lines are too few.
+        var candidates = 0, longer = 0
+        for line in lines {
+            let bytes = line.utf8.count
+            if bytes > widestWrap * 2 { longer += 1 } else if bytes >= longLine { candidates += 1 }
+        }
+        guard candidates >= minimumFullLines, candidates >= longer else { return lines }
         let shapes = lines.map(LineShape.init)
         guard let width = wrapWidth(shapes) else { return lines }
         var joined: [Substring] = []
@@ -90,24 +96,31 @@ enum HardWrappedLines {
         var endsWithHyphen = false
 
         init(_ line: Substring) {
-            var column = 0
-            var inFirstWord = false
-            var previous: UInt8 = 0
-            var beforePrevious: UInt8 = 0
-            for byte in line.utf8 where byte & 0xC0 != 0x80 {
-                column += 1
-                let isSpace = byte == 0x20 || byte == 0x09
-                if isSpace {
-                    if width == 0 { indentation = column } else { inFirstWord = false }
-                    continue
-                }
-                if width == 0 { inFirstWord = true }
-                if inFirstWord { firstWord += 1 }
-                width = column
-                (beforePrevious, previous) = (previous, byte)
-            }
-            trimmedLength = line.utf8.count - line.utf8.reversed().prefix { $0 == 0x20 || $0 == 0x09 }.count
-            endsWithHyphen = previous == UInt8(ascii: "-") && (beforePrevious >= 0x80 || Self.isASCIILetter(beforePrevious))
+            self = line.utf8.withContiguousStorageIfAvailable(Self.init(bytes:)) ?? Array(line.utf8).withUnsafeBufferPointer(Self.init(bytes:))
+        }
+
+        /// Measures a line's UTF-8: its ends are read byte by byte, its middle only counted (the
+        /// scalars are the bytes that do not continue one, a loop the compiler vectorises).
+        private init(bytes: UnsafeBufferPointer<UInt8>) {
+            let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+            trimmedLength = bytes.count
+            while trimmedLength > 0, isBlank(bytes[trimmedLength - 1]) { trimmedLength -= 1 }
+            while indentation < trimmedLength, isBlank(bytes[indentation]) { indentation += 1 }
+            var end = indentation
+            while end < trimmedLength, !isBlank(bytes[end]) { end += 1 }
+            firstWord = Self.scalars(bytes[indentation..<end])
+            // Over two bytes a column for 100 columns: wider than any wrap, however written.
+            width = trimmedLength > 2 * widestWrap ? widestWrap + 1 : indentation + firstWord + Self.scalars(bytes[end..<trimmedLength])
+            guard trimmedLength >= 2, bytes[trimmedLength - 1] == UInt8(ascii: "-") else { return }
+            let before = bytes[trimmedLength - 2]
+            endsWithHyphen = before >= 0x80 || Self.isASCIILetter(before)
+        }
+
+        /// Scalars in `bytes`: those that do not continue a scalar.
+        private static func scalars(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
+            var continuations = 0
+            for byte in UnsafeBufferPointer(rebasing: bytes) { continuations &+= Int((byte &>> 6) == 2 ? 1 : 0) }
+            return bytes.count &- continuations
         }
 
         private static func isASCIILetter(_ byte: UInt8) -> Bool {

@@ -295,24 +295,29 @@ struct DocumentLayout: Sendable {
     /// after a comma allowed), a bar, then a date with a year (after "Le" or "On", or after a place
     /// and a separator; any separator before a place): `.writtenBy`; "La rédaction | mercredi 12 mars 2025", the newsroom for a name: `.publishedOn`.
     private static func nameThenDate(_ tokens: [Token], _ line: Range<Int>) -> BylineKind? {
-        let dated = { (separator: Int) -> Bool in
-            let date = separator + 1 < line.upperBound && dateArticles.contains(tokens[separator + 1]) ? separator + 2 : separator + 1
-            return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
-        }
-        // "Samir Alaoui | Al Hoceima | 22 August 2025, 17:05", "Youssef Lamrini - Beni Mellal · 2025-10-27":
-        // where it was filed may come first, between separators.
-        let filed = { (separator: Int) -> Bool in
-            let next = (separator + 2..<min(line.upperBound, separator + 5)).first { isSeparator(tokens[$0]) }
-            return next.map { isFilingPlace(tokens, (separator + 1)..<$0) && dated($0) } ?? false
-        }
-        if let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound, dated(bar) || filed(bar) {
+        if let bar = tokens[line].firstIndex(where: { $0.isPunct("|") }), bar > line.lowerBound,
+           datedAfter(bar, tokens, line) || filedAfter(bar, tokens, line) {
             if isNameLine(tokens, line.lowerBound..<bar) { return .writtenBy }
             let credit = tokens[line.lowerBound..<bar]
             return credit.count <= 3 && credit.contains { NameWords.newsroomRoles.contains($0) } ? .publishedOn : nil
         }
-        guard let separator = tokens[line].firstIndex(where: isSeparator), separator > line.lowerBound, filed(separator),
-              isNameLine(tokens, line.lowerBound..<separator) else { return nil }
+        guard let separator = tokens[line].firstIndex(where: isSeparator), separator > line.lowerBound,
+              filedAfter(separator, tokens, line), isNameLine(tokens, line.lowerBound..<separator) else { return nil }
         return .writtenBy
+    }
+
+    /// Whether a date with a year follows the separator at `separator` ("| Le 18/11/2025").
+    private static func datedAfter(_ separator: Int, _ tokens: [Token], _ line: Range<Int>) -> Bool {
+        let date = separator + 1 < line.upperBound && dateArticles.contains(tokens[separator + 1]) ? separator + 2 : separator + 1
+        return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
+    }
+
+    /// Whether where the story was filed follows the separator, then another separator and a
+    /// date ("| Al Hoceima | 22 August 2025", "- Beni Mellal · 2025-10-27").
+    private static func filedAfter(_ separator: Int, _ tokens: [Token], _ line: Range<Int>) -> Bool {
+        guard let next = (separator + 2..<min(line.upperBound, separator + 5)).first(where: { isSeparator(tokens[$0]) })
+        else { return false }
+        return isFilingPlace(tokens, (separator + 1)..<next) && datedAfter(next, tokens, line)
     }
 
     /// Words before a byline's date ("| Le 18/11/2025", "| On March 3, 2025").

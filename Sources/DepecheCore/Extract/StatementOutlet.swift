@@ -14,6 +14,7 @@ enum StatementOutlet {
     /// (a dot glued between two words stays: "برلمان.كوم") or a word no name holds ("إن", "أمس").
     static func name(in text: TokenizedText, _ body: Range<Int>) -> String? {
         let tokens = text.tokens
+        guard text.landmarks.firstArabicWord >= 0 else { return nil }
         for index in body.dropLast(2) where tokens[index].has(.arabic) && statements.contains(tokens[index]) {
             guard let outlet = ArabicWord.stripped(text, index + 1), outlet.proclitic == lam,
                   outlets.contains(key: outlet.key) else { continue }
