@@ -18,9 +18,9 @@ public enum HTMLArticleExtractor {
         guard let document, let root = document.root else { return nil }
         let reader = HTMLMetadataReader(document: document)
         var metadata = reader.metadata
-        metadata.publisher = publisher(of: document, body: document.first("body") ?? root)
-        HTMLPageFurniture.remove(from: document)
         let body = document.first("body") ?? root
+        metadata.publisher = publisher(in: body)
+        HTMLPageFurniture.remove(from: document)
         let measures = HTMLTreeMeasures(root: root)
         let elements = HTMLContentScorer(body: body, measures: measures).articleElements(in: body)
         return (HTMLTextRenderer.utf8(of: elements, measures: measures), reader.headline ?? metadata.title, metadata)
@@ -30,7 +30,7 @@ public enum HTMLArticleExtractor {
     /// class or id says footer: `<div id="footer">`, `<td class="pied">`); on a page without
     /// one, the holder of the last copyright line of the block that closes it (a table
     /// layout's last row). Read before furniture is removed: footers are furniture.
-    private static func publisher(of document: HTMLDocument, body: HTMLNode) -> String? {
+    private static func publisher(in body: HTMLNode) -> String? {
         var footer: HTMLNode?
         body.walk { node in
             if footer == nil, node.isElement, node.isElement("footer") || node.attribute("role")?.lowercased() == "contentinfo"
