@@ -217,16 +217,13 @@ struct DocumentLayout: Sendable {
                     .first(where: { $0 > line.lowerBound && isSeparator(tokens[$0]) }) else { continue }
             // "N° 418 — Jeudi 9 octobre 2025", "With AFP · Posted on 19 August 2025", and "L'Economiste |
             // Edition N°:7012 Le 25/06/2025" (an opener further on).
-            let dated = (separator + 1..<line.upperBound).contains { start in
-                var date = start
-                if let opener = NameWords.bylineOpeners.match(tokens, at: start), opener.value == .publishedOn {
-                    date = opener.last + 1
-                } else if start > separator + 1 {
-                    return false
-                }
-                return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
+            let afterOpener = { (start: Int) -> Bool in
+                guard let opener = NameWords.bylineOpeners.match(tokens, at: start), opener.value == .publishedOn else { return false }
+                return startsDatedYear(tokens, at: opener.last + 1, in: line)
             }
-            if dated { return index }
+            if startsDatedYear(tokens, at: separator + 1, in: line) || (separator + 1..<line.upperBound).contains(where: afterOpener) {
+                return index
+            }
         }
         return nil
     }
@@ -284,8 +281,7 @@ struct DocumentLayout: Sendable {
                 .first(where: { isDash(tokens[$0]) }),
               let bar = (dash + 2..<max(dash + 2, line.upperBound))
                 .first(where: { isDash(tokens[$0]) || tokens[$0].isPunct("|") }),
-              startsDate(tokens, at: bar + 1, in: line),
-              hasYear(tokens[(bar + 1)..<line.upperBound])
+              startsDatedYear(tokens, at: bar + 1, in: line)
         else { return nil }
         return dash
     }
@@ -309,7 +305,12 @@ struct DocumentLayout: Sendable {
     /// Whether a date with a year follows the separator at `separator` ("| Le 18/11/2025").
     private static func datedAfter(_ separator: Int, _ tokens: [Token], _ line: Range<Int>) -> Bool {
         let date = separator + 1 < line.upperBound && dateArticles.contains(tokens[separator + 1]) ? separator + 2 : separator + 1
-        return startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
+        return startsDatedYear(tokens, at: date, in: line)
+    }
+
+    /// Whether a date starts at token `date` and the line holds a year from there on.
+    private static func startsDatedYear(_ tokens: [Token], at date: Int, in line: Range<Int>) -> Bool {
+        startsDate(tokens, at: date, in: line) && hasYear(tokens[date..<line.upperBound])
     }
 
     /// Whether where the story was filed follows the separator, then another separator and a
