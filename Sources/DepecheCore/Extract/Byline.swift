@@ -27,7 +27,7 @@ struct Byline: Sendable {
         let tokens = text.tokens
         // The signature under the article, when the byline names no author.
         let namesAuthor = layout.byline.contains { $0.kind == .writtenBy || $0.kind == .credit }
-        for entry in layout.byline + (namesAuthor ? [] : [layout.signature].compactMap(\.self)) {
+        for entry in layout.byline + (namesAuthor ? [] : layout.signature) {
             let line = layout.lines[entry.line]
             let lineDates = dates.filter { line.contains($0.first) }
             if date == nil { date = lineDates.first { $0.year != nil } }

@@ -30,8 +30,9 @@ struct DocumentLayout: Sendable {
     let byline: [BylineLine]
     /// The author's signature under the article ("— Nadia Fassi, Guelmim", "هشام بن عبد السلام -
     /// بني ملال", "Texte : Ghita Benslimane — Photos : …"): the line right after the last
-    /// paragraph, when it has that shape.
-    let signature: BylineLine?
+    /// paragraph, when it has that shape, and the line under it when that dates the article
+    /// ("Published on Sunday 9 November 2025"); empty when there is none.
+    let signature: [BylineLine]
     /// A header line that dates the page after a label and a separator ("N° 418 — Jeudi 9
     /// octobre 2025", "With AFP · Posted on 19 August 2025"), above the first paragraph: the
     /// publication date when the byline states none.
@@ -47,6 +48,8 @@ struct DocumentLayout: Sendable {
 
     /// How many lines from the top are searched for the headline and byline.
     private static let headerLines = 40
+    /// Most paragraphs above the byline (a ticker's line, a standfirst): lines after more are the article's.
+    private static let paragraphsAboveByline = 2
     /// Most lines the byline block spans.
     private static let bylineLines = 3
     /// Most tokens on a date or attribution line.
@@ -66,7 +69,15 @@ struct DocumentLayout: Sendable {
         self.lines = lines
 
         var byline: [BylineLine] = []
+        // The header ends where the body has begun: a ticker and a standfirst may stand above
+        // the byline, a third paragraph may not ("فاس: مراد الحسني" over a date, after the
+        // article, signs it).
+        var paragraphs = 0
         for index in lines.prefix(Self.headerLines).indices where index > 0 {
+            if Self.isParagraph(tokens, lines[index]) {
+                paragraphs += 1
+                if paragraphs > Self.paragraphsAboveByline { break }
+            }
             if let found = Self.bylineLine(text, lines[index], index) {
                 if let author = Self.authorLine(above: found, lines: lines, tokens: tokens) { byline.append(author) }
                 byline.append(found)
@@ -239,13 +250,36 @@ struct DocumentLayout: Sendable {
     /// The signature line right after the last paragraph: a byline line, a name after a dash, a
     /// name alone or before a bar ("Leila Amrani | Ouarzazate | 2 Dec 2025": the line's date is
     /// the byline's), or a name followed by a dash and where it was filed.
-    private static func signature(_ text: TokenizedText, lines: [Range<Int>]) -> BylineLine? {
+    private static func signature(_ text: TokenizedText, lines: [Range<Int>]) -> [BylineLine] {
         let tokens = text.tokens
         guard let paragraph = lines.indices.suffix(signatureSearch).last(where: { isParagraph(tokens, lines[$0]) }),
-              paragraph + 1 < lines.count else { return nil }
+              paragraph + 1 < lines.count else { return [] }
         let index = paragraph + 1
-        let line = lines[index]
+        let dated = index + 1 < lines.count ? signatureDate(tokens, lines[index + 1], index + 1) : nil
+        if let signed = signatureLine(text, lines[index], index, dated: dated != nil) { return [signed] + [dated].compactMap(\.self) }
+        return []
+    }
+
+    /// A short line under the signature that dates the article: "Published on Sunday 9
+    /// November 2025 at 10:15", "Saïss Info – jeudi 20 mars 2025", "الأربعاء ١٦ نيسان ٢٠٢٥ - ٠٩:٢٠".
+    private static func signatureDate(_ tokens: [Token], _ line: Range<Int>, _ index: Int) -> BylineLine? {
+        guard line.count <= shortLine else { return nil }
+        let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound).flatMap { $0.value == .publishedOn ? $0.last : nil }
+        let start = opener.map { $0 + 1 < line.upperBound && tokens[$0 + 1].isPunct(":") ? $0 + 2 : $0 + 1 } ?? line.lowerBound
+        let dateStart = startsDatedYear(tokens, at: start, in: line) ? start
+            : line.first { isSeparator(tokens[$0]) && startsDatedYear(tokens, at: $0 + 1, in: line) }.map { $0 + 1 }
+        return dateStart.map { BylineLine(line: index, kind: .publishedOn, openerEnd: $0 - 1) }
+    }
+
+    /// The signature line right after the last paragraph (see ``signature(_:lines:)``); with a
+    /// date line under it, also "فاس: مراد الحسني" (where it was filed, a colon, the author).
+    private static func signatureLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int, dated: Bool) -> BylineLine? {
+        let tokens = text.tokens
         if let found = bylineLine(text, line, index), found.kind == .writtenBy { return found }
+        if dated, let colon = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first(where: { tokens[$0].isPunct(":") }),
+           isFilingPlace(tokens, line.lowerBound..<colon), isNameLine(tokens, (colon + 1)..<line.upperBound) {
+            return BylineLine(line: index, kind: .writtenBy, openerEnd: colon)
+        }
         guard line.count <= shortLine else { return nil }
         if isDashMark(tokens[line.lowerBound]) {
             let name = (line.lowerBound + 1)..<line.upperBound

@@ -255,6 +255,24 @@ import Testing
             + "Leila Amrani | Merzouga | 2 Dec 2025\n\nShare this story",
          ArticleMetadata(title: "Desert lodges report a record autumn season",
                          published: "2025-12-02", author: "Leila Amrani")),
+        // after five paragraphs, a signature "place: author" over its date line: not a header byline
+        ("قضايا\n\nالمحكمة تدين مسيري شركة للنقل الحضري بتبديد أموال عمومية\n\n"
+            + "أدانت غرفة الجنايات المكلفة بجرائم الأموال مسيري شركة للنقل الحضري بالسجن النافذ وإرجاع المبالغ المبددة.\n\n"
+            + "وكشف تقرير للمفتشية العامة عن صفقات أبرمت دون احترام المساطر القانونية المعمول بها في هذا المجال.\n\n"
+            + "وقال دفاع المتهمين إنه سيستأنف الحكم أمام الغرفة الجنائية الاستئنافية في الأيام المقبلة.\n\n"
+            + "وطالبت جمعية لحماية المال العام بتوسيع البحث ليشمل كل المتدخلين في الصفقات المذكورة.\n\n"
+            + "ويأتي الحكم بعد أشهر من عزل رئيس المجلس الجماعي بسبب خروقات في مجال التعمير.\n\n"
+            + "مكناس: سعاد الوزاني\nالخميس ٣ تموز ٢٠٢٥ - ١٠:٤٠\n\nشارك: فيسبوك | واتساب",
+         ArticleMetadata(title: "المحكمة تدين مسيري شركة للنقل الحضري بتبديد أموال عمومية", published: "2025-07-03",
+                         author: "سعاد الوزاني")),
+        // a correspondent's signature over "publication – date"
+        ("Société\n\nLe marché de gros de la ville déménage en périphérie\n\n"
+            + "Le marché de gros quittera le centre-ville à la fin de l'année pour un site plus vaste à l'entrée sud.\n\n"
+            + "Les commerçants réclament des garanties sur le nombre de carreaux et sur les loyers pratiqués.\n\n"
+            + "La commune promet un parking de trois cents places et une navette depuis la gare routière.\n\n"
+            + "Nadia Fettah, correspondante à Settat\nChaouia Matin – vendredi 7 mars 2025\n\nRéagir | Imprimer",
+         ArticleMetadata(title: "Le marché de gros de la ville déménage en périphérie", published: "2025-03-07",
+                         author: "Nadia Fettah")),
         // a wire credit line above the date line: "Reporting by X in Y; editing by Z"
         ("Markets\n\nPort operator to list its shares on the Casablanca bourse next year\n\n"
             + "Reporting by Laila Bennani in Tangier; editing by Mark Hollis\nApril 2, 2025 | 10:15 GMT\n\n"
