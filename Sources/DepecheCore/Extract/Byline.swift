@@ -25,9 +25,10 @@ struct Byline: Sendable {
     /// Reads the byline block `layout` found, with the dates already recognised.
     init(_ text: TokenizedText, layout: DocumentLayout, dates: [DateMention], gazetteer: Gazetteer) {
         let tokens = text.tokens
-        // The signature under the article, when the byline names no author.
+        // The signature under the article, when the byline names no author; its date line, when
+        // the byline states no date.
         let namesAuthor = layout.byline.contains { $0.kind == .writtenBy || $0.kind == .credit }
-        for entry in layout.byline + (namesAuthor ? [] : layout.signature) {
+        for entry in layout.byline + layout.signature.filter({ !namesAuthor || $0.kind == .publishedOn }) {
             let line = layout.lines[entry.line]
             let lineDates = dates.filter { line.contains($0.first) }
             if date == nil { date = lineDates.first { $0.year != nil } }

@@ -31,7 +31,8 @@ struct DocumentLayout: Sendable {
     /// The author's signature under the article ("— Nadia Fassi, Guelmim", "هشام بن عبد السلام -
     /// بني ملال", "Texte : Ghita Benslimane — Photos : …"): the line right after the last
     /// paragraph, when it has that shape, and the line under it when that dates the article
-    /// ("Published on Sunday 9 November 2025"); empty when there is none.
+    /// ("Published on Sunday 9 November 2025"); or a date line alone there ("Mis à jour le
+    /// 14/05/2025"); empty when there is none.
     let signature: [BylineLine]
     /// A header line that dates the page after a label and a separator ("N° 418 — Jeudi 9
     /// octobre 2025", "With AFP · Posted on 19 August 2025"), above the first paragraph: the
@@ -173,8 +174,7 @@ struct DocumentLayout: Sendable {
     /// 2024 - 10:42", "Jan 18, 2024", "٢٥ يونيو ٢٠٢٤").
     private static func bylineLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int) -> BylineLine? {
         let tokens = text.tokens
-        // "Par X | Publié le 03/02/2025 à 10h15 | Mis à jour le …": bars make a longer byline.
-        guard line.count <= 24 || line.count <= 48 && tokens[line].contains(where: { $0.isPunct("|") }) else { return nil }
+        guard isBylineLength(tokens, line) else { return nil }
         if let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound) {
             var end = opener.last
             // "Published: …", "بقلم: …": a colon may close the opener.
@@ -244,12 +244,19 @@ struct DocumentLayout: Sendable {
         isDash(token) || token.isPunct("|") || token.isPunct("·") || token.isPunct("•")
     }
 
+    /// Whether the line is short enough for a byline: "Par X | Publié le 03/02/2025 à 10h15 | Mis à
+    /// jour le …", bars make a longer one.
+    private static func isBylineLength(_ tokens: [Token], _ line: Range<Int>) -> Bool {
+        line.count <= 24 || line.count <= 48 && tokens[line].contains { $0.isPunct("|") }
+    }
+
     /// Lines searched from the end for the last paragraph.
     private static let signatureSearch = 12
 
     /// The signature line right after the last paragraph: a byline line, a name after a dash, a
     /// name alone or before a bar ("Leila Amrani | Ouarzazate | 2 Dec 2025": the line's date is
-    /// the byline's), or a name followed by a dash and where it was filed.
+    /// the byline's), or a name followed by a dash and where it was filed; with the line under it
+    /// when that dates the article. Or a date line alone.
     private static func signature(_ text: TokenizedText, lines: [Range<Int>]) -> [BylineLine] {
         let tokens = text.tokens
         guard let paragraph = lines.indices.suffix(signatureSearch).last(where: { isParagraph(tokens, lines[$0]) }),
@@ -257,13 +264,14 @@ struct DocumentLayout: Sendable {
         let index = paragraph + 1
         let dated = index + 1 < lines.count ? signatureDate(tokens, lines[index + 1], index + 1) : nil
         if let signed = signatureLine(text, lines[index], index, dated: dated != nil) { return [signed] + [dated].compactMap(\.self) }
-        return []
+        // "Mis à jour le 14/05/2025 à 17:42", "آخر تحديث: 11/02/2025": a date line alone closes it.
+        return signatureDate(tokens, lines[index], index).map { [$0] } ?? []
     }
 
     /// A short line under the signature that dates the article: "Published on Sunday 9
     /// November 2025 at 10:15", "Saïss Info – jeudi 20 mars 2025", "الأربعاء ١٦ نيسان ٢٠٢٥ - ٠٩:٢٠".
     private static func signatureDate(_ tokens: [Token], _ line: Range<Int>, _ index: Int) -> BylineLine? {
-        guard line.count <= shortLine else { return nil }
+        guard isBylineLength(tokens, line) else { return nil }
         let opener = NameWords.bylineOpeners.match(tokens, at: line.lowerBound).flatMap { $0.value == .publishedOn ? $0.last : nil }
         let start = opener.map { $0 + 1 < line.upperBound && tokens[$0 + 1].isPunct(":") ? $0 + 2 : $0 + 1 } ?? line.lowerBound
         let dateStart = startsDatedYear(tokens, at: start, in: line) ? start

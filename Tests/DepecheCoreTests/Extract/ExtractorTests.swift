@@ -273,6 +273,12 @@ import Testing
             + "Nadia Fettah, correspondante à Settat\nChaouia Matin – vendredi 7 mars 2025\n\nRéagir | Imprimer",
          ArticleMetadata(title: "Le marché de gros de la ville déménage en périphérie", published: "2025-03-07",
                          author: "Nadia Fettah")),
+        // a byline dated "3 hours ago", and the date line closing the article
+        ("Santé\n\nLe centre de dialyse de la ville double sa capacité\n\nPar Karima Ouali | Publié il y a 3 heures\n\n"
+            + "Le centre de dialyse accueille désormais quarante patients par jour grâce à dix nouveaux générateurs.\n\n"
+            + "Mis à jour le 14/05/2025 à 17:42\n\nPartager : Facebook | X",
+         ArticleMetadata(title: "Le centre de dialyse de la ville double sa capacité", published: "2025-05-14",
+                         author: "Karima Ouali")),
         // a wire credit line above the date line: "Reporting by X in Y; editing by Z"
         ("Markets\n\nPort operator to list its shares on the Casablanca bourse next year\n\n"
             + "Reporting by Laila Bennani in Tangier; editing by Mark Hollis\nApril 2, 2025 | 10:15 GMT\n\n"
