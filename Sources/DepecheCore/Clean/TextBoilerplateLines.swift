@@ -68,7 +68,8 @@ enum BoilerplateLines {
         "articles lies", "sur le meme sujet", "dans la meme rubrique", "article precedent", "article suivant",
         "previous article", "next article", "top news", "les plus lus", "most read", "laisser un commentaire",
         "leave a comment", "mots cles", "مقالات ذات صله", "related news", "reagissez a cet article",
-        "commentaires", "comments", "most popular",
+        "commentaires", "comments", "most popular", "ajouter un commentaire", "ecrire un commentaire", "add a comment",
+        "post a comment", "التعليقات مغلقه", "اضف تعليق", "اترك تعليق", "علق علي هاد", "علق علي هذا",
     ])
 
     /// Longest folded prefix compared: every phrase above is shorter, so a longer line can

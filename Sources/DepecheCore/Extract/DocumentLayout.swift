@@ -209,9 +209,19 @@ struct DocumentLayout: Sendable {
         }
         // "Mon 7 Jul 2025 • 11:20 WET | Reading time: 7 minutes": the date's part is short.
         let datePart = line.lowerBound..<(tokens[line].firstIndex { $0.isPunct("|") } ?? line.upperBound)
-        guard datePart.count <= shortLine, startsDate(tokens, at: line.lowerBound, in: line),
-              hasYear(tokens[line].prefix(7)) else { return nil }
-        return BylineLine(line: index, kind: .publishedOn, openerEnd: line.lowerBound - 1)
+        guard datePart.count <= shortLine else { return nil }
+        let start = filingComma(tokens, datePart).map { $0 + 1 } ?? line.lowerBound
+        guard startsDate(tokens, at: start, in: line), hasYear(tokens[start..<line.upperBound].prefix(7)) else { return nil }
+        return BylineLine(line: index, kind: .publishedOn, openerEnd: start - 1)
+    }
+
+    /// The comma of a dateline, after where the story was filed ("Dakhla, Sunday 27 July 2025",
+    /// "الرباط، 12 مارس 2025"): one to three words, a capital or Arabic first.
+    private static func filingComma(_ tokens: [Token], _ line: Range<Int>) -> Int? {
+        guard tokens[line.lowerBound].has(.capitalized) || tokens[line.lowerBound].has(.arabic) else { return nil }
+        return (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first {
+            (tokens[$0].isPunct(",") || tokens[$0].isPunct("\u{60C}")) && isFilingPlace(tokens, line.lowerBound..<$0)
+        }
     }
 
     /// Most tokens of the label before a dated line's separator ("N° 418 —").

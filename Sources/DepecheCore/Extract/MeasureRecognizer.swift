@@ -45,7 +45,7 @@ struct MeasureRecognizer {
                 continue
             }
             if let reading = read(number, claimed: claimed) {
-                found.append(mention(number.value, reading))
+                found.append(negated(mention(number.value, reading)))
                 i = reading.last + 1
             } else if let reading = rangeEnd(after: number, claimed: claimed) {
                 // "7 à 8 %", "entre 40 et 50%": the first end takes the second one's unit.
@@ -86,6 +86,19 @@ struct MeasureRecognizer {
         let scaled = (value * reading.scale + reading.addend) * (reading.currency?.multiplier ?? 1)
         return MeasureMention(type: reading.type, value: scaled, currency: reading.currency?.code, unit: reading.unit,
                               first: reading.first, last: reading.last)
+    }
+
+    /// "-4%", "(-1,7%)": a percentage with a minus sign glued to it, standing apart, is negative
+    /// (a change); "3-4%" is a range.
+    private func negated(_ mention: MeasureMention) -> MeasureMention {
+        let tokens = text.tokens, minusAt = mention.first - 1
+        guard mention.type == .percent, minusAt >= 0, tokens[minusAt].isPunct("-") || tokens[minusAt].isPunct("\u{2212}"),
+              !tokens[mention.first].has(.spaceBefore),
+              minusAt == 0 || tokens[minusAt].has(.spaceBefore) || tokens[minusAt].has(.newlineBefore) || tokens[minusAt - 1].isPunct("(")
+        else { return mention }
+        var negative = mention
+        (negative.value, negative.first) = (-mention.value, minusAt)
+        return negative
     }
 
     /// How far an amount may lend its currency to a bare "1,1 milliard" after it.

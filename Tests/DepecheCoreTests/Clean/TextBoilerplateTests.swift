@@ -28,6 +28,17 @@ import Testing
         #expect(TextBoilerplate.articleText(of: page).hasPrefix("Le texte de l'article"))
     }
 
+    /// A comment form's heading ends the article: the readers' comments under it name places,
+    /// people and amounts that are not the article's.
+    @Test(arguments: ["Ajouter un commentaire (les commentaires sont modérés)", "Add a comment", "التعليقات مغلقة",
+                      "أضف تعليقك", "علق على هاد الخبر"])
+    func aCommentFormEndsTheArticle(heading: String) {
+        let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence, "
+            + "qui prévoit un nouveau terminal."
+        let comment = "Karim_Nador · 12 mars 2025 à 10:41\nÀ Berkane on attend toujours la route, 300 DH le billet c'est trop."
+        #expect(TextBoilerplate.articleText(of: prose + "\n\n" + heading + "\n" + comment) == prose)
+    }
+
     /// A bare "Related" or "You might also like" (and their French and Arabic forms) above a
     /// list of headlines: the list is links, not the article; prose after it stays.
     @Test(arguments: ["Related", "You might also like", "Vous aimerez aussi", "أخبار ذات صلة"])

@@ -279,6 +279,11 @@ import Testing
             + "Mis à jour le 14/05/2025 à 17:42\n\nPartager : Facebook | X",
          ArticleMetadata(title: "Le centre de dialyse de la ville double sa capacité", published: "2025-05-14",
                          author: "Karima Ouali")),
+        // an interviewer's credit over a dateline ("place, date")
+        ("Interviews\n\nFishing cooperative head: the quota keeps our boats at sea\n\nInterview by Salma Raji\n"
+            + "Tan-Tan, Monday 4 August 2025\n\nThe head of the artisanal fishing cooperative answered our questions on the quay.",
+         ArticleMetadata(title: "Fishing cooperative head: the quota keeps our boats at sea", published: "2025-08-04",
+                         author: "Salma Raji")),
         // a wire credit line above the date line: "Reporting by X in Y; editing by Z"
         ("Markets\n\nPort operator to list its shares on the Casablanca bourse next year\n\n"
             + "Reporting by Laila Bennani in Tangier; editing by Mark Hollis\nApril 2, 2025 | 10:15 GMT\n\n"

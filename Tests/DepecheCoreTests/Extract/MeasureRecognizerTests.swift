@@ -71,6 +71,21 @@ import Testing
         #expect(one("نسبة ٥٠٪")?.value == 50)
     }
 
+    /// A change written with its sign: "-4%" and "(-1,7%)" are negative; a dash standing apart is none.
+    @Test func aMinusSignGluedToAPercentageStandingApart() {
+        #expect(one("la production recule de -4% sur un an")?.value == -4)
+        #expect(one("الليالي المبيتة (-1,7%) بالصويرة")?.value == -1.7)
+        #expect(one("-12% en un an")?.value == -12)
+        #expect(measures("entre 3 - 4% par an").map(\.value) == [3, 4])
+    }
+
+    /// Centimes, a hundredth of a dirham, as Moroccans still count: "20 مليار سنتيم" is 200 million dirhams.
+    @Test func centimesAreHundredthsOfADirham() {
+        let arabic = one("رصدت الجماعة 20 مليار سنتيم للمشروع")
+        #expect(arabic?.type == .money && arabic?.currency == "MAD" && arabic?.value == 2e8)
+        #expect(one("un pot-de-vin de 50 millions de centimes")?.value == 500_000)
+    }
+
     @Test func quantitiesWithTheirUnitNoun() {
         let staff = one("le secteur emploie 80.000 salariés")
         #expect(staff?.type == .quantity && staff?.value == 80_000 && staff?.unit == "salariés")
@@ -160,5 +175,8 @@ import Testing
         #expect(measures("تستغرق الرحلة 35 دقيقة فقط").isEmpty)
         #expect(measures("بعد 3 دقائق من البداية").isEmpty)
         #expect(measures("آخر تحديث · 14 تعليقا").isEmpty)
+        // A day of the Hijri calendar beside the Gregorian date: no quantity of "رمضان".
+        #expect(measures("السبت 8 مارس الموافق لـ 7 رمضان").allSatisfy { $0.type != .quantity })
+        #expect(measures("4 جمادى الأولى").isEmpty)
     }
 }

@@ -68,7 +68,9 @@ enum NumberWords {
             ("AED", ["AED", "dirham émirati", "dirhams émiratis", "درهم إماراتي", "درهما إماراتيا", "دراهم إماراتية"]),
             ("CAD", ["CAD", "dollar canadien", "dollars canadiens", "Canadian dollars", "Canadian dollar"]),
         ]
-        return groups.flatMap { code, words in words.map { ($0, CurrencyWord(code: code, multiplier: 1)) } }
+        // Moroccans still count in centimes, a hundredth of a dirham: "20 مليار سنتيم" is 200 million dirhams.
+        let centimes = ["centimes", "سنتيم", "سنتيما", "سنتيمات"].map { ($0, CurrencyWord(code: "MAD", multiplier: 0.01)) }
+        return groups.flatMap { code, words in words.map { ($0, CurrencyWord(code: code, multiplier: 1)) } } + centimes
     }()
 
     /// Percent signs and words.
@@ -96,8 +98,9 @@ enum NumberWords {
         دقيقة دقائق ثانية ثوان
         """)
 
-    /// Words after a number that look like plural nouns but are not the thing counted, and the
-    /// page's own counters ("6 comments", "2 134 vues"), which are no fact of the story.
+    /// Words after a number that look like plural nouns but are not the thing counted, the
+    /// page's own counters ("6 comments", "2 134 vues"), which are no fact of the story, and the
+    /// Hijri calendar's months ("7 رمضان 1446" beside the Gregorian date is a day, not 7 of anything).
     static let notUnits = WordSet("""
         les des ses mes tes ces nos vos leurs aux dans sous sans vers chez depuis plus moins très tres après
         apres près pres mais alors puis jamais toujours tous toutes lors hors dès des pas nous vous ils elles eux
@@ -107,6 +110,7 @@ enum NumberWords {
         ours yours theirs whereas
         comments commentaires réactions reactions views vues shares partages likes reads lectures
         تعليقات تعليق تعليقا مشاهدة مشاهدات
+        محرم صفر ربيع جمادى رجب شعبان رمضان شوال ذو ذي
         """)
 
     /// Plural nouns without -s ("7.5 million people").
