@@ -2,7 +2,7 @@
 ///
 /// Scraped text pages carry, besides the article, a ticker of other headlines (one line of
 /// headlines separated by runs of spaces), navigation bars ("Economie | Finances | Sport"),
-/// widget lines ("Merci d'avoir signalé!"), share and social buttons, "Lire aussi : …" links
+/// widget lines ("Merci d'avoir signalé!"), share and social buttons, rows of hashtags, "Lire aussi : …" links
 /// (and the headline or the list of headlines under a bare "Lire aussi"), tag lines, menus (runs of one- or two-word lines) and, after
 /// the article, "Related Articles", "Article précédent", "Cliquez ici pour lire l'article
 /// depuis sa source." and what follows them. Lines are compared case- and accent-folded.
@@ -56,7 +56,7 @@ public enum TextBoilerplate {
                 continue
             }
             if BoilerplateLines.isDropped(folded) || BoilerplateLines.endsWithButton(line)
-                || BoilerplateLines.isTickerOrNavigation(line, folded: folded) {
+                || BoilerplateLines.isTickerOrNavigation(line, folded: folded) || BoilerplateLines.isHashtagRow(line) {
                 continue
             }
             // A paragraph: one long line, or (a page saved as wrapped text) lines of prose.

@@ -34,7 +34,7 @@ enum BoilerplateLines {
         "related", "related stories", "you might also like", "you may also like", "more stories", "read next",
         "recommended", "recommended for you", "vous aimerez aussi", "vous aimerez peut-etre aussi",
         "sur le meme sujet", "sur le meme theme", "related coverage", "keep reading", "a decouvrir aussi",
-        "a decouvrir egalement", "اخبار ذات صله", "مواضيع ذات صله", "قد يعجبك ايضا",
+        "a decouvrir egalement", "اخبار ذات صله", "مواضيع ذات صله", "قد يعجبك ايضا", "مقالات مشابهه", "اخبار مشابهه",
     ]
 
     /// Line beginnings of widgets and links to other articles.
@@ -338,7 +338,26 @@ enum BoilerplateLines {
     /// "Lire aussi" alone on its line: the next line is the linked headline.
     static func announcesLink(_ folded: String) -> Bool {
         linkAnnouncers.contains(folded) || sectionLinkHeadings.matches(folded) && folded.unicodeScalars.count <= 30
+            || isMoreOfAKind(folded)
     }
+
+    /// "More interviews", "More videos": "more" and one word of letters, a heading over links.
+    private static func isMoreOfAKind(_ folded: String) -> Bool {
+        guard folded.hasPrefix("more "), folded.utf8.count <= 25 else { return false }
+        let kind = folded.utf8.dropFirst(5)
+        return !kind.isEmpty && kind.allSatisfy { (0x61...0x7A).contains($0) }
+    }
+
+    /// "ترند الآن: #امتحانات_الباكالوريا #مهرجان_موازين", "#Maroc #CAN2025": a row of two hashtags
+    /// or more, at least half its words (a label before them allowed).
+    static func isHashtagRow(_ line: Substring) -> Bool {
+        guard ByteSearch.contains(hashSign, in: line) else { return false }
+        let words = line.split { $0 == " " || $0 == "\t" }
+        let tags = words.count { $0.utf8.count > 1 && $0.utf8.first == UInt8(ascii: "#") }
+        return tags >= 2 && tags * 2 >= words.count
+    }
+
+    private static let hashSign = BytePattern("#")
 
     /// Beginnings of a short heading over links to a section's other articles ("MORE IN
     /// EDUCATION", "More from Sport").

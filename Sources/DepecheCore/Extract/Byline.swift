@@ -19,6 +19,8 @@ struct Byline: Sendable {
     private static let by = WordSet("par by")
     /// Words joining two authors' names.
     private static let and = WordSet("and et")
+    /// "من" (from), "في" (in): the place an Arabic byline says the author wrote from follows.
+    private static let arabicFrom = WordSet("من في")
     /// Most words of an author's name written in Arabic (no capitals to end it).
     private static let arabicNameWords = 4
 
@@ -141,8 +143,11 @@ struct Byline: Sendable {
         }
         var k = start
         if tokens[start].has(.arabic) {
-            while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic) { k += 1 }
-            guard k > start, !(start..<k).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
+            // "محمد بلقاسم من أكادير": where the author wrote from is no part of the name.
+            while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic),
+                  !Self.arabicFrom.contains(tokens[k]) { k += 1 }
+            // "اقتصاد" under the date is the section, not a name: an Arabic name has two words or more.
+            guard k - start >= 2, !(start..<k).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
             return start...(k - 1)
         }
         guard tokens[start].has(.capitalized) else { return nil }

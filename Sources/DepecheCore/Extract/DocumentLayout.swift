@@ -99,17 +99,19 @@ struct DocumentLayout: Sendable {
                 index += 1
             }
         }
-        self.byline = byline
         signature = Self.signature(text, lines: lines)
         let datedLine = Self.datedLine(text.tokens, lines: lines)
         self.datedLine = datedLine
         if let first = byline.first, let last = byline.last {
-            titleLine = Self.headline(below: last.line, bylineStart: first.line, lines: lines, tokens: tokens)
-                ?? Self.headline(above: first.line, lines: lines, tokens: tokens)
+            let below = Self.headline(below: last.line, bylineStart: first.line, lines: lines, tokens: tokens)
+            // "أمين البوزيدي - ميدلت" between that headline and the article: the author's credit.
+            if let below, let credit = Self.credit(under: below, lines: lines, tokens: tokens) { byline.append(credit) }
+            titleLine = below ?? Self.headline(above: first.line, lines: lines, tokens: tokens)
                 ?? Self.headline(beforeParagraph: lines, tokens: tokens, besides: datedLine)
         } else {
             titleLine = Self.headline(beforeParagraph: lines, tokens: tokens, besides: datedLine)
         }
+        self.byline = byline
     }
 
     /// The headline's text, trimmed.
@@ -133,6 +135,20 @@ struct DocumentLayout: Sendable {
         return nil
     }
 
+    /// The author's credit on the line under the headline `title`: "أمين البوزيدي - ميدلت" (a
+    /// name, a dash, where it was filed), "كود - وجدة // حمزة بلعيد" (the name after "//").
+    private static func credit(under title: Int, lines: [Range<Int>], tokens: [Token]) -> BylineLine? {
+        let index = title + 1
+        guard index < lines.count, case let line = lines[index], line.count <= shortLine else { return nil }
+        if let slashes = line.dropLast().first(where: { tokens[$0].isPunct("/") && tokens[$0 + 1].isPunct("/") }),
+           isNameLine(tokens, (slashes + 2)..<line.upperBound) {
+            return BylineLine(line: index, kind: .writtenBy, openerEnd: slashes + 1)
+        }
+        guard let dash = tokens[line].firstIndex(where: isDash), isNameLine(tokens, line.lowerBound..<dash),
+              isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
+        return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+    }
+
     /// Words of a standfirst, at least: a long line under a headline.
     private static let standfirstWords = 12
 
@@ -148,10 +164,13 @@ struct DocumentLayout: Sendable {
     }
 
     /// The line right under the byline block when it is headline-like and a paragraph follows
-    /// it, and no headline-like line stands above the block ("2024/06/11", then the headline).
+    /// it (an author's credit between them allowed), and no headline-like line stands above the
+    /// block ("2024/06/11", then the headline).
     private static func headline(below last: Int, bylineStart: Int, lines: [Range<Int>], tokens: [Token]) -> Int? {
         let next = last + 1
-        guard next + 1 < lines.count, isHeadlineLike(tokens, lines[next]), isParagraph(tokens, lines[next + 1])
+        guard next + 1 < lines.count, isHeadlineLike(tokens, lines[next]),
+              isParagraph(tokens, lines[next + 1])
+                || next + 2 < lines.count && credit(under: next, lines: lines, tokens: tokens) != nil && isParagraph(tokens, lines[next + 2])
         else { return nil }
         let above = headline(above: bylineStart, lines: lines, tokens: tokens)
         return above.map { isHeadlineLike(tokens, lines[$0]) } ?? false ? nil : next

@@ -39,9 +39,19 @@ import Testing
         #expect(TextBoilerplate.articleText(of: prose + "\n\n" + heading + "\n" + comment) == prose)
     }
 
+    /// A row of hashtags, a label before them allowed, is the site's, not the article's; a hashtag
+    /// in a sentence stays.
+    @Test func hashtagRowsAreRemoved() {
+        let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence, "
+            + "qui prévoit un nouveau terminal #Nador."
+        for row in ["ترند الآن: #امتحانات_الباكالوريا #مهرجان_موازين #سعر_الأضحية", "#Maroc #CAN2025 #Rabat"] {
+            #expect(TextBoilerplate.articleText(of: row + "\n\n" + prose) == prose)
+        }
+    }
+
     /// A bare "Related" or "You might also like" (and their French and Arabic forms) above a
     /// list of headlines: the list is links, not the article; prose after it stays.
-    @Test(arguments: ["Related", "You might also like", "Vous aimerez aussi", "أخبار ذات صلة"])
+    @Test(arguments: ["Related", "You might also like", "Vous aimerez aussi", "أخبار ذات صلة", "More interviews", "مقالات مشابهة"])
     func headedListsOfLinksAreRemoved(heading: String) {
         let prose = "Le port de Nador a traité deux millions de tonnes de marchandises cette année, selon l'agence."
         let page = prose + "\n\n" + heading + "\n• Safi : une nouvelle digue pour le port\n› Kénitra attire un troisième constructeur\n- Ifrane sous la neige\n→ Oujda : le tramway à l'étude\n\n" + prose

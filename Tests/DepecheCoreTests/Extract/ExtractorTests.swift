@@ -284,6 +284,22 @@ import Testing
             + "Tan-Tan, Monday 4 August 2025\n\nThe head of the artisanal fishing cooperative answered our questions on the quay.",
          ArticleMetadata(title: "Fishing cooperative head: the quota keeps our boats at sea", published: "2025-08-04",
                          author: "Salma Raji")),
+        // the date, the section, the headline, then the author's credit "name - place" over the article
+        ("نبض الجهات\nالأربعاء 5 مارس 2025 - 10:20\nفلاحة\n\nانطلاق موسم جني الورود بقلعة مكونة وسط توقعات بمحصول وفير\n\n"
+            + "سعاد أيت بها - قلعة مكونة\n\n"
+            + "انطلق موسم جني الورود العطرية بقلعة مكونة وسط توقعات بمحصول يفوق السنة الماضية بكثير حسب الفلاحين.",
+         ArticleMetadata(title: "انطلاق موسم جني الورود بقلعة مكونة وسط توقعات بمحصول وفير", published: "2025-03-05",
+                         author: "سعاد أيت بها")),
+        // the name after "//" on the credit line, and "من <place>" after an attribution's name
+        ("كود الجهات\nالسبت 8 مارس 2025 - 13:25\n\nلجنة إقليمية تتفقد تموين الأسواق خلال شهر رمضان بالناظور\n\n"
+            + "كود - الناظور // هشام الريفي\n\n"
+            + "تفقدت لجنة إقليمية مختلطة صباح اليوم أسواق المدينة للوقوف على وضعية التموين والأسعار قبل حلول شهر رمضان.",
+         ArticleMetadata(title: "لجنة إقليمية تتفقد تموين الأسواق خلال شهر رمضان بالناظور", published: "2025-03-08",
+                         author: "هشام الريفي")),
+        ("جهات\n\nارتفاع حقينة سدود الجهة بعد التساقطات الأخيرة\n\nهسبريس - محمد أوبلا من تارودانت\n"
+            + "الأحد 16 مارس 2025 - 11:42\n\nسجلت حقينة السدود بالجهة تحسنا ملحوظا بعد التساقطات المطرية الأخيرة حسب الوكالة.",
+         ArticleMetadata(title: "ارتفاع حقينة سدود الجهة بعد التساقطات الأخيرة", published: "2025-03-16", author: "محمد أوبلا",
+                         source: "Hespress")),
         // a wire credit line above the date line: "Reporting by X in Y; editing by Z"
         ("Markets\n\nPort operator to list its shares on the Casablanca bourse next year\n\n"
             + "Reporting by Laila Bennani in Tangier; editing by Mark Hollis\nApril 2, 2025 | 10:15 GMT\n\n"

@@ -86,6 +86,12 @@ import Testing
         #expect(one("un pot-de-vin de 50 millions de centimes")?.value == 500_000)
     }
 
+    /// "ملايير", the Moroccan plural of "مليار", scales like it.
+    @Test func theMoroccanPluralOfBillion() {
+        let amount = one("بلغت المداخيل 9,6 ملايير درهم")
+        #expect(amount?.type == .money && amount?.value == 9.6e9)
+    }
+
     @Test func quantitiesWithTheirUnitNoun() {
         let staff = one("le secteur emploie 80.000 salariés")
         #expect(staff?.type == .quantity && staff?.value == 80_000 && staff?.unit == "salariés")

@@ -15,7 +15,7 @@ enum NumberWords {
         ("milliard", 1e9), ("milliards", 1e9), ("md", 1e9), ("mds", 1e9), ("mrd", 1e9), ("mrds", 1e9),
         ("bn", 1e9), ("billion", 1e9), ("billions", 1e9), ("trillion", 1e12), ("trillions", 1e12),
         ("thousand", 1e3), ("ألف", 1e3), ("ألفا", 1e3), ("آلاف", 1e3), ("مليون", 1e6), ("ملايين", 1e6), ("مليار", 1e9),
-        ("مليارات", 1e9),
+        ("مليارات", 1e9), ("ملايير", 1e9),
     ])
 
     /// "billion" is 10¹² in French, 10⁹ in English.
