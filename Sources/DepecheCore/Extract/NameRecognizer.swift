@@ -57,6 +57,8 @@ struct NameRecognizer {
                                                 group: .surface(text.surfaceKey(phrase.lowerBound, phrase.upperBound))))
             }
         }
+        let councils = EnglishCouncils(text: text).councils(in: range, claimed: claimed)
+        candidates += councils.map(\.name)
         candidates += ArabicNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
         let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)
         // Title-case chains first: of two equal readings, the first proposed wins.
@@ -66,6 +68,10 @@ struct NameRecognizer {
         // "C'est", "L'an": one letter is an elision or an initial, never a name by itself.
         candidates.removeAll { $0.width == 1 && text.tokens[$0.first].length == 1 && $0.evidence != .gazetteer }
         var accepted = resolve(candidates, tokenCount: text.tokens.count)
+        // "the Rabat-Salé-Kénitra regional council": its known territory is a place as well.
+        for council in councils where accepted.contains(where: { $0.first == council.name.first && $0.last == council.name.last }) {
+            if let place = EnglishCouncils.place(council.territory, hits: hits, gazetteer: gazetteer) { accepted.append(place) }
+        }
         // A credit line's publication only keeps other readings off its tokens.
         accepted.removeAll { $0.evidence == .credit }
         accepted += coordinatedMentions(chunks, accepted: accepted)

@@ -118,3 +118,17 @@ import Testing
         #expect(shipped.entries.contains { $0.name == "Casablanca" && $0.kind == .loc })
     }
 }
+
+/// National bodies the press names often, in their Arabic, French and English forms.
+@Suite struct NationalBodiesTests {
+    @Test(arguments: [
+        ("وقدمت الجمعية المغربية لحماية المال العام شكاية إلى النيابة العامة.", "الجمعية المغربية لحماية المال العام"),
+        ("وأنجزت المفتشية العامة للإدارة الترابية مهمة افتحاص بالجماعة.", "المفتشية العامة للإدارة الترابية"),
+        ("وتدخلت عناصر الوقاية المدنية لإنقاذ الأسرة.", "الوقاية المدنية"),
+        ("Les unités de la Marine royale ont porté secours aux pêcheurs.", "Marine royale"),
+        ("Civil Protection teams evacuated forty families overnight.", "Civil Protection"),
+    ])
+    func aNationalBodyIsAnOrganisation(sentence: String, body: String) {
+        #expect(ExtractTestSupport.texts(.org, in: sentence) == [body])
+    }
+}
