@@ -343,21 +343,25 @@ enum BoilerplateLines {
 
     /// "More interviews", "More videos": "more" and one word of letters, a heading over links.
     private static func isMoreOfAKind(_ folded: String) -> Bool {
-        guard folded.hasPrefix("more "), folded.utf8.count <= 25 else { return false }
-        let kind = folded.utf8.dropFirst(5)
-        return !kind.isEmpty && kind.allSatisfy { (0x61...0x7A).contains($0) }
+        // Bytes, not `hasPrefix`: this is asked of every line of every page.
+        let utf8 = folded.utf8
+        guard (6...25).contains(utf8.count), utf8.first == UInt8(ascii: "m"), utf8.starts(with: "more ".utf8) else { return false }
+        return utf8.dropFirst(5).allSatisfy { (0x61...0x7A).contains($0) }
     }
 
     /// "ترند الآن: #امتحانات_الباكالوريا #مهرجان_موازين", "#Maroc #CAN2025": a row of two hashtags
     /// or more, at least half its words (a label before them allowed).
     static func isHashtagRow(_ line: Substring) -> Bool {
-        guard ByteSearch.contains(hashSign, in: line) else { return false }
+        // One `memchr` over the line's bytes: asked of every line, most have no "#".
+        let hasHash = line.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x23, bytes.count) != nil } ?? false
+        }
+        guard hasHash ?? true else { return false }
         let words = line.split { $0 == " " || $0 == "\t" }
         let tags = words.count { $0.utf8.count > 1 && $0.utf8.first == UInt8(ascii: "#") }
         return tags >= 2 && tags * 2 >= words.count
     }
 
-    private static let hashSign = BytePattern("#")
 
     /// Beginnings of a short heading over links to a section's other articles ("MORE IN
     /// EDUCATION", "More from Sport").

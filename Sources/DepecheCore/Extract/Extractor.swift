@@ -68,7 +68,7 @@ public struct Extractor: Sendable {
                 : NameCandidate(first: mention.lowerBound, last: mention.upperBound, type: .org, evidence: .byline,
                                 group: .surface(surfaceKey(text, mentions[0].range))))
         }
-        let names = NameRecognizer(text: text, gazetteer: gazetteer).recognize(in: body, claimed: claimed, extra: extra)
+        let names = NameRecognizer(text: text, gazetteer: gazetteer, english: english).recognize(in: body, claimed: claimed, extra: extra)
 
         let published = article.metadata.published ?? byline.date.map { $0.iso(defaultYear: nil) }
         // Dates without a year take the publication's (or the body's commonest year).

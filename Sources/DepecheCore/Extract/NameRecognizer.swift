@@ -21,6 +21,8 @@ struct NameMention: Sendable {
 struct NameRecognizer {
     let text: TokenizedText
     let gazetteer: Gazetteer
+    /// Whether the article is in English: only English names local councils in lowercase after their adjectives.
+    var english = false
 
     /// The mentions, in text order, with `clusters` entity indices.
     struct Result {
@@ -57,7 +59,7 @@ struct NameRecognizer {
                                                 group: .surface(text.surfaceKey(phrase.lowerBound, phrase.upperBound))))
             }
         }
-        let councils = EnglishCouncils(text: text).councils(in: range, claimed: claimed)
+        let councils = english ? EnglishCouncils(text: text).councils(in: range, claimed: claimed) : []
         candidates += councils.map(\.name)
         candidates += ArabicNames(text: text, gazetteer: gazetteer, hits: hits).candidates(in: range, claimed: claimed)
         let chunks = CapitalisedChunks(text: text, gazetteer: gazetteer, hits: hits).chunks(in: range, claimed: claimed)

@@ -8,9 +8,9 @@ import Testing
     /// The council before or after its territory, the territory a place as well.
     @Test(arguments: [
         ("The municipal council of Tiznit approved the budget on Tuesday.", "municipal council of Tiznit", "Tiznit"),
-        ("Members of the Larache municipal council walked out.", "Larache municipal council", "Larache"),
+        ("Members of the Larache municipal council walked out of the session on Monday, the newspaper said.", "Larache municipal council", "Larache"),
         ("The regional council of the Oriental paid for the works.", "regional council of the Oriental", "Oriental"),
-        ("The Fès-Meknès regional council met in Meknes.", "Fès-Meknès regional council", "Fès-Meknès"),
+        ("The Fès-Meknès regional council met in Meknes on Monday and voted for the budget of the year.", "Fès-Meknès regional council", "Fès-Meknès"),
     ])
     func aLowercaseCouncilWithItsTerritory(sentence: String, council: String, place: String) {
         #expect(organisations(sentence) == [council])
