@@ -40,7 +40,14 @@ int depeche_open_beneath(int dirfd, const char *path, int flags, unsigned int mo
     how.flags = (unsigned long long)(flags | O_CLOEXEC | O_NOFOLLOW);
     how.mode = (flags & O_CREAT) ? mode : 0;
     how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS;
-    return (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+    // openat2(2): with RESOLVE_BENEATH a ".." fails with EAGAIN when a rename anywhere on the
+    // system raced the lookup (the kernel cannot tell it stayed beneath); it says to retry.
+    int fd = -1;
+    for (int attempt = 0; attempt < 64; attempt++) {
+        fd = (int)syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+        if (fd >= 0 || errno != EAGAIN) break;
+    }
+    return fd;
 }
 
 /// Opens the directory `name` (one component) beneath `dirfd` as a path, or fails: ELOOP when it

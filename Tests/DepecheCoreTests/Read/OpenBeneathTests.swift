@@ -106,4 +106,24 @@ import Testing
         #expect(refused > 0, "the link was never met: the test did not race")
         #expect(read == 0, "a file behind a link was opened \(read) times")
     }
+
+    /// openat2 refuses a ".." with EAGAIN when a rename anywhere raced its lookup: such a path is
+    /// opened anyway (retried), as when nothing else is renamed. Another thread keeps renaming.
+    @Test func aDotDotIsOpenedWhileRenamesRace() throws {
+        try #require(depeche_openat2_available() == 1, "this kernel has no openat2")
+        outside.write("a", "x")
+        let (from, to) = (outside.url("a"), outside.url("b"))
+        let renamer = DispatchGroup()
+        DispatchQueue.global().async(group: renamer) {
+            for _ in 0..<200_000 {
+                rename(from, to)
+                rename(to, from)
+            }
+        }
+        var failures: [Int32] = []
+        repeat {
+            if case .failed(let code) = outcome("site/../page.txt", O_RDONLY, walking: false) { failures.append(code) }
+        } while renamer.wait(timeout: .now()) == .timedOut
+        #expect(failures.isEmpty, "\(failures.count) opens failed: \(Set(failures).map { String(cString: strerror($0)) })")
+    }
 }
