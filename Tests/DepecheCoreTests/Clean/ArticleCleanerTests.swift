@@ -22,6 +22,22 @@ import Testing
                 try StoryFixtures.text("port-tanger.txt"), ticker: try StoryFixtures.text("ticker-a.txt")))
     }
 
+    /// A data table's row is one line, its cells separated by "; ": a cell a line was read as a
+    /// menu and dropped. A layout table's cells (blocks inside them) stay paragraphs.
+    @Test func aDataTablesRowsAreLinesOfTheArticle() {
+        let prose = "<p>Le groupe a publié ses volumes de production par site pour le premier semestre de l'année, en hausse sur la plupart des sites.</p>"
+        let table = "<table><tr><th>Site</th><th>Province</th><th>Métal</th><th>Production</th></tr>"
+            + "<tr><td>Akka</td><td>Tata</td><td>Or</td><td>310 kg</td></tr>"
+            + "<tr><td>Draa Sfar</td><td>Marrakech</td><td>Zinc</td><td>12.500 tonnes</td></tr></table>"
+        let page = "<html><body><article><h1>La production minière progresse au premier semestre</h1>" + prose + table + prose
+            + "</article></body></html>"
+        let text = cleaner.clean(DecodedDocument(text: page, format: .html)).text
+        #expect(text.contains("Site; Province; Métal; Production\n\nAkka; Tata; Or; 310 kg\n\nDraa Sfar; Marrakech; Zinc; 12.500 tonnes"))
+        let layout = "<html><body><table><tr><td><p>Accueil</p></td><td><h1>La production minière progresse</h1>" + prose + prose
+            + "</td></tr></table></body></html>"
+        #expect(!cleaner.clean(DecodedDocument(text: layout, format: .html)).text.contains(";"))
+    }
+
     @Test func textPagesLoseTheirTicker() throws {
         let article = textArticle(
             StoryFixtures.page(
