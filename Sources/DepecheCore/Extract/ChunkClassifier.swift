@@ -289,8 +289,11 @@ struct ChunkClassifier {
             }
             if first - k > 8 { return nil }
         }
+        // "les communes d'Aït Izdeg et d'Aghbalou": the elided "de" right before the list.
+        let elided = !sawOpener && k == first - 1 && tokens.at(k)?.isPunct("'") == true && !tokens[k].has(.spaceBefore)
+        if elided { k -= 1 }
         // "les compagnies Ryanair et easyJet": a category noun right before the list needs no opener.
-        guard sawOpener || k == first - 1, let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized)
+        guard sawOpener || k == first - 1 || elided, let noun = tokens.at(k), noun.kind == .word, !noun.has(.capitalized)
         else { return nil }
         if let type = categoryType(noun) { return type }
         // "the prefectures of A, B and C", "les provinces de A et B".
@@ -303,8 +306,8 @@ struct ChunkClassifier {
         return categoryType(category)
     }
 
-    /// "of", "de": between a category noun and its list.
-    private static let categoryOf = WordSet("of de")
+    /// "of", "de", "d'": between a category noun and its list.
+    private static let categoryOf = WordSet("of de d")
 
     private func categoryType(_ token: Token) -> EntityType? {
         if NameWords.organisationCategories.contains(token) { return .org }

@@ -255,6 +255,11 @@ import Testing
         #expect(texts(.org, text) == ["Crown", "Imane Id"])
         #expect(texts(.person, text).isEmpty)
         #expect(texts(.loc, "dans six villes, notamment Zaïo, Boudnib et Bouarfa.") == ["Zaïo", "Boudnib", "Bouarfa"])
+        // A city's districts, and a list after an elided "d'".
+        #expect(texts(.loc, "dans les arrondissements de Hay Hassani et d'Ain Chock, dès janvier.") == ["Hay Hassani", "Ain Chock"])
+        #expect(texts(.loc, "dans les communes d'Aït Ouffi et d'Imilchil, selon l'agence.").contains("Aït Ouffi"))
+        // A list after a colon needs an opener ("centres d'appels: Secteur …" is a headline).
+        #expect(texts(.org, "Centres d'appels: Secteur cherche visibilité").isEmpty)
     }
 
     @Test func spellingVariantsAndSurnamesAreOnePerson() throws {

@@ -171,7 +171,8 @@ enum NameWords {
 
     /// Plural nouns that introduce a list of places ("six villes, en l'occurrence, Marrakech, Tanger…").
     static let placeCategories = WordSet("""
-        villes pays régions provinces capitales communes préfectures douars quartiers hameaux localités cities
+        villes pays régions provinces capitales communes préfectures douars quartiers hameaux localités arrondissements
+        cercles caïdats pachaliks cities
         countries regions prefectures districts towns villages municipalities douars neighbourhoods neighborhoods
         """)
 
