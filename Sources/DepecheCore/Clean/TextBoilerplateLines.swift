@@ -17,6 +17,8 @@ enum BoilerplateLines {
         "menu", "accueil", "home", "newsletter", "s'abonner", "abonnez-vous", "subscribe", "publicite",
         "advertisement", "google news", "suivez-nous", "follow us", "partagez cet article", "partagez",
         "فيسبوك", "تويتر", "واتساب", "يوتيوب", "انستغرام", "شارك المقال", "شارك", "النشره الاخباريه", "النشره البريديه",
+        // The kind of text a communiqué's heading states: no headline, no organisation.
+        "communique", "communique de presse", "press release", "بلاغ", "بلاغ صحفي",
     ]
 
     /// Words of share-button rows ("Facebook Twitter WhatsApp"): a line of only these is dropped.

@@ -39,6 +39,14 @@ import Testing
         #expect(TextBoilerplate.articleText(of: prose + "\n\n" + heading + "\n" + comment) == prose)
     }
 
+    /// A communiqué's heading says what kind of text follows: neither its headline nor an organisation.
+    @Test(arguments: ["COMMUNIQUÉ DE PRESSE", "Communiqué", "PRESS RELEASE", "بلاغ صحفي"])
+    func aCommuniquesHeadingIsDropped(heading: String) {
+        let prose = "Le groupe annonce le démarrage de la production de sa nouvelle mine de cuivre, a-t-il indiqué "
+            + "dans un communiqué publié lundi."
+        #expect(TextBoilerplate.articleText(of: heading + "\n\n" + prose) == prose)
+    }
+
     /// A row of hashtags, a label before them allowed, is the site's, not the article's; a hashtag
     /// in a sentence stays.
     @Test func hashtagRowsAreRemoved() {
