@@ -74,8 +74,8 @@ struct DateRecognizer {
             return dayList(at: i)
         }
         if token.kind == .word, let month = month(at: i), numberFollows(month.last),
-           let date = monthFirst(at: i, month: month) {
-            return ([date], date.last)
+           case let dates = monthFirst(at: i, month: month), let last = dates.last {
+            return (dates, last.last)
         }
         return nil
     }
@@ -167,31 +167,41 @@ struct DateRecognizer {
     /// "فاتح": the first day, before a month's name (Moroccan usage).
     private static let firstOfMonth = WordSet("فاتح")
 
-    /// "February 7, 2024", "Feb. 7", "février 2024", "فاتح يناير 2027".
-    private func monthFirst(at i: Int, month: (value: Int, last: Int)) -> DateMention? {
+    /// "February 7, 2024", "Feb. 7", "février 2024", "فاتح يناير 2027"; "June 25 to 28, 2026" is two
+    /// dates, the first taking the second's year.
+    private func monthFirst(at i: Int, month: (value: Int, last: Int)) -> [DateMention] {
         let tokens = text.tokens
         var k = month.last + 1
         if tokens.at(k)?.isPunct(".") == true, CalendarWords.monthAbbreviations.contains(tokens[i]) { k += 1 }
-        guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return nil }
+        guard let next = tokens.at(k), next.kind == .number, !next.has(.newlineBefore) else { return [] }
         if next.length == 4 {
-            guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return nil }
+            guard let year = NumberScanner.scan(text, at: k, french: !english), year.isYearLike else { return [] }
             if i > 0, Self.firstOfMonth.contains(tokens[i - 1]), !tokens[i].has(.newlineBefore) {
                 // "فاتح يناير 2027": the first of the month.
-                return validated(year: Int(year.value), month: month.value, day: 1, first: i - 1, last: k)
+                return [validated(year: Int(year.value), month: month.value, day: 1, first: i - 1, last: k)].compactMap(\.self)
             }
-            return DateMention(year: Int(year.value), month: month.value, day: nil, first: i, last: k)
+            return [DateMention(year: Int(year.value), month: month.value, day: nil, first: i, last: k)]
         }
-        guard english, let day = dayNumber(at: k) else { return nil }
-        var last = day.last
+        guard english, let day = dayNumber(at: k) else { return [] }
+        var days = [(value: day.value, first: weekdayStart(before: i), last: day.last)]
+        // "June 25 to 28", "June 25-28": a later day of the same month ends the range.
+        if let joiner = tokens.at(day.last + 1), !joiner.has(.newlineBefore),
+           joiner.isPunct("-") || Self.englishRangeJoiners.contains(joiner),
+           let end = dayNumber(at: day.last + 2), end.value > day.value, !tokens[day.last + 2].has(.newlineBefore) {
+            days.append((end.value, day.last + 2, end.last))
+        }
         var year: Int?
-        var yearAt = last + 1
+        var yearAt = days[days.count - 1].last + 1
         if tokens.at(yearAt)?.isPunct(",") == true { yearAt += 1 }
         if let y = tokens.at(yearAt), y.kind == .number, y.length == 4 {
             year = Int(y.key)
-            last = yearAt
+            days[days.count - 1].last = yearAt
         }
-        return validated(year: year, month: month.value, day: day.value, first: weekdayStart(before: i), last: last)
+        return days.compactMap { validated(year: year, month: month.value, day: $0.value, first: $0.first, last: $0.last) }
     }
+
+    /// "to", "through", "until", "and": between the two days of an English range.
+    private static let englishRangeJoiners = WordSet("to through until and")
 
     // MARK: Pieces
 

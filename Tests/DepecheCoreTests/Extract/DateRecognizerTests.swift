@@ -25,6 +25,13 @@ import Testing
         #expect(year("Works ended on 3 March 2024.", 12) == ["2024-03-03"])
     }
 
+    /// "June 25 to 28, 2026": two dates, the first with the second's year; a day list reads alike.
+    @Test func anEnglishRangeOfDaysInOneMonth() {
+        #expect(dates("The festival runs from June 25 to 28, 2026 in the old town.", english: true) == ["2026-06-25", "2026-06-28"])
+        #expect(dates("Talks are set for March 3-5, 2025.", english: true) == ["2025-03-03", "2025-03-05"])
+        #expect(dates("It opened on June 25, 2026 to visitors.", english: true) == ["2026-06-25"])
+    }
+
     @Test func numericDates() {
         #expect(dates("Publié dans La Vie éco le 02 - 05 - 2019") == ["2019-05-02"])
         #expect(dates("le 18/01/2011 à Agadir") == ["2011-01-18"])
