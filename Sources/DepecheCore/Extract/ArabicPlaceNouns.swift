@@ -1,6 +1,6 @@
 /// Arabic places read from the noun before them (a proclitic on the noun taken off):
-/// - after a plural one ("دواوير", "جماعات", "أحياء", "مثل" allowed after it), a list of such
-///   places joined by "و" ("دواوير مثل أيت عيسى وتانسيخت");
+/// - after a plural one ("دواوير", "جماعات", "أحياء", "مثل" allowed after it) or a dual one ("جماعتي"),
+///   a list of such places joined by "و" ("دواوير مثل أيت عيسى وتانسيخت", "بجماعتي أسكاون وزاكموزن");
 /// - after an administrative noun ("دوار", "جماعة", "منطقة", "إقليم"), an unknown one-word name
 ///   is a place ("بمنطقة X"), and so is a tribe's or a village's prefix with its word ("دوار أولاد عمران",
 ///   "دوار إيمي نتالا") and a name with the Amazigh genitive ("دوار أزرو ن ثلاث"); words ending like adjectives or common nouns ("ي", "ة":
@@ -71,7 +71,7 @@ struct ArabicPlaceNouns {
     }
 
     /// Plural administrative nouns before a list of places.
-    private static let administrativePlurals = WordSet("دواوير جماعات قرى مداشر أحياء")
+    private static let administrativePlurals = WordSet("دواوير جماعات قرى مداشر أحياء جماعتي جماعتا قريتي قريتا")
     /// "مثل" (such as), between a plural noun and its list.
     private static let like = FoldedKey.of("مثل")
     /// Most places read in one list.
