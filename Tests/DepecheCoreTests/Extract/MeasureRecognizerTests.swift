@@ -100,6 +100,7 @@ import Testing
         #expect(one("183 kg de cocaïne")?.unit == "kg")
         #expect(one("1 million de visiteurs")?.value == 1e6)
         #expect(measures("de 300 à 400 emplois").map(\.value) == [300, 400])
+        #expect(one("some 8,000 fishermen depend on the quota", french: false)?.unit == "fishermen", "an English plural in -men")
     }
 
     @Test func thePagesOwnCountersAreNotQuantities() {

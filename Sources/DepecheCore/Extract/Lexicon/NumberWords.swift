@@ -114,7 +114,10 @@ enum NumberWords {
         """)
 
     /// Plural nouns without -s ("7.5 million people").
-    static let irregularPlurals = WordSet("people children men women staff personnel cattle sheep livestock police")
+    static let irregularPlurals = WordSet("""
+        people children men women staff personnel cattle sheep livestock police fishermen seamen craftsmen
+        craftswomen businessmen businesswomen policemen firemen servicemen herdsmen horsemen tradesmen
+        """)
 
     /// Arabic words after a number that are not what it counts (prepositions, conjunctions, pronouns).
     static let arabicParticles = WordSet("""
