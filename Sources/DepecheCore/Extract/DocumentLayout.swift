@@ -144,6 +144,11 @@ struct DocumentLayout: Sendable {
            isNameLine(tokens, (slashes + 2)..<line.upperBound) {
             return BylineLine(line: index, kind: .writtenBy, openerEnd: slashes + 1)
         }
+        return authorThenPlace(tokens, line, index)
+    }
+
+    /// "Karim Alami - Rabat", "محمد أمين الزياني - طنجة": the author, a dash, where the story was filed.
+    private static func authorThenPlace(_ tokens: [Token], _ line: Range<Int>, _ index: Int) -> BylineLine? {
         guard let dash = tokens[line].firstIndex(where: isDash), isNameLine(tokens, line.lowerBound..<dash),
               isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
         return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
@@ -322,12 +327,11 @@ struct DocumentLayout: Sendable {
             let name = (line.lowerBound + 1)..<line.upperBound
             return isNameLine(tokens, name) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound) : nil
         }
-        guard let dash = tokens[line].firstIndex(where: isDash) else {
+        guard tokens[line].contains(where: isDash) else {
             // "Leila Amrani", "Leila Amrani | Ouarzazate | 2 Dec 2025": a name alone or before a bar.
             return isNameLine(tokens, line) ? BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1) : nil
         }
-        guard isNameLine(tokens, line.lowerBound..<dash), isFilingPlace(tokens, (dash + 1)..<line.upperBound) else { return nil }
-        return BylineLine(line: index, kind: .writtenBy, openerEnd: line.lowerBound - 1)
+        return authorThenPlace(tokens, line, index)
     }
 
     /// Where a story was filed, after its author and a dash ("… - طنجة", "… - Beni Mellal"): one to three words.
