@@ -243,8 +243,14 @@ struct DocumentLayout: Sendable {
     /// "الرباط، 12 مارس 2025"): one to three words, a capital or Arabic first.
     private static func filingComma(_ tokens: [Token], _ line: Range<Int>) -> Int? {
         guard tokens[line.lowerBound].has(.capitalized) || tokens[line.lowerBound].has(.arabic) else { return nil }
-        return (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first {
-            (tokens[$0].isPunct(",") || tokens[$0].isPunct("\u{60C}")) && isFilingPlace(tokens, line.lowerBound..<$0)
+        return afterFilingPlace(tokens, line) { $0.isPunct(",") || $0.isPunct("\u{60C}") }
+    }
+
+    /// The first punctuation `mark` among a line's second to fourth tokens that follows where the
+    /// story was filed ("خنيفرة:", "Dakhla,").
+    private static func afterFilingPlace(_ tokens: [Token], _ line: Range<Int>, mark: (Token) -> Bool) -> Int? {
+        (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first {
+            mark(tokens[$0]) && isFilingPlace(tokens, line.lowerBound..<$0)
         }
     }
 
@@ -318,8 +324,8 @@ struct DocumentLayout: Sendable {
     private static func signatureLine(_ text: TokenizedText, _ line: Range<Int>, _ index: Int, dated: Bool) -> BylineLine? {
         let tokens = text.tokens
         if let found = bylineLine(text, line, index), found.kind == .writtenBy { return found }
-        if dated, let colon = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)).first(where: { tokens[$0].isPunct(":") }),
-           isFilingPlace(tokens, line.lowerBound..<colon), isNameLine(tokens, (colon + 1)..<line.upperBound) {
+        if dated, let colon = afterFilingPlace(tokens, line, mark: { $0.isPunct(":") }),
+           isNameLine(tokens, (colon + 1)..<line.upperBound) {
             return BylineLine(line: index, kind: .writtenBy, openerEnd: colon)
         }
         guard line.count <= shortLine else { return nil }
@@ -422,8 +428,7 @@ struct DocumentLayout: Sendable {
         let line = lines[index]
         let opening = line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 4)
         // "خنيفرة: نور الدين أمغار": where the story was filed, a colon, the author.
-        var dash = opening.first { isDash(tokens[$0]) }
-            ?? opening.first { tokens[$0].isPunct(":") && isFilingPlace(tokens, line.lowerBound..<$0) }
+        var dash = opening.first { isDash(tokens[$0]) } ?? afterFilingPlace(tokens, line) { $0.isPunct(":") }
         // "محمد أمين الزياني - طنجة", "Karim Alami - Rabat": the author, then where the story was filed.
         var name = (dash.map { $0 + 1 } ?? line.lowerBound)..<line.upperBound
         // "نبض تادلة - بقلم: حسن أوعدي": "by" before the name.
