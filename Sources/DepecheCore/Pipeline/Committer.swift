@@ -5,9 +5,21 @@ public struct Candidate: Sendable {
     /// The file.
     public var receipt: Receipt
     /// The analysis, or why the file is not a document.
-    public var outcome: Result<AnalyzedDocument, Rejection>
+    public var outcome: FileOutcome
     /// The bytes (for an archive on another file system, or a quarantine copy).
     public var bytes: [UInt8]?
+}
+
+/// What the pure stages made of a file.
+public enum FileOutcome: Sendable {
+    /// A document, analysed.
+    case document(AnalyzedDocument)
+    /// Bytes the state store already holds (``Committer/holdsCopy(of:)``): a `document.duplicate`
+    /// of the document first read with them, not analysed again (a scraper that fetches a page
+    /// again costs a hash and a lookup).
+    case storedCopy(id: String)
+    /// Not a document, and why.
+    case rejected(Rejection)
 }
 
 /// What must happen to a file once its event is durable.
@@ -44,6 +56,8 @@ public actor Committer {
     private let config: DepecheConfig
     private let logger: Logger
     private let store: StateStore
+    /// The same store, for lookups outside the actor (``holdsCopy(of:)``).
+    private nonisolated let sharedStore: SendableStore
     private var pending: PendingChanges
     /// Behind a lock of its own, so that ``alreadyReported(_:identity:)`` and ``disposed(_:)``,
     /// called at every file, need no turn on the actor.
@@ -79,6 +93,7 @@ public actor Committer {
         self.config = config
         self.logger = logger
         self.store = recovered.store
+        self.sharedStore = SendableStore(store: recovered.store)
         self.ledger = Locked(recovered.ledger)
         self.pending = PendingChanges(appliedSeq: recovered.seq)
     }
@@ -86,6 +101,15 @@ public actor Committer {
     /// The ledger entry for a file found again, if it was already reported.
     public nonisolated func alreadyReported(_ path: InboxPath, identity: FileIdentity) -> DispositionLedger.Entry? {
         ledger.withLock { $0.entry(for: path, identity: identity) }
+    }
+
+    /// Whether the state store holds a document with these bytes (`id` is `ContentHash.id(of:)`),
+    /// so that a file with them is a duplicate whatever its analysis: asked by the workers
+    /// before they analyse, without a turn on the actor. A document just committed and not yet
+    /// in the store is not seen (its copies are analysed, then found among the pending changes);
+    /// one in the store stays there while the daemon runs (only ``Recovery`` resets the store).
+    public nonisolated func holdsCopy(of id: String) -> Bool {
+        (try? sharedStore.holdsContent(id)) == true
     }
 
     /// Forgets ledger entries of files no longer in the inbox (after a full scan).
@@ -263,19 +287,22 @@ public actor Committer {
     }
 
     /// The store, for the writer's thread.
-    private var writableStore: SendableStore { SendableStore(store: store) }
+    private var writableStore: SendableStore { sharedStore }
 
     /// The event for `candidate`, and the `seq` of the event of this host it names (the first
     /// copy, or the nearest article), when that one is among the pending changes.
     private func classify(_ candidate: Candidate) throws -> (DocumentEvent, naming: Int?) {
         let receipt = candidate.receipt
         switch candidate.outcome {
-        case .failure(let rejection):
+        case .storedCopy(let id):
+            guard let first = try store.read({ try $0.first(withContent: id) }) else { throw StoredCopyMissing(id: id) }
+            return (.duplicate(DuplicateDocument(id: id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq)), nil)
+        case .rejected(let rejection):
             let id = candidate.bytes.map(ContentHash.id(of:))
             let quarantined = Disposer.quarantinePath(receipt.path, seq: sink.lastSeq + 1)
             return (.rejected(RejectedDocument(
                 id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self))), nil)
-        case .success(let document):
+        case .document(let document):
             let fingerprint = document.fingerprint
             let duplicate = { (first: FirstSeen, match: DuplicateDocument.Match, pending: Bool) -> (DocumentEvent, naming: Int?) in
                 (.duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: match, of: first.id, ofSeq: first.seq)), pending ? first.seq : nil)
@@ -301,15 +328,28 @@ public actor Committer {
     }
 }
 
-/// The committer's store, handed to ``BlockingQueue``'s thread for its write transactions.
+/// A file read as a copy of a stored document whose document the store no longer has: never
+/// so while the daemon runs (the store only grows then). The file is taken again after the
+/// pause that follows a failed commit, and analysed.
+struct StoredCopyMissing: Error, CustomStringConvertible {
+    let id: String
+    var description: String { "the state store no longer holds \(id), read as a copy of it a moment ago" }
+}
+
+/// The committer's store, handed to ``BlockingQueue``'s thread for its write transactions and
+/// to the workers for ``Committer/holdsCopy(of:)``.
 ///
 /// `@unchecked Sendable` is safe: `StateStore` holds nothing mutable of its own (LMDB handles
 /// and table descriptions, all `let`, set when it opened); every write transaction runs on the
-/// writer's one thread, one at a time (the committer writes no other way); and LMDB lets the
-/// committer's read transactions (the environment is opened `MDB_NOTLS`) run alongside a write,
-/// never seeing part of one.
+/// writer's one thread, one at a time (the committer writes no other way); and LMDB lets read
+/// transactions (the committer's and the workers', on any thread: the environment is opened
+/// `MDB_NOTLS`) run alongside each other and a write, never seeing part of one.
 private struct SendableStore: @unchecked Sendable {
     let store: StateStore
+
+    func holdsContent(_ id: String) throws -> Bool {
+        try store.read { try $0.first(withContent: id) } != nil
+    }
 
     func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64?) throws {
         try store.apply(changes, through: seq, foreignPosition: foreignPosition)

@@ -246,20 +246,28 @@ final class Stages: Sendable {
             intake.touch(path)
         case .rejected(let rejection, let identity):
             if resumeDisposal(path, identity: identity) { return }
-            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: .failure(rejection), bytes: nil))
+            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: .rejected(rejection), bytes: nil))
         case .read(let bytes, let identity):
             if resumeDisposal(path, identity: identity) { return }
-            let outcome: Result<AnalyzedDocument, Rejection>
-            let analyzer = analyzer.withLock { $0 }
-            do { outcome = .success(try analyzer.analyze(bytes, fileExtension: path.fileExtension)) } catch {
-                outcome = .failure(error)
-            }
-            if case .success(let document) = outcome, !document.decoding.warnings.isEmpty {
+            let id = ContentHash.id(of: bytes)
+            let outcome = committer.holdsCopy(of: id) ? .storedCopy(id: id) : analyze(bytes, id: id, path: path)
+            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: outcome, bytes: bytes))
+        }
+    }
+
+    /// Decode → clean → fingerprint → extract, with the analyzer of the moment.
+    private func analyze(_ bytes: [UInt8], id: String, path: InboxPath) -> FileOutcome {
+        let analyzer = analyzer.withLock { $0 }
+        do {
+            let document = try analyzer.analyze(bytes, id: id, fileExtension: path.fileExtension)
+            if !document.decoding.warnings.isEmpty {
                 logger.warning("decoding repaired the file", metadata: [
                     "file.path": "\(path)", "doc.id": "\(document.id)", "detail": "\(document.decoding.warnings.joined(separator: "; "))",
                 ])
             }
-            await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: outcome, bytes: bytes))
+            return .document(document)
+        } catch {
+            return .rejected(error)
         }
     }
 

@@ -20,7 +20,7 @@ import Testing
     func candidate(_ name: String, _ text: String, inode: UInt64 = 1) throws -> Candidate {
         let bytes = Array(text.utf8)
         let receipt = Receipt(path: InboxPath(name), identity: FileIdentity(inode: inode, size: bytes.count, mtimeNanoseconds: 1), received: .now())
-        return Candidate(receipt: receipt, outcome: .success(try DocumentAnalyzer(extractor: Extractor(gazetteer: Gazetteer(entries: []))).analyze(bytes, fileExtension: "txt")), bytes: bytes)
+        return Candidate(receipt: receipt, outcome: .document(try DocumentAnalyzer(extractor: Extractor(gazetteer: Gazetteer(entries: []))).analyze(bytes, fileExtension: "txt")), bytes: bytes)
     }
 
     @Test func firstContentIsIngestedThenDuplicatesPointAtIt() async throws {
@@ -37,11 +37,46 @@ import Testing
         #expect(committer.disposals.count == 2)
     }
 
+    /// Bytes the store holds are a duplicate without an analysis; bytes still pending are not
+    /// seen by the lookup (they are analysed, and found by the committer).
+    @Test func bytesTheStoreHoldsAreADuplicateWithoutAnAnalysis() async throws {
+        let (committer, log, fd) = try makeCommitter()
+        defer { close(fd) }
+        let first = try candidate("a.txt", "Ouarzazate")
+        let id = ContentHash.id(of: try #require(first.bytes))
+        try await committer.commit(first)
+        #expect(!committer.holdsCopy(of: id))
+        try log.flush()
+        await committer.persist()
+        #expect(committer.holdsCopy(of: id))
+        #expect(!committer.holdsCopy(of: ContentHash.id(of: Array("Zagora".utf8))))
+        let receipt = Receipt(path: InboxPath("b.txt"), identity: FileIdentity(inode: 2, size: 10, mtimeNanoseconds: 1), received: .now())
+        let copy = try await committer.commit(Candidate(receipt: receipt, outcome: .storedCopy(id: id), bytes: first.bytes))
+        guard case .duplicate(let duplicate) = copy else {
+            Issue.record("expected a duplicate, got \(String(describing: copy))")
+            return
+        }
+        #expect(duplicate.id == id && duplicate.of == id && duplicate.ofSeq == 1 && duplicate.match == .exact)
+        #expect(duplicate.receipt.path == InboxPath("b.txt"))
+    }
+
+    /// A copy of bytes the store does not hold (never so while the daemon runs) is refused,
+    /// with the id, and nothing is logged for it.
+    @Test func aCopyOfBytesTheStoreLacksIsRefused() async throws {
+        let (committer, log, fd) = try makeCommitter()
+        defer { close(fd) }
+        let receipt = Receipt(path: InboxPath("b.txt"), identity: nil, received: .now())
+        await #expect(throws: StoredCopyMissing.self) {
+            try await committer.commit(Candidate(receipt: receipt, outcome: .storedCopy(id: "0123"), bytes: nil))
+        }
+        #expect(log.lastSeq == 0)
+    }
+
     @Test func rejectionsArePlannedIntoTheQuarantineBySeq() async throws {
         let (committer, _, fd) = try makeCommitter()
         defer { close(fd) }
         let receipt = Receipt(path: InboxPath("e.txt"), identity: nil, received: .now())
-        let event = try await committer.commit(Candidate(receipt: receipt, outcome: .failure(Rejection(.empty, "empty")), bytes: []))
+        let event = try await committer.commit(Candidate(receipt: receipt, outcome: .rejected(Rejection(.empty, "empty")), bytes: []))
         guard case .rejected(let rejected) = event else {
             Issue.record("expected a rejection")
             return
