@@ -18,9 +18,11 @@ struct Byline: Sendable {
     /// "par", "by": the author's name follows ("Publié le 12 janvier 2024 par Karim Bennani").
     private static let by = WordSet("par by")
     /// Words joining two authors' names.
-    private static let and = WordSet("and et")
+    private static let and = WordSet("and et و")
     /// "من" (from), "في" (in): the place an Arabic byline says the author wrote from follows.
     private static let arabicFrom = WordSet("من في")
+    /// "د." (doctor), "ذ." (teacher, lawyer): titles an Arabic byline abbreviates.
+    private static let arabicAbbreviatedTitles = WordSet("د ذ")
     /// Most words of an author's name written in Arabic (no capitals to end it).
     private static let arabicNameWords = 4
 
@@ -136,16 +138,35 @@ struct Byline: Sendable {
         let tokens = text.tokens
         guard start < line.upperBound else { return nil }
         var start = start
-        // "الأستاذة سعاد الشرقاوي", "بقلم: سعاد الشرقاوي": the title or label is no part of the name.
-        while start + 1 < line.upperBound,
-              ArabicNameWords.titles.contains(tokens[start]) || ArabicNameWords.by.contains(tokens[start]) || tokens[start].isPunct(":") {
-            start += 1
+        // "الأستاذة سعاد الشرقاوي", "بقلم: سعاد الشرقاوي", "د. عبد الرحيم أوبلا", "Dr Ahmed Bennani":
+        // the title or label is no part of the name.
+        while start + 1 < line.upperBound {
+            let token = tokens[start]
+            if ArabicNameWords.titles.contains(token) || ArabicNameWords.by.contains(token) || token.isPunct(":") {
+                start += 1
+            } else if NameWords.titles.contains(token) || Self.arabicAbbreviatedTitles.contains(token) && tokens[start + 1].isPunct(".") {
+                start += tokens[start + 1].isPunct(".") ? 2 : 1
+            } else {
+                break
+            }
         }
         var k = start
         if tokens[start].has(.arabic) {
-            // "محمد بلقاسم من أكادير": where the author wrote from is no part of the name.
-            while k < line.upperBound, k - start < Self.arabicNameWords, !dated(k), tokens[k].has(.arabic),
-                  !Self.arabicFrom.contains(tokens[k]) { k += 1 }
+            // "محمد بلقاسم من أكادير": where the author wrote from is no part of the name; "و"
+            // between two names of two words or more joins a second author's.
+            var words = 0
+            while k < line.upperBound, !dated(k), tokens[k].has(.arabic), !Self.arabicFrom.contains(tokens[k]) {
+                if Self.and.contains(tokens[k]) {
+                    guard words >= 2, k + 2 < line.upperBound, tokens[k + 1].has(.arabic), tokens[k + 2].has(.arabic),
+                          !dated(k + 1), !dated(k + 2) else { break }
+                    words = 0
+                } else if words == Self.arabicNameWords {
+                    break
+                } else {
+                    words += 1
+                }
+                k += 1
+            }
             // "اقتصاد" under the date is the section, not a name: an Arabic name has two words or more.
             guard k - start >= 2, !(start..<k).contains(where: { NameWords.newsroomRoles.contains(tokens[$0]) }) else { return nil }
             return start...(k - 1)

@@ -74,17 +74,28 @@ struct DocumentLayout: Sendable {
         // the byline, a third paragraph may not ("فاس: مراد الحسني" over a date, after the
         // article, signs it).
         var paragraphs = 0
+        // A date alone, the masthead's ("Mercredi 8 octobre 2025 - Tanger 21°C"), gives way to
+        // an author's line further down, above the article's first sentence ("Par Anas Bouzekri, …").
+        var bareDate: BylineLine?
         for index in lines.prefix(Self.headerLines).indices where index > 0 {
+            if bareDate != nil && Self.isLede(tokens, lines[index]) { break }
             if Self.isParagraph(tokens, lines[index]) {
                 paragraphs += 1
                 if paragraphs > Self.paragraphsAboveByline { break }
             }
-            if let found = Self.bylineLine(text, lines[index], index) {
-                if let author = Self.authorLine(above: found, lines: lines, tokens: tokens) { byline.append(author) }
-                byline.append(found)
-                break
+            guard let found = Self.bylineLine(text, lines[index], index) else { continue }
+            let author = Self.authorLine(above: found, lines: lines, tokens: tokens)
+            if bareDate != nil && found.kind != .writtenBy && found.kind != .credit && author == nil { continue }
+            if bareDate == nil, author == nil, found.kind == .publishedOn, found.openerEnd < lines[index].lowerBound,
+               index + 1 < lines.count, Self.bylineLine(text, lines[index + 1], index + 1) == nil {
+                bareDate = found
+                continue
             }
+            if let author { byline.append(author) }
+            byline.append(found)
+            break
         }
+        if byline.isEmpty, let bareDate { byline.append(bareDate) }
         if let found = byline.last {
             var index = found.line + 1
             while index < lines.count, byline.count < Self.bylineLines {
@@ -480,7 +491,12 @@ struct DocumentLayout: Sendable {
     private static func startsDate(_ tokens: [Token], at index: Int, in line: Range<Int>) -> Bool {
         guard index < line.upperBound else { return false }
         let token = tokens[index]
-        if token.kind == .number { return index == line.lowerBound || token.has(.spaceBefore) }
+        if token.kind == .number {
+            // "1. Mondial 2030 : …" numbers an item of a list ("15.10.2025" is a date).
+            if index + 2 < line.upperBound, tokens[index + 1].isPunct(".") || tokens[index + 1].isPunct(")"),
+               tokens[index + 2].kind != .number { return false }
+            return index == line.lowerBound || token.has(.spaceBefore)
+        }
         return CalendarWords.weekdays.contains(token) || CalendarWords.months[token] != nil
     }
 

@@ -79,6 +79,56 @@ import Testing
         #expect(ExtractTestSupport.extract(page).author == "نادية الفاسي")
     }
 
+    /// An abbreviated title ("د.", "Dr", "M.") is no part of the author; "و" between two Arabic
+    /// names joins two authors, each a person.
+    @Test func bylineTitlesAndTwoArabicAuthors() {
+        let cases: [(String, String)] = [
+            ("بقلم: د. عبد الرحيم أوبلا", "عبد الرحيم أوبلا"), ("بقلم: ذ. سعاد الشرقاوي", "سعاد الشرقاوي"),
+            ("بقلم: مولاي أحمد الركيبي و سناء أوحمو", "مولاي أحمد الركيبي و سناء أوحمو"),
+            ("بقلم: مولاي أحمد الركيبي و", "مولاي أحمد الركيبي"),
+        ]
+        for (byline, author) in cases {
+            let page = "المحاكم الرقمية تدخل حيز التنفيذ في ثلاث مدن\n\n\(byline)\n\n"
+                + "أعلنت وزارة العدل أن المنصة الرقمية ستصبح إلزامية في محاكم ثلاث مدن ابتداء من السنة المقبلة."
+            let extraction = ExtractTestSupport.extract(page)
+            #expect(extraction.author == author, "\(byline)")
+        }
+        let two = ExtractTestSupport.extract("المحاكم الرقمية تدخل حيز التنفيذ في ثلاث مدن\n\nبقلم: مولاي أحمد الركيبي و سناء أوحمو\n\n"
+            + "أعلنت وزارة العدل أن المنصة الرقمية ستصبح إلزامية في محاكم ثلاث مدن ابتداء من السنة المقبلة.")
+        let people = Set(two.entities.filter { $0.type == .person }.map(\.text))
+        #expect(people.isSuperset(of: ["مولاي أحمد الركيبي", "سناء أوحمو"]), "\(people)")
+        for byline in ["Par Dr Nadia Fassi", "Par Dr. Nadia Fassi", "Par M. Nadia Fassi"] {
+            let page = "Sefrou : le conseil communal adopte son budget\n\n\(byline)\n\n"
+                + "Le conseil communal de Sefrou a adopté mardi son budget de 120 millions de dirhams, en hausse sur un an."
+            #expect(ExtractTestSupport.extract(page).author == "Nadia Fassi", "\(byline)")
+        }
+    }
+
+    /// The masthead's date ("Mercredi 8 octobre 2025 - Tanger 21°C") gives way to the author's
+    /// line further down; an item of a numbered list ("1. Mondial 2030 : …") is no date line.
+    @Test func aMastheadsDateOrAListGivesWayToTheByline() {
+        let article = "Conseil communal de Tanger : un budget de 1,38 milliard de dirhams\n\n"
+            + "Par Anas Bouzekri, notre correspondant à Tanger\nPublié le 08/10/2025 - 11:20\n\n"
+            + "Réunis en session ordinaire, les membres du conseil communal de Tanger ont adopté le projet de budget.\n"
+        let headers = [
+            "NORD INFO MAROC\nTanger | Tétouan | Economie\nMercredi 8 octobre 2025 - Tanger 21°C\n\nAccueil > Tanger\n\n",
+            "Le360\nPolitique  Economie\n\nLes + lus\n1. Mondial 2030: le stade de Benslimane livré avant terme\n"
+                + "2. Météo: retour des pluies sur le Nord\n\nSociété > Justice\n\n",
+        ]
+        for header in headers {
+            let extraction = ExtractTestSupport.extract(header + article)
+            #expect(extraction.title == "Conseil communal de Tanger : un budget de 1,38 milliard de dirhams", "\(header)")
+            #expect(extraction.author == "Anas Bouzekri", "\(header)")
+            #expect(extraction.published == "2025-10-08", "\(header)")
+        }
+        // A date alone under the masthead, with no author's line before the article, dates the
+        // page; an author's line after the article's first sentence is not the header's.
+        let dated = ExtractTestSupport.extract("NORD INFO MAROC\nMercredi 8 octobre 2025\n\nConseil communal de Tanger : un budget voté\n\n"
+            + "Réunis en session ordinaire, les membres du conseil communal de Tanger ont adopté le projet de budget.\n\n"
+            + "Par Anas Bouzekri\n\nLe texte a été voté par 64 voix pour, 11 contre et 3 abstentions, après six heures de débats.\n")
+        #expect(dated.published == "2025-10-08" && dated.author == nil)
+    }
+
     @Test func bylineBlockBelowALede() {
         let page = "Le360\nEconomie\n\nOCP : un chiffre d'affaires de 91,3 milliards de dirhams en 2023\n"
             + "Le groupe a publié lundi ses résultats annuels, en recul sur un an mais largement bénéficiaires.\n\n"
