@@ -45,14 +45,14 @@ struct MeasureRecognizer {
                 continue
             }
             if let reading = read(number, claimed: claimed) {
-                found.append(negated(mention(number.value, reading)))
+                found.append(negated(mention(number.value, reading), temperature: isTemperature(reading)))
                 i = reading.last + 1
             } else if let reading = rangeEnd(after: number, claimed: claimed) {
                 // "7 à 8 %", "entre 40 et 50%": the first end takes the second one's unit.
                 var own = reading
                 own.first = number.first
                 own.last = number.last
-                found.append(mention(number.value, own))
+                found.append(negated(mention(number.value, own), temperature: isTemperature(reading)))
                 i = number.last + 1
             } else if let amount = implicitAmount(number, after: found.last) {
                 found.append(amount)
@@ -88,17 +88,27 @@ struct MeasureRecognizer {
                               first: reading.first, last: reading.last)
     }
 
-    /// "-4%", "(-1,7%)": a percentage with a minus sign glued to it, standing apart, is negative
-    /// (a change); "3-4%" is a range.
-    private func negated(_ mention: MeasureMention) -> MeasureMention {
+    /// "-4%", "(-1,7%)", "-2 °C": a percentage or temperature with a minus sign glued to it,
+    /// standing apart, is negative (a change, a frost); "3-4%" is a range. So is a temperature
+    /// after "moins", "minus", "ناقص".
+    private func negated(_ mention: MeasureMention, temperature: Bool) -> MeasureMention {
         let tokens = text.tokens, minusAt = mention.first - 1
-        guard mention.type == .percent, minusAt >= 0, tokens[minusAt].isPunct("-") || tokens[minusAt].isPunct("\u{2212}"),
-              !tokens[mention.first].has(.spaceBefore),
-              minusAt == 0 || tokens[minusAt].has(.spaceBefore) || tokens[minusAt].has(.newlineBefore) || tokens[minusAt - 1].isPunct("(")
-        else { return mention }
+        guard mention.type == .percent || temperature, minusAt >= 0 else { return mention }
+        let sign = (tokens[minusAt].isPunct("-") || tokens[minusAt].isPunct("\u{2212}")) && !tokens[mention.first].has(.spaceBefore)
+            && (minusAt == 0 || tokens[minusAt].has(.spaceBefore) || tokens[minusAt].has(.newlineBefore) || tokens[minusAt - 1].isPunct("("))
+        let word = temperature && NumberWords.minusWords.contains(tokens[minusAt]) && !tokens[mention.first].has(.newlineBefore)
+        guard sign || word else { return mention }
         var negative = mention
         (negative.value, negative.first) = (-mention.value, minusAt)
         return negative
+    }
+
+    /// Whether a quantity's unit is a temperature's: the degree sign ("47°C", "26°") or a word for
+    /// it. (A range's second end lent its scale to the first ends before its own first token: no unit.)
+    private func isTemperature(_ reading: Reading) -> Bool {
+        let tokens = text.tokens
+        guard reading.type == .quantity, reading.first <= reading.last else { return false }
+        return (reading.first...reading.last).contains { tokens[$0].isPunct("°") } || NumberWords.temperatureUnits.contains(tokens[reading.last])
     }
 
     /// How far an amount may lend its currency to a bare "1,1 milliard" after it.
@@ -129,9 +139,16 @@ struct MeasureRecognizer {
             (scale, joinerAt) = (factor, joinerAt + 1)
         }
         guard !number.isYearLike, let joiner = text.tokens.at(joinerAt),
-              NumberWords.rangeJoiners.contains(joiner) || joiner.isPunct("-"),
-              joinerAt + 1 < claimed.count, !claimed[joinerAt + 1],
-              let second = NumberScanner.scan(text, at: joinerAt + 1, french: french),
+              NumberWords.rangeJoiners.contains(joiner) || joiner.isPunct("-") || NumberWords.minusWords.contains(joiner)
+        else { return nil }
+        // "entre -6 et -2 °C", "ناقص ٧ وناقص ١ درجة": the second end below zero.
+        var secondAt = joinerAt + 1
+        if let minus = text.tokens.at(secondAt), minus.isPunct("-") || NumberWords.minusWords.contains(minus),
+           let digits = text.tokens.at(secondAt + 1), digits.kind == .number, !digits.has(.newlineBefore) {
+            secondAt += 1
+        }
+        guard secondAt < claimed.count, !claimed[secondAt],
+              let second = NumberScanner.scan(text, at: secondAt, french: french),
               var reading = read(second, claimed: claimed) else { return nil }
         if scale > 1 {
             (reading.scale, reading.addend, reading.last) = (scale, 0, joinerAt - 1)
@@ -230,6 +247,12 @@ struct MeasureRecognizer {
     /// The unit noun at token `k` (after up to two adjectives): its surface and its token.
     private func unit(at start: Int, measuresOnly: Bool, claimed: [Bool], count: Double) -> (unit: String, last: Int)? {
         let tokens = text.tokens
+        // "47°C", "-2 °C", "26°": the degree sign, and the scale's letter glued to it.
+        if let sign = tokens.at(start), sign.isPunct("°"), !sign.has(.newlineBefore) {
+            let scale = tokens.at(start + 1).flatMap { $0.kind == .word && $0.length == 1 && !$0.has(.spaceBefore) ? $0 : nil }
+            let last = scale == nil ? start : start + 1
+            return (text.string(sign.start, tokens[last].end), last)
+        }
         // "a 42-hectare site": a unit of measure hyphenated to its number.
         if let hyphen = tokens.at(start), hyphen.isPunct("-"), !hyphen.has(.spaceBefore),
            let unit = tokens.at(start + 1), !unit.has(.spaceBefore), NumberWords.measureUnits.contains(unit) {

@@ -79,6 +79,22 @@ import Testing
         #expect(measures("entre 3 - 4% par an").map(\.value) == [3, 4])
     }
 
+    /// Temperatures: the degree sign with or without its scale's letter, glued or apart, or a word
+    /// for degrees; below zero with a minus sign or "moins", "ناقص", at either end of a range.
+    @Test func temperaturesAboveAndBelowZero() {
+        #expect(measures("des températures de 47°C, jusqu'à 50.4°C", french: false).map(\.value) == [47, 50.4])
+        #expect(measures("between 44 and 47°C", french: false).map(\.value) == [44, 47])
+        #expect(measures("entre -6 et -2 °C à Ifrane, et entre -1 et 3°C à Taza").map(\.value) == [-6, -2, -1, 3])
+        #expect(measures("il fera moins 4 degrés à Midelt").map(\.value) == [-4])
+        #expect(measures("ما بين ناقص ٧ وناقص ١ درجة مئوية").map(\.value) == [-7, -1])
+        #expect(measures("نزلت درجة الحرارة إلى ناقص ٥ درجات").map(\.value) == [-5])
+        #expect(measures("بين ٢٢ و٢٦°C").map(\.value) == [22, 26])
+        #expect(one("une baisse de -3 tonnes")?.value == 3, "a minus before other units is no sign")
+        #expect(measures("N° 418 du journal").isEmpty)
+        // A range whose second end lends its scale to the first: no unit of its own to read.
+        #expect(measures("استقبل المعرض ما بين 80 ألفا و150 ألف زائر").map(\.value) == [80000, 150_000])
+    }
+
     /// Centimes, a hundredth of a dirham, as Moroccans still count: "20 مليار سنتيم" is 200 million dirhams.
     @Test func centimesAreHundredthsOfADirham() {
         let arabic = one("رصدت الجماعة 20 مليار سنتيم للمشروع")

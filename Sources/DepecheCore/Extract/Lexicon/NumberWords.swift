@@ -84,9 +84,16 @@ enum NumberWords {
         kg kgs kilo kilos kilogramme kilogrammes g gr gramme grammes t tonne tonnes tons ton km kms kilomètre
         kilomètres kilometre kilometres kilometers m mètre mètres metre metres meters cm mm ha hectare hectares
         l litre litres liter liters hl hectolitre hectolitres mw gw kw kwh mwh gwh twh mbps gbps go mo gb mb tb
-        baril barils barrel barrels tep teu evp miles mile
-        كلغ كيلوغرام طن أطنان كيلومتر كلم متر هكتار لتر ميغاواط
+        baril barils barrel barrels tep teu evp miles mile degré degrés degree degrees
+        كلغ كيلوغرام طن أطنان كيلومتر كلم متر هكتار لتر ميغاواط درجة درجات
         """)
+
+    /// Units of temperature in words ("°C" is read from its sign): below zero, a minus or
+    /// "moins", "ناقص" before the number makes it negative.
+    static let temperatureUnits = WordSet("degré degrés degree degrees درجة درجات")
+
+    /// "moins 6 degrés", "minus 3 degrees", "ناقص ٥ درجات"; "وناقص" ("and minus") joins two ends.
+    static let minusWords = WordSet("moins minus ناقص وناقص")
 
     /// Units that measure time: "20 ans", "3 mois" are durations, not quantities.
     static let timeUnits = WordSet("""
@@ -108,6 +115,7 @@ enum NumberWords {
         tels telles quels quelles lesquels dont avons avez sommes êtes étaient avaient sont
         is was has as its this us thus across plus less unless always perhaps whereas yes does goes his hers
         ours yours theirs whereas
+        ناقص وناقص
         comments commentaires réactions reactions views vues shares partages likes reads lectures
         تعليقات تعليق تعليقا مشاهدة مشاهدات
         محرم صفر ربيع جمادى رجب شعبان رمضان شوال ذو ذي
