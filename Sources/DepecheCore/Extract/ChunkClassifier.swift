@@ -43,6 +43,10 @@ struct ChunkClassifier {
                 candidates.append(candidate(chunk, type, .listItem))
                 continue
             }
+            if let place = namedFacility(chunk) {
+                candidates.append(candidate(place, .loc, .listItem))
+                continue
+            }
             switch apposition(before: chunk.first) {
             case .org?: candidates.append(candidate(chunk, .org, .listItem))
             case .loc?: candidates.append(candidate(chunk, .loc, .listItem))
@@ -119,6 +123,22 @@ struct ChunkClassifier {
                 || NameWords.trailingHeads.contains(token) || NameWords.facilities.contains(token) { return nil }
         }
         return nil
+    }
+
+    /// "Moulay El Hassan Stadium", "the Abdelmoumen dam": a run and the English place noun it
+    /// names (ending it, or lowercase right after it), one place; "Outa El Hammam square": the run
+    /// alone. The run is no person.
+    private func namedFacility(_ chunk: NameChunk) -> NameChunk? {
+        let tokens = text.tokens
+        if chunk.words >= 2, NameWords.namedPlaceHeads.contains(tokens[chunk.last]) { return chunk }
+        guard let noun = tokens.at(chunk.last + 1), noun.kind == .word, !noun.has(.capitalized), noun.has(.spaceBefore),
+              !noun.has(.newlineBefore) else { return nil }
+        if NameWords.placesNamedBefore.contains(noun) { return chunk }
+        guard NameWords.namedPlaceHeads.contains(noun) else { return nil }
+        var place = chunk
+        place.last += 1
+        place.words += 1
+        return place
     }
 
     /// Whether the run is exactly a gazetteer spelling (other than a given name).

@@ -33,6 +33,14 @@ import Testing
         #expect(texts(.loc, "The story ran in Debate Weekly.").isEmpty, "a capital after it: a longer name")
     }
 
+    /// An English place noun after a name: a stadium, a dam, an airport is the whole name; a
+    /// square makes the name before it a place. None of them is a person.
+    @Test func englishPlaceNounsAfterAName() {
+        let text = "Fans left the Moulay El Hassan Stadium for the Abdelmoumen dam and gathered on Outa El Hammam square."
+        #expect(texts(.loc, text) == ["Moulay El Hassan Stadium", "Abdelmoumen dam", "Outa El Hammam"])
+        #expect(texts(.person, text).isEmpty)
+    }
+
     @Test func peopleByGivenNameTitleAndRole() {
         #expect(texts(.person, "Pour Nadia Ben Bahtane, l'avenir est ailleurs.") == ["Nadia Ben Bahtane"])
         #expect(texts(.person, "Hier, M. Baitas a détaillé le budget.") == ["Baitas"])

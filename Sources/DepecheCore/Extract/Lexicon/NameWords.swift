@@ -306,6 +306,13 @@ enum NameWords {
         quartier cité cite campus stadium airport street hospital square bridge
         """)
 
+    /// English nouns after a name that make both one place ("Moulay El Hassan Stadium", "the
+    /// Abdelmoumen dam").
+    static let namedPlaceHeads = WordSet("stadium dam airport")
+
+    /// English nouns after a name that make the name a place ("Outa El Hammam square").
+    static let placesNamedBefore = WordSet("square")
+
     /// Lowercase nouns before a name that make it a place: "le port Tanger Med", "l'oued Sebou",
     /// "le complexe portuaire X", "le barrage Al Massira".
     static let placeNouns = WordSet("""
