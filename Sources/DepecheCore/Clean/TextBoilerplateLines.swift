@@ -56,6 +56,10 @@ enum BoilerplateLines {
         // Arabic as folded (ى → ي, ة → ه, أ → ا).
         "ce site utilise des cookies", "skip to content", "اشترك في النشره", "شارك علي", "شارك:", "شارك :",
         "شارك المقال", "شارك الخبر", "تصوير:", "تصوير :", "الوسوم", "الكلمات المفتاحيه", "اقرا المزيد",
+        // The staff box of a footer: who publishes the site, not who is in the article.
+        "directeur de publication", "directeur de la publication", "directrice de publication",
+        "directrice de la publication", "redacteur en chef :", "redactrice en chef :", "editor-in-chief:",
+        "editor in chief:", "publication director:", "مدير النشر", "مديره النشر", "رئيس التحرير:", "رئيس التحرير :",
     ])
 
     /// Words of comment and view counters ("12 comments", "٨ تعليقات", "Commentaires (4)", "1 284 lectures").

@@ -152,6 +152,24 @@ import Testing
         #expect(article.hasSuffix("Le second paragraphe reste."))
     }
 
+    /// A footer's staff box names who publishes the site, not who is in the article.
+    @Test func aFootersStaffBoxIsRemoved() {
+        let page = """
+            Le titre de l'article du jour
+
+            Un premier paragraphe assez long pour être de la prose d'article, avec des chiffres et des noms propres.
+            Le second paragraphe reste.
+
+            Directeur de publication : Hicham El Ghazouani
+            Rédacteur en chef : Karim Alaoui
+            Editor-in-chief: Sara Bennis
+            مدير النشر: محمد العلوي
+            """
+        let article = TextBoilerplate.articleText(of: page)
+        for gone in ["Ghazouani", "Alaoui", "Bennis", "العلوي"] { #expect(!article.contains(gone), "\(gone)") }
+        #expect(article.hasSuffix("Le second paragraphe reste."))
+    }
+
     @Test func aListOfHeadlinesUnderReadMoreIsRemoved() {
         let page = """
             Fishermen in Dakhla report a record sardine season after two lean years on the coast.

@@ -42,6 +42,8 @@ import Testing
     }
 
     @Test func peopleByGivenNameTitleAndRole() {
+        #expect(texts(.person, "Among the guests were Fatna Bent Ahmed and Haddou Ait Lahcen, from Essaouira.")
+            == ["Fatna Bent Ahmed", "Haddou Ait Lahcen"])
         #expect(texts(.person, "Pour Nadia Ben Bahtane, l'avenir est ailleurs.") == ["Nadia Ben Bahtane"])
         #expect(texts(.person, "Hier, M. Baitas a détaillé le budget.") == ["Baitas"])
         #expect(texts(.person, "Le texte est signé Aymeric Chauprade, député européen.") == ["Aymeric Chauprade"])
