@@ -10,7 +10,8 @@ the same run:
     (`scripts/soak.py`'s, no two alike), and for short notes (about 200 bytes: the cost of a
     file whatever its text, set beside a dispatch's), and for pages fetched again (a tenth as
     many dispatches dropped and committed first, then each again, byte for byte, under ten
-    other names: a scraper's second pass; CPU counted from the second pass on);
+    other names: a scraper's second pass; CPU counted from the second pass on), and for the
+    same re-saved (CRLF line ends: the same article in other bytes);
   - paced (default 1,000 files/s): drop-to-log-line latency p50/p99;
   - CPU ms per page (user + system time of the daemon over the burst);
   - peak RSS (VmHWM) of the daemon / of the baseline's processes;
@@ -150,7 +151,7 @@ def drop(inbox, staging, bodies, count, rate, tag, prefix="p"):
     return times
 
 
-def measure(name, start_target, count, rate, bodies, tag, again=False):
+def measure(name, start_target, count, rate, bodies, tag, again=None):
     work = tempfile.mkdtemp(prefix=f"bench-{name.replace(' ', '-')}-")
     inbox, staging, state = (os.path.join(work, d) for d in ("inbox", "staging", "state"))
     for d in (inbox, staging, state):
@@ -170,7 +171,9 @@ def measure(name, start_target, count, rate, bodies, tag, again=False):
         time.sleep(0.5)
         first = len(watcher.times)
     cpu_before = sum(cpu_seconds(p) for p in [proc.pid] + descendants(proc.pid)) if again else 0
-    dropped = drop(inbox, staging, bodies, count, rate, None if again else tag)
+    # Re-saved: the same article with other line ends (a content duplicate, not a byte copy).
+    second = [body.replace(b"\n", b"\r\n") for body in bodies] if again == "resaved" else bodies
+    dropped = drop(inbox, staging, second, count, rate, None if again else tag)
     deadline = time.monotonic() + 120
     while len(watcher.times) < first + count and time.monotonic() < deadline:
         time.sleep(0.01)
@@ -316,10 +319,11 @@ def main():
     runs = (("burst", args.files, 0, bodies), ("burst dispatches", args.files, 0, dispatches(args.files)),
             ("burst short notes", args.files, 0, short_notes(args.files)),
             ("burst fetched again", args.files, 0, dispatches(args.files // 10)),
+            ("burst re-saved", args.files, 0, dispatches(args.files // 10)),
             (f"paced {args.rate}/s", args.paced, args.rate, bodies))
     for mode, count, rate, texts in runs:
         for name, target in (("depeche", depeche_target(args.binary, args.settle_ms)), ("naive loop", baseline_target)):
-            result = measure(name, target, count, rate, texts, f"{mode}-{name}", again=mode == "burst fetched again")
+            result = measure(name, target, count, rate, texts, f"{mode}-{name}", again={"burst fetched again": "bytes", "burst re-saved": "resaved"}.get(mode))
             result["mode"] = mode
             rows.append(result)
             print(result, flush=True)

@@ -14,10 +14,11 @@ public struct Candidate: Sendable {
 public enum FileOutcome: Sendable {
     /// A document, analysed.
     case document(AnalyzedDocument)
-    /// Bytes the state store already holds (``Committer/holdsCopy(of:)``): a `document.duplicate`
-    /// of the document first read with them, not analysed again (a scraper that fetches a page
-    /// again costs a hash and a lookup).
-    case storedCopy(id: String)
+    /// A `document.duplicate` of a document the state store holds: one with these bytes
+    /// (``Committer/holdsCopy(of:)``; `textSHA256` nil, nothing analysed: a scraper that fetches
+    /// a page again costs a hash and a lookup), or else with this article (``Committer/holdsArticle(_:)``:
+    /// the page re-saved with other furniture, cleaned and fingerprinted, not read for entities).
+    case storedDuplicate(id: String, textSHA256: String?)
     /// Not a document, and why.
     case rejected(Rejection)
 }
@@ -109,7 +110,13 @@ public actor Committer {
     /// in the store is not seen (its copies are analysed, then found among the pending changes);
     /// one in the store stays there while the daemon runs (only ``Recovery`` resets the store).
     public nonisolated func holdsCopy(of id: String) -> Bool {
-        (try? sharedStore.holdsContent(id)) == true
+        (try? sharedStore.holds { try $0.first(withContent: id) }) == true
+    }
+
+    /// Whether the state store holds a document with this article (`text_sha256`), as
+    /// ``holdsCopy(of:)`` asks of the bytes.
+    public nonisolated func holdsArticle(_ textSHA256: String) -> Bool {
+        (try? sharedStore.holds { try $0.first(withText: textSHA256) }) == true
     }
 
     /// Forgets ledger entries of files no longer in the inbox (after a full scan).
@@ -289,14 +296,31 @@ public actor Committer {
     /// The store, for the writer's thread.
     private var writableStore: SendableStore { sharedStore }
 
+    /// A `document.duplicate` of the document first seen with these bytes, else with this article
+    /// (`textHash`, when known), pending or stored, and the `seq` it names when that one is pending.
+    private func knownDuplicate(id: String, textHash: String?, receipt: Receipt, in stored: StateStore.StoreReader) throws
+        -> (DocumentEvent, naming: Int?)? {
+        let duplicate = { (first: FirstSeen, match: DuplicateDocument.Match, pending: Bool) -> (DocumentEvent, naming: Int?) in
+            (.duplicate(DuplicateDocument(id: id, receipt: receipt, match: match, of: first.id, ofSeq: first.seq)), pending ? first.seq : nil)
+        }
+        if let first = pending.first(withContent: id) { return duplicate(first, .exact, true) }
+        if let first = try stored.first(withContent: id) { return duplicate(first, .exact, false) }
+        guard let textHash else { return nil }
+        if let first = pending.first(withText: textHash) { return duplicate(first, .content, true) }
+        if let first = try stored.first(withText: textHash) { return duplicate(first, .content, false) }
+        return nil
+    }
+
     /// The event for `candidate`, and the `seq` of the event of this host it names (the first
     /// copy, or the nearest article), when that one is among the pending changes.
     private func classify(_ candidate: Candidate) throws -> (DocumentEvent, naming: Int?) {
         let receipt = candidate.receipt
         switch candidate.outcome {
-        case .storedCopy(let id):
-            guard let first = try store.read({ try $0.first(withContent: id) }) else { throw StoredCopyMissing(id: id) }
-            return (.duplicate(DuplicateDocument(id: id, receipt: receipt, match: .exact, of: first.id, ofSeq: first.seq)), nil)
+        case .storedDuplicate(let id, let textHash):
+            guard let known = try store.read({ try knownDuplicate(id: id, textHash: textHash, receipt: receipt, in: $0) }) else {
+                throw StoredDocumentMissing(id: id)
+            }
+            return known
         case .rejected(let rejection):
             let id = candidate.bytes.map(ContentHash.id(of:))
             let quarantined = Disposer.quarantinePath(receipt.path, seq: sink.lastSeq + 1)
@@ -304,14 +328,10 @@ public actor Committer {
                 id: id, receipt: receipt, rejection: rejection, quarantined: String(decoding: quarantined, as: UTF8.self))), nil)
         case .document(let document):
             let fingerprint = document.fingerprint
-            let duplicate = { (first: FirstSeen, match: DuplicateDocument.Match, pending: Bool) -> (DocumentEvent, naming: Int?) in
-                (.duplicate(DuplicateDocument(id: document.id, receipt: receipt, match: match, of: first.id, ofSeq: first.seq)), pending ? first.seq : nil)
-            }
             return try store.read { stored in
-                if let first = pending.first(withContent: document.id) { return duplicate(first, .exact, true) }
-                if let first = try stored.first(withContent: document.id) { return duplicate(first, .exact, false) }
-                if let first = pending.first(withText: fingerprint.textSHA256) { return duplicate(first, .content, true) }
-                if let first = try stored.first(withText: fingerprint.textSHA256) { return duplicate(first, .content, false) }
+                if let known = try knownDuplicate(id: document.id, textHash: fingerprint.textSHA256, receipt: receipt, in: stored) {
+                    return known
+                }
                 // An article the sink has not decided yet is named only when no decided one is
                 // near enough (naming it means waiting for its decision).
                 let (simhash, sketch, within) = (fingerprint.simhash, fingerprint.sketch, store.nearMaxDistance)
@@ -328,12 +348,12 @@ public actor Committer {
     }
 }
 
-/// A file read as a copy of a stored document whose document the store no longer has: never
-/// so while the daemon runs (the store only grows then). The file is taken again after the
-/// pause that follows a failed commit, and analysed.
-struct StoredCopyMissing: Error, CustomStringConvertible {
+/// A file read as a duplicate of a stored document that the store no longer has: never so
+/// while the daemon runs (the store only grows then). The file is taken again after the pause
+/// that follows a failed commit, and analysed.
+struct StoredDocumentMissing: Error, CustomStringConvertible {
     let id: String
-    var description: String { "the state store no longer holds \(id), read as a copy of it a moment ago" }
+    var description: String { "the state store no longer holds the document \(id) was read as a duplicate of a moment ago" }
 }
 
 /// The committer's store, handed to ``BlockingQueue``'s thread for its write transactions and
@@ -347,8 +367,8 @@ struct StoredCopyMissing: Error, CustomStringConvertible {
 private struct SendableStore: @unchecked Sendable {
     let store: StateStore
 
-    func holdsContent(_ id: String) throws -> Bool {
-        try store.read { try $0.first(withContent: id) } != nil
+    func holds(_ lookup: (StateStore.StoreReader) throws -> FirstSeen?) throws -> Bool {
+        try store.read(lookup) != nil
     }
 
     func apply(_ changes: [StoreChange], through seq: Int, foreignPosition: UInt64?) throws {

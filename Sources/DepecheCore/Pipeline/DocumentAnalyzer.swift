@@ -13,6 +13,18 @@ public struct AnalyzedDocument: Sendable {
     public var extraction: Extraction
 }
 
+/// A page decoded, cleaned and fingerprinted, not yet read for entities.
+public struct PreparedDocument: Sendable {
+    /// `sha256:<hex>` of the bytes.
+    public var id: String
+    /// How the page was read.
+    public var decoding: Decoding
+    /// The article alone.
+    public var article: Article
+    /// Fingerprints of the normalised article.
+    public var fingerprint: ArticleFingerprint
+}
+
 /// The pure part of the pipeline, shared by `depeche run` and `depeche extract`:
 /// decode → clean → fingerprint → extract, a function of the bytes and the gazetteer.
 public struct DocumentAnalyzer: Sendable {
@@ -31,10 +43,21 @@ public struct DocumentAnalyzer: Sendable {
     /// gives up are freed once decoded, before the page is parsed: a large page is then in memory
     /// once, not twice.
     public func analyze(_ bytes: consuming [UInt8], id: String, fileExtension: String) throws(Rejection) -> AnalyzedDocument {
+        extract(try prepare(bytes, id: id, fileExtension: fileExtension))
+    }
+
+    /// The stages before extraction, decode → clean → fingerprint: enough to tell an article
+    /// already stored (by its `text_sha256`) from a new one.
+    public func prepare(_ bytes: consuming [UInt8], id: String, fileExtension: String) throws(Rejection) -> PreparedDocument {
         let (article, decoding) = try Self.cleaned(bytes, fileExtension: fileExtension)
-        return AnalyzedDocument(
-            id: id, decoding: decoding, article: article,
-            fingerprint: ArticleFingerprint.of(article), extraction: extractor.extract(article))
+        return PreparedDocument(id: id, decoding: decoding, article: article, fingerprint: ArticleFingerprint.of(article))
+    }
+
+    /// The last stage: the prepared article read for entities.
+    public func extract(_ prepared: PreparedDocument) -> AnalyzedDocument {
+        AnalyzedDocument(
+            id: prepared.id, decoding: prepared.decoding, article: prepared.article, fingerprint: prepared.fingerprint,
+            extraction: extractor.extract(prepared.article))
     }
 
     /// Decode → clean; the bytes (when no one else holds them) and the decoded text are freed

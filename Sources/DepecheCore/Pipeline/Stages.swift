@@ -250,22 +250,25 @@ final class Stages: Sendable {
         case .read(let bytes, let identity):
             if resumeDisposal(path, identity: identity) { return }
             let id = ContentHash.id(of: bytes)
-            let outcome = committer.holdsCopy(of: id) ? .storedCopy(id: id) : analyze(bytes, id: id, path: path)
+            let outcome = committer.holdsCopy(of: id) ? .storedDuplicate(id: id, textSHA256: nil) : analyze(bytes, id: id, path: path)
             await commit(Candidate(receipt: Receipt(path: path, identity: identity, received: received), outcome: outcome, bytes: bytes))
         }
     }
 
-    /// Decode → clean → fingerprint → extract, with the analyzer of the moment.
+    /// Decode → clean → fingerprint → extract, with the analyzer of the moment; an article the
+    /// store already holds is not read for entities (its event is a `document.duplicate`).
     private func analyze(_ bytes: [UInt8], id: String, path: InboxPath) -> FileOutcome {
         let analyzer = analyzer.withLock { $0 }
         do {
-            let document = try analyzer.analyze(bytes, id: id, fileExtension: path.fileExtension)
-            if !document.decoding.warnings.isEmpty {
+            let prepared = try analyzer.prepare(bytes, id: id, fileExtension: path.fileExtension)
+            if !prepared.decoding.warnings.isEmpty {
                 logger.warning("decoding repaired the file", metadata: [
-                    "file.path": "\(path)", "doc.id": "\(document.id)", "detail": "\(document.decoding.warnings.joined(separator: "; "))",
+                    "file.path": "\(path)", "doc.id": "\(id)", "detail": "\(prepared.decoding.warnings.joined(separator: "; "))",
                 ])
             }
-            return .document(document)
+            let textHash = prepared.fingerprint.textSHA256
+            if committer.holdsArticle(textHash) { return .storedDuplicate(id: id, textSHA256: textHash) }
+            return .document(analyzer.extract(prepared))
         } catch {
             return .rejected(error)
         }

@@ -51,7 +51,7 @@ import Testing
         #expect(committer.holdsCopy(of: id))
         #expect(!committer.holdsCopy(of: ContentHash.id(of: Array("Zagora".utf8))))
         let receipt = Receipt(path: InboxPath("b.txt"), identity: FileIdentity(inode: 2, size: 10, mtimeNanoseconds: 1), received: .now())
-        let copy = try await committer.commit(Candidate(receipt: receipt, outcome: .storedCopy(id: id), bytes: first.bytes))
+        let copy = try await committer.commit(Candidate(receipt: receipt, outcome: .storedDuplicate(id: id, textSHA256: nil), bytes: first.bytes))
         guard case .duplicate(let duplicate) = copy else {
             Issue.record("expected a duplicate, got \(String(describing: copy))")
             return
@@ -60,14 +60,40 @@ import Testing
         #expect(duplicate.receipt.path == InboxPath("b.txt"))
     }
 
+    /// Other bytes with an article the store holds (the page re-saved) are a content duplicate
+    /// without an extraction.
+    @Test func anArticleTheStoreHoldsIsADuplicateWithoutAnExtraction() async throws {
+        let (committer, log, fd) = try makeCommitter()
+        defer { close(fd) }
+        let first = try candidate("a.txt", "Ouarzazate accueille les tournages.")
+        guard case .document(let document) = first.outcome else { throw CancellationError() }
+        let textHash = document.fingerprint.textSHA256
+        try await committer.commit(first)
+        #expect(!committer.holdsArticle(textHash))
+        try log.flush()
+        await committer.persist()
+        #expect(committer.holdsArticle(textHash))
+        let resaved = Array("Ouarzazate  accueille les tournages.\n".utf8)
+        let otherId = ContentHash.id(of: resaved)
+        #expect(!committer.holdsCopy(of: otherId))
+        let receipt = Receipt(path: InboxPath("c.txt"), identity: FileIdentity(inode: 3, size: resaved.count, mtimeNanoseconds: 1), received: .now())
+        let copy = try await committer.commit(Candidate(
+            receipt: receipt, outcome: .storedDuplicate(id: otherId, textSHA256: textHash), bytes: resaved))
+        guard case .duplicate(let duplicate) = copy else {
+            Issue.record("expected a duplicate, got \(String(describing: copy))")
+            return
+        }
+        #expect(duplicate.id == otherId && duplicate.of == document.id && duplicate.ofSeq == 1 && duplicate.match == .content)
+    }
+
     /// A copy of bytes the store does not hold (never so while the daemon runs) is refused,
     /// with the id, and nothing is logged for it.
     @Test func aCopyOfBytesTheStoreLacksIsRefused() async throws {
         let (committer, log, fd) = try makeCommitter()
         defer { close(fd) }
         let receipt = Receipt(path: InboxPath("b.txt"), identity: nil, received: .now())
-        await #expect(throws: StoredCopyMissing.self) {
-            try await committer.commit(Candidate(receipt: receipt, outcome: .storedCopy(id: "0123"), bytes: nil))
+        await #expect(throws: StoredDocumentMissing.self) {
+            try await committer.commit(Candidate(receipt: receipt, outcome: .storedDuplicate(id: "0123", textSHA256: "ab"), bytes: nil))
         }
         #expect(log.lastSeq == 0)
     }
