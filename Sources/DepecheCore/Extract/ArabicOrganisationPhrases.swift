@@ -70,6 +70,7 @@ struct ArabicOrganisationPhrases {
         var last = index
         var coordinatedOnly = true     // only "و" + noun after the gazetteer's name
         var foreign = false            // "الفرنسية", "الدولية" seen
+        var placed = false             // the place the body serves read ("لسوس ماسة", "بفاس")
         // Whether "ب" + a town may end the name: not after a national, company or named body.
         var local = !ArabicNameWords.nationalHeads.contains(key: head.key) && !ArabicNameWords.companies.contains(key: head.key)
         if !head.definite {
@@ -135,8 +136,9 @@ struct ArabicOrganisationPhrases {
             // place is not a portfolio of this one, nor is another body.
             guard let bare = words.stripped(k), !ends(bare), !startsOrganisation(k),
                   !(bare.isAnd && placeEnd(afterProcliticAt: k) != nil) else { break }
-            // "مجلس جهة العيون … وجماعة العيون": "و" + a head or territory noun opens another body.
-            if bare.isAnd, ArabicNameWords.heads.contains(key: bare.key) || ArabicNameWords.territories.contains(key: bare.key) { break }
+            // "مجلس جهة العيون … وجماعة العيون": "و" + a head or territory noun opens another body;
+            // after the place a body serves ("… لسوس ماسة والجماعات الترابية"), "و" joins another.
+            if bare.isAnd, placed || ArabicNameWords.heads.contains(key: bare.key) || ArabicNameWords.territories.contains(key: bare.key) { break }
             if bare.isAnd && bare.definite {
                 (last, k) = (k, k + 1)
             } else if bare.isAnd, isWord(k + 1), let noun = words.plain(k + 1), noun.definite, !ends(noun) {
@@ -148,7 +150,7 @@ struct ArabicOrganisationPhrases {
                     (last, k) = (k, k + 1)      // "للنهوض بالأعمال الاجتماعية": the object of the verbal noun
                 }
             } else if bare.isFor, let place = placeEnd(afterProcliticAt: k) {
-                (last, k, named, coordinatedOnly) = (place, place + 1, true, false)
+                (last, k, named, coordinatedOnly, placed) = (place, place + 1, true, false, true)
             } else if bare.isFor, let end = genitiveEnd(after: k, construct: coordinatedOnly, isWord) {
                 (last, k, named, coordinatedOnly) = (end, end + 1, true, false)
             } else if bare.isIn, !foreign, let place = placeEnd(afterProcliticAt: k),
@@ -163,7 +165,7 @@ struct ArabicOrganisationPhrases {
                 // after adjectives alone ("المركز الاستشفائي الجامعي بطنجة"), "ب" + a town is where
                 // it stands, and "بالمغرب" after a
                 // foreign body ("الوكالة الفرنسية للتنمية") is its office there.
-                (last, k, named) = (place, place + 1, true)
+                (last, k, named, placed) = (place, place + 1, true, true)
             } else {
                 break
             }

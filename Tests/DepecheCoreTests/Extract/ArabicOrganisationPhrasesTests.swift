@@ -20,6 +20,13 @@ import Testing
         #expect(organisations("وحضر ممثلو جامعة محمد الخامس بالرباط اللقاء.") == ["جامعة محمد الخامس"])
     }
 
+    /// After the place a body serves, "و" joins another party; "المغاربة" qualifies the members.
+    @Test func thePlaceABodyServesEndsItsPortfolios() {
+        #expect(organisations("ووقع الاتفاقية المكتب الجهوي للاستثمار الفلاحي لسوس ماسة والجماعات الترابية المعنية.")
+                == ["المكتب الجهوي للاستثمار الفلاحي لسوس ماسة"])
+        #expect(organisations("وهو عضو في الجمعية الوطنية للجغرافيين المغاربة منذ سنوات.") == ["الجمعية الوطنية للجغرافيين المغاربة"])
+    }
+
     /// "و" + another head or territory noun opens another body; "و" + a portfolio goes on.
     @Test func anotherBodyAfterAndIsAnotherName() {
         #expect(organisations("ونظم السباق مجلس جهة الشرق وجماعة الناظور بدعم من الشركاء.") == ["مجلس جهة الشرق"])
