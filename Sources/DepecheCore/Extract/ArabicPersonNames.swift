@@ -161,7 +161,8 @@ struct ArabicPersonNames {
     /// The given name at token `k` (a proclitic taken off when `clitic`): its last token
     /// ("عبد الله", "نور الدين" are two), the scalars left out, and whether it has the article.
     private func givenName(at k: Int, clitic: Bool) -> (last: Int, clitic: Int, definite: Bool)? {
-        for view in [words.plain(k), clitic ? words.stripped(k) : nil] {
+        let proclitic = clitic && words.plain(k).map { !ArabicNameWords.noProclitic.contains(key: $0.key) } ?? true
+        for view in [words.plain(k), proclitic ? words.stripped(k) : nil] {
             guard let view, !view.isMaqsuraPreposition else { continue }
             if view.key == Self.abd, let next = words.plain(k + 1), next.definite,
                !text.tokens[k + 1].has(.newlineBefore) {

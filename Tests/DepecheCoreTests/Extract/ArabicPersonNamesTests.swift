@@ -9,6 +9,13 @@ import Testing
         #expect(people("التقى الصحفي بسلوى حجاجي في المعرض.") == ["سلوى حجاجي"])
     }
 
+    /// "عن عمر ناهز" (at the age of) names no Omar; "لجان اليقظة" (vigilance committees) no Jean.
+    @Test func wordsThatLookLikeGivenNames() {
+        #expect(people("توفي الفنان عن عمر ناهز 87 عاما بالدار البيضاء.").isEmpty)
+        #expect(people("وتم تفعيل لجان اليقظة في الأقاليم المعنية.").isEmpty)
+        #expect(people("وقال جان بلانشار إن الاتفاق مهم.") == ["جان بلانشار"])
+    }
+
     /// A nationality standing for a person (after a preposition, or after a name and "و"), then
     /// a foreign name; not a nationality qualifying a noun, nor a nisba noun ("المديرية").
     @Test func aForeignNameAfterANationalityStandingForThePerson() {

@@ -137,8 +137,12 @@ enum ArabicNameWords {
         سفيرة مدرب لاعب ناطق رئيسا وزيرا مديرا الكاتب الرئيس المدير الوزير الوزيرة الأمين
         قال قالت أكد أكدت أوضح أوضحت أضاف أضافت أشار أشارت صرح صرحت اعتبر اعتبرت شدد شددت أفاد أفادت
         كشف كشفت دعا دعت أعلن أعلنت يرى ترى يقول تقول أبرز أبرزت سجل سجلت
-        كان كانت كانوا ظل ظلت ظلوا أصبح أصبحت باتت صارت
+        كان كانت كانوا ظل ظلت ظلوا أصبح أصبحت باتت صارت ناهز يناهز تناهز
         """)
+
+    /// Words whose first letter is no proclitic, though a given name follows it: "لجان"
+    /// (committees) is not "ل" + "جان".
+    static let noProclitic = WordSet("لجان")
 
     /// Prepositions written with a final alef maqsura that fold like given names ("على", "علي").
     static let maqsuraPrepositions = WordSet("على")
