@@ -85,9 +85,9 @@ struct DocumentLayout: Sendable {
             }
             guard let found = Self.bylineLine(text, lines[index], index) else { continue }
             let author = Self.authorLine(above: found, lines: lines, tokens: tokens)
-            if bareDate != nil && found.kind != .writtenBy && found.kind != .credit && author == nil { continue }
-            if bareDate == nil, author == nil, found.kind == .publishedOn, found.openerEnd < lines[index].lowerBound,
-               index + 1 < lines.count, Self.bylineLine(text, lines[index + 1], index + 1) == nil {
+            let namesAuthor = author != nil || found.kind == .writtenBy || found.kind == .credit
+            if bareDate != nil && !namesAuthor { continue }
+            if bareDate == nil, !namesAuthor, Self.isDateAlone(found, text, lines: lines) {
                 bareDate = found
                 continue
             }
@@ -123,6 +123,13 @@ struct DocumentLayout: Sendable {
             titleLine = Self.headline(beforeParagraph: lines, tokens: tokens, besides: datedLine)
         }
         self.byline = byline
+    }
+
+    /// Whether a byline line is a date with no opener before it and no byline line under it.
+    private static func isDateAlone(_ found: BylineLine, _ text: TokenizedText, lines: [Range<Int>]) -> Bool {
+        let next = found.line + 1
+        return found.kind == .publishedOn && found.openerEnd < lines[found.line].lowerBound
+            && next < lines.count && bylineLine(text, lines[next], next) == nil
     }
 
     /// The headline's text, trimmed.

@@ -57,7 +57,7 @@ public actor Committer {
     private let config: DepecheConfig
     private let logger: Logger
     private let store: StateStore
-    /// The same store, for lookups outside the actor (``holdsCopy(of:)``).
+    /// The same store, for lookups outside the actor (``holdsCopy(of:)``, ``holdsArticle(_:)``).
     private nonisolated let sharedStore: SendableStore
     private var pending: PendingChanges
     /// Behind a lock of its own, so that ``alreadyReported(_:identity:)`` and ``disposed(_:)``,
@@ -357,7 +357,7 @@ struct StoredDocumentMissing: Error, CustomStringConvertible {
 }
 
 /// The committer's store, handed to ``BlockingQueue``'s thread for its write transactions and
-/// to the workers for ``Committer/holdsCopy(of:)``.
+/// to the workers for ``Committer/holdsCopy(of:)`` and ``Committer/holdsArticle(_:)``.
 ///
 /// `@unchecked Sendable` is safe: `StateStore` holds nothing mutable of its own (LMDB handles
 /// and table descriptions, all `let`, set when it opened); every write transaction runs on the
