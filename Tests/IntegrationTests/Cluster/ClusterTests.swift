@@ -27,7 +27,7 @@ import Testing
     /// Reads the whole stream and checks it holds `total` events, `contents` of them ingested,
     /// and the cluster invariants (``ClusterChecks``).
     private static func checkedStream(_ cluster: NATSCluster, total: Int, contents: Int, files: [String: Set<String>]) throws -> [LogEvent] {
-        let events = try cluster.streamEvents()
+        let events = try cluster.settledStreamEvents()
         #expect(events.count == total)
         #expect(events.filter { $0.type == "document.ingested" }.count == contents)
         let problems = ClusterChecks.violations(of: events, filesPerHost: files)

@@ -146,6 +146,17 @@ final class NATSCluster {
         return nodes.firstIndex { $0.name == leader }
     }
 
+    /// ``streamEvents()``, read again for up to `attempts` seconds while it fails: after nodes
+    /// restart, their catch-up may move the stream's leader once more, and a read meanwhile times
+    /// out (a cluster takes about 5 s to elect one: FINDINGS).
+    func settledStreamEvents(attempts: Int = 15) throws -> [LogEvent] {
+        for _ in 1..<attempts {
+            if let events = try? streamEvents() { return events }
+            usleep(1_000_000)
+        }
+        return try streamEvents()
+    }
+
     /// Every message of the stream, in stream order, parsed.
     func streamEvents() throws -> [LogEvent] {
         let connection = try JetStreamConnection(settings: settings(), name: "test reader")
