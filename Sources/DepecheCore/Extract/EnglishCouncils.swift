@@ -51,8 +51,7 @@ struct EnglishCouncils {
     static func place(_ territory: ClosedRange<Int>, hits: GazetteerHits, gazetteer: Gazetteer) -> NameCandidate? {
         guard let hit = hits[territory.lowerBound], hit.skipped == 0, hit.last == territory.upperBound,
               gazetteer.entries[hit.entry].kind == .loc else { return nil }
-        return NameCandidate(first: territory.lowerBound, last: hit.last, type: .loc, evidence: .gazetteer,
-                             group: .gazetteer(hit.entry), canonical: .entry(hit.entry))
+        return .known(at: territory.lowerBound, hit, type: .loc)
     }
 
     /// The capitalised words (hyphens inside them allowed) that end at `last` on the council's

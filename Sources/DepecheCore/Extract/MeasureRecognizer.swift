@@ -103,11 +103,10 @@ struct MeasureRecognizer {
         return negative
     }
 
-    /// Whether a quantity's unit is a temperature's: the degree sign ("47°C", "26°") or a word for
-    /// it. (A range's second end lent its scale to the first ends before its own first token: no unit.)
+    /// Whether a quantity's unit is a temperature's: the degree sign ("47°C", "26°") or a word for it.
     private func isTemperature(_ reading: Reading) -> Bool {
         let tokens = text.tokens
-        guard reading.type == .quantity, reading.first <= reading.last else { return false }
+        guard reading.type == .quantity else { return false }
         return (reading.first...reading.last).contains { tokens[$0].isPunct("°") } || NumberWords.temperatureUnits.contains(tokens[reading.last])
     }
 
@@ -130,7 +129,7 @@ struct MeasureRecognizer {
     }
 
     /// The other end of a range whose first end is a bare number, or a number and its scale
-    /// ("بين 80 ألفا و150 ألف درهم"): that end's reading, the first end's scale and last token in it.
+    /// ("بين 80 ألفا و150 ألف درهم"): that end's reading, the first end's scale in it (the caller gives it the first end's tokens).
     private func rangeEnd(after number: ScannedNumber, claimed: [Bool]) -> Reading? {
         var joinerAt = number.last + 1
         var scale = 1.0
@@ -150,9 +149,7 @@ struct MeasureRecognizer {
         guard secondAt < claimed.count, !claimed[secondAt],
               let second = NumberScanner.scan(text, at: secondAt, french: french),
               var reading = read(second, claimed: claimed) else { return nil }
-        if scale > 1 {
-            (reading.scale, reading.addend, reading.last) = (scale, 0, joinerAt - 1)
-        }
+        if scale > 1 { (reading.scale, reading.addend) = (scale, 0) }
         return reading
     }
 

@@ -74,4 +74,10 @@ struct NameCandidate: Sendable {
 
     /// Number of tokens.
     var width: Int { last - first + 1 }
+
+    /// A gazetteer entry's match from token `first` (its last token and the clitic it skipped), as `type`.
+    static func known(at first: Int, _ hit: (entry: Int, last: Int, skipped: Int), type: EntityType?) -> NameCandidate {
+        NameCandidate(first: first, last: hit.last, skipped: hit.skipped, type: type, evidence: .gazetteer,
+                      group: .gazetteer(hit.entry), canonical: .entry(hit.entry))
+    }
 }

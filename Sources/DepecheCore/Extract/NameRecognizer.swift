@@ -129,9 +129,7 @@ struct NameRecognizer {
             // "au port de Tanger Med": the organisation's name stands for the place it runs.
             var type = Self.entityType(entry.kind)
             if type == .org, found.skipped == 0, classifier.namesPlace(before: index) { type = .loc }
-            candidates.append(NameCandidate(first: index, last: found.last, skipped: found.skipped,
-                                            type: type, evidence: .gazetteer,
-                                            group: .gazetteer(found.entry), canonical: .entry(found.entry)))
+            candidates.append(.known(at: index, found, type: type))
         }
     }
 
