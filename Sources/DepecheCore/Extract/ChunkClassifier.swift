@@ -24,6 +24,8 @@ struct ChunkClassifier {
     private static let has = FoldedKey.of("a")
     /// "des": the plural "of" of a category's complement ("centres des …").
     private static let des = FoldedKey.of("des")
+    /// "El", which opens many Moroccan given names ("El Hachmi", "El Mostafa").
+    private static let el = FoldedKey.of("el")
 
     /// Candidates for `chunks`, in text order.
     func candidates(_ chunks: [NameChunk]) -> [NameCandidate] {
@@ -71,6 +73,7 @@ struct ChunkClassifier {
         if NameWords.capitalParticles.contains(firstToken) && chunk.words == 1 { return nil }
         if chunk.titled && !firstToken.has(.allCaps) { return person(chunk, .title) }
         if chunk.words >= 2 && gazetteer.isGivenName(firstToken) { return person(chunk, .givenName) }
+        if opensWithParticledGivenName(chunk) { return person(chunk, .givenName) }
         if let name = personInside(chunk) { return person(name, .givenName) }
         if chunk.words >= 2 && !chunk.sentenceInitial && (hasRole(around: chunk) || isQuoted(chunk.first, chunk.last)) {
             return person(chunk, .role)
@@ -102,6 +105,15 @@ struct ChunkClassifier {
     /// Words after which one unknown capitalised word is where something is or comes from
     /// ("à Tabant", "depuis Agouti", "in Kano"): a place.
     private static let placePrepositions = WordSet("à depuis vers in near")
+
+    /// "El Hachmi Sebbari", "El Mostafa Ramid": "El", a given name and a surname. Not "Al"
+    /// ("la coopérative Al Amal Zitoune"), nor honorifics that also open places ("Sidi", "Moulay").
+    private func opensWithParticledGivenName(_ chunk: NameChunk) -> Bool {
+        let tokens = text.tokens
+        guard chunk.words >= 3, tokens[chunk.first].key == Self.el,
+              let given = tokens.at(chunk.first + 1), given.kind == .word, gazetteer.isGivenName(given) else { return false }
+        return true
+    }
 
     /// "Digital Transition and Administrative Reform Ghita Mezzour": a run whose first words
     /// are common capitalised words (no given name, particle, head or place noun) and whose

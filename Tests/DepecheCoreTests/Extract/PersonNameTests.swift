@@ -13,6 +13,14 @@ import Testing
         #expect(ExtractTestSupport.texts(.person, in: text) == ["Hicham Ou-Brahim"])
     }
 
+    /// "El" opens many Moroccan given names: "El", a given name and a surname are a person,
+    /// after an elided "qu’" too; "Al" and a given name open a cooperative's name as often.
+    @Test func elBeforeAGivenNameOpensAPerson() {
+        #expect(texts(.person, "Le wali a indiqué qu’El Hachmi Sebbari dirigera la commission.") == ["El Hachmi Sebbari"])
+        #expect(texts(.person, "El Mostafa Ramid, président de la commune, a reçu la délégation.") == ["El Mostafa Ramid"])
+        #expect(texts(.person, "La coopérative Al Amal Zitoune, basée à Ghafsai, a investi.").isEmpty)
+    }
+
     @Test func particlesAndApostrophesInsideSurnames() {
         #expect(texts(.person, "The plan was drawn up by Joris van den Broek last year.") == ["Joris van den Broek"])
         #expect(texts(.person, "Yesterday Niamh O'Driscoll opened the session.") == ["Niamh O'Driscoll"])
