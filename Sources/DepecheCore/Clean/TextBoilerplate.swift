@@ -25,7 +25,8 @@ public enum TextBoilerplate {
         var linkIndent = 0             // columns before the first item's bullet
         var headlineList = false       // headlines under "Read more", one a line, so far
         var wrappedProse = 0           // bytes of the paragraph so far, when its lines are wrapped prose
-        for line in BoilerplateLines.lines(of: page) {
+        let lines = BoilerplateLines.lines(of: page)
+        for (index, line) in lines.enumerated() {
             if line.isEmpty {
                 // What every test below says of an empty line, without folding it.
                 if !articleEnded { kept.append(line) }
@@ -56,7 +57,8 @@ public enum TextBoilerplate {
                 continue
             }
             if BoilerplateLines.isDropped(folded) || BoilerplateLines.endsWithButton(line)
-                || BoilerplateLines.isTickerOrNavigation(line, folded: folded) || BoilerplateLines.isHashtagRow(line) {
+                || BoilerplateLines.isTickerOrNavigation(line, folded: folded) && !TableRows.isRow(index, of: lines)
+                || BoilerplateLines.isHashtagRow(line) {
                 continue
             }
             // A paragraph: one long line, or (a page saved as wrapped text) lines of prose.

@@ -177,8 +177,9 @@ struct MeasureRecognizer {
         let tokens = text.tokens
         var first = number.first
         var currency: CurrencyWord?
+        // Not across a table's cells ("7,80 DH      11,50 DH": the second number's currency is after it).
         if let start = NumberWords.currenciesBefore.matchEnding(tokens, at: number.first - 1),
-           !tokens[number.first].has(.newlineBefore),
+           !tokens[number.first].has(.newlineBefore), tokens[number.first].start - tokens[number.first - 1].end < 2,
            let found = NumberWords.currenciesBefore.match(tokens, at: start) {
             currency = found.value
             first = start

@@ -23,6 +23,22 @@ import Testing
         #expect(article.contains("pour un chiffre d'affaires de 300 MDH."))
     }
 
+    /// A table's rows have a navigation bar's shape; its figures and the rows around it keep it.
+    /// A menu's items are words, and a market ticker is one line: both still go.
+    @Test func tablesStayMenusAndTickersGo() {
+        let prose = "Les prix du poisson ont bondi cette semaine au marché de gros de Casablanca, selon l'Office national des pêches."
+        let table = """
+            Espèce        18 févr.     25 févr.     Variation
+            Sardine       7,80 DH      11,50 DH     +47%
+            Maquereau     13,00 DH     16,00 DH     -6%
+            """
+        let page = "Accueil  Économie  Sport  Culture  Régions\nMASI 15,872.33 ▲0.6%   |   MADEX 12,941.10 ▲0.5%   |   EUR/MAD 10.42   |   USD/MAD 9.98\n\n"
+            + prose + "\n\n" + table + "\n\n" + prose
+        #expect(TextBoilerplate.articleText(of: page) == prose + "\n\n" + table + "\n\n" + prose)
+        let menus = "Accueil  Économie  Sport  Culture\nVidéos  Podcasts  Opinions  Archives\n\n" + prose
+        #expect(TextBoilerplate.articleText(of: menus) == prose)
+    }
+
     @Test func endMarkersBeforeTheArticleDoNotEraseIt() {
         let page = "Top News\nArticle précédent\n\n" + String(repeating: "Le texte de l'article continue ici. ", count: 5)
         #expect(TextBoilerplate.articleText(of: page).hasPrefix("Le texte de l'article"))

@@ -34,6 +34,13 @@ import Testing
         #expect(measures("the G20 and COP28 met", french: false).isEmpty, "letters glued to a number are a code")
     }
 
+    /// In a table's row, the currency closing one cell does not open the next one's amount.
+    @Test func aCurrencyDoesNotReachAcrossTableCells() {
+        let row = measures("Sardine       7.80 DH       11.50 DH      +47%", french: false)
+        #expect(row.map(\.value) == [7.8, 11.5, 47])
+        #expect(row.count == 3 && row[1].first == row[0].last + 1, "the second amount starts at its number, not at the DH before it")
+    }
+
     @Test func amountsWrittenInWords() {
         #expect(one("une amende de quinze mille dirhams")?.value == 15000)
         #expect(one("Cinq millions de dirhams ont été versés")?.value == 5e6)
