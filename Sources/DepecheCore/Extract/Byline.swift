@@ -43,7 +43,7 @@ struct Byline: Sendable {
             switch entry.kind {
             case .publishedIn:
                 if source == nil { source = publication(text, from: start, in: line, dated: isDated, gazetteer: gazetteer) }
-            case .writtenBy:
+            case .writtenBy, .correspondent:
                 if author == nil { author = name(text, from: start, in: line, dated: isDated) }
             case .publishedOn:
                 break

@@ -235,6 +235,12 @@ struct DocumentLayout: Sendable {
                     }
                 case .publishedIn:
                     return BylineLine(line: index, kind: .publishedIn, openerEnd: end)
+                case .correspondent:
+                    // The place, a comma, the correspondent's name; without a name, a desk's credit.
+                    if let comma = (end + 1..<line.upperBound).first(where: { tokens[$0].isPunct(",") }),
+                       comma + 1 < line.upperBound, tokens[comma + 1].has(.capitalized) {
+                        return BylineLine(line: index, kind: .writtenBy, openerEnd: comma)
+                    }
                 case .attribution, .credit:
                     break
                 }

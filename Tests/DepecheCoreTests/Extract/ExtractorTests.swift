@@ -407,6 +407,13 @@ import Testing
         ("Sport\n\nLe club local remporte le derby régional\n\nRédigé par Anas Tazi | Dimanche 23 Février 2025 | Lu 1 842 fois\n\n"
             + "Le club local a remporté samedi le derby régional devant plus de dix mille spectateurs enthousiastes.",
          ArticleMetadata(title: "Le club local remporte le derby régional", published: "2025-02-23", author: "Anas Tazi")),
+        // a correspondent's line: the place, a comma, the name
+        ("Marchés\n\nLes agrumes marocains gagnent du terrain à Rungis\n\nDe notre correspondante à Paris, Leila Amrani\n"
+            + "Jeudi 6 mars 2025\n\nLes agrumes marocains occupent une place croissante sur les étals du marché de Rungis cet hiver.",
+         ArticleMetadata(title: "Les agrumes marocains gagnent du terrain à Rungis", published: "2025-03-06", author: "Leila Amrani")),
+        ("Migration\n\nSeasonal workers return to the strawberry fields\n\nFrom our correspondent in Madrid, Karim Ouazzani\n"
+            + "March 12, 2025\n\nThousands of Moroccan seasonal workers have returned to the strawberry fields of southern Spain.",
+         ArticleMetadata(title: "Seasonal workers return to the strawberry fields", published: "2025-03-12", author: "Karim Ouazzani")),
     ]
 
     @Test(arguments: bylines) func bylineFormats(page: String, expected: ArticleMetadata) {

@@ -139,6 +139,9 @@ enum NameWords {
         ("Publié le", .publishedOn), ("Publié par", .writtenBy), ("Rédigé par", .writtenBy),
         ("Écrit par", .writtenBy), ("Par", .writtenBy), ("By", .writtenBy), ("Posted by", .writtenBy),
         ("Written by", .writtenBy), ("Reported by", .writtenBy), ("Reporting by", .writtenBy), ("Words", .writtenBy), ("Auteur :", .writtenBy), ("بقلم", .writtenBy),
+        ("De notre correspondant à", .correspondent), ("De notre correspondante à", .correspondent),
+        ("De notre envoyé spécial à", .correspondent), ("De notre envoyée spéciale à", .correspondent),
+        ("From our correspondent in", .correspondent), ("From our special correspondent in", .correspondent),
         ("Propos recueillis par", .writtenBy), ("Interview by", .writtenBy), ("Interview réalisée par", .writtenBy),
         ("Entretien réalisé par", .writtenBy), ("حاوره", .writtenBy), ("أجرى الحوار", .writtenBy), ("Auteur", .writtenBy), ("Texte", .writtenBy), ("Text", .writtenBy), ("Mis à jour le", .publishedOn),
         ("Published", .publishedOn), ("Published on", .publishedOn), ("Le", .publishedOn),
@@ -350,6 +353,8 @@ enum BylineKind: Sendable {
     case publishedOn
     /// "Rédigé par <author> <date>".
     case writtenBy
+    /// "De notre correspondant à <place>, <author>": read as `writtenBy` from the comma on.
+    case correspondent
     /// A short line after the byline: "<publication>", "<publication> - <author>".
     case attribution
     /// "<place or publication> - <author> | <date>": the opener's end is the dash.
