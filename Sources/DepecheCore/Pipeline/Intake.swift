@@ -67,19 +67,27 @@ public final class Intake: Sendable {
         }
     }
 
-    /// The log could not be written: stop taking files for a while (doubling up to 30 s with
-    /// each retry that fails), and put `path` back. Files already in flight that fail during
-    /// the pause do not lengthen it. Returns the time left to wait.
-    public func pauseAfterFailure(returning path: InboxPath, now: ContinuousClock.Instant = .now) -> Duration {
+    /// A pause of intake after a failure.
+    public struct Pause: Sendable, Equatable {
+        /// Time left to wait.
+        public var remaining: Duration
+        /// This failure started the pause (the files in flight behind it only join it).
+        public var started: Bool
+    }
+
+    /// The log or the store could not be written: stop taking files for a while (doubling up
+    /// to 30 s with each retry that fails), and put `path` back. Files already in flight that
+    /// fail during the pause do not lengthen it.
+    public func pauseAfterFailure(returning path: InboxPath, now: ContinuousClock.Instant = .now) -> Pause {
         state.withLock { state in
             state.inFlight.remove(path)
             state.touchedInFlight.remove(path)
             state.settling.touch(path)
-            if let until = state.pausedUntil, now < until { return until - now }
+            if let until = state.pausedUntil, now < until { return Pause(remaining: until - now, started: false) }
             let pause = state.pause
             state.pausedUntil = now + pause
             state.pause = min(pause * 2, .seconds(30))
-            return pause
+            return Pause(remaining: pause, started: true)
         }
     }
 

@@ -309,11 +309,20 @@ final class Stages: Sendable {
         } catch let deleted as EventLogDeleted {
             fail(deleted)
         } catch {
+            // One line a pause: every file in flight behind the first failure fails alike.
             let pause = intake.pauseAfterFailure(returning: path)
-            logger.error("cannot append to the event log; not taking files for a while", metadata: [
-                "error": "\(error)", "file.path": "\(path)", "pause": "\(pause)",
+            guard pause.started else { return }
+            let what = error is LMDBError ? "cannot write the state store" : "cannot append to the event log"
+            logger.error("\(what); not taking files for a while", metadata: [
+                "error": "\(error)", "file.path": "\(path)", "pause": "\(Self.seconds(pause.remaining))",
             ])
         }
+    }
+
+    /// A pause as the journal gives it: "1.5s".
+    static func seconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        return "\(Double(seconds * 10 + attoseconds / 100_000_000_000_000_000) / 10)s"
     }
 
     /// Tells the journal and the hooks about an event as the sink recorded it.
@@ -361,9 +370,11 @@ final class Stages: Sendable {
                 // The state directory is full: stop taking files (their events would pile up
                 // while the inbox cannot be emptied) and retry this one after the pause.
                 let pause = intake.pauseAfterFailure(returning: job.path)
-                logger.error("no room to store a processed file; not taking files for a while", metadata: [
-                    "file.path": "\(job.path)", "error": "\(error)", "pause": "\(pause)",
-                ])
+                if pause.started {
+                    logger.error("no room to store a processed file; not taking files for a while", metadata: [
+                        "file.path": "\(job.path)", "error": "\(error)", "pause": "\(Self.seconds(pause.remaining))",
+                    ])
+                }
                 continue
             } catch {
                 logger.error("cannot move a processed file out of the inbox; will retry at the next rescan", metadata: [

@@ -28,7 +28,9 @@ import Testing
         let intake = Intake(settle: .milliseconds(1), inboxFD: fd)
         #expect(intake.takeWhole(InboxPath("b.txt")))
         let now = ContinuousClock.now
-        _ = intake.pauseAfterFailure(returning: InboxPath("b.txt"), now: now)
+        #expect(intake.pauseAfterFailure(returning: InboxPath("b.txt"), now: now) == .init(remaining: .seconds(1), started: true))
+        #expect(intake.pauseAfterFailure(returning: InboxPath("c.txt"), now: now + .milliseconds(400))
+                == .init(remaining: .milliseconds(600), started: false), "a file failing during the pause joins it")
         #expect(!intake.takeWhole(InboxPath("b.txt"), now: now))
         #expect(intake.takeSettled(now: now + .milliseconds(500)).isEmpty, "paused for a second")
         #expect(intake.resume())

@@ -53,7 +53,12 @@ extension Reliability {
             try await drop(30)
             try await Task.sleep(for: .seconds(3))
             #expect(sandbox.daemon.isRunning, "the daemon stopped on a full disk:\n\(sandbox.daemon.journalTail())")
-            #expect(sandbox.daemon.journal().contains("No space left on device"), "the journal does not say why:\n\(sandbox.daemon.journalTail())")
+            let journal = sandbox.daemon.journal()
+            #expect(journal.contains("No space left on device"), "the journal does not say why:\n\(sandbox.daemon.journalTail())")
+            // One line a pause (1 s, then 2 s …), not one a file: 30 files are waiting.
+            let pauses = journal.split(separator: "\n").filter { $0.contains("not taking files for a while") }
+            #expect((1...6).contains(pauses.count), "\(pauses.count) lines for pauses in 3 s:\n\(pauses.joined(separator: "\n"))")
+            #expect(!pauses.contains { $0.contains("event log") && $0.contains("mdb_") }, "the store's failure is told as the log's")
             let reported = Set(sandbox.daemon.eventLog.events.map(\.path))
             let waiting = Set(FileSystem.nonDirectories(below: sandbox.inbox))
             let lost = dropped.filter { !reported.contains($0.path) && !waiting.contains($0.path) }
