@@ -53,7 +53,7 @@ public struct FileReader: Sendable {
         let fd = path.withCString { depeche_open_beneath(inboxFD, $0, O_RDONLY | O_NONBLOCK | O_NOCTTY, 0) }
         // ELOOP now, after the examination found a regular file: the file, or a directory on its
         // way, was swapped for a link in between. Taken again, it is examined as it now is.
-        guard fd >= 0 else { return errno == ELOOP ? .changed : outcomeOfOpenFailure(errno, path: path) }
+        guard fd >= 0 else { return errno == ELOOP ? .changed : outcomeOfOpenFailure(errno, identity: identity) }
         defer { close(fd) }
         var opened = stat()
         guard fstat(fd, &opened) == 0, FileIdentity(opened) == identity else { return .changed }
@@ -73,27 +73,29 @@ public struct FileReader: Sendable {
     private func examine(_ path: InboxPath, into info: inout stat) -> ReadOutcome? {
         if path.isTopLevelName {
             let result = path.withCString { fstatat(inboxFD, $0, &info, AT_SYMLINK_NOFOLLOW) }
-            return result == 0 ? nil : outcomeOfOpenFailure(errno, path: path)
+            return result == 0 ? nil : outcomeOfOpenFailure(errno, identity: nil)
         }
         let examined = path.withCString { depeche_open_path_beneath(inboxFD, $0) }
         guard examined >= 0 else {
             // O_PATH | O_NOFOLLOW opens a final link itself, so ELOOP means a directory on the way
             // is a link: the file is not in the inbox's tree (a stale inotify name after a
             // directory was swapped for a link); the link is reported on its own.
-            return errno == ELOOP ? .vanished : outcomeOfOpenFailure(errno, path: path)
+            return errno == ELOOP ? .vanished : outcomeOfOpenFailure(errno, identity: nil)
         }
         defer { close(examined) }
         guard fstat(examined, &info) == 0 else { return .rejected(Rejection(.unreadable, "fstat failed: \(Self.message(errno))"), identity: nil) }
         return nil
     }
 
-    private func outcomeOfOpenFailure(_ code: Int32, path: InboxPath) -> ReadOutcome {
+    /// What a failed look-up or open says; `identity` is the file's when it could be examined
+    /// (a file its owner keeps unreadable is still described in its event).
+    private func outcomeOfOpenFailure(_ code: Int32, identity: FileIdentity?) -> ReadOutcome {
         switch code {
         case ENOENT, ENOTDIR: return .vanished
-        case ELOOP: return .rejected(Rejection(.notRegularFile, "it is a symbolic link (or lies under one); links are never followed"), identity: nil)
-        case EXDEV: return .rejected(Rejection(.notRegularFile, "its path leads outside the inbox"), identity: nil)
-        case EACCES, EPERM: return .rejected(Rejection(.unreadable, "permission denied: depeche's user cannot read it"), identity: nil)
-        default: return .rejected(Rejection(.unreadable, "open failed: \(Self.message(code))"), identity: nil)
+        case ELOOP: return .rejected(Rejection(.notRegularFile, "it is a symbolic link (or lies under one); links are never followed"), identity: identity)
+        case EXDEV: return .rejected(Rejection(.notRegularFile, "its path leads outside the inbox"), identity: identity)
+        case EACCES, EPERM: return .rejected(Rejection(.unreadable, "permission denied: depeche's user cannot read it"), identity: identity)
+        default: return .rejected(Rejection(.unreadable, "open failed: \(Self.message(code))"), identity: identity)
         }
     }
 
