@@ -17,6 +17,8 @@ struct OutgoingEvent: Sendable {
     var id: String?
     /// The file, for the same.
     var receipt: Receipt
+    /// Where the file is archived (`stored`), for the same.
+    var stored: String?
     /// Where it is published.
     var subject: String
     /// Its `Nats-Msg-Id`.
@@ -26,28 +28,31 @@ struct OutgoingEvent: Sendable {
     init(_ event: DocumentEvent, seq: Int, settings: SinkSettings.NATS) {
         let claim: String?
         let id: String?
+        let stored: String?
         switch event {
-        case .ingested(let document): (claim, id) = (document.document.fingerprint.textSHA256, document.id)
-        case .duplicate(let duplicate): (claim, id) = (nil, duplicate.id)
-        case .rejected(let rejected): (claim, id) = (nil, rejected.id)
+        case .ingested(let document): (claim, id, stored) = (document.document.fingerprint.textSHA256, document.id, document.stored)
+        case .duplicate(let duplicate): (claim, id, stored) = (nil, duplicate.id, duplicate.stored)
+        case .rejected(let rejected): (claim, id, stored) = (nil, rejected.id, nil)
         }
         self.init(seq: seq, body: Array(event.line(seq: seq, host: settings.hostID).dropLast()), claim: claim, id: id,
-                  receipt: event.receipt, settings: settings)
+                  receipt: event.receipt, stored: stored, settings: settings)
     }
 
     /// An event read back from the ``Outbox``; nil when it is not one of this host's.
     init?(intent: LoggedEvent, settings: SinkSettings.NATS) {
         guard let seq = intent.seq, intent.string("host") == settings.hostID else { return nil }
         let claim = intent.type == "document.ingested" ? intent.string("text_sha256") : nil
-        self.init(seq: seq, body: intent.line, claim: claim, id: intent.string("id"), receipt: Receipt(logged: intent), settings: settings)
+        self.init(seq: seq, body: intent.line, claim: claim, id: intent.string("id"), receipt: Receipt(logged: intent),
+                  stored: intent.string("stored"), settings: settings)
     }
 
-    private init(seq: Int, body: [UInt8], claim: String?, id: String?, receipt: Receipt, settings: SinkSettings.NATS) {
+    private init(seq: Int, body: [UInt8], claim: String?, id: String?, receipt: Receipt, stored: String?, settings: SinkSettings.NATS) {
         self.seq = seq
         self.body = body
         self.claim = claim
         self.id = id
         self.receipt = receipt
+        self.stored = stored
         if let claim {
             subject = "\(settings.subjectPrefix).doc.\(claim)"
             msgID = "doc:\(claim)"

@@ -53,7 +53,8 @@ struct PublishDecision {
             return PublishDecision(body: stored.data, streamSeq: stored.streamSeq)
         }
         let duplicate = DocumentEvent.duplicate(DuplicateDocument(
-            id: id, receipt: outgoing.receipt, match: firstID == id ? .exact : .content, of: firstID, ofSeq: firstSeq, ofHost: firstHost))
+            id: id, receipt: outgoing.receipt, stored: outgoing.stored, match: firstID == id ? .exact : .content, of: firstID,
+            ofSeq: firstSeq, ofHost: firstHost))
         let own = OutgoingEvent(duplicate, seq: outgoing.seq, settings: settings)
         guard case .stored(let streamSeq, _) = try publisher.publishAndWait(own) else { throw UnexpectedAnswer(subject: own.subject) }
         return PublishDecision(body: own.body, streamSeq: streamSeq, replacement: duplicate)

@@ -113,6 +113,9 @@ public struct DuplicateDocument: Sendable {
     public var id: String
     /// The file.
     public var receipt: Receipt
+    /// Where its bytes are archived, relative to the state directory (a byte copy's are the
+    /// first document's); nil when files are deleted or kept.
+    public var stored: String?
     /// How it matched.
     public var match: Match
     /// The first document's id.
@@ -123,9 +126,10 @@ public struct DuplicateDocument: Sendable {
     public var ofHost: String?
 
     /// Creates the event body.
-    public init(id: String, receipt: Receipt, match: Match, of: String, ofSeq: Int, ofHost: String? = nil) {
+    public init(id: String, receipt: Receipt, stored: String?, match: Match, of: String, ofSeq: Int, ofHost: String? = nil) {
         self.id = id
         self.receipt = receipt
+        self.stored = stored
         self.match = match
         self.of = of
         self.ofSeq = ofSeq
@@ -135,6 +139,7 @@ public struct DuplicateDocument: Sendable {
     func write(into json: inout JSONWriter) {
         json.field("id", id)
         receipt.write(into: &json)
+        json.field("stored", stored)
         json.field("match", match.rawValue)
         json.field("of", of)
         json.field("of_seq", ofSeq)

@@ -58,6 +58,7 @@ import Testing
         }
         #expect(duplicate.id == id && duplicate.of == id && duplicate.ofSeq == 1 && duplicate.match == .exact)
         #expect(duplicate.receipt.path == InboxPath("b.txt"))
+        #expect(duplicate.stored == "archive/\(id.dropFirst(7).prefix(2))/\(id.dropFirst(7)).txt", "where the copy's bytes are")
     }
 
     /// Other bytes with an article the store holds (the page re-saved) are a content duplicate

@@ -1,6 +1,6 @@
 /// What must hold of a cluster's stream after a test: every content ingested once, every file
-/// one event, each host's `seq` gap-free, every duplicate naming an ingested event; and each
-/// host's local log a copy of its events in the stream.
+/// one event, each host's `seq` gap-free, every duplicate naming an ingested event and its own
+/// archived bytes; and each host's local log a copy of its events in the stream.
 enum ClusterChecks {
     /// The problems found in `events` (the whole stream), given the files each host was given.
     static func violations(of events: [LogEvent], filesPerHost: [String: Set<String>]) -> [String] {
@@ -19,6 +19,9 @@ enum ClusterChecks {
             let key = "\(event.string("of_host") ?? host(event)):\(event.int("of_seq") ?? -1)"
             if ingestedBySeq[key]?.id != event.string("of") {
                 problems.append("\(host(event)):\(event.seq) duplicate of \(key), which is no ingested event with id \(event.string("of") ?? "nil")")
+            }
+            if event.string("stored")?.hasPrefix("archive/") != true {
+                problems.append("\(host(event)):\(event.seq) duplicate does not say where its bytes are archived")
             }
         }
         for (name, files) in filesPerHost {

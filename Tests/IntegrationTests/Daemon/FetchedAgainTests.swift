@@ -31,5 +31,7 @@ import Testing
         #expect(again.type == "document.duplicate" && again.string("match") == "exact" && again.string("of") == first.string("id"))
         #expect(resaved.type == "document.duplicate" && resaved.string("match") == "content" && resaved.int("of_seq") == first.seq)
         #expect(repairs() == 2, "the exact copy is not decoded again; the re-saved one is\n\(run.daemon.journalTail())")
+        let unstored = run.invariants.storageViolations(events)
+        #expect(unstored.isEmpty, "each copy's event says where its bytes are: \(unstored)")
     }
 }

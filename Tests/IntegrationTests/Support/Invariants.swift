@@ -83,13 +83,13 @@ struct Invariants {
         return problems
     }
 
-    /// For every `ingested` event, the archive file it names holds bytes whose SHA-256 is its
-    /// id; for every `rejected` event, something is at its quarantine path. For runs where the
-    /// dropped files are not known exactly (replaced files, renamed directories).
+    /// For every `ingested` or `duplicate` event, the archive file it names holds bytes whose
+    /// SHA-256 is its id; for every `rejected` event, something is at its quarantine path. For
+    /// runs where the dropped files are not known exactly (replaced files, renamed directories).
     func storageViolations(_ events: [LogEvent]) -> [String] {
         events.compactMap { event in
             switch event.type {
-            case "document.ingested":
+            case "document.ingested", "document.duplicate":
                 guard let stored = event.string("stored"), let bytes = try? FileSystem.read(stateDirectory + "/" + stored) else {
                     return "seq \(event.seq): \(event.string("stored") ?? "no stored path") is missing"
                 }
@@ -119,7 +119,7 @@ struct Invariants {
             guard let id = file.id, event.id == id else {
                 return ["\(name): event id \(event.id ?? "none"), expected \(file.id ?? "none")"]
             }
-            return event.type == "document.ingested" ? archived(file, event) : []
+            return archived(file, event)
         case (.rejected(let reason), "document.rejected"):
             guard event.string("reason") == reason else {
                 return ["\(name): rejected as \(event.string("reason") ?? "?"), expected \(reason) (\(event.string("detail") ?? ""))"]
@@ -130,11 +130,12 @@ struct Invariants {
         }
     }
 
-    /// The archive holds the bytes under `stored`, whose name is their SHA-256.
+    /// The archive holds the bytes under `stored`, whose name is their SHA-256 (a duplicate's
+    /// too: its bytes are archived under its own id, a byte copy's with the first document's).
     private func archived(_ file: DroppedFile, _ event: LogEvent) -> [String] {
         let name = FileSystem.display(file.path)
         guard let stored = event.string("stored"), case .bytes(let original) = file.content else {
-            return ["\(name): ingested without a \"stored\" path"]
+            return ["\(name): \(event.type) without a \"stored\" path"]
         }
         let hex = ContentHash.hexDigits(of: event.id ?? "")
         guard stored.hasPrefix("archive/\(hex.prefix(2))/\(hex)") else {
