@@ -185,7 +185,9 @@ public final class InotifyWatcher: Sendable {
                 rootState = .gone
                 continuation.yield(.inboxGone)
             }
-            inotifytools_remove_watch_by_wd(event.wd)
+            // A deleted directory's watch is gone already (IN_IGNORED follows): removing it again
+            // fails, and libinotifytools says so on stderr, outside the journal's format.
+            if event.mask & UInt32(IN_MOVE_SELF) != 0 { inotifytools_remove_watch_by_wd(event.wd) }
             return
         }
         guard !event.name.isEmpty, !NamePolicy.isIgnored(event.name) else { return }
