@@ -55,6 +55,11 @@ struct CapitalisedChunks {
                           !tokens[next + 2].has(.spaceBefore) {
                     // "Tizi n'Oumalou", "Tizi n'Tichka": the Amazigh "of" inside a place's name.
                     last = next + 2
+                } else if next + 1 < range.upperBound, tokens[next].isPunct("."), !tokens[next].has(.spaceBefore),
+                          isMiddleInitial(last), isNameWord(next + 1, claimed), tokens[next + 1].has(.spaceBefore),
+                          !tokens[next + 1].has(.newlineBefore) {
+                    // "Amina J. Mohammed": the initial's full stop ends no name.
+                    last = next + 1
                 } else if let surname = surnameAfterParticles(last, range, claimed) {
                     last = surname
                 } else {
@@ -83,6 +88,13 @@ struct CapitalisedChunks {
         }
         guard k > last + 1, k < range.upperBound, isNameWord(k, claimed), !tokens[k].has(.newlineBefore) else { return nil }
         return k
+    }
+
+    /// A capital letter alone after a given name ("Amina J.", "George W."): a middle initial.
+    private func isMiddleInitial(_ index: Int) -> Bool {
+        let tokens = text.tokens
+        guard index > 0, tokens[index].length == 1, tokens[index].has(.capitalized) else { return false }
+        return gazetteer.isGivenName(tokens[index - 1])
     }
 
     /// A capitalised Latin word (or a brand like "easyJet") that no earlier recogniser took.
@@ -126,6 +138,9 @@ struct CapitalisedChunks {
                 // Checked first: most runs are one sentence-initial word ("Le", "Pour"); the sets are disjoint.
             } else if NameWords.titles.contains(token) || NameWords.roles.contains(token) {
                 titled = true
+                first = afterTitle(first, end: end)
+                sentenceInitial = false
+                continue
             } else if let after = demonym(at: first, end: end) {
                 // "le Sud-Africain Rulani Mokwena", "l'Espagnol Pedro Sánchez": a person.
                 titled = true
@@ -144,8 +159,7 @@ struct CapitalisedChunks {
         if let role = (first..<end).last(where: {
             NameWords.titles.contains(tokens[$0]) || NameWords.roles.contains(tokens[$0])
         }) {
-            first = role + 1
-            if tokens[first].isPunct(".") { first += 1 }
+            first = afterTitle(role, end: end)
             guard first <= end else { return nil }
             titled = true
             sentenceInitial = false
@@ -153,6 +167,19 @@ struct CapitalisedChunks {
         var words = 0
         for index in first...end where tokens[index].kind == .word { words += 1 }
         return NameChunk(first: first, last: end, titled: titled, sentenceInitial: sentenceInitial, words: words)
+    }
+
+    /// The token after the title or role at `index`, past the rest of a hyphenated one
+    /// ("Secretary-General", "Director-General") and an abbreviation's full stop ("M.").
+    private func afterTitle(_ index: Int, end: Int) -> Int {
+        let tokens = text.tokens
+        var next = index + 1
+        if next < end, tokens[next].isPunct("-"), !tokens[next].has(.spaceBefore), tokens[next + 1].kind == .word,
+           !tokens[next + 1].has(.spaceBefore) {
+            next += 2
+        }
+        if next <= end, tokens[next].isPunct(".") { next += 1 }
+        return next
     }
 
     /// A capitalised demonym used as a noun after a French article, at token `index` ("le

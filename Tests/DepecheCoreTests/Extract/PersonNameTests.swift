@@ -21,6 +21,15 @@ import Testing
         #expect(texts(.person, "La coopérative Al Amal Zitoune, basée à Ghafsai, a investi.").isEmpty)
     }
 
+    /// A middle initial's full stop ends no name; a hyphenated title ("Secretary-General",
+    /// "Director-General") is no name, before one or alone.
+    @Test func middleInitialsAndHyphenatedTitles() {
+        #expect(texts(.person, "Amina J. Mohammed, Deputy Secretary-General of the United Nations, met the minister.")
+                == ["Amina J. Mohammed"])
+        #expect(texts(.person, "The talks were opened by Director-General Karim Tazi on Monday.") == ["Karim Tazi"])
+        #expect(texts(.person, "The roads of Zone A. Then the rain came.").isEmpty)
+    }
+
     @Test func particlesAndApostrophesInsideSurnames() {
         #expect(texts(.person, "The plan was drawn up by Joris van den Broek last year.") == ["Joris van den Broek"])
         #expect(texts(.person, "Yesterday Niamh O'Driscoll opened the session.") == ["Niamh O'Driscoll"])
