@@ -284,15 +284,16 @@ enum BoilerplateLines {
     private static let longestWidget = 240
 
     /// A short line ending with a button drawn in brackets ("Get the weekly edition in your inbox.
-    /// [Sign up]", "Cookies help us. [OK] [Manage]"): one to three words starting with a letter
-    /// ("[…]", an ellipsis in a quotation, is no button).
+    /// [Sign up]", "Cookies help us. [OK] [Manage]", "[ اشترك – العرض الترحيبي ]"): one to three
+    /// words starting with a letter, a dash between them not counted ("[…]", an ellipsis in a
+    /// quotation, is no button).
     static func endsWithButton(_ line: Substring) -> Bool {
         guard line.utf8.count <= longestWidget, line.utf8.last == UInt8(ascii: "]"),
               let open = line.lastIndex(of: "[") else { return false }
         // "[ SIGN UP ]": spaces inside the brackets are no part of the label.
         let label = line[line.index(after: open)..<line.index(before: line.endIndex)].trimmingPrefix(" ")
         guard let first = label.unicodeScalars.first, ScalarFolding.isLetter(first.value) else { return false }
-        return label.split(separator: " ").count <= 3
+        return label.split(separator: " ").count { word in word.unicodeScalars.contains { ScalarFolding.isLetter($0.value) } } <= 3
     }
 
     /// A comment or view counter: a counter word and a count, nothing else ("12 comments",

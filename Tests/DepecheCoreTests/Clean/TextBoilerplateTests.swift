@@ -345,6 +345,7 @@ import Testing
         let page = prose + """
 
             Get the Harbour Daily weekend edition in your inbox. [Your email] [Sign up]
+            [ Log in ]   [ Subscribe – free trial ]
             Most read: 1. Ferry fares rise  2. New quay opens
             Vous lisez l'un de vos 3 articles gratuits ce mois-ci.
             Related coverage
