@@ -109,13 +109,18 @@ struct Byline: Sendable {
         return names
     }
 
-    /// The publication after "Publié dans": a known name, else the words up to the date.
+    /// The publication after "Publié dans": a known name, else the words up to the date; not a
+    /// known place ("الداخلة – هيئة التحرير": where the desk filed from) nor a desk ("هيئة التحرير").
     private func publication(_ text: TokenizedText, from start: Int, in line: Range<Int>, dated: (Int) -> Bool,
                              gazetteer: Gazetteer) -> ClosedRange<Int>? {
         let tokens = text.tokens
-        if start < line.upperBound, let found = gazetteer.longestMatch(in: text, at: start), found.skipped == 0,
-           found.last < line.upperBound, gazetteer.entries[found.entry].kind == .org {
-            return start...found.last
+        let known = start < line.upperBound ? gazetteer.longestMatch(in: text, at: start) : nil
+        if let known, known.skipped == 0, known.last < line.upperBound {
+            switch gazetteer.entries[known.entry].kind {
+            case .org: return start...known.last
+            case .loc where known.last + 1 == line.upperBound || tokens[known.last + 1].kind == .punct: return nil
+            default: break
+            }
         }
         var k = start
         while k < line.upperBound, !dated(k) {
@@ -123,7 +128,7 @@ struct Byline: Sendable {
             let nameGoesOn = k + 1 < line.upperBound && tokens[k + 1].has(.capitalized) && !dated(k + 1)
                 && !Self.by.contains(token)
             if token.kind == .word && !token.has(.capitalized) && Self.sourceEnders.contains(token) && !nameGoesOn
-                || NameWords.newsroomWords.contains(token) { break }
+                || NameWords.newsroomWords.contains(token) || NameWords.newsroomRoles.contains(token) { break }
             if token.kind == .punct && !(token.key == 0x27 || token.key == 0x2D && !token.has(.spaceBefore)) { break }
             k += 1
         }

@@ -407,6 +407,13 @@ import Testing
         ("Sport\n\nLe club local remporte le derby régional\n\nRédigé par Anas Tazi | Dimanche 23 Février 2025 | Lu 1 842 fois\n\n"
             + "Le club local a remporté samedi le derby régional devant plus de dix mille spectateurs enthousiastes.",
          ArticleMetadata(title: "Le club local remporte le derby régional", published: "2025-02-23", author: "Anas Tazi")),
+        // a desk's credit after where it filed from, or alone, names no publication
+        ("صيد بحري\n\nافتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية\n\nالداخلة – هيئة التحرير\nالأربعاء 11 دجنبر 2024\n\n"
+            + "أعلنت كتابة الدولة المكلفة بالصيد البحري اليوم عن افتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية بعد فترة راحة بيولوجية.",
+         ArticleMetadata(title: "افتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية", published: "2024-12-11")),
+        ("صيد بحري\n\nافتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية\n\nهيئة التحرير\nالأربعاء 11 دجنبر 2024\n\n"
+            + "أعلنت كتابة الدولة المكلفة بالصيد البحري اليوم عن افتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية بعد فترة راحة بيولوجية.",
+         ArticleMetadata(title: "افتتاح موسم صيد الأخطبوط الشتوي بالمصايد الجنوبية", published: "2024-12-11")),
         // a correspondent's line: the place, a comma, the name
         ("Marchés\n\nLes agrumes marocains gagnent du terrain à Rungis\n\nDe notre correspondante à Paris, Leila Amrani\n"
             + "Jeudi 6 mars 2025\n\nLes agrumes marocains occupent une place croissante sur les étals du marché de Rungis cet hiver.",
