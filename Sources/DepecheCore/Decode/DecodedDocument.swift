@@ -8,7 +8,7 @@ public enum DocumentFormat: String, Sendable {
 
 /// How a page's bytes were read: what events and the journal say of the decode stage.
 public struct Decoding: Sendable {
-    /// The encoding the bytes were read as: `utf-8`, `utf-8-repaired`, `utf-16le`, `utf-16be` or `windows-1252`.
+    /// The encoding the bytes were read as: `utf-8`, `utf-8-repaired`, `utf-16le`, `utf-16be`, `windows-1252` or `windows-1256`.
     public var encoding: String
     /// Plain text or HTML.
     public var format: DocumentFormat

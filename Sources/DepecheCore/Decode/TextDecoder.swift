@@ -4,8 +4,8 @@ import Glibc
 /// Stage "decode": a file's bytes → text, or a ``Rejection`` saying why they are not a page.
 ///
 /// UTF-8 (a BOM is dropped) is preferred; UTF-16LE/BE is read when a byte-order mark says so
-/// (``UTF16Text``). Bytes that are not UTF-8 at all but are valid
-/// Windows-1252 are read as such; a UTF-8 file with a few invalid sequences is repaired
+/// (``UTF16Text``). Bytes that are not UTF-8 at all are read in the code page an HTML page
+/// declares (``LegacyCharset``), else in Windows-1252; a UTF-8 file with a few invalid sequences is repaired
 /// (U+FFFD) with a warning. NUL bytes and the signatures of common binary formats are
 /// rejected as `binary`; zero bytes as `empty`; only white space as `blank`.
 public enum TextDecoder {
@@ -69,12 +69,10 @@ public enum TextDecoder {
     static func decodeText(_ bytes: [UInt8], declaredCharset: String?) throws(Rejection) -> (text: String, encoding: String, warnings: [String]) {
         if let text = String(validating: bytes, as: UTF8.self) { return (text, "utf-8", []) }
         let scan = UTF8Scan(bytes)
-        let declaresLegacy = declaredCharset.map { ["windows-1252", "iso-8859-1", "latin1", "iso-8859-15", "cp1252"].contains($0) } ?? false
-        if declaresLegacy || scan.validMultibyte == 0 || scan.invalid > scan.validMultibyte {
-            if let undefined = bytes.firstIndex(where: Windows1252.undefined.contains) {
-                throw Rejection(.undecodable, "neither UTF-8 nor Windows-1252: byte 0x\(String(bytes[undefined], radix: 16)) at offset \(undefined)")
-            }
-            return (Windows1252.decode(bytes), "windows-1252", [])
+        let declared = declaredCharset.flatMap(LegacyCharset.init(label:))
+        if declared != nil || scan.validMultibyte == 0 || scan.invalid > scan.validMultibyte {
+            let charset = declared ?? .windows1252
+            return (try charset.decode(bytes), charset.rawValue, [])
         }
         let warning = "repaired \(scan.invalid) invalid UTF-8 sequence(s), first at byte offset \(scan.firstInvalidOffset ?? 0)"
         return (String(decoding: bytes, as: UTF8.self), "utf-8-repaired", [warning])

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DepecheCore
 
@@ -133,5 +134,22 @@ import Testing
         let decoded = try TextDecoder.decode(page)
         #expect(decoded.encoding == "windows-1252")
         #expect(decoded.text.contains("café"))
+    }
+
+    /// A page that declares Windows-1256 under any of its labels is read so, although its
+    /// bytes alone (one Arabic word, two French ones) would say Windows-1252. "المغرب" in
+    /// Windows-1256 (`iconv -t CP1256`); é and ’ are the same bytes in both code pages.
+    @Test(arguments: [
+        #"<meta charset="windows-1256">"#,
+        "<meta charset=cp1256>",
+        #"<meta http-equiv="Content-Type" content="text/html; charset=x-cp1256">"#,
+        #"<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=Windows-1256">"#,
+    ])
+    func honoursADeclaredWindows1256(meta: String) throws {
+        let page = Array("<html><head>\(meta)</head><body><p>".utf8) + [0xC7, 0xE1, 0xE3, 0xDB, 0xD1, 0xC8]
+            + Array(try #require(" : l’été a été chaud.</p></body></html>".data(using: .windowsCP1252)))
+        let decoded = try TextDecoder.decode(page)
+        #expect(decoded.encoding == "windows-1256")
+        #expect(decoded.text.contains("<p>المغرب : l’été a été chaud.</p>"))
     }
 }

@@ -183,6 +183,20 @@ import Testing
         }
     }
 
+    /// An Arabic page saved in Windows-1256 that says so in an `http-equiv` `<meta>` gives its
+    /// Arabic title and entities.
+    @Test func anArabicPageInWindows1256GivesItsTitleAndEntities() throws {
+        let bytes = [UInt8](try StoryFixtures.bytes("accord-rabat-cp1256.html"))
+        let analyzed = try DocumentAnalyzer(extractor: ExtractTestSupport.extractor).analyze(bytes, fileExtension: "html")
+        #expect(analyzed.decoding.encoding == "windows-1256")
+        #expect(analyzed.extraction.lang == "ar")
+        #expect(analyzed.extraction.title == "المغرب يوقع اتفاقية بقيمة 3 مليارات دولار لتحلية مياه البحر")
+        let entities = analyzed.extraction.entities.map { "\($0.type.rawValue) \($0.text)" }
+        for entity in ["LOC الرباط", "LOC الداخلة", "PERSON نزار بركة", "ORG البنك الإفريقي للتنمية", "MONEY 3 مليارات دولار"] {
+            #expect(entities.contains(entity), "\(entity) in \(entities)")
+        }
+    }
+
     /// A publication written as its site's address ("Rif-Hebdo.ma", "© Coastal.com 2025") is
     /// named without the domain ending; a name of several words is left as written.
     @Test func aSourceWrittenAsAnAddressLosesItsDomain() {

@@ -20,8 +20,8 @@ enum StoryFixtures {
         String(decoding: try bytes(name), as: UTF8.self)
     }
 
-    /// A fixture decoded as the daemon decodes it (`TextDecoder`): UTF-8 or Windows-1252,
-    /// HTML or text.
+    /// A fixture decoded as the daemon decodes it (`TextDecoder`): UTF-8, Windows-1252 or
+    /// Windows-1256, HTML or text.
     static func decoded(_ name: String) throws -> DecodedDocument {
         try TextDecoder.decode([UInt8](try bytes(name)), fileExtension: URL(fileURLWithPath: name).pathExtension)
     }
