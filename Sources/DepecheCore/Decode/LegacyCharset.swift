@@ -17,6 +17,12 @@ enum LegacyCharset: String {
         }
     }
 
+    /// The code page of bytes that declare neither: Windows-1256 when they read as Arabic
+    /// (``ArabicWordScan``), else Windows-1252.
+    init(guessingFrom bytes: [UInt8]) {
+        self = ArabicWordScan(bytes).readsAsArabic ? .windows1256 : .windows1252
+    }
+
     /// Decodes `bytes`, or says which byte this code page cannot read.
     func decode(_ bytes: [UInt8]) throws(Rejection) -> String {
         switch self {

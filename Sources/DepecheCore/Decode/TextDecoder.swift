@@ -5,7 +5,8 @@ import Glibc
 ///
 /// UTF-8 (a BOM is dropped) is preferred; UTF-16LE/BE is read when a byte-order mark says so
 /// (``UTF16Text``). Bytes that are not UTF-8 at all are read in the code page an HTML page
-/// declares (``LegacyCharset``), else in Windows-1252; a UTF-8 file with a few invalid sequences is repaired
+/// declares, else in Windows-1256 when they are Arabic (``ArabicWordScan``), else in
+/// Windows-1252 (``LegacyCharset``); a UTF-8 file with a few invalid sequences is repaired
 /// (U+FFFD) with a warning. NUL bytes and the signatures of common binary formats are
 /// rejected as `binary`; zero bytes as `empty`; only white space as `blank`.
 public enum TextDecoder {
@@ -71,7 +72,7 @@ public enum TextDecoder {
         let scan = UTF8Scan(bytes)
         let declared = declaredCharset.flatMap(LegacyCharset.init(label:))
         if declared != nil || scan.validMultibyte == 0 || scan.invalid > scan.validMultibyte {
-            let charset = declared ?? .windows1252
+            let charset = declared ?? LegacyCharset(guessingFrom: bytes)
             return (try charset.decode(bytes), charset.rawValue, [])
         }
         let warning = "repaired \(scan.invalid) invalid UTF-8 sequence(s), first at byte offset \(scan.firstInvalidOffset ?? 0)"

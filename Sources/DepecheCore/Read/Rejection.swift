@@ -12,7 +12,8 @@ public enum RejectReason: String, Sendable, CaseIterable {
     case notRegularFile = "not_regular_file"
     /// It could not be opened or read.
     case unreadable
-    /// Bytes that are neither UTF-8 nor Windows-1252 text.
+    /// Bytes that are neither UTF-8 nor text in the legacy code page they declare or look like
+    /// (Windows-1252, or Windows-1256 for Arabic).
     case undecodable
 }
 

@@ -110,6 +110,52 @@ import Testing
         #expect(decoded.text == "Le marché a progressé de 5 € — « hausse »")
     }
 
+    /// An Arabic article saved in Windows-1256 (`iconv -t CP1256`), as a text file.
+    @Test func readsAnArabicTextFileInWindows1256() throws {
+        let decoded = try StoryFixtures.decoded("accord-rabat-cp1256.txt")
+        #expect(decoded.encoding == "windows-1256")
+        #expect(decoded.format == .text)
+        #expect(decoded.text == (try StoryFixtures.text("accord-rabat.txt")))
+        #expect(decoded.warnings.isEmpty)
+    }
+
+    /// An Arabic HTML page in Windows-1256 that declares UTF-8 (a server's default): its bytes
+    /// belie the declaration, so its words decide.
+    @Test func readsArabicHTMLThatDeclaresAnotherCharset() throws {
+        let page = [UInt8](try StoryFixtures.bytes("accord-rabat-cp1256.html"))
+            .replacing(Array("charset=windows-1256".utf8), with: Array("charset=utf-8".utf8))
+        let decoded = try TextDecoder.decode(page, fileExtension: "html")
+        #expect(decoded.encoding == "windows-1256")
+        #expect(decoded.text.contains("<h1>المغرب يوقع اتفاقية بقيمة 3 مليارات دولار لتحلية مياه البحر</h1>"))
+    }
+
+    /// "المغرب يوقع اتفاقية" in Windows-1256 (`iconv -t CP1256`): three words are enough.
+    @Test func readsAShortArabicSnippetInWindows1256() throws {
+        let bytes: [UInt8] = [
+            0xC7, 0xE1, 0xE3, 0xDB, 0xD1, 0xC8, 0x20, 0xED, 0xE6, 0xDE, 0xDA, 0x20,
+            0xC7, 0xCA, 0xDD, 0xC7, 0xDE, 0xED, 0xC9,
+        ]
+        let decoded = try TextDecoder.decode(bytes)
+        #expect(decoded.encoding == "windows-1256")
+        #expect(decoded.text == "المغرب يوقع اتفاقية")
+    }
+
+    /// French and Spanish in Windows-1252 stay Windows-1252, capitals and all, though many of
+    /// their accented letters (É, Ç, á, í, ó, ñ) are Arabic letters in Windows-1256; a French
+    /// page that holds an Arabic article in Windows-1256 (whose French letters é, è, à are
+    /// those of Windows-1252) is read in Windows-1256.
+    @Test func latinScriptStaysWindows1252UnlessThePageHoldsArabic() throws {
+        let latin = "ÉTAT D’ALERTE À SALÉ : « Ça suffit », dit l’Économie. Según la información, el año político."
+        let decodedLatin = try TextDecoder.decode(Array(try #require(latin.data(using: .windowsCP1252))))
+        #expect(decodedLatin.encoding == "windows-1252")
+        #expect(decodedLatin.text == latin)
+        let french = "Le marché a progressé cet été, selon l’agence.\n\n"
+        let page = [UInt8](try #require(french.data(using: .windowsCP1252))) + [UInt8](try StoryFixtures.bytes("accord-rabat-cp1256.txt"))
+        let decodedPage = try TextDecoder.decode(page)
+        #expect(decodedPage.encoding == "windows-1256")
+        #expect(decodedPage.text == french + (try StoryFixtures.text("accord-rabat.txt")))
+    }
+
     @Test func repairsAFewInvalidBytesInUTF8() throws {
         let bytes = Array("Le Maroc célèbre l’été ".utf8) + [0xE9] + Array(" à Fès".utf8)
         let decoded = try TextDecoder.decode(bytes)
