@@ -22,7 +22,7 @@ struct HTMLMetadataReader {
     private var pageTitle: String?
     /// The text of the page's first link to its author (`<a rel="author">`, `<a href="/author/…">`).
     private var authorLink: String?
-    /// The name in the page's first element whose class marks the byline (`class="author-name"`).
+    /// The text of the page's first element whose class marks the byline (`class="author-name"`).
     private var bylineElement: String?
     /// The text of the page's first logo linked to its home page (`<a href="/"><img alt="X">`).
     private var homeLogo: String?
@@ -43,8 +43,31 @@ struct HTMLMetadataReader {
             title: fullTitle,
             published: publishedDate,
             author: jsonLD?.author ?? firstMeta(Self.authorNames) { !$0.hasPrefix("http") && !$0.hasPrefix("@") }
-                ?? authorLink ?? bylineElement,
-            source: metas["og:site_name"] ?? jsonLD?.publisher ?? metas["application-name"] ?? homeLogo)
+                ?? authorLink ?? bylineElement.flatMap(bylineName),
+            source: siteName)
+    }
+
+    /// The site's name: `og:site_name`, unless it describes the site beside a name the `<title>`
+    /// gives after a separator ("Hespress - هسبريس جريدة إلكترونية مغربية" and "… | هسبريس": the
+    /// name alone).
+    private var siteName: String? {
+        guard let stated = metas["og:site_name"] else { return jsonLD?.publisher ?? metas["application-name"] ?? homeLogo }
+        // "… - Hespress Français - Actualités du Maroc": the title's end is the whole stated name.
+        let suffix = pageTitle.flatMap { title in title.hasSuffix(stated) ? nil : title }.flatMap { title in
+            MastheadName.titleSeparators.compactMap { title.ranges(of: $0).last?.upperBound }.max().map { String(title[$0...]) }
+        }
+        if let suffix, !suffix.isEmpty, suffix.count < stated.count, stated.contains(suffix) { return suffix }
+        return stated
+    }
+
+    /// The author a byline element names; after the site's own name and a dash ("Hespress FR -
+    /// Zineb Amrani"), the name that follows.
+    private func bylineName(_ text: String) -> String? {
+        guard let name = HTMLBylineElement.name(in: text) else { return nil }
+        let siteNames = [metas["og:site_name"], metas["application-name"], homeLogo, siteName].compactMap { $0 }
+        guard siteNames.contains(name), let end = text.range(of: name)?.upperBound else { return name }
+        let rest = text[end...].drop { $0 == " " || $0 == "-" || $0 == "–" || $0 == "—" || $0 == "|" }
+        return HTMLBylineElement.name(in: String(rest))
     }
 
     /// The stated title, or the `<h1>` when it begins with the stated one and goes on (a share
@@ -108,7 +131,8 @@ struct HTMLMetadataReader {
         let label = HTMLLabel(node)
         if bylineElement == nil, HTMLBylineElement.marksByline(node, label: label),
            !HTMLBylineElement.isInFurniture(node) {
-            bylineElement = HTMLBylineElement.name(in: node.textContent)
+            let text = node.textContent
+            if HTMLBylineElement.name(in: text) != nil { bylineElement = text }
         } else if label.contains(anyOf: HTMLBylineElement.dateLabels), Self.rank(ofTime: node) == 1,
                   let date = HTMLDate.isoDate(from: node.textContent) {
             timeStamps.append((date, Self.labelledDateRank))

@@ -24,7 +24,7 @@ enum MastheadName {
     }
 
     /// Separators between a page title and the site's name ("Site — Headline", "Headline | Site").
-    private static let titleSeparators = [" — ", " – ", " - ", " | ", " :: "]
+    static let titleSeparators = [" — ", " – ", " - ", " | ", " :: "]
 
     /// `title` without `source` before or after one of its separators ("Sud Horizons — Tiznit :
     /// …" is "Tiznit : …"): a page's `<title>` names the site beside the headline.

@@ -40,6 +40,24 @@ import Testing
         #expect(try metadata(#"<body><p class="lobby">Nora Tazi</p></body>"#).author == nil, "a class merely containing by")
     }
 
+    /// A site name that describes the site beside its name gives way to the name the title ends
+    /// with; a byline that names the site before its author names the author.
+    @Test func theSitesOwnNameBesideItsDescriptionAndBeforeTheAuthor() throws {
+        let described = """
+            <head><title>Le tramway arrive à Témara | Médina Post</title>
+            <meta property="og:site_name" content="Médina Post - le quotidien de la capitale"></head>
+            <body><a href="/"><img alt="Médina Post" src="/logo.svg"></a>
+            <span class="author">Médina Post - Salma Berrada</span></body>
+            """
+        #expect(try metadata(described).source == "Médina Post")
+        #expect(try metadata(described).author == "Salma Berrada")
+        let whole = """
+            <head><title>Le tramway arrive à Témara - Médina Post - Actualités</title>
+            <meta property="og:site_name" content="Médina Post - Actualités"></head>
+            """
+        #expect(try metadata(whole).source == "Médina Post - Actualités", "the title ends with the whole name: nothing to choose")
+    }
+
     @Test func theHeadlineWinsOverAShareCardTitleCutShort() throws {
         let head = #"<head><meta property="og:title" content="Le port lance une ligne vers Dakar"></head>"#
         #expect(try metadata(head + "<body><h1>Le port lance une ligne vers Dakar pour les conteneurs</h1></body>").title
