@@ -42,7 +42,8 @@ struct TitleCaseNames {
                 continue
             }
             let end = chainEnd(chunks, from: index)
-            guard end > index || chunks[index].words >= 2, let type = type(chunks, index, end) else {
+            guard end > index || chunks[index].words >= 2, !inTitleCaseLine(chunks[index].first),
+                  let type = type(chunks, index, end) else {
                 index += 1
                 continue
             }
@@ -52,6 +53,27 @@ struct TitleCaseNames {
             index = end + 1
         }
         return candidates
+    }
+
+    /// Whether token `index` stands in a line written in title case, as English headlines are
+    /// ("Masen Picks ACWA Power-Led Consortium for Noor Midelt II"): four words of four letters
+    /// or more, all capitalised, and no full stop at the end (a short sentence may have its long
+    /// words capitalised: "Officials at the Ministry of Trade and Industry met on Friday.").
+    /// Its capitals name nothing (verbs have them too), so a chain there is no name.
+    private func inTitleCaseLine(_ index: Int) -> Bool {
+        let tokens = text.tokens
+        var start = index
+        while start > 0, !tokens[start].has(.newlineBefore) { start -= 1 }
+        var end = start
+        var longWords = 0
+        for k in start..<tokens.count {
+            if k > start && tokens[k].has(.newlineBefore) { break }
+            end = k
+            guard tokens[k].kind == .word, tokens[k].length >= 4 else { continue }
+            guard tokens[k].has(.capitalized) else { return false }
+            longWords += 1
+        }
+        return longWords >= 4 && !tokens[end].isPunct(".")
     }
 
     /// "Wydad Athletic Club" is the known "Wydad": a name that opens with a known organisation

@@ -13,6 +13,15 @@ import Testing
         #expect(texts(.org, "The Harbour of Lisbon Authority signed the deal.") == ["Harbour of Lisbon Authority"])
     }
 
+    /// A headline written in title case chains nothing: its verbs are capitalised too.
+    @Test func aTitleCaseHeadlineIsNoName() {
+        let page = "Harbour Agency Picks Dredging Consortium for Northern Port Works\n\n"
+            + "The Harbour Agency has picked a consortium to dredge the northern port, the agency said on Monday."
+        #expect(!texts(.org, page).contains { $0.hasPrefix("Harbour Agency Picks") })
+        #expect(texts(.org, "Harbour Agency Picks Dredging Consortium\n\nOfficials at the Ministry of Trade and Industry met on Friday.")
+                == ["Ministry of Trade and Industry"], "a short sentence with capitalised long words is no headline")
+    }
+
     /// "Co., Ltd", "Co.", "Inc." (the period kept unless it ends the sentence), "PJSC", and a
     /// club's "AC", "SC", a "Trust": the legal form or the club's letters end the name.
     @Test func abbreviatedLegalFormsAndClubLettersEndTheName() {
