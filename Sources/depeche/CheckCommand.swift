@@ -9,7 +9,7 @@ struct CheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try await options.load()
-        do { try StateLayoutCheck.check(config) } catch {
+        do { try StartupCheck.check(config) } catch {
             print("\(error)")
             throw ExitCode.failure
         }

@@ -56,12 +56,11 @@ public final class Daemon: Service {
     }
 
     public func run() async throws {
-        try StateLayoutCheck.check(config)
+        let analyzer = try StartupCheck.check(config)
         try Posix.makeDirectories(config.inbox)
         try Posix.makeDirectories(config.stateDirectory)
         let lock = try StateDirectoryLock(stateDirectory: config.stateDirectory)
         defer { withExtendedLifetime(lock) {} }
-        let analyzer = try Self.analyzer(for: config)
         let inbox = try Self.realPath(config.inbox)
         let inboxFD = try Posix.check("open", inbox) { open(inbox, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         defer { close(inboxFD) }
