@@ -14,7 +14,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try await options.load()
-        let extraction = StandaloneExtraction(analyzer: try Daemon.analyzer(for: config), maxFileSize: config.maxFileSize)
+        let extraction = StandaloneExtraction(analyzer: try Daemon.analyzer(for: config), config: config)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: files.count) : nil
         for (index, file) in files.enumerated() {
             let line = extraction.eventLine(forFileAt: file, seq: index + 1)

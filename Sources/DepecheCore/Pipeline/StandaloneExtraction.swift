@@ -5,13 +5,16 @@ import Glibc
 public struct StandaloneExtraction: Sendable {
     /// The analysis the daemon runs.
     public let analyzer: DocumentAnalyzer
-    /// Larger files are rejected as `too_large`.
+    /// Larger files are rejected as `too_large` (`intake.max_file_size`).
     public let maxFileSize: Int
+    /// Whether `document.ingested` carries the cleaned article as `text` (`event.include_text`).
+    public let includeText: Bool
 
-    /// Creates the command's engine.
-    public init(analyzer: DocumentAnalyzer, maxFileSize: Int) {
+    /// Creates the command's engine for `config`, with `analyzer` (the daemon's, for `config`).
+    public init(analyzer: DocumentAnalyzer, config: DepecheConfig) {
         self.analyzer = analyzer
-        self.maxFileSize = maxFileSize
+        maxFileSize = config.maxFileSize
+        includeText = config.includeText
     }
 
     /// The event line for the file at `path` (as given), numbered `seq`.
@@ -39,7 +42,7 @@ public struct StandaloneExtraction: Sendable {
             do {
                 // The bytes are handed over, so that they are freed once decoded.
                 let document = try analyzer.analyze(consume bytes, id: id, fileExtension: InboxPath(path).fileExtension)
-                event = .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: false))
+                event = .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: includeText))
             } catch {
                 event = rejected(error, identity: identity, id: id)
             }

@@ -2,53 +2,8 @@ import Foundation
 import Glibc
 import Testing
 
-/// The commands users run by hand: `extract`, `check`, a bad configuration, SIGHUP.
+/// The commands users run by hand: `check`, a bad configuration, SIGHUP (`extract`: ``ExtractCommandTests``).
 @Suite struct CommandTests {
-    @Test func extractPrintsOneEventPerFileWithoutStateOrMoves() throws {
-        let scratch = try ScratchDirectory(label: "extract")
-        defer { scratch.remove() }
-        let good = scratch.appending("page.txt")
-        let empty = scratch.appending("empty.txt")
-        try FileSystem.write(TestPages.page(serial: 1), to: good)
-        try FileSystem.write([], to: empty)
-        let result = try Command.run(DaemonProcess.binary, ["extract", good, empty, scratch.appending("missing.txt")])
-        let events = result.stdout.split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }
-        #expect(events.count == 3)
-        #expect(events.map { $0["seq"] as? Int } == [1, 2, 3])
-        #expect(events[0]["type"] as? String == "document.ingested")
-        #expect(events[0]["entities"] is [Any])
-        #expect(events[1]["reason"] as? String == "empty")
-        #expect(events[2]["type"] as? String == "document.rejected")
-        #expect(FileSystem.nonDirectories(below: scratch.path).count == 2, "extract moved or created files")
-    }
-
-    /// No configuration file, an empty working directory: the built-in gazetteers are used, and
-    /// a user's list given by `extract.gazetteer_dir` adds its names to them.
-    @Test func extractNeedsNoConfigurationAndReadsTheUsersLists() throws {
-        let scratch = try ScratchDirectory(label: "extract-anywhere")
-        defer { scratch.remove() }
-        try FileSystem.write(Array("Selon Bank Al-Maghrib, la société Zorblax Analytics recrute à Rabat.\n".utf8), to: scratch.appending("page.txt"))
-        try FileManager.default.createDirectory(atPath: scratch.appending("lists"), withIntermediateDirectories: false)
-        try FileSystem.write(Array("Zorblax Analytics\tORG\n".utf8), to: scratch.appending("lists/watch.tsv"))
-        /// The gazetteer names (`canonical`) the page's entities were found under.
-        func known(_ settings: String) throws -> Set<String> {
-            let result = try Command.run("/bin/sh", ["-c", "cd '\(scratch.path)' && exec '\(DaemonProcess.binary)' extract \(settings) page.txt"],
-                                         dropping: { $0.hasPrefix("DEPECHE_") })
-            #expect(result.status == 0, "\(result.stderr)")
-            let event = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-            let entities = event?["entities"] as? [[String: Any]] ?? []
-            return Set(entities.compactMap { $0["canonical"] as? String })
-        }
-        #expect(try known("") == ["Bank Al-Maghrib", "Rabat"])
-        #expect(try known("--set extract.gazetteer_dir=lists") == ["Bank Al-Maghrib", "Zorblax Analytics", "Rabat"])
-        let missing = try Command.run("/bin/sh", ["-c", "cd '\(scratch.path)' && exec '\(DaemonProcess.binary)' extract --set extract.gazetteer_dir=nowhere page.txt"])
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("extract.gazetteer_dir: nowhere: no such file or directory"), "\(missing.stderr)")
-        #expect(!missing.stderr.contains("NSCocoaErrorDomain"))
-    }
-
     @Test func checkNamesTheBrokenLine() async throws {
         let run = try DaemonSandbox(label: "check", settings: ["intake.settle_ms": "50"])
         defer { run.remove() }
