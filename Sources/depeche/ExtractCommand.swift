@@ -5,22 +5,44 @@ import Glibc
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Print the event the daemon would log for each file (no state, no moves).")
+        abstract: "Print the event the daemon would log for each file (no state, no moves).",
+        discussion: """
+            - reads one page from standard input (its event's path is -); links are not followed, \
+            as in the inbox, so give -, not /dev/stdin. A FILE that does not exist is named on \
+            stderr and the exit status is \(missingFileStatus.rawValue); the other files are still read.
+            """)
+
+    /// The exit status when a FILE leads to no file (or names standard input through a link).
+    static let missingFileStatus = ExitCode.validationFailure
 
     @OptionGroup var options: ConfigOptions
 
-    @Argument(help: "Files to read.")
+    @Argument(help: "Files to read; - for standard input.")
     var files: [String]
+
+    func validate() throws {
+        if files.count(where: { $0 == "-" }) > 1 { throw ValidationError("- (standard input) can be given once") }
+    }
 
     func run() async throws {
         let config = try await options.load()
         let extraction = StandaloneExtraction(analyzer: try Daemon.analyzer(for: config), config: config)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: files.count) : nil
+        var (printed, refused) = (0, false)
         for (index, file) in files.enumerated() {
-            let line = extraction.eventLine(forFileAt: file, seq: index + 1)
-            emit(line)
+            do {
+                let seq = printed + 1
+                emit(file == "-" ? extraction.eventLine(readingStandardInput: STDIN_FILENO, seq: seq)
+                                 : try extraction.eventLine(forFileAt: file, seq: seq))
+                printed += 1
+            } catch {
+                if progress != nil { emitError("\n") }
+                emitError("depeche extract: \(error)\n")
+                refused = true
+            }
             progress?.show(done: index + 1)
         }
         progress?.finish()
+        if refused { throw Self.missingFileStatus }
     }
 }

@@ -13,6 +13,8 @@ import Testing
         String(decoding: try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed]), as: UTF8.self)
     }
 
+    /// One event per file named, numbered from 1; a file that does not exist is the user's
+    /// mistake, not a page: it is named on stderr and the status is 64, the others still read.
     @Test func extractPrintsOneEventPerFileWithoutStateOrMoves() throws {
         let scratch = try ScratchDirectory(label: "extract")
         defer { scratch.remove() }
@@ -20,14 +22,16 @@ import Testing
         let empty = scratch.appending("empty.txt")
         try FileSystem.write(TestPages.page(serial: 1), to: good)
         try FileSystem.write([], to: empty)
-        let result = try Command.run(DaemonProcess.binary, ["extract", good, empty, scratch.appending("missing.txt")])
+        let (missing, nowhere) = (scratch.appending("missing.txt"), scratch.appending("nowhere/page.txt"))
+        let result = try Command.run(DaemonProcess.binary, ["extract", missing, good, nowhere, empty])
         let events = Self.events(result.stdout)
-        #expect(events.count == 3)
-        #expect(events.map { $0["seq"] as? Int } == [1, 2, 3])
+        #expect(events.map { $0["seq"] as? Int } == [1, 2])
+        #expect(events.map { $0["path"] as? String } == [good, empty])
         #expect(events[0]["type"] as? String == "document.ingested")
         #expect(events[0]["entities"] is [Any])
         #expect(events[1]["reason"] as? String == "empty")
-        #expect(events[2]["type"] as? String == "document.rejected")
+        #expect(result.status == 64)
+        #expect(result.stderr == "depeche extract: \(missing): no such file\ndepeche extract: \(nowhere): no such file\n")
         #expect(FileSystem.nonDirectories(below: scratch.path).count == 2, "extract moved or created files")
     }
 
@@ -83,5 +87,31 @@ import Testing
         }
         #expect(logged["text"] is String, "event.include_text is true by default")
         #expect(try extract(["--set", "event.include_text=false"])["text"] == nil)
+    }
+
+    /// `-` reads the page from standard input, a pipe or a file; `/dev/stdin`, a link, is
+    /// refused with a pointer to `-`.
+    @Test func aDashReadsStandardInput() throws {
+        let scratch = try ScratchDirectory(label: "extract-stdin")
+        defer { scratch.remove() }
+        let page = TestPages.page(serial: 2)
+        try FileSystem.write(page, to: scratch.appending("page.txt"))
+        let file = try Command.run(DaemonProcess.binary, ["extract", scratch.appending("page.txt")])
+        let expected = try #require(Self.events(file.stdout).first)
+        for shell in ["exec '\(DaemonProcess.binary)' extract - < page.txt", "cat page.txt | '\(DaemonProcess.binary)' extract -"] {
+            let result = try Command.run("/bin/sh", ["-c", "cd '\(scratch.path)' && \(shell)"], dropping: DaemonProcess.isDepecheVariable)
+            #expect(result.status == 0, "\(shell): \(result.stderr)")
+            let event = try #require(Self.events(result.stdout).first, "\(shell)")
+            #expect(event["path"] as? String == "-")
+            #expect(event["size"] as? Int == page.count)
+            #expect(event["type"] as? String == "document.ingested")
+            #expect(event["id"] as? String == expected["id"] as? String)
+            #expect(try Self.json(event["entities"] ?? NSNull()) == Self.json(expected["entities"] ?? NSNull()))
+        }
+        let link = try Command.run("/bin/sh", ["-c", "exec '\(DaemonProcess.binary)' extract /dev/stdin < '\(scratch.appending("page.txt"))'"])
+        #expect(link.status == 64 && link.stdout.isEmpty)
+        #expect(link.stderr == "depeche extract: /dev/stdin: a symbolic link, not followed: give - to read standard input\n")
+        let twice = try Command.run(DaemonProcess.binary, ["extract", "-", "-"])
+        #expect(twice.status == 64 && twice.stderr.contains("- (standard input) can be given once"), "\(twice.stderr)")
     }
 }
