@@ -19,18 +19,19 @@ struct ReextractCommand: AsyncParsableCommand {
     var from: Int = 1
 
     @Option(help: "The last seq to re-extract (default: the last one logged).")
-    var until: Int = .max
+    var until: Int?
 
     func validate() throws {
-        guard from >= 1, until >= from else { throw ValidationError("--from must be at least 1 and --until at least --from") }
+        guard from >= 1, until ?? from >= from else { throw ValidationError("--from must be at least 1 and --until at least --from") }
     }
 
     func run() async throws {
         let config = try await options.load()
+        let seqs = from...(until ?? .max)
         let reextraction = Reextraction(config: config, analyzer: try Daemon.analyzer(for: config))
-        let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: try reextraction.count(from...until)) : nil
+        let progress = isatty(STDERR_FILENO) == 1 ? ProgressBar(total: try reextraction.count(seqs)) : nil
         var (done, reextracted, notArchived, unusable) = (0, 0, 0, 0)
-        try reextraction.run(from...until) { outcome in
+        try reextraction.run(seqs) { outcome in
             switch outcome {
             case .reextracted(let line):
                 emit(line)
