@@ -15,10 +15,11 @@ struct ReextractCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "The first seq to re-extract.")
+    // `.unconditional`: `--from -5` reaches validate() (and its message) instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "The first seq to re-extract.")
     var from: Int = 1
 
-    @Option(help: "The last seq to re-extract (default: the last one logged).")
+    @Option(parsing: .unconditional, help: "The last seq to re-extract (default: the last one logged).")
     var until: Int?
 
     func validate() throws {

@@ -19,7 +19,8 @@ struct TailCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ConfigOptions
 
-    @Option(help: "Start at this seq (default: the oldest event still kept).")
+    // `.unconditional`: `--from -5` reaches validate() (and its message) instead of reading as a flag.
+    @Option(parsing: .unconditional, help: "Start at this seq, 1 or more (default: the oldest event still kept).")
     var from: Int?
 
     @Option(help: "Resume after the last seq recorded in this file, and record what is printed (at-least-once).")
@@ -38,6 +39,7 @@ struct TailCommand: AsyncParsableCommand {
     var durable: String?
 
     func validate() throws {
+        if let from, from < 1 { throw ValidationError("--from takes a seq, 1 or more (the log's first event is seq 1), got \(from)") }
         if durable != nil && !nats { throw ValidationError("--durable needs --nats") }
         if let durable, !SinkSettings.isToken(durable) { throw ValidationError("--durable: letters, digits, - and _ only") }
         if nats && (cursorFile != nil || from != nil || skipMissing) { throw ValidationError("--nats reads the stream: use --durable, not --cursor-file, --from or --skip-missing") }
