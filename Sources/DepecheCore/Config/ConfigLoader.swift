@@ -60,9 +60,11 @@ public enum ConfigLoader {
             throw ConfigurationError(key: name, problem: "unknown environment variable")
         }
         providers.append(EnvironmentVariablesProvider(environmentVariables: ours).prefixKeys(with: "depeche"))
-        if let file {
-            try validateKeys(ofYAMLFile: file)
-            providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file)))
+        // An empty file (or one of comments alone) holds no key: the defaults apply.
+        if let file, try validateKeys(ofYAMLFile: file) {
+            do { providers.append(try await FileProvider<YAMLSnapshot>(filePath: FilePath(file))) } catch {
+                throw ConfigurationError(key: file, problem: "\(error)")
+            }
         }
         providers.append(InMemoryProvider(name: "defaults", values: Dictionary(uniqueKeysWithValues: defaults.map {
             (AbsoluteConfigKey(ConfigKey($0.key)), $0.value)
@@ -99,8 +101,10 @@ public enum ConfigLoader {
         return values
     }
 
-    /// Walks the YAML file's mappings and fails on the first key depeche does not know.
-    static func validateKeys(ofYAMLFile path: String) throws {
+    /// Walks the YAML file's mappings and fails on the first key depeche does not know, or a
+    /// section that is not a mapping (an empty one is); returns whether the file holds a mapping
+    /// (false when it is empty, comments alone, or an empty document).
+    static func validateKeys(ofYAMLFile path: String) throws -> Bool {
         let text: String
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = access(path, R_OK) == 0 ? "it is not a readable file" : String(cString: strerror(errno)).lowercased()
@@ -111,23 +115,29 @@ public enum ConfigLoader {
         do { root = try Yams.compose(yaml: text) } catch {
             throw ConfigurationError(key: path, problem: "not valid YAML: \(error)")
         }
-        guard let root else { return }
+        guard let root, root.null == nil else { return false }
         guard let mapping = root.mapping else {
             throw ConfigurationError(key: path, problem: "the top level must be a mapping of keys")
         }
         try validate(mapping, prefix: "")
+        return true
     }
 
     private static func validate(_ mapping: Node.Mapping, prefix: String) throws {
         for (keyNode, valueNode) in mapping {
             let key = prefix + (keyNode.string ?? "")
+            let sectionKeys = (Array(defaults.keys) + retiredKeys).filter { $0.hasPrefix(key + ".") }.sorted()
+            let isKey = defaults[key] != nil || retiredKeys.contains(key)
             if let nested = valueNode.mapping {
-                guard (Array(defaults.keys) + retiredKeys).contains(where: { $0.hasPrefix(key + ".") }) else {
-                    throw ConfigurationError(key: key, problem: "unknown section")
+                guard !sectionKeys.isEmpty else {
+                    throw ConfigurationError(key: key, problem: isKey ? "must be a value, not a mapping" : "unknown section")
                 }
                 try validate(nested, prefix: key + ".")
-            } else if defaults[key] == nil && !retiredKeys.contains(key) {
-                throw ConfigurationError(key: key, problem: "unknown key")
+            } else if !isKey {
+                guard !sectionKeys.isEmpty else { throw ConfigurationError(key: key, problem: "unknown key") }
+                // A section whose keys are all commented out is empty: its defaults apply.
+                if valueNode.null != nil { continue }
+                throw ConfigurationError(key: key, problem: "is a section: must be a mapping of its keys (\(sectionKeys.joined(separator: ", ")))")
             }
         }
     }

@@ -61,6 +61,30 @@ import Testing
         #expect(await error("near_duplicate:\n  threshold: 2\n")?.key == "near_duplicate.threshold")
         #expect(await error(": : :\n  - [")?.problem.contains("YAML") == true)
     }
+
+    @Test func anEmptyFileMeansTheDefaults() async throws {
+        let defaults = try await load(nil)
+        for yaml in ["", "# every key commented out\n# log:\n#   fsync: group\n", "---\n", "--- # none\n...\n"] {
+            #expect(try await load(yaml) == defaults, "\(yaml)")
+        }
+    }
+
+    @Test func aSectionIsAMappingOrEmpty() async throws {
+        #expect(await error("log: 5\n") == ConfigurationError(
+            key: "log", problem: "is a section: must be a mapping of its keys (log.fsync, log.group_commit_ms, log.path, "
+                + "log.retain_segments, log.rotate_bytes)"))
+        #expect(await error("intake:\n  settle_ms: 5\nsink: nats\n")?.key == "sink")
+        #expect(await error("inbox:\n  path: /x\n") == ConfigurationError(key: "inbox", problem: "must be a value, not a mapping"))
+        let commentedOut = try await load("log:\n  # fsync: always\nintake:\n  settle_ms: 5\nsink:\n  nats:\n")
+        #expect(commentedOut.fsync == .group && commentedOut.settleMilliseconds == 5)
+    }
+
+    /// What the YAML reader refuses after the keys were checked is named with the file too.
+    @Test func aValueTheReaderRefusesNamesTheFile() async {
+        let refusal = await error("inbox: [a, {b: 1}]\n")
+        #expect(refusal?.key == directory.url("depeche.yaml"))
+        #expect(refusal?.problem.contains("non-scalar") == true, "\(String(describing: refusal))")
+    }
 }
 
 extension String {

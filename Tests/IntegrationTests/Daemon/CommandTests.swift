@@ -36,6 +36,22 @@ import Testing
         #expect(unknown.stderr.contains("intake.setle_ms"), "\(unknown.stderr)")
     }
 
+    /// An empty configuration file means every default; a section given a value is named as one.
+    @Test func anEmptyConfigurationFileMeansTheDefaults() throws {
+        let scratch = try ScratchDirectory(label: "emptyconfig")
+        defer { scratch.remove() }
+        let config = scratch.appending("depeche.yaml")
+        let paths = ["--inbox", scratch.appending("in"), "--state-dir", scratch.appending("state")]
+        for yaml in ["", "# nothing yet\n"] {
+            try FileSystem.write(Array(yaml.utf8), to: config)
+            let check = try Command.run(DaemonProcess.binary, ["check", "--config", config] + paths, dropping: DaemonProcess.isDepecheVariable)
+            #expect(check.status == 0 && check.stdout.hasPrefix("config: ok"), "\(check.stdout)\(check.stderr)")
+        }
+        try FileSystem.write(Array("log: 5\n".utf8), to: config)
+        let section = try Command.run(DaemonProcess.binary, ["check", "--config", config] + paths, dropping: DaemonProcess.isDepecheVariable)
+        #expect(section.status != 0 && section.stderr.contains("config: log: is a section: must be a mapping of its keys"), "\(section.stderr)")
+    }
+
     /// A daemon started in `run` that logged pages 1…`pages`, whose log was then renamed away as
     /// `logrotate` does (with a SIGHUP after it when `reload`); returns once a new file is there.
     private static func logPages(_ pages: Int, thenMoveTheLogOf run: DaemonSandbox, reload: Bool) async throws {
