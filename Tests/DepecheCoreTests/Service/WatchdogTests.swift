@@ -146,6 +146,23 @@ import Testing
         }
     }
 
+    /// What the unit's comment and the README say of the pings under the unit's `WatchdogSec=`
+    /// is what the watchdog does with it.
+    @Test func theUnitAndTheReadmeGiveThePingIntervalTheCodeUses() throws {
+        let root = #filePath.components(upTo: "Tests")
+        let unitFile = try String(contentsOfFile: root + "systemd/depeche.service", encoding: .utf8)
+        func words(_ text: String) -> String { text.split(whereSeparator: { " \n#".contains($0) }).joined(separator: " ") }
+        let (unit, readme) = (words(unitFile), words(try String(contentsOfFile: root + "README.md", encoding: .utf8)))
+        let setting = try #require(unitFile.split(separator: "\n").first { $0.hasPrefix("WatchdogSec=") })
+        let seconds = try #require(Int(setting.dropFirst("WatchdogSec=".count).dropLast()), "\(setting)")
+        let notifier = SystemdNotifier(environment: ["NOTIFY_SOCKET": "@depeche-test", "WATCHDOG_USEC": "\(seconds * 1_000_000)"])
+        let watchdog = Watchdog(notifier: notifier, counters: PipelineCounters(factory: PrometheusMetrics().factory), logger: .quiet)
+        let (tick, silence) = (watchdog.tickInterval.components.seconds, watchdog.maximumSilence.components.seconds)
+        #expect(unit.contains("depeche pings every \(tick) s while its inotify watcher thread goes round (it must have within the last \(silence) s"))
+        #expect(readme.contains("sets `WatchdogSec=\(seconds)s`. depeche pings systemd every \(tick) s"))
+        #expect(readme.contains("must have gone round within the last \(silence) s"))
+    }
+
     @Test func heartbeatSilence() throws {
         let heartbeat = Heartbeat(name: "watcher")
         let now = MonotonicTime.nanoseconds()
