@@ -20,7 +20,7 @@ DEB            := $(DEB_DIR)/depeche_$(VERSION)_amd64.deb
 DEB_PACKAGES   := dpkg-dev binutils lintian debootstrap
 MANPAGE        := .build/plugins/GenerateManual/outputs/depeche/depeche.1
 
-.PHONY: deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak sanitize deb deb-deps deb-check
+.PHONY: help deps build release run test bench-ingest eval bench-extract install clean torture fuzz soak sanitize deb deb-deps deb-check
 
 ## Installs those of the Debian packages $(1) that are missing.
 define apt_install
@@ -35,6 +35,11 @@ endef
 system_config = sed -e 's|^inbox:.*|inbox: /var/lib/depeche/inbox|' -e 's|^state_dir:.*|state_dir: /var/lib/depeche/state|' \
 	-e 's|^\( *gazetteer_dir:\).*|\1 $(1)|' config/depeche.yaml
 
+## help: every target with what its `##` comment says (the comment of a target starts `## NAME:`).
+help:
+	@awk '/^## [a-z][a-z-]*: / { name = $$2; sub(/:$$/, "", name); sub(/^## [^:]*: /, ""); printf "%-18s %s\n", name, $$0; more = 1; next } \
+		more && /^## / { sub(/^## /, ""); printf "%-18s %s\n", "", $$0; next } { more = 0 }' $(firstword $(MAKEFILE_LIST))
+
 ## deps: install the Debian packages depeche needs, if any is missing.
 deps:
 	$(call apt_install,$(APT_PACKAGES))
@@ -43,9 +48,11 @@ deps:
 deb-deps:
 	$(call apt_install,$(DEB_PACKAGES))
 
+## build: the debug build (.build/debug/depeche), after deps.
 build: deps
 	$(SWIFT) build
 
+## release: the release build (.build/release/depeche), after deps.
 release: deps
 	$(SWIFT) build -c release
 
@@ -99,6 +106,7 @@ deb: deps deb-deps
 deb-check: deb
 	$(SUDO) scripts/deb-check.sh $(DEB) $(DEB_DIR)/bookworm-root
 
+## clean: remove the builds (.build, the package's) and ./var (the local inbox and state).
 clean:
 	rm -rf .build var $(STATIC_SCRATCH) $(DEB_DIR)
 
