@@ -5,13 +5,17 @@ import Foundation
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Print the daemon's metrics (from metrics.textfile), or counts read from the event log when metrics are off.")
+        abstract: "Print the daemon's metrics (from metrics.textfile), or counts read from the event log when metrics are off.",
+        discussion: "The first line says whether a daemon runs on the state directory (its lock tells), the next when the metrics were written.")
 
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
         let config = try await options.load()
+        let presence = DaemonPresence.of(stateDirectory: config.stateDirectory)
+        print(StatusHeader.daemon(presence, stateDirectory: config.stateDirectory))
         if let textfile = config.metricsTextfile, let exposition = FileManager.default.contents(atPath: textfile) {
+            if let written = StatusHeader.metrics(textfile: textfile, presence: presence) { print(written) }
             print(MetricsSummary.render(exposition: Array(exposition)), terminator: "")
             return
         }

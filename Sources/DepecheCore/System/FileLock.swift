@@ -20,11 +20,18 @@ enum FileLock {
         return errno == EWOULDBLOCK ? .held(by: holder(of: fd)) : .unsupported
     }
 
-    /// The process holding a `flock` on the file open as `fd`, as `/proc/locks` lists it
-    /// (`1: FLOCK  ADVISORY  WRITE 4242 08:01:1234 0 EOF`: pid, then device and inode).
+    /// The process holding a `flock` on the file open as `fd`, as `/proc/locks` lists it.
     static func holder(of fd: Int32) -> Int32? {
         var info = stat()
-        guard fstat(fd, &info) == 0, let locks = try? Posix.readFile("/proc/locks") else { return nil }
+        guard fstat(fd, &info) == 0 else { return nil }
+        return holder(of: info)
+    }
+
+    /// The process holding a `flock` on the file `info` describes, as `/proc/locks` lists it
+    /// (`1: FLOCK  ADVISORY  WRITE 4242 08:01:1234 0 EOF`: pid, then device and inode); nil
+    /// when none does, or `/proc/locks` cannot be read.
+    static func holder(of info: stat) -> Int32? {
+        guard let locks = try? Posix.readFile("/proc/locks") else { return nil }
         let device = UInt64(info.st_dev)
         let major = (device >> 8) & 0xFFF | (device >> 32) & ~0xFFF
         let minor = device & 0xFF | (device >> 12) & ~0xFF
