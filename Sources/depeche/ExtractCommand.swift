@@ -31,9 +31,9 @@ struct ExtractCommand: AsyncParsableCommand {
         var (printed, refused) = (0, false)
         for (index, file) in files.enumerated() {
             do {
-                let seq = printed + 1
-                emit(file == "-" ? extraction.eventLine(readingStandardInput: STDIN_FILENO, seq: seq)
-                                 : try extraction.eventLine(forFileAt: file, seq: seq))
+                let event = file == "-" ? extraction.event(readingStandardInput: STDIN_FILENO) : try extraction.event(forFileAt: file)
+                // The line in place: a page's text may be megabytes, a copy of it as many more.
+                event.withLine(seq: printed + 1, at: event.receipt.received) { emit($0) }
                 printed += 1
             } catch {
                 if progress != nil { emitError("\n") }

@@ -2,9 +2,15 @@ import Glibc
 
 /// Writes bytes to a file descriptor (stdout by default), whole.
 func emit(_ bytes: [UInt8], to fd: Int32 = STDOUT_FILENO) {
+    bytes.withUnsafeBufferPointer { emit($0, to: fd) }
+}
+
+/// Writes bytes in place to a file descriptor (stdout by default), whole.
+func emit(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32 = STDOUT_FILENO) {
+    guard let base = bytes.baseAddress else { return }
     var offset = 0
     while offset < bytes.count {
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        let written = write(fd, base + offset, bytes.count - offset)
         if written < 0 {
             if errno == EINTR { continue }
             return

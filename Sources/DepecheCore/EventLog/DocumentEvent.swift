@@ -78,6 +78,12 @@ public enum DocumentEvent: Sendable {
     /// (nothing in the log itself), and `\n`.
     public func line(seq: Int, at time: Timestamp = .now(), host: String? = nil,
                      annotate: (inout JSONWriter) -> Void = { _ in }) -> [UInt8] {
+        withLine(seq: seq, at: time, host: host, annotate: annotate) { Array($0) }
+    }
+
+    /// The line of ``line(seq:at:host:annotate:)`` handed to `body` in place, uncopied.
+    public func withLine<T>(seq: Int, at time: Timestamp = .now(), host: String? = nil,
+                            annotate: (inout JSONWriter) -> Void = { _ in }, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         var json = JSONWriter()
         json.field("v", Depeche.eventFormatVersion)
         json.field("seq", seq)
@@ -86,7 +92,7 @@ public enum DocumentEvent: Sendable {
         if let host { json.field("host", host) }
         write(into: &json)
         annotate(&json)
-        return json.finish(terminator: UInt8(ascii: "\n"))
+        return try json.finish(terminator: UInt8(ascii: "\n"), body)
     }
 
     /// Writes the fields after `v`, `seq`, `ts`, `type`.

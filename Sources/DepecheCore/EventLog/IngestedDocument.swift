@@ -40,6 +40,12 @@ public struct IngestedDocument: Sendable {
             if let host = nearDuplicate.host { json.field("near_duplicate_host", host) }
         }
         document.extraction.write(into: &json)
-        if includeText { json.field("text", document.article.text) }
+        if includeText {
+            // Room for the text at once (and its escapes, a line break's two bytes): grown by
+            // doubling, the buffer of a page of megabytes would be copied whole, both alive.
+            let bytes = document.article.text.utf8.count
+            json.reserveCapacity(bytes + bytes / 8 + 16)
+            json.field("text", document.article.text)
+        }
     }
 }

@@ -38,9 +38,15 @@ public struct JSONWriter: ~Copyable {
     /// Closes every open object and array and returns the bytes, without a newline, or ending
     /// with `terminator` when given.
     public mutating func finish(terminator: UInt8? = nil) -> [UInt8] {
+        finish(terminator: terminator) { Array($0) }
+    }
+
+    /// Closes every open object and array and hands `body` the bytes in place, ending with
+    /// `terminator` when given: no copy of a line that may hold a page's megabytes of text.
+    public mutating func finish<T>(terminator: UInt8? = nil, _ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
         while depth > 0 { close() }
         if let terminator { append(terminator) }
-        return bytes
+        return try body(UnsafeBufferPointer(start: base, count: count))
     }
 
     // MARK: Keys and values
@@ -205,6 +211,9 @@ public struct JSONWriter: ~Copyable {
             magnitude /= 10
         } while magnitude > 0
     }
+
+    /// Makes room for `extra` more bytes at once, before a long value.
+    public mutating func reserveCapacity(_ extra: Int) { reserve(extra) }
 
     /// Makes room for `extra` more bytes.
     @inline(__always)

@@ -1,8 +1,8 @@
 import Glibc
 
 /// `depeche extract`: the daemon's read and analysis stages on files named on the command
-/// line, or on a page read from standard input, with no state and no moves; one event line
-/// per page.
+/// line, or on a page read from standard input, with no state and no moves; one event per
+/// page, its line written uncopied (``DocumentEvent/withLine(seq:at:host:annotate:_:)``).
 public struct StandaloneExtraction: Sendable {
     /// The analysis the daemon runs.
     public let analyzer: DocumentAnalyzer
@@ -22,46 +22,47 @@ public struct StandaloneExtraction: Sendable {
         includeText = config.includeText
     }
 
-    /// The event line for the file at `path` (as given), numbered `seq`. A path that leads to no
-    /// file, or names standard input through a link, is the user's mistake, not a page: it throws.
-    public func eventLine(forFileAt path: String, seq: Int) throws(NamedFileError) -> [UInt8] {
+    /// The event for the file at `path` (as given); its line's `ts` is when it was read (`received`).
+    /// A path that leads to no file, or names standard input through a link, is the user's
+    /// mistake, not a page: it throws.
+    public func event(forFileAt path: String) throws(NamedFileError) -> DocumentEvent {
         let received = Timestamp.now()
         switch read(path) {
         case .read(let bytes, let identity):
-            return line(analyzing: bytes, identity: identity, path: path, received: received, seq: seq)
+            return event(analyzing: bytes, identity: identity, path: path, received: received)
         case .rejected(let rejection, let identity):
             if rejection.reason == .notRegularFile && Self.standardInputLinks.contains(path) {
                 throw NamedFileError(path: path, problem: "a symbolic link, not followed: give - to read standard input")
             }
-            return line(rejecting: rejection, identity: identity, path: path, received: received, seq: seq)
+            return event(rejecting: rejection, identity: identity, path: path, received: received)
         case .vanished:
             throw NamedFileError(path: path, problem: "no such file")
         case .changed:
-            return line(rejecting: Rejection(.unreadable, "the file changed while it was read"), identity: nil, path: path,
-                        received: received, seq: seq)
+            return event(rejecting: Rejection(.unreadable, "the file changed while it was read"), identity: nil, path: path,
+                         received: received)
         }
     }
 
-    /// The event line for the page read to its end from `fd` (standard input, `-`: the event's
-    /// `path`), numbered `seq`; `size` is what was read, `file` what `fd` is (a pipe, a file).
-    public func eventLine(readingStandardInput fd: Int32, seq: Int) -> [UInt8] {
+    /// The event for the page read to its end from `fd` (standard input, `-`: the event's
+    /// `path`); `size` is what was read, `file` what `fd` is (a pipe, a file).
+    public func event(readingStandardInput fd: Int32) -> DocumentEvent {
         let (path, received) = ("-", Timestamp.now())
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            return line(rejecting: Rejection(.unreadable, "fstat failed: \(FileReader.message(errno))"), identity: nil, path: path,
-                        received: received, seq: seq)
+            return event(rejecting: Rejection(.unreadable, "fstat failed: \(FileReader.message(errno))"), identity: nil, path: path,
+                         received: received)
         }
         let bytes: [UInt8]
         do { bytes = try Posix.readAll(fd, path: path, limit: maxFileSize) } catch {
             let rejection = Rejection(.unreadable, "read failed: \(FileReader.message(error.errno))")
-            return line(rejecting: rejection, identity: nil, path: path, received: received, seq: seq)
+            return event(rejecting: rejection, identity: nil, path: path, received: received)
         }
         let identity = FileIdentity(inode: UInt64(info.st_ino), size: bytes.count, mtimeNanoseconds: FileIdentity(info).mtimeNanoseconds)
         guard bytes.count <= maxFileSize else {
             let rejection = Rejection(.tooLarge, "standard input holds more than intake.max_file_size (\(maxFileSize)) bytes")
-            return line(rejecting: rejection, identity: nil, path: path, received: received, seq: seq)
+            return event(rejecting: rejection, identity: nil, path: path, received: received)
         }
-        return line(analyzing: bytes, identity: identity, path: path, received: received, seq: seq)
+        return event(analyzing: bytes, identity: identity, path: path, received: received)
     }
 
     /// Reads the file at `path` as the daemon reads one in its inbox, from the file's directory.
@@ -77,26 +78,24 @@ public struct StandaloneExtraction: Sendable {
     }
 
     /// The page's event: `document.ingested`, or `document.rejected` when the analysis refuses it.
-    private func line(analyzing bytes: consuming [UInt8], identity: FileIdentity, path: String, received: Timestamp, seq: Int)
-        -> [UInt8] {
+    private func event(analyzing bytes: consuming [UInt8], identity: FileIdentity, path: String, received: Timestamp)
+        -> DocumentEvent {
         let receipt = Receipt(path: InboxPath(path), identity: identity, received: received)
         let id = ContentHash.id(of: bytes)
         do {
             // The bytes are handed over, so that they are freed once decoded.
             let document = try analyzer.analyze(consume bytes, id: id, fileExtension: InboxPath(path).fileExtension)
-            let event = DocumentEvent.ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: includeText))
-            return event.line(seq: seq, at: received)
+            return .ingested(IngestedDocument(document: document, receipt: receipt, stored: nil, includeText: includeText))
         } catch {
-            return line(rejecting: error, identity: identity, id: id, path: path, received: received, seq: seq)
+            return event(rejecting: error, identity: identity, id: id, path: path, received: received)
         }
     }
 
-    private func line(
-        rejecting rejection: Rejection, identity: FileIdentity?, id: String? = nil, path: String, received: Timestamp, seq: Int
-    ) -> [UInt8] {
+    private func event(
+        rejecting rejection: Rejection, identity: FileIdentity?, id: String? = nil, path: String, received: Timestamp
+    ) -> DocumentEvent {
         let receipt = Receipt(path: InboxPath(path), identity: identity, received: received)
-        return DocumentEvent.rejected(RejectedDocument(id: id, receipt: receipt, rejection: rejection, quarantined: nil))
-            .line(seq: seq, at: received)
+        return .rejected(RejectedDocument(id: id, receipt: receipt, rejection: rejection, quarantined: nil))
     }
 }
 

@@ -29,17 +29,17 @@ import Testing
     @Test func aPathToNoFileIsTheUsersMistakeNotAPage() throws {
         for path in [directory.url("missing.txt"), directory.url("nowhere/page.txt"), directory.url("file.txt/page.txt")] {
             directory.write("file.txt", "a page")
-            #expect(throws: NamedFileError(path: path, problem: "no such file")) { try extraction().eventLine(forFileAt: path, seq: 1) }
+            #expect(throws: NamedFileError(path: path, problem: "no such file")) { try extraction().event(forFileAt: path).line(seq: 1) }
         }
     }
 
     @Test func standardInputNamedThroughALinkPointsToTheDash() throws {
         #expect(throws: NamedFileError(path: "/dev/stdin", problem: "a symbolic link, not followed: give - to read standard input")) {
-            try extraction().eventLine(forFileAt: "/dev/stdin", seq: 1)
+            try extraction().event(forFileAt: "/dev/stdin").line(seq: 1)
         }
         let link = directory.url("link.txt")
         symlink(directory.write("page.txt", "Le roi a reçu à Rabat."), link)
-        #expect(try event(extraction().eventLine(forFileAt: link, seq: 1))["reason"] as? String == "not_regular_file",
+        #expect(try event(extraction().event(forFileAt: link).line(seq: 1))["reason"] as? String == "not_regular_file",
                 "any other link is rejected as in the inbox")
     }
 
@@ -47,7 +47,7 @@ import Testing
         let page = Array("Le ministre a reçu à Rabat le président de la Banque mondiale.\n".utf8)
         let fd = try pipe(holding: page)
         defer { close(fd) }
-        let read = try event(try extraction().eventLine(readingStandardInput: fd, seq: 3))
+        let read = try event(try extraction().event(readingStandardInput: fd).line(seq: 3))
         #expect(read["path"] as? String == "-")
         #expect(read["seq"] as? Int == 3)
         #expect(read["size"] as? Int == page.count)
@@ -58,7 +58,7 @@ import Testing
     @Test func moreThanTheLimitOnStandardInputIsTooLarge() throws {
         let fd = try pipe(holding: Array(repeating: UInt8(ascii: "a"), count: 100))
         defer { close(fd) }
-        let rejected = try event(extraction(maxFileSize: 99).eventLine(readingStandardInput: fd, seq: 1))
+        let rejected = try event(extraction(maxFileSize: 99).event(readingStandardInput: fd).line(seq: 1))
         #expect(rejected["reason"] as? String == "too_large")
         #expect(rejected["detail"] as? String == "standard input holds more than intake.max_file_size (99) bytes")
     }
