@@ -15,13 +15,19 @@ extension Reliability {
         func anUnreadableFileIsRejectedWithItsSizeAndVersion() async throws {
             let sandbox = try DaemonSandbox(label: "unreadable", settings: ["intake.settle_ms": "50"])
             defer { sandbox.remove() }
-            // The daemon, as nobody, needs to reach its directories and read its configuration.
+            // The daemon, as nobody, needs to reach its directories, its configuration and its
+            // binary: a copy in the sandbox (the build directory may lie in a private one).
             #expect(chmod(sandbox.scratch.path, 0o755) == 0)
             #expect(chmod(sandbox.daemon.configPath, 0o644) == 0)
             for directory in [sandbox.inbox, sandbox.state] { #expect(chown(directory, Self.nobody, gid_t(Self.nobody)) == 0) }
-            // A shell between setpriv and the daemon keeps the daemon a child, as `runUnder` expects.
+            let binary = sandbox.scratch.appending("depeche")
+            try Command.succeed("cp", [DaemonProcess.binary, binary])
+            #expect(chmod(binary, 0o755) == 0)
+            // A shell between setpriv and the daemon keeps the daemon a child, as `runUnder`
+            // expects; it runs the copy in place of the binary it is given.
             sandbox.daemon.runUnder = [
-                "setpriv", "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups", "/bin/sh", "-c", "\"$@\"; exit $?", "sh",
+                "setpriv", "--reuid=\(Self.nobody)", "--regid=\(Self.nobody)", "--clear-groups",
+                "/bin/sh", "-c", "shift; \"\(binary)\" \"$@\"; exit $?", "sh",
             ]
             try await sandbox.daemon.start()
 
