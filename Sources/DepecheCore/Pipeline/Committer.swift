@@ -300,10 +300,12 @@ public actor Committer {
     /// (`textHash`, when known), pending or stored, and the `seq` it names when that one is pending.
     private func knownDuplicate(id: String, textHash: String?, receipt: Receipt, in stored: StateStore.StoreReader) throws
         -> (DocumentEvent, naming: Int?)? {
-        let archived = disposer.archivePath(id: id, fileExtension: receipt.path.fileExtension)
+        // The archive path only for a duplicate found: most documents are none, and the ingested
+        // event computes its own.
         let duplicate = { (first: FirstSeen, match: DuplicateDocument.Match, pending: Bool) -> (DocumentEvent, naming: Int?) in
-            (.duplicate(DuplicateDocument(id: id, receipt: receipt, stored: archived, match: match, of: first.id, ofSeq: first.seq)),
-             pending ? first.seq : nil)
+            let archived = self.disposer.archivePath(id: id, fileExtension: receipt.path.fileExtension)
+            return (.duplicate(DuplicateDocument(id: id, receipt: receipt, stored: archived, match: match, of: first.id, ofSeq: first.seq)),
+                    pending ? first.seq : nil)
         }
         if let first = pending.first(withContent: id) { return duplicate(first, .exact, true) }
         if let first = try stored.first(withContent: id) { return duplicate(first, .exact, false) }
