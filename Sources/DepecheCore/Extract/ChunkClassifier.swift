@@ -109,10 +109,8 @@ struct ChunkClassifier {
     /// "El Hachmi Sebbari", "El Mostafa Ramid": "El", a given name and a surname. Not "Al"
     /// ("la coopérative Al Amal Zitoune"), nor honorifics that also open places ("Sidi", "Moulay").
     private func opensWithParticledGivenName(_ chunk: NameChunk) -> Bool {
-        let tokens = text.tokens
-        guard chunk.words >= 3, tokens[chunk.first].key == Self.el,
-              let given = tokens.at(chunk.first + 1), given.kind == .word, gazetteer.isGivenName(given) else { return false }
-        return true
+        guard chunk.words >= 3, text.tokens[chunk.first].key == Self.el, let given = text.tokens.at(chunk.first + 1) else { return false }
+        return given.kind == .word && gazetteer.isGivenName(given)
     }
 
     /// "Digital Transition and Administrative Reform Ghita Mezzour": a run whose first words
@@ -373,11 +371,6 @@ struct ChunkClassifier {
     /// Whether every word of the line holding token `index` is all caps (a shouted headline);
     /// only the 40 tokens either side are looked at, so that a huge one-line text stays linear.
     private func lineIsAllCaps(_ index: Int) -> Bool {
-        let tokens = text.tokens
-        var start = index
-        while start > 0 && index - start < 40 && !tokens[start].has(.newlineBefore) { start -= 1 }
-        var end = index
-        while end + 1 < tokens.count && end - index < 40 && !tokens[end + 1].has(.newlineBefore) { end += 1 }
-        return tokens[start...end].allSatisfy { $0.kind != .word || $0.has(.allCaps) || $0.length == 1 }
+        text.tokens[text.line(around: index, reach: 40)].allSatisfy { $0.kind != .word || $0.has(.allCaps) || $0.length == 1 }
     }
 }

@@ -59,22 +59,20 @@ struct TitleCaseNames {
     /// ("Masen Picks ACWA Power-Led Consortium for Noor Midelt II"): four words of four letters
     /// or more, all capitalised, and no full stop at the end (a short sentence may have its long
     /// words capitalised: "Officials at the Ministry of Trade and Industry met on Friday.").
-    /// Its capitals name nothing (verbs have them too), so a chain there is no name.
+    /// Its capitals name nothing (verbs have them too), so a chain there is no name. A line
+    /// longer than `headlineReach` tokens either side of the chain is prose: looked at whole, a
+    /// long one-line page was read again for each of its chains (quadratic).
     private func inTitleCaseLine(_ index: Int) -> Bool {
         let tokens = text.tokens
-        var start = index
-        while start > 0, !tokens[start].has(.newlineBefore) { start -= 1 }
-        var end = start
-        var longWords = 0
-        for k in start..<tokens.count {
-            if k > start && tokens[k].has(.newlineBefore) { break }
-            end = k
-            guard tokens[k].kind == .word, tokens[k].length >= 4 else { continue }
-            guard tokens[k].has(.capitalized) else { return false }
-            longWords += 1
-        }
-        return longWords >= 4 && !tokens[end].isPunct(".")
+        let line = text.line(around: index, reach: Self.headlineReach)
+        guard line.lowerBound == 0 || tokens[line.lowerBound].has(.newlineBefore),
+              line.upperBound + 1 == tokens.count || tokens[line.upperBound + 1].has(.newlineBefore) else { return false }
+        let longWords = tokens[line].filter { $0.kind == .word && $0.length >= 4 }
+        return longWords.count >= 4 && longWords.allSatisfy { $0.has(.capitalized) } && !tokens[line.upperBound].isPunct(".")
     }
+
+    /// Tokens either side of a chain that a headline's line holds at most.
+    private static let headlineReach = 40
 
     /// "Wydad Athletic Club" is the known "Wydad": a name that opens with a known organisation
     /// (not an acronym: "CAF Champions League" is no CAF) is linked to it.

@@ -212,4 +212,13 @@ final class TokenizedText: Sendable {
         let from = tokens[first].byteStart, to = advance(tokens[last].byteStart, scalars: tokens[last].length)
         return from < to ? String(decoding: utf8[from..<to], as: UTF8.self) : ""
     }
+
+    /// The tokens of the line token `index` stands in, at most `reach` tokens either side of it.
+    func line(around index: Int, reach: Int = .max) -> ClosedRange<Int> {
+        var start = index
+        while start > 0 && index - start < reach && !tokens[start].has(.newlineBefore) { start -= 1 }
+        var end = index
+        while end + 1 < tokens.count && end - index < reach && !tokens[end + 1].has(.newlineBefore) { end += 1 }
+        return start...end
+    }
 }
